@@ -1,0 +1,191 @@
+package dev.locksmith.core.domain;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The site's password policy: one immutable value, validated when built. Defaults follow NIST SP 800-63B
+ * ({@link #nistDefault()}); {@link #classicComplex()} keeps the old "complex, minimum 8" rules.
+ *
+ * @param minLength minimum length in code points, 8 or more (default 15)
+ * @param maxLength maximum length in code points, 64 to 1024 and not below minLength (default 128)
+ * @param complex whether complex passwords are required: at least 3 of the 4 character classes
+ * @param minUppercase minimum upper-case letters (0 to 16)
+ * @param minLowercase minimum lower-case letters (0 to 16)
+ * @param minDigits minimum digits (0 to 16)
+ * @param minOther minimum other characters (0 to 16)
+ * @param bannedWords the administrator's own banned words (lower-cased, 1 to 10,000 words of 1 to 128 chars)
+ * @param minStrength minimum estimated strength score 0 to 4 (0: off)
+ * @param historySize how many previous passwords a new one must differ from (0 to 24)
+ * @param maxAge maximum password age; empty: passwords never expire
+ * @param temporaryLifetime lifetime of a password set by someone else with must-change; empty: no expiry
+ * @param lockoutThreshold consecutive failures that lock an account (0: lockout off; at most 100)
+ * @param lockoutDuration how long a lock lasts; empty: until someone resets it
+ */
+public record PasswordPolicy(
+        int minLength,
+        int maxLength,
+        boolean complex,
+        int minUppercase,
+        int minLowercase,
+        int minDigits,
+        int minOther,
+        Set<String> bannedWords,
+        int minStrength,
+        int historySize,
+        Optional<Duration> maxAge,
+        Optional<Duration> temporaryLifetime,
+        int lockoutThreshold,
+        Optional<Duration> lockoutDuration) {
+
+    /** Smallest accepted minimum length. */
+    public static final int MIN_LENGTH_FLOOR = 8;
+    /** Smallest accepted maximum length. */
+    public static final int MAX_LENGTH_FLOOR = 64;
+    /** Largest accepted maximum length. */
+    public static final int MAX_LENGTH_CEILING = 1024;
+    /** Largest accepted history size. */
+    public static final int MAX_HISTORY = 24;
+    /** Largest accepted lockout threshold. */
+    public static final int MAX_LOCKOUT_THRESHOLD = 100;
+
+    /**
+     * @throws InvalidInputException naming the first setting out of range
+     */
+    public PasswordPolicy {
+        if (minLength < MIN_LENGTH_FLOOR) {
+            throw new InvalidInputException("minLength", "must be at least " + MIN_LENGTH_FLOOR);
+        }
+        if (maxLength < MAX_LENGTH_FLOOR || maxLength > MAX_LENGTH_CEILING) {
+            throw new InvalidInputException("maxLength", "must be between " + MAX_LENGTH_FLOOR + " and " + MAX_LENGTH_CEILING);
+        }
+        if (maxLength < minLength) {
+            throw new InvalidInputException("maxLength", "must not be below minLength");
+        }
+        requireRange("minUppercase", minUppercase, 0, 16);
+        requireRange("minLowercase", minLowercase, 0, 16);
+        requireRange("minDigits", minDigits, 0, 16);
+        requireRange("minOther", minOther, 0, 16);
+        if (minUppercase + minLowercase + minDigits + minOther > minLength) {
+            throw new InvalidInputException("minUppercase", "class minimums add up to more than minLength");
+        }
+        InvalidInputException.requireNonNull(bannedWords, "bannedWords");
+        if (bannedWords.size() > 10_000) {
+            throw new InvalidInputException("bannedWords", "more than 10000 words");
+        }
+        TreeSet<String> words = new TreeSet<>();
+        for (String word : bannedWords) {
+            words.add(Texts.singleLine(word, "bannedWords", 128, false).toLowerCase(Locale.ROOT));
+        }
+        bannedWords = Set.copyOf(words);
+        requireRange("minStrength", minStrength, 0, 4);
+        requireRange("historySize", historySize, 0, MAX_HISTORY);
+        InvalidInputException.requireNonNull(maxAge, "maxAge");
+        InvalidInputException.requireNonNull(temporaryLifetime, "temporaryLifetime");
+        InvalidInputException.requireNonNull(lockoutDuration, "lockoutDuration");
+        requirePositive("maxAge", maxAge);
+        requirePositive("temporaryLifetime", temporaryLifetime);
+        requirePositive("lockoutDuration", lockoutDuration);
+        requireRange("lockoutThreshold", lockoutThreshold, 0, MAX_LOCKOUT_THRESHOLD);
+    }
+
+    /** NIST SP 800-63B aligned: 15 to 128, no composition rules, lockout after 10 for 30 minutes, 72 h temporary passwords. */
+    public static PasswordPolicy nistDefault() {
+        return new PasswordPolicy(15, 128, false, 0, 0, 0, 0, Set.of(), 0, 0, Optional.empty(),
+                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)));
+    }
+
+    /** The classic rules some sites must keep: complex passwords, minimum 8, history of 5, 90-day expiry. */
+    public static PasswordPolicy classicComplex() {
+        return new PasswordPolicy(8, 128, true, 0, 0, 0, 0, Set.of(), 0, 5, Optional.of(Duration.ofDays(90)),
+                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)));
+    }
+
+    /** A builder starting from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder starting from {@link #nistDefault()}. */
+    public static Builder builder() {
+        return new Builder(nistDefault());
+    }
+
+    /** Whether lockout is on. */
+    public boolean lockoutEnabled() {
+        return lockoutThreshold > 0;
+    }
+
+    private static void requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max);
+        }
+    }
+
+    private static void requirePositive(String field, Optional<Duration> value) {
+        if (value.isPresent() && (value.get().isNegative() || value.get().isZero())) {
+            throw new InvalidInputException(field, "must be positive");
+        }
+    }
+
+    /** Mutable builder; {@link #build()} validates. Not thread-safe. */
+    public static final class Builder {
+        private int minLength;
+        private int maxLength;
+        private boolean complex;
+        private int minUppercase;
+        private int minLowercase;
+        private int minDigits;
+        private int minOther;
+        private Set<String> bannedWords;
+        private int minStrength;
+        private int historySize;
+        private Optional<Duration> maxAge;
+        private Optional<Duration> temporaryLifetime;
+        private int lockoutThreshold;
+        private Optional<Duration> lockoutDuration;
+
+        private Builder(PasswordPolicy p) {
+            minLength = p.minLength;
+            maxLength = p.maxLength;
+            complex = p.complex;
+            minUppercase = p.minUppercase;
+            minLowercase = p.minLowercase;
+            minDigits = p.minDigits;
+            minOther = p.minOther;
+            bannedWords = p.bannedWords;
+            minStrength = p.minStrength;
+            historySize = p.historySize;
+            maxAge = p.maxAge;
+            temporaryLifetime = p.temporaryLifetime;
+            lockoutThreshold = p.lockoutThreshold;
+            lockoutDuration = p.lockoutDuration;
+        }
+
+        public Builder minLength(int value) { minLength = value; return this; }
+        public Builder maxLength(int value) { maxLength = value; return this; }
+        public Builder complex(boolean value) { complex = value; return this; }
+        public Builder minUppercase(int value) { minUppercase = value; return this; }
+        public Builder minLowercase(int value) { minLowercase = value; return this; }
+        public Builder minDigits(int value) { minDigits = value; return this; }
+        public Builder minOther(int value) { minOther = value; return this; }
+        public Builder bannedWords(Set<String> value) { bannedWords = Objects.requireNonNull(value); return this; }
+        public Builder minStrength(int value) { minStrength = value; return this; }
+        public Builder historySize(int value) { historySize = value; return this; }
+        public Builder maxAge(Duration value) { maxAge = Optional.ofNullable(value); return this; }
+        public Builder temporaryLifetime(Duration value) { temporaryLifetime = Optional.ofNullable(value); return this; }
+        public Builder lockoutThreshold(int value) { lockoutThreshold = value; return this; }
+        /** @param value lock duration, or null for "until reset" */
+        public Builder lockoutDuration(Duration value) { lockoutDuration = Optional.ofNullable(value); return this; }
+
+        /** @throws InvalidInputException naming the first setting out of range */
+        public PasswordPolicy build() {
+            return new PasswordPolicy(minLength, maxLength, complex, minUppercase, minLowercase, minDigits, minOther,
+                    bannedWords, minStrength, historySize, maxAge, temporaryLifetime, lockoutThreshold, lockoutDuration);
+        }
+    }
+}

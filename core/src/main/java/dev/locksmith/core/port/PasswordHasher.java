@@ -1,0 +1,26 @@
+package dev.locksmith.core.port;
+
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.UnavailableException;
+
+/**
+ * Turns passwords into stored hashes and checks them. Implementations compare in constant time, bound the
+ * number of concurrent hash computations, and are thread-safe.
+ */
+public interface PasswordHasher {
+
+    /** A new hash of the password with the configured algorithm and parameters and a fresh random salt. */
+    PasswordHash hash(Password password);
+
+    /**
+     * Whether the password matches the hash.
+     *
+     * @throws UnavailableException with reason {@code HASH_UNSUPPORTED} when the hash is malformed or of an
+     *     unknown algorithm (never a false match)
+     */
+    boolean verify(Password password, PasswordHash hash);
+
+    /** Whether the hash uses a weaker algorithm or parameters than the configured ones. */
+    boolean needsRehash(PasswordHash hash);
+}
