@@ -1,0 +1,293 @@
+package dev.locksmith.smtp;
+
+import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.LocksmithException;
+import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.port.Mailer;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Core's {@link Mailer} over SMTP (Jakarta Mail, Angus implementation), configured by {@link SmtpSettings}.
+ *
+ * <p>Each send opens its own connection, authenticates when credentials are set, hands over one plain-text
+ * UTF-8 message and closes; it returns once the server accepted the message. Display names are RFC 2047
+ * encoded; a domain with non-ASCII characters travels in its ASCII (IDNA) form; a non-ASCII local part needs
+ * the server's SMTPUTF8 extension. Everything that reaches a header is checked first: a CR, LF or other
+ * control character is refused with {@link InvalidInputException} before any connection is opened.
+ *
+ * <p>The new password appears in the message body only. It is never in the subject, a header, a log line or an
+ * exception: the protocol trace of the mail library is off ({@code mail.debug=false}, authentication exchanges
+ * suppressed), and failures are reported as {@link MailException} with reason {@code MAIL_DELIVERY_FAILED}, a
+ * {@code problem} parameter ({@code connection failed}, {@code unknown host}, {@code timeout}, {@code tls
+ * failed}, {@code starttls not offered}, {@code authentication failed}, {@code sender refused}, {@code recipient
+ * refused}, {@code message refused}, {@code smtputf8 not offered}, {@code server error}) and a sanitized cause
+ * that holds no server reply text and no message content. One limit: a host that turns its own logging of the
+ * logger {@code org.eclipse.angus.mail.smtp.protocol} up to {@code FINEST} asks Angus for a wire trace, which
+ * would include message bodies; leave that logger at its default level in production.
+ *
+ * <p>Thread-safe: sends from many threads run on separate connections.
+ */
+public final class SmtpMailer implements Mailer {
+    private static final System.Logger LOG = System.getLogger(SmtpMailer.class.getName());
+    private static final String PROTOCOL = "smtp";
+    private static final String CONTENT_TYPE = "text/plain; charset=UTF-8";
+
+    private final SmtpSettings settings;
+    private final Clock clock;
+    private final MessageTemplates templates;
+    private final Session asciiSession;
+    private final Session utf8Session;
+
+    /**
+     * A mailer with the given settings and the system clock.
+     *
+     * @throws NullPointerException if settings is null
+     */
+    public SmtpMailer(SmtpSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /**
+     * A mailer with the given settings; the clock dates messages and test emails.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public SmtpMailer(SmtpSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.templates = new MessageTemplates(settings);
+        if (settings.isConfigured()) {
+            asciiSession = Session.getInstance(sessionProperties(settings, false));
+            utf8Session = Session.getInstance(sessionProperties(settings, true));
+            asciiSession.setDebug(false);
+            utf8Session.setDebug(false);
+        } else {
+            asciiSession = null;
+            utf8Session = null;
+        }
+    }
+
+    /** A mailer with no relay: {@link #isConfigured()} is false and every send throws {@code MAIL_NOT_CONFIGURED}. */
+    public static SmtpMailer notConfigured() {
+        return new SmtpMailer(SmtpSettings.notConfigured());
+    }
+
+    /** The settings this mailer uses. */
+    public SmtpSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return settings.isConfigured();
+    }
+
+    /**
+     * Sends "Your new password". The password is in the body only; the caller still owns and wipes it.
+     *
+     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws InvalidInputException if the display name or an address cannot be put in a header
+     */
+    @Override
+    public void sendNewPassword(NewPassword message) {
+        requireConfigured();
+        InvalidInputException.requireNonNull(message, "message");
+        checkRecipient(message.to(), message.displayName());
+        MessageTemplates.Composed composed = templates.newPassword(message);
+        try {
+            deliver("new password", message.to(), message.displayName(), composed);
+        } finally {
+            composed.body().wipe();
+        }
+    }
+
+    /**
+     * Sends "Your password was changed" (no password in it).
+     *
+     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws InvalidInputException if the display name or an address cannot be put in a header
+     */
+    @Override
+    public void sendPasswordChanged(PasswordChanged message) {
+        requireConfigured();
+        InvalidInputException.requireNonNull(message, "message");
+        checkRecipient(message.to(), message.displayName());
+        MessageTemplates.Composed composed = templates.passwordChanged(message);
+        try {
+            deliver("password changed", message.to(), message.displayName(), composed);
+        } finally {
+            composed.body().wipe();
+        }
+    }
+
+    /**
+     * Sends a test message to {@code to}, as an appliance offers when its mail settings are saved; it names the
+     * relay and the login URL, so the reader can tell the settings apart.
+     *
+     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws InvalidInputException if the address is null or cannot be used over SMTP
+     */
+    public void sendTestMessage(EmailAddress to) {
+        requireConfigured();
+        checkRecipient(to, "");
+        MessageTemplates.Composed composed = templates.test(clock.instant());
+        try {
+            deliver("test", to, "", composed);
+        } finally {
+            composed.body().wipe();
+        }
+    }
+
+    private void requireConfigured() {
+        if (!settings.isConfigured()) {
+            throw MailException.notConfigured();
+        }
+    }
+
+    private static void checkRecipient(EmailAddress to, String displayName) {
+        MailAddresses.requireDeliverable(to, "to");
+        HeaderSafety.requireSafeName(displayName, "displayName");
+    }
+
+    private void deliver(String kind, EmailAddress to, String displayName, MessageTemplates.Composed composed) {
+        EmailAddress from = settings.fromAddress();
+        boolean needsUtf8 = MailAddresses.needsSmtpUtf8(from) || MailAddresses.needsSmtpUtf8(to);
+        Session session = needsUtf8 ? utf8Session : asciiSession;
+        byte[] body = composed.body().toUtf8();
+        try {
+            OutgoingMessage message = compose(session, from, to, displayName, composed.subject(), body);
+            Address[] recipients = {MailAddresses.internetAddress(to, "")};
+            transmit(kind, session, message, recipients, needsUtf8);
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /** Builds the whole message before any connection, so a composition problem never leaves a half-sent mail. */
+    private OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName,
+                                    String subject, byte[] body) {
+        try {
+            String messageId = "<" + UUID.randomUUID() + "@" + MailAddresses.asciiDomain(from, "fromAddress") + ">";
+            OutgoingMessage message = new OutgoingMessage(session, messageId);
+            message.setEnvelopeFrom(MailAddresses.envelopeForm(from));
+            // Headers are set from InternetAddress.toString, which always uses the RFC 2047 form of the
+            // display name, also in a UTF-8 (SMTPUTF8) message.
+            message.setHeader("From", InternetAddress.toString(
+                    new Address[]{MailAddresses.internetAddress(from, settings.fromName())}, 6));
+            message.setHeader("To", InternetAddress.toString(
+                    new Address[]{MailAddresses.internetAddress(to, displayName)}, 4));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setDataHandler(new DataHandler(new ByteArrayDataSource(body, CONTENT_TYPE)));
+            message.setHeader("Content-Type", CONTENT_TYPE);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw Failures.deliveryFailed(DeliveryProblem.SERVER_ERROR, e);
+        }
+    }
+
+    private void transmit(String kind, Session session, OutgoingMessage message, Address[] recipients,
+                          boolean needsUtf8) {
+        Transport transport = null;
+        try {
+            transport = session.getTransport(PROTOCOL);
+            transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
+                    settings.passwordForConnect());
+            if (needsUtf8 && !((SMTPTransport) transport).supportsExtension("SMTPUTF8")) {
+                throw Failures.deliveryFailed(DeliveryProblem.SMTPUTF8_NOT_OFFERED, null);
+            }
+            transport.sendMessage(message, recipients);
+            LOG.log(Level.DEBUG, () -> "Sent the " + kind + " message via " + relay());
+        } catch (MailException e) {
+            logFailure(kind, e);
+            throw e;
+        } catch (LocksmithException e) {
+            throw e;
+        } catch (MessagingException | RuntimeException e) {
+            MailException failure = Failures.deliveryFailed(e);
+            logFailure(kind, failure);
+            throw failure;
+        } finally {
+            close(transport);
+        }
+    }
+
+    private void logFailure(String kind, MailException failure) {
+        LOG.log(Level.WARNING, () -> "Could not send the " + kind + " message via " + relay() + ": "
+                + failure.parameters().get("problem"));
+    }
+
+    private static void close(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            // The message was accepted or the send already failed; a failed QUIT changes neither.
+            LOG.log(Level.DEBUG, () -> "Closing the SMTP connection failed: " + e.getClass().getName());
+        }
+    }
+
+    private String relay() {
+        return settings.host() + ":" + settings.port() + " (" + settings.encryption() + ")";
+    }
+
+    private static Properties sessionProperties(SmtpSettings settings, boolean utf8) {
+        String p = "mail." + PROTOCOL + ".";
+        Properties props = new Properties();
+        // No protocol trace, and none of the authentication exchange should a host turn tracing on.
+        props.setProperty("mail.debug", "false");
+        props.setProperty("mail.debug.auth", "false");
+        props.setProperty("mail.debug.auth.username", "false");
+        props.setProperty("mail.debug.auth.password", "false");
+        props.setProperty("mail.transport.protocol", PROTOCOL);
+        props.setProperty(p + "host", settings.host());
+        props.setProperty(p + "port", Integer.toString(settings.port()));
+        props.setProperty(p + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        props.setProperty(p + "timeout", Long.toString(settings.readTimeout().toMillis()));
+        props.setProperty(p + "writetimeout", Long.toString(settings.writeTimeout().toMillis()));
+        props.setProperty(p + "auth", Boolean.toString(settings.username().isPresent()));
+        // XOAUTH2 would send the password as a bearer token, NTLM and DIGEST-MD5 are obsolete.
+        props.setProperty(p + "auth.mechanisms", "PLAIN LOGIN");
+        // Without this, a failure of the configured socket factory would be retried with the default one.
+        props.setProperty(p + "socketFactory.fallback", "false");
+        props.setProperty(p + "ssl.checkserveridentity", "true");
+        props.setProperty(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
+        switch (settings.encryption()) {
+            case STARTTLS:
+                props.setProperty(p + "starttls.enable", "true");
+                props.setProperty(p + "starttls.required", "true");
+                break;
+            case SMTPS:
+                props.setProperty(p + "ssl.enable", "true");
+                break;
+            case NONE:
+            default:
+                break;
+        }
+        settings.tlsSocketFactory().ifPresent(factory -> props.put(p + "ssl.socketFactory", factory));
+        settings.heloName().ifPresent(name -> props.setProperty(p + "localhost", name));
+        props.setProperty("mail.mime.allowutf8", Boolean.toString(utf8));
+        return props;
+    }
+}
