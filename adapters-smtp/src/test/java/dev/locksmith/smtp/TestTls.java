@@ -1,0 +1,90 @@
+package dev.locksmith.smtp;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throwaway server certificate for {@code localhost} (SAN dns:localhost only, so connecting to 127.0.0.1 fails
+ * the host name check), made once per test JVM with the JDK's own {@code keytool}: nothing binary is committed
+ * and nothing expires in the repository. {@link #installForGreenMail()} makes GreenMail's SMTPS server present
+ * it; the key store is also used by {@link ScriptedSmtpServer} for STARTTLS.
+ */
+final class TestTls {
+    static final char[] STORE_PASSWORD = "changeit".toCharArray();
+    private static Path keyStoreFile;
+    private static KeyStore keyStore;
+
+    private TestTls() {
+    }
+
+    /** The server's certificate, to trust in the client's settings. */
+    static synchronized X509Certificate certificate() {
+        try {
+            KeyStore store = keyStore();
+            return (X509Certificate) store.getCertificate(store.aliases().nextElement());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A server-side TLS context presenting the certificate. */
+    static synchronized SSLContext serverContext() {
+        try {
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keyStore(), STORE_PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Points GreenMail's SMTPS key store at the test certificate. GreenMail reads these properties once, when
+     * its first secure server starts, so every test that starts one calls this first.
+     */
+    static synchronized void installForGreenMail() {
+        keyStore();
+        System.setProperty("greenmail.tls.keystore.file", keyStoreFile.toString());
+        System.setProperty("greenmail.tls.keystore.password", new String(STORE_PASSWORD));
+    }
+
+    private static KeyStore keyStore() {
+        if (keyStore == null) {
+            try {
+                Path dir = Files.createTempDirectory("locksmith-smtp-tls");
+                dir.toFile().deleteOnExit();
+                Path file = dir.resolve("localhost.p12");
+                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+                Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "localhost",
+                        "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "30",
+                        "-keystore", file.toString(), "-storetype", "PKCS12",
+                        "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD)))
+                        .redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes());
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException("keytool failed: " + output);
+                }
+                file.toFile().deleteOnExit();
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(file)) {
+                    store.load(in, STORE_PASSWORD);
+                }
+                keyStoreFile = file;
+                keyStore = store;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make the test certificate", e);
+            }
+        }
+        return keyStore;
+    }
+}
