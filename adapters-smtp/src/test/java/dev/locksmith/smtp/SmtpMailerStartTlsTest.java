@@ -1,0 +1,149 @@
+package dev.locksmith.smtp;
+
+import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.Mailer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * SmtpMailer against {@link ScriptedSmtpServer}, a real SMTP server on loopback that offers what GreenMail 2.1
+ * does not: STARTTLS and SMTPUTF8. Also checks the exact bytes of the body as they crossed the wire.
+ */
+class SmtpMailerStartTlsTest {
+
+    private static final String PASSWORD = "Start-TLS-Pässwörd-42";
+    private static final Instant EXPIRES = Instant.parse("2026-12-01T10:15:30Z");
+
+    private static Mailer.NewPassword newPassword(EmailAddress to, String name, Password password) {
+        return new Mailer.NewPassword(to, name, Username.of("zoe"), password, Optional.of(EXPIRES));
+    }
+
+    @Test
+    void starttls_with_authentication_delivers_the_message_over_tls() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start();
+             Password password = Password.of(PASSWORD)) {
+            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+
+            mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë Müller", password));
+
+            assertThat(server.received()).singleElement().satisfies(received -> {
+                assertThat(received.overTls()).isTrue();
+                assertThat(received.authenticated()).isTrue();
+                assertThat(received.mailFrom()).isEqualTo("<noreply@locksmith.test>");
+                assertThat(received.rcptTo()).containsExactly("zoe@locksmith.test");
+                MimeMessage message = ReceivedMail.parse(received.data());
+                assertThat(ReceivedMail.header(message, "To"))
+                        .isEqualTo("=?UTF-8?Q?Zo=C3=AB_M=C3=BCller?= <zoe@locksmith.test>");
+                assertThat(ReceivedMail.header(message, "Subject")).isEqualTo("Your new password");
+                assertThat(ReceivedMail.header(message, "Content-Type")).isEqualTo("text/plain; charset=UTF-8");
+                assertThat(ReceivedMail.allHeaderForms(message)).noneMatch(header -> header.contains(PASSWORD));
+                // Exactly the body on the wire, final line end included.
+                assertThat(ReceivedMail.body(message)).isEqualTo("Hello Zoë Müller,\r\n"
+                        + "\r\n"
+                        + "A new password was set for your account.\r\n"
+                        + "\r\n"
+                        + "Username: zoe\r\n"
+                        + "New password: " + PASSWORD + "\r\n"
+                        + "\r\n"
+                        + "You must change this password the next time you log in.\r\n"
+                        + "It expires on Tuesday 1 December 2026, 10:15 UTC (2026-12-01T10:15:30Z).\r\n"
+                        + "\r\n"
+                        + "Log in at: https://appliance.example/login\r\n"
+                        + "\r\n"
+                        + "If you did not expect this message, tell your administrator.\r\n");
+            });
+            assertThat(server.commands()).containsSubsequence("STARTTLS", "AUTH ***", "DATA", "QUIT");
+            assertThat(server.commands()).contains("EHLO client.locksmith.test");
+        }
+    }
+
+    @Test
+    void the_password_crosses_the_wire_only_inside_the_body() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start();
+             Password password = Password.of(PASSWORD)) {
+            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+
+            mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë", password));
+
+            byte[] data = server.received().get(0).data();
+            String wire = new String(data, StandardCharsets.UTF_8);
+            int bodyStart = wire.indexOf("\r\n\r\n");
+            assertThat(wire.substring(0, bodyStart)).doesNotContain(PASSWORD);
+            assertThat(server.commands()).noneMatch(command -> command.contains(PASSWORD));
+            assertThat(ReceivedMail.body(ReceivedMail.parse(data))).contains(PASSWORD);
+        }
+    }
+
+    @Test
+    void starttls_refused_certificate_fails_before_credentials_are_sent() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start()) {
+            // JDK default trust: the test certificate is self-signed and unknown to it.
+            SmtpMailer mailer = new SmtpMailer(Fixtures.base().encryption(SmtpSettings.Encryption.STARTTLS)
+                    .port(server.port()).credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                    .build(), Fixtures.CLOCK);
+
+            MailException failed = catchThrowableOfType(MailException.class,
+                    () -> mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test")));
+
+            assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+            assertThat(failed.parameters()).containsEntry("problem", "tls failed");
+            assertThat(server.commands()).doesNotContain("AUTH ***");
+            assertThat(server.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void non_ascii_local_part_travels_with_smtputf8_when_the_server_offers_it() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls().offerSmtpUtf8()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start();
+             Password password = Password.of(PASSWORD)) {
+            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+
+            mailer.sendNewPassword(newPassword(EmailAddress.of("zoë@bücher.example"), "Zoë Müller", password));
+
+            ScriptedSmtpServer.Received received = server.received().get(0);
+            assertThat(received.mailFrom()).isEqualTo("<noreply@locksmith.test> SMTPUTF8");
+            assertThat(received.rcptTo()).containsExactly("zoë@bücher.example");
+            MimeMessage message = ReceivedMail.parse(received.data());
+            // The address is UTF-8 (RFC 6532); the display name is still an RFC 2047 word.
+            assertThat(ReceivedMail.header(message, "To"))
+                    .isEqualTo("=?UTF-8?Q?Zo=C3=AB_M=C3=BCller?= <zoë@bücher.example>");
+            assertThat(ReceivedMail.body(message)).contains("New password: " + PASSWORD + "\r\n");
+        }
+    }
+
+    @Test
+    void a_refused_recipient_is_MAIL_DELIVERY_FAILED() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                .refuseRecipients("gone@locksmith.test").start();
+             Password password = Password.of(PASSWORD)) {
+            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+
+            MailException failed = catchThrowableOfType(MailException.class, () -> mailer.sendNewPassword(
+                    newPassword(EmailAddress.of("gone@locksmith.test"), "Gone", password)));
+
+            assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+            assertThat(failed.parameters()).containsEntry("problem", "recipient refused");
+            assertThat(server.received()).isEmpty();
+            assertThat(failed).hasMessage("mail delivery failed: recipient refused");
+            // The cause keeps the reply code, not the server text (which names the address).
+            assertThat(failed.getCause())
+                    .hasRootCauseMessage("org.eclipse.angus.mail.smtp.SMTPAddressFailedException: RCPT reply 550");
+        }
+    }
+}
