@@ -81,7 +81,7 @@ public final class SmtpSettings {
     private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile(
             "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern IPV6_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     private final boolean configured;
     private final EmailAddress fromAddress;
@@ -483,7 +483,7 @@ public final class SmtpSettings {
                 return literal;
             }
             if (literal.indexOf(':') >= 0) {
-                if (IPV6.matcher(literal).matches()) {
+                if (isIpv6(literal)) {
                     return literal;
                 }
                 throw new InvalidInputException(field, "is not a host name or IP address");
@@ -504,6 +504,38 @@ public final class SmtpSettings {
                 }
             }
             return name.toLowerCase(Locale.ROOT);
+        }
+
+        /** An IPv6 literal: up to eight hex groups, one "::" at most, optionally ending in dotted IPv4. */
+        private static boolean isIpv6(String text) {
+            if (text.length() > 45) {
+                return false;
+            }
+            int compressed = text.indexOf("::");
+            if (compressed >= 0 && text.indexOf("::", compressed + 1) >= 0) {
+                return false;
+            }
+            String[] halves = compressed >= 0
+                    ? new String[]{text.substring(0, compressed), text.substring(compressed + 2)}
+                    : new String[]{text};
+            int groups = 0;
+            for (int h = 0; h < halves.length; h++) {
+                if (halves[h].isEmpty()) {
+                    continue;
+                }
+                String[] parts = halves[h].split(":", -1);
+                for (int i = 0; i < parts.length; i++) {
+                    boolean last = h == halves.length - 1 && i == parts.length - 1;
+                    if (last && IPV4.matcher(parts[i]).matches()) {
+                        groups += 2;
+                    } else if (IPV6_GROUP.matcher(parts[i]).matches()) {
+                        groups++;
+                    } else {
+                        return false;
+                    }
+                }
+            }
+            return compressed >= 0 ? groups <= 7 : groups == 8;
         }
 
         private static void checkCredential(CharSequence value, String field) {

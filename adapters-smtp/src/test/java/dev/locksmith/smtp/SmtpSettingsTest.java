@@ -1,0 +1,184 @@
+package dev.locksmith.smtp;
+
+import dev.locksmith.core.domain.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** SmtpSettings validates once, in build(), like an appliance's email settings page, and keeps its secret. */
+class SmtpSettingsTest {
+
+    private static SmtpSettings.Builder valid() {
+        return SmtpSettings.builder().fromAddress("noreply@locksmith.test").host("smtp.example.com")
+                .loginUrl("https://appliance.example/login");
+    }
+
+    private static String refusedField(SmtpSettings.Builder builder) {
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, builder::build);
+        assertThat(refused).as("build() refuses").isNotNull();
+        return refused.field();
+    }
+
+    @Test
+    void defaults_are_starttls_on_587_with_finite_timeouts_and_jdk_trust() {
+        SmtpSettings settings = valid().build();
+
+        assertThat(settings.isConfigured()).isTrue();
+        assertThat(settings.encryption()).isEqualTo(SmtpSettings.Encryption.STARTTLS);
+        assertThat(settings.port()).isEqualTo(587);
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.username()).isEmpty();
+        assertThat(settings.hasPassword()).isFalse();
+        assertThat(settings.hasTrustedCertificates()).isFalse();
+        assertThat(settings.fromName()).isEmpty();
+        assertThat(settings.heloName()).isEmpty();
+    }
+
+    @Test
+    void default_port_follows_the_encryption() {
+        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().port()).isEqualTo(465);
+        assertThat(valid().encryption(SmtpSettings.Encryption.NONE).build().port()).isEqualTo(25);
+        assertThat(valid().encryption(SmtpSettings.Encryption.NONE).port(2525).build().port()).isEqualTo(2525);
+    }
+
+    @Test
+    void required_fields_are_named_when_missing() {
+        assertThat(refusedField(SmtpSettings.builder().host("h.example").loginUrl("https://a.example/")))
+                .isEqualTo("fromAddress");
+        assertThat(refusedField(SmtpSettings.builder().fromAddress("a@b.example").loginUrl("https://a.example/")))
+                .isEqualTo("host");
+        assertThat(refusedField(SmtpSettings.builder().fromAddress("a@b.example").host("h.example")))
+                .isEqualTo("loginUrl");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 65536, 100000})
+    void refuses_ports_out_of_range(int port) {
+        assertThat(refusedField(valid().port(port))).isEqualTo("port");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 999, 300_001, 86_400_000})
+    void refuses_timeouts_outside_one_second_to_five_minutes(long millis) {
+        Duration timeout = Duration.ofMillis(millis);
+        assertThat(refusedField(valid().connectTimeout(timeout))).isEqualTo("connectTimeout");
+        assertThat(refusedField(valid().readTimeout(timeout))).isEqualTo("readTimeout");
+        assertThat(refusedField(valid().writeTimeout(timeout))).isEqualTo("writeTimeout");
+    }
+
+    @Test
+    void accepts_timeouts_at_both_ends_of_the_range() {
+        SmtpSettings settings = valid().connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofMinutes(5))
+                .writeTimeout(Duration.ofSeconds(1)).build();
+
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://appliance.example/", "javascript:alert(1)", "/login", "https://", "mailto:a@b.example",
+            "https://user:secret@appliance.example/", "https://appliance.example/a b", "https://appliance.example/\r\nX",
+            ""})
+    void refuses_login_urls_that_are_not_plain_http_or_https(String url) {
+        assertThat(refusedField(valid().loginUrl(url))).isEqualTo("loginUrl");
+    }
+
+    @Test
+    void accepts_http_and_https_login_urls() {
+        assertThat(valid().loginUrl("http://10.0.0.1:8080/admin").build().loginUrl()).hasToString("http://10.0.0.1:8080/admin");
+        assertThat(valid().loginUrl("HTTPS://Appliance.example/login?next=%2F").build().loginUrl().getHost())
+                .isEqualTo("Appliance.example");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad host", "-bad.example", "a..b.example", "bad_host.example", "smtp.example.com\r\n",
+            "1.2.3.4.5:25", "[zz::1]", "1:2:3", "1::2::3", "1:2:3:4:5:6:7:8:9", ""})
+    void refuses_host_names_that_are_not_host_names(String host) {
+        assertThat(refusedField(valid().host(host))).isEqualTo("host");
+    }
+
+    @Test
+    void normalizes_host_names_and_accepts_ip_literals() {
+        assertThat(valid().host("SMTP.Example.COM").build().host()).isEqualTo("smtp.example.com");
+        assertThat(valid().host("bücher.example").build().host()).isEqualTo("xn--bcher-kva.example");
+        assertThat(valid().host("192.0.2.25").build().host()).isEqualTo("192.0.2.25");
+        assertThat(valid().host("[2001:db8::25]").build().host()).isEqualTo("2001:db8::25");
+        assertThat(valid().host("::1").build().host()).isEqualTo("::1");
+        assertThat(valid().host("1:2:3:4:5:6:7:8").build().host()).isEqualTo("1:2:3:4:5:6:7:8");
+        assertThat(valid().host("::ffff:192.0.2.1").build().host()).isEqualTo("::ffff:192.0.2.1");
+    }
+
+    @Test
+    void credentials_go_together_and_have_no_control_characters() {
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> valid().credentials("user", null)).field()).isEqualTo("password");
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> valid().credentials(null, "pw".toCharArray())).field()).isEqualTo("username");
+        assertThat(refusedField(valid().credentials("", "pw".toCharArray()))).isEqualTo("username");
+        assertThat(refusedField(valid().credentials("user", new char[0]))).isEqualTo("password");
+        assertThat(refusedField(valid().credentials("user", "pw\u0000x".toCharArray()))).isEqualTo("password");
+        assertThat(refusedField(valid().credentials("us\r\ner", "pw".toCharArray()))).isEqualTo("username");
+    }
+
+    @Test
+    void credentials_over_an_unencrypted_connection_need_an_explicit_opt_in() {
+        SmtpSettings.Builder plain = valid().encryption(SmtpSettings.Encryption.NONE)
+                .credentials("relay", "relay-password".toCharArray());
+
+        assertThat(refusedField(plain)).isEqualTo("password");
+        assertThat(plain.allowPlaintextAuthentication(true).build().plaintextAuthenticationAllowed()).isTrue();
+    }
+
+    @Test
+    void the_smtp_password_is_copied_and_redacted() {
+        char[] secret = "Relay-Secret-55".toCharArray();
+        SmtpSettings settings = valid().credentials("relay", secret).build();
+        Arrays.fill(secret, '\0');
+
+        assertThat(settings.hasPassword()).isTrue();
+        assertThat(settings.passwordForConnect()).isEqualTo("Relay-Secret-55");
+        assertThat(settings.toString()).contains("username=relay", "password=[redacted]")
+                .doesNotContain("Relay-Secret-55");
+    }
+
+    @Test
+    void trusted_certificates_need_tls_and_at_least_one_certificate() throws Exception {
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+
+        assertThat(refusedField(valid().trustStore(empty))).isEqualTo("trustStore");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().trustCertificates()).field())
+                .isEqualTo("trustStore");
+        assertThat(refusedField(valid().encryption(SmtpSettings.Encryption.NONE)
+                .trustCertificates(TestTls.certificate()))).isEqualTo("trustStore");
+        SmtpSettings pinned = valid().trustCertificates(TestTls.certificate()).build();
+        assertThat(pinned.hasTrustedCertificates()).isTrue();
+        assertThat(pinned.toString()).contains("trust=1 configured certificate(s)");
+    }
+
+    @Test
+    void refuses_a_sender_address_smtp_cannot_carry() {
+        // Core's EmailAddress accepts it; SMTP cannot carry a local part with ".." unquoted.
+        assertThat(refusedField(valid().fromAddress("a..b@locksmith.test"))).isEqualTo("fromAddress");
+    }
+
+    @Test
+    void not_configured_settings_say_so() {
+        SmtpSettings none = SmtpSettings.notConfigured();
+
+        assertThat(none.isConfigured()).isFalse();
+        assertThat(none).hasToString("SmtpSettings[not configured]");
+        assertThat(new SmtpMailer(none).isConfigured()).isFalse();
+        assertThat(SmtpMailer.notConfigured().isConfigured()).isFalse();
+        assertThat(new SmtpMailer(valid().build()).isConfigured()).isTrue();
+    }
+}
