@@ -56,11 +56,6 @@ final class SecretText {
         return out;
     }
 
-    /** The text as a string, for messages known to hold no secret (tests and notices). */
-    String toPlainString() {
-        return new String(chars, 0, length);
-    }
-
     void wipe() {
         Arrays.fill(chars, '\0');
         length = 0;

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * {@link Builder#allowPlaintextAuthentication(boolean)} says the relay is on a trusted network.
  *
  * <p>{@link #notConfigured()} stands for "no relay configured": {@link #isConfigured()} is false and a
- * {@link SmtpMailer} built from it refuses every send with {@code MAIL_NOT_CONFIGURED}.
+ * {@link SmtpMailer} built from it refuses every send with {@code MAIL_NOT_CONFIGURED}; its relay accessors
+ * ({@link #fromAddress()}, {@link #host()}, {@link #port()}, {@link #loginUrl()}) throw
+ * {@link IllegalStateException}.
  *
  * @see SmtpMailer
  */

@@ -131,6 +131,34 @@ class SmtpMailerFailureTest {
     }
 
     @Test
+    void a_server_whose_connection_queue_is_full_is_timeout() throws IOException {
+        // A listener that never accepts, with a backlog of one: once the queue is full the kernel drops new
+        // connection attempts, so connecting hangs until the connect timeout.
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new CopyOnWriteArrayList<>();
+            try {
+                boolean full = false;
+                for (int i = 0; i < 64 && !full; i++) {
+                    Socket probe = new Socket();
+                    fillers.add(probe);
+                    try {
+                        probe.connect(listener.getLocalSocketAddress(), 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        full = true;
+                    }
+                }
+                assertThat(full).as("the listener's queue filled up").isTrue();
+
+                failedDelivery(Fixtures.plain(listener.getLocalPort()).connectTimeout(SHORT).build(), "timeout");
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void a_server_that_never_completes_the_tls_handshake_is_timeout() throws IOException {
         try (SilentServer silent = new SilentServer()) {
             failedDelivery(Fixtures.smtps(silent.port()).readTimeout(SHORT).build(), "timeout");
