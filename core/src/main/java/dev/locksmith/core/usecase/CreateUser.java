@@ -46,7 +46,7 @@ public final class CreateUser {
             InvalidInputException.requireNonNull(profile, "profile");
             InvalidInputException.requireNonNull(permissions, "permissions");
             InvalidInputException.requireNonNull(initialPassword, "initialPassword");
-            if (permissions.contains(null)) {
+            if (permissions.stream().anyMatch(Objects::isNull)) {
                 throw new InvalidInputException("permissions", "must not contain null");
             }
             permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));

@@ -39,7 +39,7 @@ public final class EditUser {
             InvalidInputException.requireNonNull(profile, "profile");
             InvalidInputException.requireNonNull(enabled, "enabled");
             InvalidInputException.requireNonNull(permissions, "permissions");
-            if (permissions.isPresent() && permissions.get().contains(null)) {
+            if (permissions.isPresent() && permissions.get().stream().anyMatch(Objects::isNull)) {
                 throw new InvalidInputException("permissions", "must not contain null");
             }
             permissions = permissions.map(p -> p.isEmpty() ? Set.<Permission>of() : Collections.unmodifiableSet(EnumSet.copyOf(p)));
