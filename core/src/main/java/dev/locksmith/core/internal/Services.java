@@ -162,7 +162,8 @@ public final class Services {
     /**
      * Runs one use case: {@code work} and its success audit event in one transaction, then the work
      * registered for after the commit. On a {@link LocksmithException} the transaction rolls back, a
-     * DENIED or FAILED event is recorded in a transaction of its own, and the exception is rethrown.
+     * DENIED or FAILED event is recorded in a transaction of its own, and the exception is rethrown; any other
+     * runtime exception is treated the same way with the code {@code INTERNAL_ERROR}.
      */
     public <T> T run(AuditEvent.Action action, Optional<Username> actor, Optional<Username> target,
                      Function<Execution, T> work) {
@@ -177,7 +178,14 @@ public final class Services {
                 return value;
             });
         } catch (LocksmithException e) {
-            recordFailure(action, actor, execution, e);
+            recordFailure(action, actor, execution, e, e instanceof AccessDeniedException
+                    ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILED, e.reason().name(), e.parameters());
+            throw e;
+        } catch (RuntimeException e) {
+            // Not a failure the ports promise (a bug, or an adapter breaking its contract): still rolled back
+            // and still audited, by class name only, since its message is nobody's promise.
+            recordFailure(action, actor, execution, e, AuditEvent.Outcome.FAILED, "INTERNAL_ERROR",
+                    Map.of("exception", e.getClass().getName()));
             throw e;
         }
         for (Runnable after : execution.afterCommitWork()) {
@@ -191,21 +199,21 @@ public final class Services {
         return result;
     }
 
-    private void recordFailure(AuditEvent.Action action, Optional<Username> actor, Execution execution, LocksmithException e) {
-        AuditEvent.Outcome outcome = e instanceof AccessDeniedException ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILED;
+    private void recordFailure(AuditEvent.Action action, Optional<Username> actor, Execution execution, RuntimeException e,
+                               AuditEvent.Outcome outcome, String code, Map<String, String> parameters) {
         Map<String, String> details = new LinkedHashMap<>(execution.details());
-        e.parameters().forEach((k, v) -> {
+        parameters.forEach((k, v) -> {
             if (details.size() < 16 && !k.isEmpty() && k.length() <= 64) {
                 details.putIfAbsent(k, v.length() > 256 ? v.substring(0, 256) : v);
             }
         });
         try {
             transactions.run(() -> audit.record(new AuditEvent(execution.now(), actor, action, execution.target(),
-                    outcome, e.reason().name(), details)));
+                    outcome, code, details)));
         } catch (RuntimeException auditFailure) {
             e.addSuppressed(auditFailure);
-            LOG.log(Level.ERROR, "{0}: could not record the {1} audit event for {2}", action, outcome, e.reason());
+            LOG.log(Level.ERROR, "{0}: could not record the {1} audit event for {2}", action, outcome, code);
         }
-        LOG.log(Level.DEBUG, "{0} {1}: {2}", action, outcome, e.reason());
+        LOG.log(Level.DEBUG, "{0} {1}: {2}", action, outcome, code);
     }
 }

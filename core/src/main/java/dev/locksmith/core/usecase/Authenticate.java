@@ -84,9 +84,9 @@ public final class Authenticate {
         if (found.isEmpty()) {
             // Same cost as a real check, so response time does not tell whether the user exists. The audit
             // event names no target: what was typed as a username is sometimes a password.
+            run.clearTarget();
             services.hasher().verify(password, dummyHash());
             run.outcome(AuditEvent.Outcome.REJECTED, "UNKNOWN_USER");
-            run.clearTarget();
             return new AuthenticationOutcome.Rejected();
         }
         User user = found.get();

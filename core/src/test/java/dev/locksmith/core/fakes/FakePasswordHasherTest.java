@@ -35,6 +35,7 @@ class FakePasswordHasherTest {
         assertThat(hasher.needsRehash(weak)).isTrue();
         assertThat(hasher.needsRehash(hasher.hash(Password.of("x")))).isFalse();
         assertThat(hasher.needsRehash(new PasswordHash("$2b$10$abcdefghijklmnopqrstuu"))).isTrue();
+        assertThat(hasher.needsRehash(new PasswordHash("$pbkdf2-sha256$garbage"))).isTrue();
     }
 
     @ParameterizedTest

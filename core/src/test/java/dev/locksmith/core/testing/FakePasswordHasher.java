@@ -20,7 +20,8 @@ import java.util.concurrent.Semaphore;
  * A fast but real {@link PasswordHasher} for tests: PBKDF2-HMAC-SHA256 from {@code javax.crypto} with few
  * iterations, stored as a PHC-like string {@code $pbkdf2-sha256$i=<iterations>$<salt>$<hash>} (unpadded
  * Base64, 16-byte salt, 32-byte hash). Constant-time comparison; {@link #needsRehash} when the stored
- * iterations are below the configured ones or the algorithm is another one; malformed or foreign hashes give
+ * iterations are below the configured ones, the algorithm is another one or the hash is malformed; malformed or
+ * foreign hashes give
  * {@link UnavailableException} with {@link Reason#HASH_UNSUPPORTED} from {@link #verify}. At most as many
  * concurrent computations as there are processors. Thread-safe. Never use it in production: the iteration
  * count is far too low.
@@ -92,7 +93,11 @@ public final class FakePasswordHasher implements PasswordHasher {
         if (!ALGORITHM.equals(hash.algorithm())) {
             return true;
         }
-        return parse(hash).iterations < iterations;
+        try {
+            return parse(hash).iterations < iterations;
+        } catch (UnavailableException malformed) {
+            return true; // it can never verify; whatever replaces it will be a proper hash
+        }
     }
 
     private record Parsed(int iterations, byte[] salt, byte[] hash) {

@@ -32,6 +32,7 @@ class AtomicityTest {
     static final class FailingUpdates implements UserAccounts {
         final UserAccounts delegate;
         final AtomicBoolean fail = new AtomicBoolean();
+        volatile RuntimeException failure = new UnavailableException("database went away", null);
 
         FailingUpdates(UserAccounts delegate) {
             this.delegate = delegate;
@@ -41,7 +42,7 @@ class AtomicityTest {
         @Override public void add(User user) { delegate.add(user); }
         @Override public User update(User user) {
             if (fail.get()) {
-                throw new UnavailableException("database went away", null);
+                throw failure;
             }
             return delegate.update(user);
         }
@@ -73,6 +74,29 @@ class AtomicityTest {
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("UNAVAILABLE");
         assertThat(f.auditEvents()).noneMatch(e -> e.outcome() == AuditEvent.Outcome.SUCCESS);
+    }
+
+    @Test
+    void an_unexpected_exception_is_rolled_back_and_audited_too() {
+        LocksmithFixture f = LocksmithFixture.create();
+        FailingUpdates users = new FailingUpdates(f.users());
+        Locksmith locksmith = Locksmith.builder().userAccounts(users).passwordHistory(f.history()).auditTrail(f.audit())
+                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
+                .clock(f.clock()).build();
+        f.given(aUser().named("admin").administrator());
+        f.given(aUser().named("alice"));
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        IllegalStateException bug = new IllegalStateException("adapter bug");
+        users.failure = bug;
+        users.fail.set(true);
+
+        assertThatThrownBy(() -> locksmith.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
+                password("violet lanterns drift east"), false, false))).isSameAs(bug);
+
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("INTERNAL_ERROR");
+        assertThat(f.lastAuditEvent().details()).containsEntry("exception", "java.lang.IllegalStateException");
     }
 
     @Test
