@@ -1,0 +1,273 @@
+package dev.locksmith.core;
+
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.internal.NoMail;
+import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.port.AuditTrail;
+import dev.locksmith.core.port.Blocklist;
+import dev.locksmith.core.port.Mailer;
+import dev.locksmith.core.port.PasswordHasher;
+import dev.locksmith.core.port.PasswordHistory;
+import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.SecurityProviders;
+import dev.locksmith.core.port.StrengthEstimator;
+import dev.locksmith.core.port.Transactions;
+import dev.locksmith.core.port.UserAccounts;
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.ChangeOwnPassword;
+import dev.locksmith.core.usecase.ChangePolicy;
+import dev.locksmith.core.usecase.CreateUser;
+import dev.locksmith.core.usecase.DeleteUser;
+import dev.locksmith.core.usecase.EditUser;
+import dev.locksmith.core.usecase.GenerateTemporaryPassword;
+import dev.locksmith.core.usecase.OpenChangePasswordForm;
+import dev.locksmith.core.usecase.ReadAuditTrail;
+import dev.locksmith.core.usecase.ReadPolicy;
+import dev.locksmith.core.usecase.RegisterProviderUser;
+import dev.locksmith.core.usecase.RequirePasswordChange;
+import dev.locksmith.core.usecase.ResetFailedLogins;
+import dev.locksmith.core.usecase.SearchUsers;
+import dev.locksmith.core.usecase.SetPassword;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The composition root: built once from the host's port implementations, it hands out the use cases.
+ * Immutable and thread-safe; every use case it returns is thread-safe too.
+ *
+ * <pre>{@code
+ * Locksmith locksmith = Locksmith.builder()
+ *         .userAccounts(users).passwordHistory(history).auditTrail(audit).policyStore(policies)
+ *         .transactions(transactions).passwordHasher(hasher).blocklist(blocklist)
+ *         .mailer(mailer)                     // optional: mail "not configured" by default
+ *         .build();
+ * locksmith.setPassword().execute(new SetPassword.Command(actor, target, password, true, true));
+ * }</pre>
+ */
+public final class Locksmith {
+    private final SearchUsers searchUsers;
+    private final OpenChangePasswordForm openChangePasswordForm;
+    private final SetPassword setPassword;
+    private final RequirePasswordChange requirePasswordChange;
+    private final GenerateTemporaryPassword generateTemporaryPassword;
+    private final ResetFailedLogins resetFailedLogins;
+    private final ChangeOwnPassword changeOwnPassword;
+    private final Authenticate authenticate;
+    private final CreateUser createUser;
+    private final EditUser editUser;
+    private final DeleteUser deleteUser;
+    private final RegisterProviderUser registerProviderUser;
+    private final ReadPolicy readPolicy;
+    private final ChangePolicy changePolicy;
+    private final ReadAuditTrail readAuditTrail;
+
+    private Locksmith(Services services) {
+        searchUsers = new SearchUsers(services);
+        openChangePasswordForm = new OpenChangePasswordForm(services);
+        setPassword = new SetPassword(services);
+        requirePasswordChange = new RequirePasswordChange(services);
+        generateTemporaryPassword = new GenerateTemporaryPassword(services);
+        resetFailedLogins = new ResetFailedLogins(services);
+        changeOwnPassword = new ChangeOwnPassword(services);
+        authenticate = new Authenticate(services);
+        createUser = new CreateUser(services);
+        editUser = new EditUser(services);
+        deleteUser = new DeleteUser(services);
+        registerProviderUser = new RegisterProviderUser(services);
+        readPolicy = new ReadPolicy(services);
+        changePolicy = new ChangePolicy(services);
+        readAuditTrail = new ReadAuditTrail(services);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public SearchUsers searchUsers() {
+        return searchUsers;
+    }
+
+    public OpenChangePasswordForm openChangePasswordForm() {
+        return openChangePasswordForm;
+    }
+
+    public SetPassword setPassword() {
+        return setPassword;
+    }
+
+    public RequirePasswordChange requirePasswordChange() {
+        return requirePasswordChange;
+    }
+
+    public GenerateTemporaryPassword generateTemporaryPassword() {
+        return generateTemporaryPassword;
+    }
+
+    public ResetFailedLogins resetFailedLogins() {
+        return resetFailedLogins;
+    }
+
+    public ChangeOwnPassword changeOwnPassword() {
+        return changeOwnPassword;
+    }
+
+    public Authenticate authenticate() {
+        return authenticate;
+    }
+
+    public CreateUser createUser() {
+        return createUser;
+    }
+
+    public EditUser editUser() {
+        return editUser;
+    }
+
+    public DeleteUser deleteUser() {
+        return deleteUser;
+    }
+
+    public RegisterProviderUser registerProviderUser() {
+        return registerProviderUser;
+    }
+
+    public ReadPolicy readPolicy() {
+        return readPolicy;
+    }
+
+    public ChangePolicy changePolicy() {
+        return changePolicy;
+    }
+
+    public ReadAuditTrail readAuditTrail() {
+        return readAuditTrail;
+    }
+
+    /**
+     * Collects the port implementations; {@link #build()} checks that every required one is there. The
+     * stores ({@code userAccounts}, {@code passwordHistory}, {@code auditTrail}, {@code policyStore}) must be
+     * bound to the same backing store as {@code transactions}. Not thread-safe; use it from one thread.
+     */
+    public static final class Builder {
+        private UserAccounts userAccounts;
+        private PasswordHistory passwordHistory;
+        private AuditTrail auditTrail;
+        private PolicyStore policyStore;
+        private Transactions transactions;
+        private PasswordHasher passwordHasher;
+        private Blocklist blocklist;
+        private StrengthEstimator strengthEstimator;
+        private SecurityProviders securityProviders = username -> Optional.empty();
+        private Mailer mailer = new NoMail();
+        private Clock clock = Clock.systemUTC();
+        private boolean notifyPasswordChanges;
+
+        private Builder() {
+        }
+
+        /** Required. */
+        public Builder userAccounts(UserAccounts value) {
+            userAccounts = value;
+            return this;
+        }
+
+        /** Required. */
+        public Builder passwordHistory(PasswordHistory value) {
+            passwordHistory = value;
+            return this;
+        }
+
+        /** Required. */
+        public Builder auditTrail(AuditTrail value) {
+            auditTrail = value;
+            return this;
+        }
+
+        /** Required. */
+        public Builder policyStore(PolicyStore value) {
+            policyStore = value;
+            return this;
+        }
+
+        /** Required: the unit of work spanning the four stores above. */
+        public Builder transactions(Transactions value) {
+            transactions = value;
+            return this;
+        }
+
+        /** Required. */
+        public Builder passwordHasher(PasswordHasher value) {
+            passwordHasher = value;
+            return this;
+        }
+
+        /** Required: common and breached passwords. */
+        public Builder blocklist(Blocklist value) {
+            blocklist = value;
+            return this;
+        }
+
+        /** Optional: needed only for a policy with a minimum strength (which is refused without it). */
+        public Builder strengthEstimator(StrengthEstimator value) {
+            strengthEstimator = value;
+            return this;
+        }
+
+        /** Optional: by default no security provider claims anyone. */
+        public Builder securityProviders(SecurityProviders value) {
+            securityProviders = value;
+            return this;
+        }
+
+        /** Optional: by default mail is not configured and "email password to user" is refused. */
+        public Builder mailer(Mailer value) {
+            mailer = value;
+            return this;
+        }
+
+        /** Optional: the system clock in UTC by default. */
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /**
+         * Optional, off by default: after a password is set by someone else (without emailing it) or changed
+         * by its user, send the user a "your password was changed" notice when mail is configured and the
+         * user has an address. A failed notice is logged and does not undo the change.
+         */
+        public Builder notifyPasswordChanges(boolean value) {
+            notifyPasswordChanges = value;
+            return this;
+        }
+
+        /**
+         * The configured Locksmith.
+         *
+         * @throws InvalidInputException naming the first missing setting
+         */
+        public Locksmith build() {
+            require(userAccounts, "userAccounts");
+            require(passwordHistory, "passwordHistory");
+            require(auditTrail, "auditTrail");
+            require(policyStore, "policyStore");
+            require(transactions, "transactions");
+            require(passwordHasher, "passwordHasher");
+            require(blocklist, "blocklist");
+            require(securityProviders, "securityProviders");
+            require(mailer, "mailer");
+            require(clock, "clock");
+            return new Locksmith(new Services(userAccounts, passwordHistory, auditTrail, policyStore, transactions,
+                    passwordHasher, blocklist, Optional.ofNullable(strengthEstimator), securityProviders, mailer, clock,
+                    notifyPasswordChanges));
+        }
+
+        private static void require(Object value, String name) {
+            if (value == null) {
+                throw new InvalidInputException(name, "is required");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.locksmith.core.internal;
+
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Username;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The running use case as {@link Services#run} sees it: the instant it started, whom it concerns, the audit
+ * details gathered so far, and work to do after the success audit (still inside the transaction) or after
+ * the commit. Confined to the thread running the use case; not thread-safe.
+ */
+public final class Execution {
+    private static final int MAX_DETAILS = 16;
+    private static final int MAX_VALUE = 256;
+
+    private final Instant now;
+    private Optional<Username> target;
+    private final Map<String, String> details = new LinkedHashMap<>();
+    private AuditEvent.Outcome outcome = AuditEvent.Outcome.SUCCESS;
+    private String code = "OK";
+    private final List<Runnable> beforeCommit = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    Execution(Instant now, Optional<Username> target) {
+        this.now = now;
+        this.target = target;
+    }
+
+    /** The instant the use case started; every timestamp it writes uses this one. */
+    public Instant now() {
+        return now;
+    }
+
+    /** Sets whom the use case concerns (for the audit event). */
+    public void target(Username username) {
+        target = Optional.of(Objects.requireNonNull(username));
+    }
+
+    /** Records the event without a target (the request named no one who exists, and naming it could leak). */
+    public void clearTarget() {
+        target = Optional.empty();
+    }
+
+    Optional<Username> target() {
+        return target;
+    }
+
+    /** Adds a short, secret-free fact to the audit event (at most 16; longer values are cut). */
+    public void detail(String key, Object value) {
+        if (details.size() < MAX_DETAILS || details.containsKey(key)) {
+            String text = String.valueOf(value);
+            details.put(key, text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE) : text);
+        }
+    }
+
+    Map<String, String> details() {
+        return details;
+    }
+
+    /** Overrides the outcome of a use case that returns normally (a rejected login commits as REJECTED). */
+    public void outcome(AuditEvent.Outcome value, String outcomeCode) {
+        outcome = Objects.requireNonNull(value);
+        code = Objects.requireNonNull(outcomeCode);
+    }
+
+    AuditEvent.Outcome outcome() {
+        return outcome;
+    }
+
+    String code() {
+        return code;
+    }
+
+    /**
+     * Work to run after the success audit event is recorded, still inside the transaction: if it throws,
+     * everything rolls back (used to send the new-password email last).
+     */
+    public void beforeCommit(Runnable work) {
+        beforeCommit.add(Objects.requireNonNull(work));
+    }
+
+    /** Work to run after the commit; its failure is logged and does not undo anything. */
+    public void afterCommit(Runnable work) {
+        afterCommit.add(Objects.requireNonNull(work));
+    }
+
+    List<Runnable> beforeCommitWork() {
+        return beforeCommit;
+    }
+
+    List<Runnable> afterCommitWork() {
+        return afterCommit;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.locksmith.core.usecase;
+
+import dev.locksmith.core.domain.Username;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a login attempt ended: an expected outcome, so a value rather than an exception. Only outcomes that
+ * the host may show are distinguished; the detail goes to the audit trail. {@link Locked},
+ * {@link Disabled} and {@link TemporaryPasswordExpired} are only returned when the password was right;
+ * with a wrong password (or an unknown username) the outcome is always {@link Rejected}. Immutable.
+ */
+public sealed interface AuthenticationOutcome {
+
+    /** Whether the user may proceed (possibly only to change the password). */
+    default boolean succeeded() {
+        return this instanceof Authenticated || this instanceof MustChangePassword || this instanceof PasswordExpired;
+    }
+
+    /** Logged in. */
+    record Authenticated(Username username) implements AuthenticationOutcome {
+        public Authenticated {
+            Objects.requireNonNull(username, "username");
+        }
+    }
+
+    /** Logged in, but the only thing allowed now is changing the password (it was set by someone else). */
+    record MustChangePassword(Username username) implements AuthenticationOutcome {
+        public MustChangePassword {
+            Objects.requireNonNull(username, "username");
+        }
+    }
+
+    /** Logged in, but the password is older than the policy's maximum age and must be changed now. */
+    record PasswordExpired(Username username) implements AuthenticationOutcome {
+        public PasswordExpired {
+            Objects.requireNonNull(username, "username");
+        }
+    }
+
+    /** Wrong username or password (which one is not said). */
+    record Rejected() implements AuthenticationOutcome {
+    }
+
+    /** The account is locked after too many failures, until {@code until} (empty: until someone resets it). */
+    record Locked(Optional<Instant> until) implements AuthenticationOutcome {
+        public Locked {
+            Objects.requireNonNull(until, "until");
+        }
+    }
+
+    /** The temporary password set by someone else has expired; ask for a new one. */
+    record TemporaryPasswordExpired() implements AuthenticationOutcome {
+    }
+
+    /** The account is disabled. */
+    record Disabled() implements AuthenticationOutcome {
+    }
+
+    /** The password lives in the named security provider: authenticate there. */
+    record UseProvider(String providerName) implements AuthenticationOutcome {
+        public UseProvider {
+            Objects.requireNonNull(providerName, "providerName");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.locksmith.core.usecase;
+
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Authorization;
+import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.Permission;
+import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserSearch;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.internal.Services;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Search and list users, one page at a time, each row carrying what the actor may do to it. Administrators
+ * get the full view (permissions, enabled, comments, edit and delete); privileged users the limited view
+ * (the change-password form's fields, "change password" only on local non-administrators, "reset" where
+ * allowed, never edit or delete); anyone else is denied. Thread-safe.
+ */
+public final class SearchUsers {
+    private final Services services;
+
+    /** Obtained from {@code Locksmith#searchUsers()}; the constructor is not API. */
+    @SuppressWarnings("exports")
+    public SearchUsers(Services services) {
+        this.services = Objects.requireNonNull(services, "services");
+    }
+
+    /**
+     * The search: who searches and for what (see {@link UserSearch}: case-insensitive literal substring,
+     * ordered by username, keyset paging).
+     */
+    public record Command(Username actor, UserSearch search) {
+        public Command {
+            InvalidInputException.requireNonNull(actor, "actor");
+            InvalidInputException.requireNonNull(search, "search");
+        }
+
+        /**
+         * A command from the host's raw input: {@code cursor} is the previous result's
+         * {@code page().nextCursor()}, or empty for the first page.
+         *
+         * @throws InvalidInputException on bad text, cursor or limit
+         */
+        public static Command of(Username actor, String text, Optional<String> cursor, int limit) {
+            InvalidInputException.requireNonNull(cursor, "cursor");
+            return new Command(actor, new UserSearch(text, cursor.map(Username::of), limit));
+        }
+    }
+
+    /** What the actor may do to a row's user. */
+    public enum Affordance {
+        /** Open the change-password form and set the password. */
+        CHANGE_PASSWORD,
+        /** Reset the failed-login count and lock. */
+        RESET_FAILED_LOGINS,
+        /** Edit the profile, permissions, enabled flag (full view only). */
+        EDIT,
+        /** Delete the user (full view only). */
+        DELETE
+    }
+
+    /** The fields only administrators see. */
+    public record Details(Set<Permission> permissions, boolean enabled, String comments, boolean mustChangePassword,
+                          Optional<Instant> passwordChangedAt, Optional<Instant> temporaryPasswordExpiresAt) {
+        public Details {
+            permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
+            Objects.requireNonNull(comments, "comments");
+            Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
+            Objects.requireNonNull(temporaryPasswordExpiresAt, "temporaryPasswordExpiresAt");
+        }
+    }
+
+    /**
+     * One user in the list.
+     *
+     * @param source where the password lives: the record's provider, else a provider claiming the username,
+     *     else local
+     * @param details present in the full view only
+     */
+    public record Row(Username username, String publicName, String privateName, Optional<EmailAddress> email,
+                      int failedLogins, boolean locked, Source source, Set<Affordance> affordances,
+                      Optional<Details> details) {
+        public Row {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(source, "source");
+            affordances = affordances.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(affordances));
+            Objects.requireNonNull(details, "details");
+        }
+    }
+
+    /** The page of rows, and which view they were built for. */
+    public record Result(Authorization.View view, Page<Row> page) {
+        public Result {
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(page, "page");
+        }
+    }
+
+    /**
+     * Runs the search.
+     *
+     * @throws dev.locksmith.core.domain.AccessDeniedException when the actor may not search
+     * @throws dev.locksmith.core.domain.LocksmithException on any other failure (audited)
+     */
+    public Result execute(Command command) {
+        InvalidInputException.requireNonNull(command, "command");
+        return services.run(AuditEvent.Action.SEARCH_USERS, Optional.of(command.actor()), Optional.empty(), run -> {
+            Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.SEARCH_USERS);
+            Authorization.View view = Authorization.searchView(actor.user());
+            Page<User> found = services.users().search(command.search());
+            OptionalLong admins = view == Authorization.View.FULL
+                    ? OptionalLong.of(services.users().countEnabledAdministrators()) : OptionalLong.empty();
+            List<Row> rows = new ArrayList<>();
+            for (User user : found.items()) {
+                rows.add(row(actor, view, user, admins, run.now()));
+            }
+            run.detail("view", view);
+            run.detail("rows", rows.size());
+            return new Result(view, new Page<>(rows, found.nextCursor()));
+        });
+    }
+
+    private Row row(Authorization.Actor actor, Authorization.View view, User user, OptionalLong admins, Instant now) {
+        Authorization.Target target = new Authorization.Target(user, services.claimant(user.username()), admins);
+        Set<Affordance> affordances = EnumSet.noneOf(Affordance.class);
+        if (Authorization.decide(actor, Authorization.Action.SET_PASSWORD, target).isAllowed()) {
+            affordances.add(Affordance.CHANGE_PASSWORD);
+        }
+        if (Authorization.decide(actor, Authorization.Action.RESET_FAILED_LOGINS, target).isAllowed()) {
+            affordances.add(Affordance.RESET_FAILED_LOGINS);
+        }
+        Optional<Details> details = Optional.empty();
+        if (view == Authorization.View.FULL) {
+            if (Authorization.decide(actor, Authorization.Action.EDIT_USER, target).isAllowed()) {
+                affordances.add(Affordance.EDIT);
+            }
+            if (Authorization.decide(actor, Authorization.Action.DELETE_USER, target).isAllowed()) {
+                affordances.add(Affordance.DELETE);
+            }
+            details = Optional.of(new Details(user.permissions(), user.enabled(), user.profile().comments(),
+                    user.mustChangePassword(), user.passwordChangedAt(), user.temporaryPasswordExpiresAt()));
+        }
+        Source source = target.provider().<Source>map(p -> p).orElse(user.source());
+        return new Row(user.username(), user.profile().publicName(), user.profile().privateName(), user.profile().email(),
+                user.failedLogins(), user.isLockedAt(now), source, affordances, details);
+    }
+}

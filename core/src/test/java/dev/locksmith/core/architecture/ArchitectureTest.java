@@ -1,0 +1,105 @@
+package dev.locksmith.core.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The boundaries of core, checked on its main classes (tests excluded). ArchUnit's "fail on empty should"
+ * stays on (the default), so a rule whose package is mistyped fails instead of passing on nothing.
+ */
+class ArchitectureTest {
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.locksmith.core");
+
+    @Test
+    void core_depends_only_on_the_jdk() {
+        classes().that().resideInAPackage("dev.locksmith.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.locksmith.core..")
+                .check(CORE);
+    }
+
+    @Test
+    void the_domain_depends_on_nothing_else_of_core() {
+        noClasses().that().resideInAPackage("dev.locksmith.core.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..",
+                        "dev.locksmith.core.port..", "dev.locksmith.core.internal..")
+                .check(CORE);
+    }
+
+    @Test
+    void ports_depend_only_on_the_domain() {
+        noClasses().that().resideInAPackage("dev.locksmith.core.port..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..",
+                        "dev.locksmith.core.internal..")
+                .check(CORE);
+    }
+
+    @Test
+    void internal_helpers_do_not_reach_back_into_use_cases_or_the_composition_root() {
+        noClasses().that().resideInAPackage("dev.locksmith.core.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..")
+                .check(CORE);
+    }
+
+    @Test
+    void no_package_cycles() {
+        slices().matching("dev.locksmith.core.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void no_standard_streams_and_no_java_util_logging() {
+        NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(CORE);
+        NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(CORE);
+    }
+
+    @Test
+    void use_cases_are_final_classes_with_one_public_execute_method() {
+        classes().that().resideInAPackage("dev.locksmith.core.usecase").and().areTopLevelClasses().and().areNotInterfaces()
+                .should().haveModifier(JavaModifier.FINAL)
+                .check(CORE);
+        methods().that().areDeclaredInClassesThat().resideInAPackage("dev.locksmith.core.usecase")
+                .and().areDeclaredInClassesThat().areTopLevelClasses()
+                .and().areDeclaredInClassesThat().areNotInterfaces()
+                .and().arePublic()
+                .should().haveName("execute")
+                .check(CORE);
+    }
+
+    @Test
+    void the_module_requires_only_java_base_and_exports_only_api_packages() throws IOException, URISyntaxException {
+        ModuleDescriptor descriptor;
+        // next to core's own classes (the class path holds other modules' descriptors too)
+        Path classes = Path.of(dev.locksmith.core.Locksmith.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+            descriptor = ModuleDescriptor.read(in);
+        }
+        assertThat(descriptor.name()).isEqualTo("dev.locksmith.core");
+        assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
+                .containsExactly("java.base");
+        assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+                .isEqualTo(Set.of("dev.locksmith.core", "dev.locksmith.core.domain", "dev.locksmith.core.port",
+                        "dev.locksmith.core.usecase"));
+        assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
+    }
+}

@@ -1,0 +1,171 @@
+package dev.locksmith.core.fakes;
+
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.NotFoundException;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserSearch;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.AuditTrail;
+import dev.locksmith.core.port.UserAccounts;
+import dev.locksmith.core.testing.InMemoryAuditTrail;
+import dev.locksmith.core.testing.InMemoryDatabase;
+import dev.locksmith.core.testing.InMemoryPasswordHistory;
+import dev.locksmith.core.testing.InMemoryPolicyStore;
+import dev.locksmith.core.testing.InMemoryTransactions;
+import dev.locksmith.core.testing.InMemoryUserAccounts;
+import dev.locksmith.core.testing.TestClock;
+import dev.locksmith.core.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The in-memory stores keep the promises core relies on: real rollback, optimistic versions, exact counting. */
+class InMemoryStoresTest {
+    private final InMemoryDatabase database = new InMemoryDatabase();
+    private final InMemoryUserAccounts users = new InMemoryUserAccounts(database);
+    private final InMemoryPasswordHistory history = new InMemoryPasswordHistory(database);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
+    private final InMemoryPolicyStore policies = new InMemoryPolicyStore(database);
+    private final InMemoryTransactions transactions = new InMemoryTransactions(database);
+    private final Instant now = TestClock.START;
+
+    @Test
+    void a_transaction_that_throws_leaves_every_store_exactly_as_before() {
+        User alice = TestUsers.aUser().named("alice").build();
+        users.add(alice);
+        InMemoryDatabase.State before = database.state();
+        IllegalStateException boom = new IllegalStateException("boom");
+
+        assertThatThrownBy(() -> transactions.run(() -> {
+            User stored = users.find(alice.username()).orElseThrow();
+            users.update(stored.resetFailedLogins().requirePasswordChange());
+            users.add(TestUsers.aUser().named("bob").build());
+            history.push(alice.username(), TestUsers.defaultHash(), now);
+            audit.record(event("x"));
+            policies.save(PasswordPolicy.classicComplex());
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(database.state()).isEqualTo(before);
+    }
+
+    @Test
+    void a_nested_call_joins_the_running_transaction() {
+        assertThatThrownBy(() -> transactions.run(() -> {
+            transactions.run(() -> users.add(TestUsers.aUser().named("carol").build()));
+            assertThat(transactions.inTransaction()).isTrue();
+            throw new IllegalStateException("outer fails");
+        })).hasMessage("outer fails");
+        assertThat(users.find(Username.of("carol"))).isEmpty();
+    }
+
+    @Test
+    void update_is_optimistic_and_bumps_the_version() {
+        users.add(TestUsers.aUser().named("dave").build());
+        User stored = users.find(Username.of("dave")).orElseThrow();
+        User updated = users.update(stored.requirePasswordChange());
+        assertThat(updated.version()).isEqualTo(stored.version() + 1);
+        assertThatThrownBy(() -> users.update(stored.resetFailedLogins()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+        assertThatThrownBy(() -> users.remove(Username.of("dave"), stored.version()))
+                .isInstanceOf(ConflictException.class);
+        users.remove(Username.of("dave"), updated.version());
+        assertThatThrownBy(() -> users.update(updated)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void add_refuses_a_taken_username_and_stores_version_zero() {
+        users.add(TestUsers.aUser().named("erin").build().atVersion(7));
+        assertThat(users.find(Username.of("erin")).orElseThrow().version()).isZero();
+        assertThatThrownBy(() -> users.add(TestUsers.aUser().named("ERIN").build()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+    }
+
+    @Test
+    void parallel_failed_logins_are_counted_exactly_and_lock_once() throws Exception {
+        users.add(TestUsers.aUser().named("frank").build());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger locks = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    UserAccounts.FailedLogin result = users.recordFailedLogin(Username.of("frank"), now, 10, Optional.empty());
+                    if (result.lockedNow()) {
+                        locks.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        User frank = users.find(Username.of("frank")).orElseThrow();
+        assertThat(frank.failedLogins()).isEqualTo(1600);
+        assertThat(locks).hasValue(1);
+        assertThat(frank.isLockedAt(now)).isTrue();
+    }
+
+    @Test
+    void search_is_a_case_insensitive_literal_substring_with_keyset_paging() {
+        for (String name : List.of("anna", "bert", "cleo", "dora", "emil")) {
+            users.add(TestUsers.aUser().named(name).displayName(name.toUpperCase() + " 50%_off").build());
+        }
+        users.add(TestUsers.aUser().named("zed").displayName("50 percent off").build());
+
+        var first = users.search(new UserSearch("50%_OFF", Optional.empty(), 2));
+        assertThat(first.items()).extracting(u -> u.username().value()).containsExactly("anna", "bert");
+        assertThat(first.nextCursor()).contains("bert");
+        var second = users.search(new UserSearch("50%_off", Optional.of(Username.of("bert")), 3));
+        assertThat(second.items()).extracting(u -> u.username().value()).containsExactly("cleo", "dora", "emil");
+        assertThat(second.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void history_keeps_the_newest_entries_up_to_the_maximum() {
+        Username user = Username.of("gina");
+        List<dev.locksmith.core.domain.PasswordHash> pushed = new ArrayList<>();
+        for (int i = 0; i < PasswordPolicy.MAX_HISTORY + 3; i++) {
+            var hash = new dev.locksmith.core.domain.PasswordHash("$test$" + i);
+            pushed.add(0, hash);
+            history.push(user, hash, now.plusSeconds(i));
+        }
+        assertThat(history.recent(user, 100)).containsExactlyElementsOf(pushed.subList(0, PasswordPolicy.MAX_HISTORY));
+        assertThat(history.recent(user, 2)).containsExactlyElementsOf(pushed.subList(0, 2));
+        history.forget(user);
+        assertThat(history.recent(user, 5)).isEmpty();
+    }
+
+    @Test
+    void audit_sequences_increase_and_reads_are_newest_first_and_filtered() {
+        long a = audit.record(event("alice"));
+        long b = audit.record(event("bob"));
+        long c = audit.record(event("alice"));
+        assertThat(a).isLessThan(b);
+        assertThat(b).isLessThan(c);
+        assertThat(audit.read(AuditTrail.Query.latest(10))).extracting(r -> r.sequence()).containsExactly(c, b, a);
+        assertThat(audit.read(new AuditTrail.Query(Optional.of(Username.of("alice")), Optional.of(c), 10)))
+                .extracting(r -> r.sequence()).containsExactly(a);
+    }
+
+    private AuditEvent event(String target) {
+        return new AuditEvent(now, Optional.empty(), AuditEvent.Action.AUTHENTICATE, Optional.of(Username.of(target)),
+                AuditEvent.Outcome.SUCCESS, "OK", Map.of());
+    }
+}

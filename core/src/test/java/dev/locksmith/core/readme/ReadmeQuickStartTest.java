@@ -1,0 +1,139 @@
+package dev.locksmith.core.readme;
+
+import dev.locksmith.core.Locksmith;
+import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Permission;
+import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.testing.FakePasswordHasher;
+import dev.locksmith.core.testing.InMemoryAuditTrail;
+import dev.locksmith.core.testing.InMemoryBlocklist;
+import dev.locksmith.core.testing.InMemoryDatabase;
+import dev.locksmith.core.testing.InMemoryPasswordHistory;
+import dev.locksmith.core.testing.InMemoryPolicyStore;
+import dev.locksmith.core.testing.InMemoryTransactions;
+import dev.locksmith.core.testing.InMemoryUserAccounts;
+import dev.locksmith.core.testing.RecordingMailer;
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
+import dev.locksmith.core.usecase.CreateUser;
+import dev.locksmith.core.usecase.SetPassword;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's quick start, compiled and run. The lines between the markers below must appear, verbatim
+ * and in order, in README.md's quick-start code block; the second test fails when they drift apart.
+ */
+class ReadmeQuickStartTest {
+    private static final String START = "// README quick start: begin";
+    private static final String END = "// README quick start: end";
+
+    @Test
+    void the_quick_start_runs() {
+        // README quick start: begin
+        // One in-memory store for the example; a host wires the JDBC adapter instead.
+        InMemoryDatabase database = new InMemoryDatabase();
+        InMemoryUserAccounts users = new InMemoryUserAccounts(database);
+        FakePasswordHasher hasher = new FakePasswordHasher();
+        RecordingMailer mailer = new RecordingMailer();
+        Locksmith locksmith = Locksmith.builder()
+                .userAccounts(users)
+                .passwordHistory(new InMemoryPasswordHistory(database))
+                .auditTrail(new InMemoryAuditTrail(database))
+                .policyStore(new InMemoryPolicyStore(database))
+                .transactions(new InMemoryTransactions(database))
+                .passwordHasher(hasher)
+                .blocklist(InMemoryBlocklist.common())
+                .mailer(mailer)
+                .build();
+
+        // The host seeds its first administrator straight into the store, once.
+        Username admin = Username.of("admin");
+        users.add(User.newLocal(admin, Profile.named("Appliance Admin"), Set.of(Permission.ADMINISTRATOR),
+                hasher.hash(Password.of("first admin passphrase")), Instant.now(), false, Optional.empty()));
+
+        // The administrator delegates "set passwords" to a help-desk representative...
+        Username rep = Username.of("rep");
+        locksmith.createUser().execute(new CreateUser.Command(admin, rep, Profile.named("Help Desk"),
+                Set.of(Permission.SET_PASSWORDS), Password.of("quiet harbor at dawn"), false));
+        Username alice = Username.of("alice");
+        locksmith.createUser().execute(new CreateUser.Command(admin, alice,
+                Profile.named("Alice Liddell").withEmail(EmailAddress.of("alice@example.com")),
+                Set.of(), Password.of("forgotten long ago"), false));
+
+        // ...who sets Alice's password and emails it to her (which forces a change at next login).
+        SetPassword.Result result = locksmith.setPassword().execute(new SetPassword.Command(
+                rep, alice, Password.of("violet lanterns drift east"), true, false));
+
+        // Alice logs in with it and is told to choose her own.
+        AuthenticationOutcome outcome = locksmith.authenticate().execute(
+                new Authenticate.Command(alice, Password.of("violet lanterns drift east")));
+        // README quick start: end
+
+        assertThat(result.emailed()).isTrue();
+        assertThat(result.mustChangePassword()).isTrue();
+        assertThat(mailer.newPasswords()).singleElement().satisfies(m -> assertThat(m.to().value()).isEqualTo("alice@example.com"));
+        assertThat(outcome).isEqualTo(new AuthenticationOutcome.MustChangePassword(alice));
+    }
+
+    @Test
+    void the_readme_shows_exactly_this_code() throws IOException {
+        List<String> test = between(Files.readAllLines(source(), StandardCharsets.UTF_8));
+        List<String> readme = Files.readAllLines(root().resolve("README.md"), StandardCharsets.UTF_8).stream()
+                .map(String::strip).toList();
+        int at = indexOf(readme, test);
+        assertThat(at).as("README.md must contain the quick start of %s verbatim (modulo indentation)", source()).isNotNegative();
+    }
+
+    private static List<String> between(List<String> lines) {
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.equals(START)) {
+                start = i;
+            } else if (line.equals(END)) {
+                end = i;
+            }
+        }
+        assertThat(start).isNotNegative();
+        assertThat(end).isGreaterThan(start + 10);
+        return lines.subList(start + 1, end).stream().map(String::strip).toList();
+    }
+
+    private static int indexOf(List<String> haystack, List<String> needle) {
+        outer:
+        for (int i = 0; i + needle.size() <= haystack.size(); i++) {
+            for (int j = 0; j < needle.size(); j++) {
+                if (!haystack.get(i + j).equals(needle.get(j))) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The repository root: the directory above the module (tests run with the module as working directory). */
+    private static Path root() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("README.md")) && !Files.exists(here.resolve("src")) ? here : here.getParent();
+    }
+
+    private static Path source() {
+        return Path.of("").toAbsolutePath().resolve("src/test/java/dev/locksmith/core/readme/ReadmeQuickStartTest.java");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.locksmith.core.usecase;
+
+import dev.locksmith.core.Locksmith;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserSearch;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.AuditTrail;
+import dev.locksmith.core.port.UserAccounts;
+import dev.locksmith.core.testing.InMemoryDatabase;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A use case that fails half-way leaves the store exactly as before and still audits the failure. */
+class AtomicityTest {
+
+    /** A user store whose updates fail on demand, after the use case already wrote to the history. */
+    static final class FailingUpdates implements UserAccounts {
+        final UserAccounts delegate;
+        final AtomicBoolean fail = new AtomicBoolean();
+        volatile RuntimeException failure = new UnavailableException("database went away", null);
+
+        FailingUpdates(UserAccounts delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override public Optional<User> find(Username username) { return delegate.find(username); }
+        @Override public void add(User user) { delegate.add(user); }
+        @Override public User update(User user) {
+            if (fail.get()) {
+                throw failure;
+            }
+            return delegate.update(user);
+        }
+        @Override public void remove(Username username, long expectedVersion) { delegate.remove(username, expectedVersion); }
+        @Override public FailedLogin recordFailedLogin(Username u, Instant now, int t, Optional<Duration> d) { return delegate.recordFailedLogin(u, now, t, d); }
+        @Override public Page<User> search(UserSearch search) { return delegate.search(search); }
+        @Override public long countEnabledAdministrators() { return delegate.countEnabledAdministrators(); }
+    }
+
+    @Test
+    void a_store_failure_after_the_history_push_undoes_the_push_and_is_audited() {
+        FailingUpdates[] users = new FailingUpdates[1];
+        LocksmithFixture f = LocksmithFixture.create(b -> { });
+        users[0] = new FailingUpdates(f.users());
+        Locksmith locksmith = Locksmith.builder().userAccounts(users[0]).passwordHistory(f.history()).auditTrail(f.audit())
+                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
+                .clock(f.clock()).build();
+        f.given(aUser().named("admin").administrator());
+        f.given(aUser().named("alice").failedLogins(3));
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        users[0].fail.set(true);
+
+        assertThatThrownBy(() -> locksmith.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
+                password("violet lanterns drift east"), false, true)))
+                .isInstanceOf(UnavailableException.class);
+
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.history().recent(name("alice"), 5)).isEmpty();
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("UNAVAILABLE");
+        assertThat(f.auditEvents()).noneMatch(e -> e.outcome() == AuditEvent.Outcome.SUCCESS);
+    }
+
+    @Test
+    void an_unexpected_exception_is_rolled_back_and_audited_too() {
+        LocksmithFixture f = LocksmithFixture.create();
+        FailingUpdates users = new FailingUpdates(f.users());
+        Locksmith locksmith = Locksmith.builder().userAccounts(users).passwordHistory(f.history()).auditTrail(f.audit())
+                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
+                .clock(f.clock()).build();
+        f.given(aUser().named("admin").administrator());
+        f.given(aUser().named("alice"));
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        IllegalStateException bug = new IllegalStateException("adapter bug");
+        users.failure = bug;
+        users.fail.set(true);
+
+        assertThatThrownBy(() -> locksmith.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
+                password("violet lanterns drift east"), false, false))).isSameAs(bug);
+
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("INTERNAL_ERROR");
+        assertThat(f.lastAuditEvent().details()).containsEntry("exception", "java.lang.IllegalStateException");
+    }
+
+    @Test
+    void when_the_audit_trail_cannot_record_the_change_does_not_happen() {
+        LocksmithFixture f = LocksmithFixture.create();
+        AtomicBoolean broken = new AtomicBoolean();
+        AuditTrail flaky = new AuditTrail() {
+            @Override public long record(AuditEvent event) {
+                if (broken.get()) {
+                    throw new UnavailableException("audit store full", null);
+                }
+                return f.audit().record(event);
+            }
+            @Override public java.util.List<dev.locksmith.core.domain.AuditRecord> read(Query query) { return f.audit().read(query); }
+        };
+        Locksmith locksmith = Locksmith.builder().userAccounts(f.users()).passwordHistory(f.history()).auditTrail(flaky)
+                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
+                .clock(f.clock()).build();
+        f.given(aUser().named("admin").administrator());
+        f.given(aUser().named("alice").failedLogins(4));
+        InMemoryDatabase.State before = f.database().state();
+        broken.set(true);
+
+        assertThatThrownBy(() -> locksmith.resetFailedLogins().execute(new ResetFailedLogins.Command(name("admin"), name("alice"))))
+                .isInstanceOfSatisfying(UnavailableException.class, e ->
+                        assertThat(e.getSuppressed()).singleElement().isInstanceOf(UnavailableException.class));
+        assertThat(f.database().state()).isEqualTo(before);
+        assertThat(f.user("alice").failedLogins()).isEqualTo(4);
+    }
+
+    @Test
+    void a_failed_login_count_commits_even_though_the_login_did_not_succeed() {
+        LocksmithFixture f = LocksmithFixture.create();
+        f.given(aUser().named("alice"));
+        AuthenticationOutcome outcome = f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
+        assertThat(outcome).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(f.user("alice").failedLogins()).isEqualTo(1);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.REJECTED);
+        assertThat(f.clock().instant()).isEqualTo(TestClock.START);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.locksmith.core.usecase;
+
+import dev.locksmith.core.domain.AccessDeniedException;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.PolicyViolation;
+import dev.locksmith.core.domain.PolicyViolationException;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.testing.InMemoryDatabase;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import dev.locksmith.core.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChangeOwnPasswordTest {
+    private static final String CURRENT = TestUsers.DEFAULT_PASSWORD;
+    private final LocksmithFixture f = LocksmithFixture.create();
+
+    private void change(String user, String current, String next) {
+        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name(user), password(current), password(next)));
+    }
+
+    @Test
+    void clears_must_change_temporary_expiry_and_failures_and_keeps_the_old_hash_in_history() {
+        var before = f.given(aUser().named("alice").temporaryPasswordUntil(TestClock.START.plusSeconds(600)).failedLogins(4));
+        change("alice", CURRENT, "my very own passphrase");
+        var after = f.user("alice");
+        assertThat(f.passwordIs("alice", "my very own passphrase")).isTrue();
+        assertThat(after.mustChangePassword()).isFalse();
+        assertThat(after.temporaryPasswordExpiresAt()).isEmpty();
+        assertThat(after.failedLogins()).isZero();
+        assertThat(f.history().recent(name("alice"), 3)).containsExactly(before.passwordHash().orElseThrow());
+        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.CHANGE_OWN_PASSWORD);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
+        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("my very own passphrase"))))
+                .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
+    }
+
+    @Test
+    void a_wrong_current_password_is_denied_and_audited_but_not_counted_as_a_failed_login() {
+        f.given(aUser().named("alice").failedLogins(2));
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        assertThatThrownBy(() -> change("alice", "not the current one", "my very own passphrase"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("DENIED_WRONG_CURRENT_PASSWORD");
+    }
+
+    @Test
+    void an_expired_temporary_password_no_longer_counts_as_the_current_one() {
+        f.given(aUser().named("alice").temporaryPasswordUntil(TestClock.START.plusSeconds(60)));
+        f.clock().advance(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+    }
+
+    @Test
+    void the_new_password_must_differ_from_the_current_one_even_without_a_history() {
+        f.given(aUser().named("alice"));
+        assertThatThrownBy(() -> change("alice", CURRENT, CURRENT))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT)));
+    }
+
+    @Test
+    void the_policy_history_is_enforced_and_every_violation_reported() {
+        f.policy(PasswordPolicy.builder().historySize(3).build());
+        f.given(aUser().named("alice"));
+        change("alice", CURRENT, "second passphrase here");
+        change("alice", "second passphrase here", "third passphrase here");
+        assertThatThrownBy(() -> change("alice", "third passphrase here", CURRENT))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 3)));
+        assertThatThrownBy(() -> change("alice", "third passphrase here", "alice"))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .extracting(PolicyViolation::code)
+                        .containsExactly(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION));
+    }
+
+    @Test
+    void provider_users_are_told_to_use_their_provider() {
+        f.given(aUser().named("dirk").fromProvider("ldap"));
+        assertThatThrownBy(() -> change("dirk", "whatever", "my very own passphrase"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_LOCAL));
+    }
+
+    @Test
+    void both_passwords_are_wiped() {
+        f.given(aUser().named("alice"));
+        Password current = password(CURRENT);
+        Password next = password("my very own passphrase");
+        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name("alice"), current, next));
+        assertThat(current.isWiped()).isTrue();
+        assertThat(next.isWiped()).isTrue();
+    }
+}

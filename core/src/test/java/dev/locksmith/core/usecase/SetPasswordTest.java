@@ -1,0 +1,214 @@
+package dev.locksmith.core.usecase;
+
+import dev.locksmith.core.domain.AccessDeniedException;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Permission;
+import dev.locksmith.core.domain.PolicyViolation;
+import dev.locksmith.core.domain.PolicyViolationException;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.testing.InMemoryDatabase;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SetPasswordTest {
+    private static final String NEW = "violet lanterns drift east";
+    private final LocksmithFixture f = LocksmithFixture.create();
+
+    @BeforeEach
+    void world() {
+        f.given(aUser().named("admin").administrator());
+        f.given(aUser().named("rep").privileged());
+        f.given(aUser().named("alice").displayNames("Alice Liddell", "Alice L.").email("alice@example.com")
+                .failedLogins(10).locked(TestClock.START.minusSeconds(60), null));
+    }
+
+    private SetPassword.Result set(String actor, String target, String password, boolean email, boolean mustChange) {
+        return f.locksmith().setPassword().execute(new SetPassword.Command(name(actor), name(target), password(password), email, mustChange));
+    }
+
+    @Test
+    void stores_the_new_hash_pushes_the_old_one_to_history_and_clears_failures_and_lock() {
+        User before = f.user("alice");
+        SetPassword.Result result = set("rep", "alice", NEW, false, false);
+
+        User after = f.user("alice");
+        assertThat(f.passwordIs("alice", NEW)).isTrue();
+        assertThat(f.history().recent(name("alice"), 5)).containsExactly(before.passwordHash().orElseThrow());
+        assertThat(after.failedLogins()).isZero();
+        assertThat(after.lock()).isEmpty();
+        assertThat(after.mustChangePassword()).isFalse();
+        assertThat(after.temporaryPasswordExpiresAt()).isEmpty();
+        assertThat(after.passwordChangedAt()).contains(TestClock.START);
+        assertThat(result).isEqualTo(new SetPassword.Result(name("alice"), false, Optional.empty(), false));
+        AuditEvent event = f.lastAuditEvent();
+        assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+        assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
+        assertThat(event.actor()).contains(name("rep"));
+        assertThat(event.target()).contains(name("alice"));
+        assertThat(f.mailer().newPasswords()).isEmpty();
+    }
+
+    @Test
+    void must_change_starts_the_temporary_password_clock() {
+        SetPassword.Result result = set("admin", "alice", NEW, false, true);
+        assertThat(f.user("alice").mustChangePassword()).isTrue();
+        assertThat(f.user("alice").temporaryPasswordExpiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
+        assertThat(result.temporaryPasswordExpiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
+    }
+
+    @Test
+    void a_policy_without_temporary_lifetime_sets_must_change_without_expiry() {
+        f.policy(PasswordPolicy.builder().temporaryLifetime(null).build());
+        set("admin", "alice", NEW, false, true);
+        assertThat(f.user("alice").mustChangePassword()).isTrue();
+        assertThat(f.user("alice").temporaryPasswordExpiresAt()).isEmpty();
+    }
+
+    @Test
+    void emailing_sends_the_password_and_always_forces_a_change() {
+        SetPassword.Result result = set("rep", "alice", NEW, true, false);
+
+        assertThat(result.emailed()).isTrue();
+        assertThat(result.mustChangePassword()).isTrue();
+        assertThat(f.user("alice").mustChangePassword()).isTrue();
+        assertThat(f.mailer().newPasswords()).singleElement().satisfies(mail -> {
+            assertThat(mail.to().value()).isEqualTo("alice@example.com");
+            assertThat(mail.displayName()).isEqualTo("Alice Liddell");
+            assertThat(mail.username()).isEqualTo(name("alice"));
+            assertThat(mail.password()).isEqualTo(NEW);
+            assertThat(mail.expiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
+        });
+        assertThat(f.lastAuditEvent().details()).containsEntry("emailPassword", "true").containsEntry("mustChange", "true");
+    }
+
+    @Test
+    void emailing_without_mail_configured_is_refused_before_anything_even_before_the_policy() {
+        f.mailer().configured(false);
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        assertThatThrownBy(() -> set("rep", "alice", "weak", true, false))
+                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("MAIL_NOT_CONFIGURED");
+    }
+
+    @Test
+    void emailing_a_user_without_address_is_refused() {
+        f.given(aUser().named("bob"));
+        assertThatThrownBy(() -> set("rep", "bob", NEW, true, false))
+                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
+        assertThat(f.passwordIs("bob", NEW)).isFalse();
+    }
+
+    @Test
+    void a_mail_delivery_failure_rolls_everything_back_and_is_audited_as_failed() {
+        f.mailer().failDelivery(true);
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        int events = f.auditEvents().size();
+
+        assertThatThrownBy(() -> set("rep", "alice", NEW, true, true))
+                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
+
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.passwordIs("alice", NEW)).isFalse();
+        assertThat(f.user("alice").failedLogins()).isEqualTo(10);
+        assertThat(f.auditEvents()).hasSize(events + 1);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("MAIL_DELIVERY_FAILED");
+    }
+
+    @Test
+    void reports_every_violation_at_once_including_blocklist_and_strength() {
+        f.policy(PasswordPolicy.builder().minStrength(3).bannedWords(Set.of("word")).build());
+        assertThatThrownBy(() -> set("rep", "alice", "password", false, false))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .extracting(PolicyViolation::code)
+                        .containsExactly(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.BANNED_WORD,
+                                PolicyViolation.Code.COMMON_PASSWORD, PolicyViolation.Code.TOO_WEAK));
+        assertThat(f.lastAuditEvent().code()).isEqualTo("POLICY_VIOLATED");
+        assertThat(f.lastAuditEvent().details()).containsEntry("violations", "TOO_SHORT,BANNED_WORD,COMMON_PASSWORD,TOO_WEAK");
+    }
+
+    @Test
+    void the_targets_own_data_is_refused() {
+        assertThatThrownBy(() -> set("rep", "alice", "wonderland alice liddell", false, false))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "username"),
+                                PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "displayName"),
+                                PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "email")));
+    }
+
+    @Test
+    void with_a_history_the_new_password_must_differ_from_the_current_and_previous_ones() {
+        f.policy(PasswordPolicy.builder().historySize(2).build());
+        set("admin", "alice", "first passphrase here", false, false);
+        set("admin", "alice", "second passphrase here", false, false);
+        set("admin", "alice", "third passphrase here", false, false);
+
+        assertThatThrownBy(() -> set("admin", "alice", "third passphrase here", false, false))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT)));
+        assertThatThrownBy(() -> set("admin", "alice", "second passphrase here", false, false))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
+                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 2)));
+        assertThatThrownBy(() -> set("admin", "alice", "first passphrase here", false, false))
+                .isInstanceOf(PolicyViolationException.class);
+        // the current one plus 2 previous ones are remembered: after one more change, "first" is 3 back
+        set("admin", "alice", "fourth passphrase here", false, false);
+        set("admin", "alice", "first passphrase here", false, false);
+        assertThat(f.passwordIs("alice", "first passphrase here")).isTrue();
+    }
+
+    @Test
+    void without_a_history_someone_else_may_set_the_same_password_again() {
+        set("admin", "alice", NEW, false, false);
+        set("admin", "alice", NEW, false, false);
+        assertThat(f.passwordIs("alice", NEW)).isTrue();
+    }
+
+    @Test
+    void a_revoked_permission_takes_effect_at_once() {
+        set("rep", "alice", NEW, false, false);
+        f.locksmith().editUser().execute(EditUser.Command.permissions(name("admin"), name("rep"), Set.<Permission>of()));
+        assertThatThrownBy(() -> set("rep", "alice", "another passphrase now", false, false))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertThat(f.passwordIs("alice", NEW)).isTrue();
+    }
+
+    @Test
+    void the_password_is_wiped_after_success_and_after_failure() {
+        Password ok = password(NEW);
+        f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"), ok, true, false));
+        assertThat(ok.isWiped()).isTrue();
+        assertThat(f.mailer().newPasswords().get(0).password()).isEqualTo(NEW);
+
+        Password refused = password("short");
+        assertThatThrownBy(() -> f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"), refused, false, false)))
+                .isInstanceOf(PolicyViolationException.class);
+        assertThat(refused.isWiped()).isTrue();
+    }
+
+    @Test
+    void a_stored_hash_the_hasher_cannot_read_does_not_block_a_reset() {
+        f.given(aUser().named("legacy").passwordHash(new dev.locksmith.core.domain.PasswordHash("$md5$not-supported")));
+        f.policy(PasswordPolicy.builder().historySize(3).build());
+        set("admin", "legacy", NEW, false, false);
+        assertThat(f.passwordIs("legacy", NEW)).isTrue();
+    }
+}
