@@ -224,20 +224,10 @@ public final class JdbiUserAccounts implements UserAccounts {
      */
     public Page<User> searchByUsernamePrefix(UserSearch search) {
         String prefix = search.foldedText();
+        Optional<String> upper = SqlValues.prefixUpperBound(prefix);
+        String sql = prefixSearchSql(!prefix.isEmpty(), upper.isPresent(), search.after().isPresent());
         return db.call("search users by username prefix", h -> {
-            StringBuilder sql = new StringBuilder(selectColumns).append(" WHERE 1 = 1");
-            Optional<String> upper = SqlValues.prefixUpperBound(prefix);
-            if (!prefix.isEmpty()) {
-                // The range lets any database use the index; LIKE keeps the answer exact on its own.
-                sql.append(" AND username >= :lower");
-                upper.ifPresent(u -> sql.append(" AND username < :upper"));
-                sql.append(" AND username LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
-            }
-            if (search.after().isPresent()) {
-                sql.append(" AND username > :after");
-            }
-            sql.append(" ORDER BY username FETCH FIRST :rows ROWS ONLY");
-            Query query = h.createQuery(sql.toString()).bind("rows", search.limit() + 1);
+            Query query = h.createQuery(sql).bind("rows", search.limit() + 1);
             if (!prefix.isEmpty()) {
                 query.bind("lower", prefix).bind("pattern", SqlValues.prefixPattern(prefix));
                 upper.ifPresent(u -> query.bind("upper", u));
@@ -245,6 +235,23 @@ public final class JdbiUserAccounts implements UserAccounts {
             search.after().ifPresent(a -> query.bind("after", a.value()));
             return page(query.map((rs, ctx) -> UserRows.map(rs)).list(), search.limit());
         });
+    }
+
+    /** The statement of {@link #searchByUsernamePrefix}; package-private so a test can ask for its plan. */
+    String prefixSearchSql(boolean hasPrefix, boolean hasUpper, boolean hasAfter) {
+        StringBuilder sql = new StringBuilder(selectColumns).append(" WHERE 1 = 1");
+        if (hasPrefix) {
+            // The range lets any database use the primary-key index; LIKE keeps the answer exact on its own.
+            sql.append(" AND username >= :lower");
+            if (hasUpper) {
+                sql.append(" AND username < :upper");
+            }
+            sql.append(" AND username LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
+        }
+        if (hasAfter) {
+            sql.append(" AND username > :after");
+        }
+        return sql.append(" ORDER BY username FETCH FIRST :rows ROWS ONLY").toString();
     }
 
     /** The first {@code limit} rows, with a cursor when the query found one more. */
