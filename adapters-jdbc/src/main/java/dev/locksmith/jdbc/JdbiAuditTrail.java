@@ -2,6 +2,7 @@ package dev.locksmith.jdbc;
 
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
+import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
@@ -74,7 +75,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                     rs.getString("code"),
                     AuditDetails.decode(rs.getString("details")));
             return new AuditRecord(rs.getLong("seq"), event);
-        } catch (IllegalArgumentException | NoSuchElementException e) {
+        } catch (IllegalArgumentException | InvalidInputException | NoSuchElementException e) {
             throw new UnavailableException("a stored audit record is malformed", DatabaseFailure.of(e));
         }
     }

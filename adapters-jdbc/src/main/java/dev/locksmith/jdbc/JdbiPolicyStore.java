@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.PolicyStore;
@@ -65,7 +66,7 @@ public final class JdbiPolicyStore implements PolicyStore {
             HashSet<String> banned = new HashSet<>(h.createQuery("SELECT word FROM " + words).mapTo(String.class).list());
             try {
                 return Optional.of(row.get().bannedWords(banned).build());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InvalidInputException e) {
                 throw new UnavailableException("the stored password policy is malformed", DatabaseFailure.of(e));
             }
         });

@@ -1,6 +1,7 @@
 package dev.locksmith.jdbc;
 
 import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Permission;
@@ -102,8 +103,8 @@ final class UserRows {
                     rs.getInt("failed_logins"),
                     lockSince.map(since -> new Lock(since, lockUntil)),
                     rs.getLong("version"));
-        } catch (IllegalArgumentException e) {
-            // InvalidInputException is one too: a stored value no longer passes the domain's checks.
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            // A stored value no longer passes the domain's checks: the store is at fault, not the caller.
             throw new UnavailableException("a stored user record is malformed", DatabaseFailure.of(e));
         }
     }

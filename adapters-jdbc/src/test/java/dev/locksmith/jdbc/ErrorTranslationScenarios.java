@@ -1,11 +1,14 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.AuditTrail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +73,30 @@ abstract class ErrorTranslationScenarios {
                     assertThat(e.getMessage()).contains("record password history").contains("SQLState");
                     assertFreeOfDataAndJdbc(e, "victim.user", SECRET_HASH, "TOPSECRET");
                 });
+    }
+
+    @Test
+    void stored_rows_that_break_the_domain_rules_are_unavailable_not_invalid_input() throws SQLException {
+        TestStores.Location location = newLocation();
+        JdbiStore store = stores.open(location);
+        store.userAccounts().add(Fixtures.localUser("unknown.permission"));
+        store.userAccounts().add(Fixtures.localUser("control.char"));
+        store.policyStore().save(PasswordPolicy.nistDefault());
+        store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.empty(), AuditEvent.Action.AUTHENTICATE,
+                Optional.empty(), AuditEvent.Outcome.REJECTED, "X", Map.of()));
+        try (Connection c = connect(location)) {
+            PrefixSearchScenarios.execute(c, "UPDATE locksmith_users SET permissions = 'SUPERUSER' WHERE username = 'unknown.permission'");
+            PrefixSearchScenarios.execute(c, "UPDATE locksmith_users SET public_name = 'a' || CHR(7) WHERE username = 'control.char'");
+            PrefixSearchScenarios.execute(c, "UPDATE locksmith_password_policy SET min_length = 3");
+            PrefixSearchScenarios.execute(c, "UPDATE locksmith_audit_trail SET actor = 'has space'");
+        }
+
+        assertThatThrownBy(() -> store.userAccounts().find(Username.of("unknown.permission")))
+                .isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> store.userAccounts().find(Username.of("control.char")))
+                .isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> store.policyStore().load()).isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> store.auditTrail().read(AuditTrail.Query.latest(5))).isInstanceOf(UnavailableException.class);
     }
 
     @Test
