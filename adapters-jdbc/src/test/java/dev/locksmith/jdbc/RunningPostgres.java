@@ -52,10 +52,7 @@ public final class RunningPostgres implements AutoCloseable {
 
     /** Finds the binaries, creates, starts and prepares a server. */
     static RunningPostgres start() {
-        Path binaries = findBinaries().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin. "
-                        + "The PostgreSQL tests need them: run .ci/run (it installs them), or install the "
-                        + "distribution's package (apt-get install postgresql), or point LOCKSMITH_PG_BIN at them."));
+        Path binaries = binaries(System.getenv("LOCKSMITH_PG_BIN"), Path.of("/usr/lib/postgresql"));
         boolean root = "root".equals(System.getProperty("user.name"));
         try {
             Path directory = Files.createTempDirectory("locksmith-pg-");
@@ -85,12 +82,22 @@ public final class RunningPostgres implements AutoCloseable {
         }
     }
 
-    private static Optional<Path> findBinaries() {
-        String override = System.getenv("LOCKSMITH_PG_BIN");
+    /**
+     * The server binaries: {@code override} when it holds {@code pg_ctl}, else the newest {@code <root>/<version>/bin}.
+     *
+     * @throws IllegalStateException saying how to install them when there are none: the tests fail, never skip
+     */
+    static Path binaries(String override, Path root) {
+        return findBinaries(override, root).orElseThrow(() -> new IllegalStateException(
+                "PostgreSQL server binaries (initdb, pg_ctl) not found under " + root + "/*/bin. "
+                        + "The PostgreSQL tests need them: run .ci/run (it installs them), or install the "
+                        + "distribution's package (apt-get install postgresql), or point LOCKSMITH_PG_BIN at them."));
+    }
+
+    private static Optional<Path> findBinaries(String override, Path root) {
         if (override != null && Files.isExecutable(Path.of(override, "pg_ctl"))) {
             return Optional.of(Path.of(override));
         }
-        Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             return Optional.empty();
         }
