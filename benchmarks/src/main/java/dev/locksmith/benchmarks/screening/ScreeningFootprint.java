@@ -5,7 +5,9 @@ import dev.locksmith.screening.NbvcxzStrengthEstimator;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Load time and retained heap of the screening adapters, measured in a fresh JVM: heap in use after repeated
@@ -45,6 +47,14 @@ public final class ScreeningFootprint {
         report("blocklist, fpp 1e-3", -1, usedHeapAfterGc() - before, loose);
 
         before = usedHeapAfterGc();
+        Set<String> hashSet = new HashSet<>();
+        for (String word : Samples.bundledList()) {
+            hashSet.add(word.toLowerCase(Locale.ROOT));
+        }
+        System.out.printf(Locale.ROOT, "%-45s retained %,9d bytes, %,d distinct words%n",
+                "baseline: HashSet<String> of the lower-cased list", usedHeapAfterGc() - before, hashSet.size());
+
+        before = usedHeapAfterGc();
         started = System.nanoTime();
         NbvcxzStrengthEstimator estimator = NbvcxzStrengthEstimator.create();
         coldMillis = (System.nanoTime() - started) / 1_000_000;
@@ -56,6 +66,7 @@ public final class ScreeningFootprint {
         Reference.reachabilityFence(second);
         Reference.reachabilityFence(loose);
         Reference.reachabilityFence(estimator);
+        Reference.reachabilityFence(hashSet);
     }
 
     private static void report(String what, long millis, long retained, BloomFilterBlocklist blocklist) {
