@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cost of one strength estimate for kinds of password a user may type, and for a crafted repetitive one (the
- * worst case, bounded by the estimator's length limit and time budget). {@code nbvcxzDefaults*} run nbvcxz with
- * its own defaults (typo matching on, 256 characters, 500 ms budget) on the same inputs, for comparison.
+ * worst case, bounded by the estimator's length limit and time budget). {@code typoMatching*} use the estimator
+ * with nbvcxz's Levenshtein matching turned on, and {@code nbvcxzDefaults*} run nbvcxz with its own defaults
+ * (typo matching on, 256 characters, 500 ms budget) on the same inputs, for comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -38,6 +39,7 @@ public class StrengthBenchmark {
     static final List<String> USER = List.of("qvantasseur", "Quillbrook Vantasseur", "quillbrook.vantasseur@example.org");
 
     NbvcxzStrengthEstimator estimator;
+    NbvcxzStrengthEstimator typoMatching;
     Nbvcxz nbvcxzDefaults;
     Password common;
     Password wordsAndDigits;
@@ -49,6 +51,7 @@ public class StrengthBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         estimator = NbvcxzStrengthEstimator.create();
+        typoMatching = NbvcxzStrengthEstimator.builder().typoMatching(true).build();
         nbvcxzDefaults = new Nbvcxz();
         common = Password.of(COMMON);
         wordsAndDigits = Password.of(WORDS_AND_DIGITS);
@@ -86,6 +89,21 @@ public class StrengthBenchmark {
     @Benchmark
     public Object crafted256() {
         return estimator.estimate(crafted, List.of());
+    }
+
+    @Benchmark
+    public Object typoMatchingCommon() {
+        return typoMatching.estimate(common, List.of());
+    }
+
+    @Benchmark
+    public Object typoMatchingWordsAndDigits() {
+        return typoMatching.estimate(wordsAndDigits, List.of());
+    }
+
+    @Benchmark
+    public Object nbvcxzDefaultsCommon() {
+        return nbvcxzDefaults.estimate(COMMON);
     }
 
     @Benchmark
