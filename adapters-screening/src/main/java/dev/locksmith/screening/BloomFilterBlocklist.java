@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *
  * <p>Loading happens once, in {@link Builder#build()}; the blocklist is immutable afterwards and thread-safe
  * (Guava's filter is lock-free for concurrent reads). {@link #contains} copies the password into a
- * temporary array, folds it into a second one, hashes both straight from the arrays (no {@code String} of
- * the password is made) and wipes them.
+ * temporary array, folds it into a second one, hashes the folded characters straight from that array (no
+ * {@code String} of the password is made) and wipes both; only the hasher's short-lived work buffer (a few
+ * dozen bytes) is left to the garbage collector.
  *
  * <p>Throws {@link InvalidInputException} for a null password and, from the builder, for invalid settings;
  * {@link UnavailableException} from {@link Builder#build()} when a list cannot be read.
