@@ -51,9 +51,9 @@ public abstract class StrengthEstimatorContract {
     @Test
     void counts_user_inputs_as_guessable() {
         StrengthEstimator estimator = estimator();
-        // Invented names: no dictionary holds them, so only the user inputs can make them guessable.
+        // An invented username: no dictionary holds it, so only the user inputs can make it guessable.
         List<String> inputs = List.of("qvantasseur", "Quillbrook Vantasseur", "quillbrook.vantasseur@example.org");
-        Password password = Password.of("VantasseurQuillbrook");
+        Password password = Password.of("Qvantasseur2024!");
 
         int without = estimator.estimate(password, List.of()).score();
         int with = estimator.estimate(password, inputs).score();
