@@ -185,6 +185,7 @@ public final class SecurityProvider {
         private final ProviderKind kind;
         private final List<Path> ldifFiles = new ArrayList<>();
         private final List<String> rawUsernames = new ArrayList<>();
+        private boolean usernamesGiven;
         private final Set<String> usernames = new LinkedHashSet<>();
         private List<String> rawAttributes = new ArrayList<>(DEFAULT_USERNAME_ATTRIBUTES);
         private final List<String> rawRealms = new ArrayList<>();
@@ -208,13 +209,18 @@ public final class SecurityProvider {
         /** Adds a username this provider claims, as the directory spells it (any case). */
         public Builder username(String username) {
             rawUsernames.add(username);
+            usernamesGiven = true;
             return this;
         }
 
-        /** Adds usernames this provider claims, as the directory spells them (any case). */
+        /**
+         * Adds usernames this provider claims, as the directory spells them (any case). An empty collection is a
+         * directory copy that holds nobody yet, which makes a provider valid without LDIF files or rules.
+         */
         public Builder usernames(Collection<String> usernames) {
             InvalidInputException.requireNonNull(usernames, "usernames");
             rawUsernames.addAll(usernames);
+            usernamesGiven = true;
             return this;
         }
 
@@ -297,7 +303,7 @@ public final class SecurityProvider {
             if (attributeSet.isEmpty() && !ldifFiles.isEmpty()) {
                 throw new InvalidInputException("usernameAttributes", "LDIF files need at least one username attribute");
             }
-            if (ldifFiles.isEmpty() && usernames.isEmpty() && kerberosRealms.isEmpty() && windowsDomains.isEmpty()
+            if (ldifFiles.isEmpty() && !usernamesGiven && kerberosRealms.isEmpty() && windowsDomains.isEmpty()
                     && suffixes.isEmpty()) {
                 throw new InvalidInputException("provider",
                         source.name() + " claims nothing: give it an LDIF file, usernames or a rule");
