@@ -195,7 +195,8 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         return poller != null && !poller.isTerminated();
     }
 
-    private void poll() {
+    /** One poll: reload if changed, log a failure once; never throws (an exception would end the polling). */
+    void poll() {
         try {
             if (reloadIfChanged()) {
                 lastPollFailure = null;
