@@ -174,11 +174,12 @@ class ReloadTest {
     @Test
     void the_poll_thread_picks_up_changes_and_stops_on_close() throws Exception {
         Path file = file(entries("alice"));
-        Thread poller;
-        try (LdifSecurityProviders providers = LdifSecurityProviders.builder()
+        LdifSecurityProviders providers = LdifSecurityProviders.builder()
                 .provider(SecurityProvider.builder("directory", ProviderKind.LDAP).ldif(file).build())
                 .pollEvery(Duration.ofMillis(10))
-                .build()) {
+                .build();
+        Thread poller;
+        try {
             replace(file, entries("bob"));
             awaitTrue(() -> claimant(providers, "bob").isPresent());
             assertThat(claimant(providers, "alice")).isEmpty();
@@ -189,11 +190,12 @@ class ReloadTest {
 
             poller = pollThread();
             assertThat(poller.isDaemon()).isTrue();
+        } finally {
             providers.close();
-            assertThat(providers.polling()).isFalse();
-            providers.close(); // idempotent
-            assertThat(claimant(providers, "carol")).as("lookups work after close").contains("directory");
         }
+        assertThat(providers.polling()).isFalse();
+        providers.close(); // idempotent
+        assertThat(claimant(providers, "carol")).as("lookups work after close").contains("directory");
         poller.join(Duration.ofSeconds(10).toMillis());
         assertThat(poller.isAlive()).isFalse();
     }
