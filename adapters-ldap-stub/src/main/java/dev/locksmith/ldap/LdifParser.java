@@ -51,12 +51,21 @@ final class LdifParser {
     record Result(List<Entry> entries, List<String> warnings) {
     }
 
-    private record Line(int number, byte[] bytes) {
+    /** A logical line: a slice of the file, or of a fresh array when it was folded. */
+    private record Line(int number, byte[] bytes, int from, int to) {
     }
 
     private enum Kind { PLAIN, BASE64, URL }
 
-    private record Attribute(String description, String type, Kind kind, byte[] value) {
+    /** A parsed line; the description and a plain value are read from the line only when needed. */
+    private record Attribute(Line line, int colon, String type, Kind kind, int valueFrom, byte[] decoded) {
+        String description() {
+            return new String(line.bytes(), line.from(), colon - line.from(), StandardCharsets.US_ASCII);
+        }
+
+        byte[] value() {
+            return decoded != null ? decoded : Arrays.copyOfRange(line.bytes(), valueFrom, line.to());
+        }
     }
 
     private static final Set<String> IGNORED_CHANGES = Set.of("delete", "modify", "modrdn", "moddn");
@@ -81,16 +90,22 @@ final class LdifParser {
      */
     static Result parse(String file, byte[] bytes, Set<String> wantedTypes) {
         LdifParser parser = new LdifParser(file, wantedTypes);
-        List<Entry> entries = parser.entries(parser.records(bytes));
+        List<Entry> entries = parser.entries(bytes);
         return new Result(List.copyOf(entries), List.copyOf(parser.warnings));
     }
 
-    /** Splits into records of unfolded, non-comment lines. */
-    private List<List<Line>> records(byte[] bytes) {
-        List<List<Line>> records = new ArrayList<>();
+    /**
+     * Splits the file into records of unfolded, non-comment lines and reads each record as soon as it ends, so
+     * only one record's lines are held at a time. Unfolded lines are slices of the file: no copy.
+     */
+    private List<Entry> entries(byte[] bytes) {
+        List<Entry> entries = new ArrayList<>();
         List<Line> record = new ArrayList<>();
-        ByteArrayOutputStream pending = null;
-        int pendingNumber = 0;
+        boolean first = true;
+        int pendingNumber = 0; // 0: no line pending
+        int pendingFrom = 0;
+        int pendingTo = 0;
+        ByteArrayOutputStream folded = null; // the pending line's bytes once a continuation was added
         int position = hasByteOrderMark(bytes) ? 3 : 0;
         int number = 0;
         while (position < bytes.length) {
@@ -100,61 +115,66 @@ final class LdifParser {
             }
             number++;
             int stop = end > position && bytes[end - 1] == '\r' ? end - 1 : end;
-            if (stop == position) {
-                add(record, pending, pendingNumber);
-                pending = null;
-                if (!record.isEmpty()) {
-                    records.add(record);
-                    record = new ArrayList<>();
+            if (stop == position || bytes[position] != ' ') {
+                if (pendingNumber != 0) {
+                    add(record, folded == null ? new Line(pendingNumber, bytes, pendingFrom, pendingTo)
+                            : new Line(pendingNumber, folded.toByteArray(), 0, folded.size()));
                 }
-            } else if (bytes[position] == ' ') {
-                if (pending == null) {
+                pendingNumber = 0;
+                folded = null;
+                if (stop == position) {
+                    if (!record.isEmpty()) {
+                        record(record, first, entries);
+                        first = false;
+                        record.clear();
+                    }
+                } else {
+                    pendingNumber = number;
+                    pendingFrom = position;
+                    pendingTo = stop;
+                }
+            } else {
+                if (pendingNumber == 0) {
                     throw error(number, "continuation line (starting with a space) at the start of the file or "
                             + "after a blank line: nothing to continue");
                 }
-                pending.write(bytes, position + 1, stop - position - 1);
-            } else {
-                add(record, pending, pendingNumber);
-                pending = new ByteArrayOutputStream(stop - position);
-                pending.write(bytes, position, stop - position);
-                pendingNumber = number;
+                if (folded == null) {
+                    folded = new ByteArrayOutputStream(2 * (pendingTo - pendingFrom + stop - position));
+                    folded.write(bytes, pendingFrom, pendingTo - pendingFrom);
+                }
+                folded.write(bytes, position + 1, stop - position - 1);
             }
             position = end + 1;
         }
-        add(record, pending, pendingNumber);
-        if (!record.isEmpty()) {
-            records.add(record);
+        if (pendingNumber != 0) {
+            add(record, folded == null ? new Line(pendingNumber, bytes, pendingFrom, pendingTo)
+                    : new Line(pendingNumber, folded.toByteArray(), 0, folded.size()));
         }
-        return records;
+        if (!record.isEmpty()) {
+            record(record, first, entries);
+        }
+        return entries;
     }
 
     /** Adds a finished logical line to its record, unless it is a comment (continued comments included). */
-    private static void add(List<Line> record, ByteArrayOutputStream pending, int number) {
-        if (pending != null) {
-            byte[] line = pending.toByteArray();
-            if (line[0] != '#') {
-                record.add(new Line(number, line));
-            }
+    private static void add(List<Line> record, Line line) {
+        if (line.bytes()[line.from()] != '#') {
+            record.add(line);
         }
     }
 
-    private List<Entry> entries(List<List<Line>> records) {
-        List<Entry> entries = new ArrayList<>();
-        for (int r = 0; r < records.size(); r++) {
-            List<Line> lines = records.get(r);
-            int start = 0;
-            if (r == 0 && isVersionLine(lines.get(0))) {
-                Line version = lines.get(0);
-                if (!"1".equals(ascii(attribute(version).value()).strip())) {
-                    throw error(version.number(), "unsupported LDIF version (only version 1 is defined)");
-                }
-                start = 1; // the grammar lets the first record follow the version line without a blank line
+    private void record(List<Line> lines, boolean first, List<Entry> entries) {
+        int start = 0;
+        if (first && isVersionLine(lines.get(0))) {
+            Line version = lines.get(0);
+            if (!"1".equals(new String(attribute(version).value(), StandardCharsets.US_ASCII).strip())) {
+                throw error(version.number(), "unsupported LDIF version (only version 1 is defined)");
             }
-            if (start < lines.size()) {
-                entry(lines, start, entries);
-            }
+            start = 1; // the grammar lets the first record follow the version line without a blank line
         }
-        return entries;
+        if (start < lines.size()) {
+            entry(lines, start, entries);
+        }
     }
 
     private void entry(List<Line> lines, int start, List<Entry> entries) {
@@ -176,7 +196,8 @@ final class LdifParser {
             Line changeLine = lines.get(afterControls);
             Attribute changeType = attribute(changeLine);
             if (changeType.type().equals("changetype")) {
-                String change = ascii(changeType.value()).strip().toLowerCase(Locale.ROOT);
+                String change = new String(changeType.value(), StandardCharsets.US_ASCII).strip()
+                        .toLowerCase(Locale.ROOT);
                 if (IGNORED_CHANGES.contains(change)) {
                     warnings.add(file + ":" + first.number() + ": change record (changetype: " + change
                             + ") ignored: only content entries and \"changetype: add\" records name users");
@@ -207,57 +228,71 @@ final class LdifParser {
         entries.add(new Entry(dnText, first.number(), List.copyOf(values)));
     }
 
-    private boolean isVersionLine(Line line) {
-        byte[] bytes = line.bytes();
-        int colon = indexOf(bytes, (byte) ':', 0, bytes.length);
-        return colon == "version".length() && ascii(Arrays.copyOf(bytes, colon)).equalsIgnoreCase("version");
+    private static boolean isVersionLine(Line line) {
+        int length = "version".length();
+        if (line.to() - line.from() <= length || line.bytes()[line.from() + length] != ':') {
+            return false;
+        }
+        return new String(line.bytes(), line.from(), length, StandardCharsets.US_ASCII).equalsIgnoreCase("version");
     }
 
     /** Parses {@code description ":" [value] / "::" base64 / ":<" url}. */
     private Attribute attribute(Line line) {
         byte[] bytes = line.bytes();
-        int colon = indexOf(bytes, (byte) ':', 0, bytes.length);
+        int colon = indexOf(bytes, (byte) ':', line.from(), line.to());
         if (colon < 0) {
             throw error(line.number(), "line has no ':' (expected \"attribute: value\")");
         }
-        if (!Names.isAttributeDescription(bytes, colon)) {
+        if (!Names.isAttributeDescription(bytes, line.from(), colon)) {
             throw error(line.number(), "invalid attribute description before ':'");
         }
-        String description = ascii(Arrays.copyOf(bytes, colon));
-        int semicolon = description.indexOf(';');
-        String type = (semicolon < 0 ? description : description.substring(0, semicolon)).toLowerCase(Locale.ROOT);
+        int typeEnd = indexOf(bytes, (byte) ';', line.from(), colon);
+        String type = new String(bytes, line.from(), (typeEnd < 0 ? colon : typeEnd) - line.from(),
+                StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
         int position = colon + 1;
         Kind kind = Kind.PLAIN;
-        if (position < bytes.length && bytes[position] == ':') {
+        if (position < line.to() && bytes[position] == ':') {
             kind = Kind.BASE64;
             position++;
-        } else if (position < bytes.length && bytes[position] == '<') {
+        } else if (position < line.to() && bytes[position] == '<') {
             kind = Kind.URL;
             position++;
         }
-        while (position < bytes.length && bytes[position] == ' ') {
+        while (position < line.to() && bytes[position] == ' ') {
             position++;
         }
-        byte[] raw = Arrays.copyOfRange(bytes, position, bytes.length);
         switch (kind) {
-            case BASE64:
+            case BASE64: {
+                int end = line.to();
+                while (end > position && (bytes[end - 1] & 0xFF) <= ' ') {
+                    end--; // trailing white space is not part of the encoding
+                }
                 try {
-                    return new Attribute(description, type, kind, Base64.getDecoder().decode(ascii(raw).strip()));
+                    ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(bytes, position, end - position));
+                    byte[] value = new byte[decoded.remaining()];
+                    decoded.get(value);
+                    return new Attribute(line, colon, type, kind, position, value);
                 } catch (IllegalArgumentException e) {
-                    throw error(line.number(), "invalid base64 value of " + description);
+                    throw error(line.number(), "invalid base64 value of " + description(bytes, line.from(), colon));
                 }
+            }
             case URL:
-                if (raw.length == 0) {
-                    throw error(line.number(), "empty URL value of " + description);
+                if (position == line.to()) {
+                    throw error(line.number(), "empty URL value of " + description(bytes, line.from(), colon));
                 }
-                return new Attribute(description, type, kind, raw);
+                return new Attribute(line, colon, type, kind, position, null);
             default:
-                if (indexOf(raw, (byte) 0, 0, raw.length) >= 0 || indexOf(raw, (byte) '\r', 0, raw.length) >= 0) {
-                    throw error(line.number(), "value of " + description
+                if (indexOf(bytes, (byte) 0, position, line.to()) >= 0
+                        || indexOf(bytes, (byte) '\r', position, line.to()) >= 0) {
+                    throw error(line.number(), "value of " + description(bytes, line.from(), colon)
                             + " contains a NUL or CR character (such values must be base64-encoded)");
                 }
-                return new Attribute(description, type, kind, raw);
+                return new Attribute(line, colon, type, kind, position, null);
         }
+    }
+
+    private static String description(byte[] bytes, int from, int colon) {
+        return new String(bytes, from, colon - from, StandardCharsets.US_ASCII);
     }
 
     private String utf8(byte[] bytes, int line, String problem) {
@@ -270,10 +305,6 @@ final class LdifParser {
 
     private LdifFormatException error(int line, String problem) {
         return new LdifFormatException(file, line, problem);
-    }
-
-    private static String ascii(byte[] bytes) {
-        return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     private static boolean hasByteOrderMark(byte[] bytes) {

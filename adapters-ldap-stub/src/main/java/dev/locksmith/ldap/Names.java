@@ -28,20 +28,20 @@ final class Names {
 
     /**
      * True for an LDAP attribute type (RFC 4512 {@code descr} or numeric OID) followed by options
-     * ({@code ;lang-en}), as it may stand before the colon of an LDIF line.
+     * ({@code ;lang-en}), as it may stand before the colon of an LDIF line: {@code bytes[from..to)}.
      */
-    static boolean isAttributeDescription(byte[] bytes, int length) {
-        int i = 0;
-        if (length == 0) {
+    static boolean isAttributeDescription(byte[] bytes, int from, int to) {
+        int i = from;
+        if (to == from) {
             return false;
         }
-        if (isAlpha(bytes[0])) {
-            while (i < length && (isAlpha(bytes[i]) || isDigit(bytes[i]) || bytes[i] == '-')) {
+        if (isAlpha(bytes[from])) {
+            while (i < to && (isAlpha(bytes[i]) || isDigit(bytes[i]) || bytes[i] == '-')) {
                 i++;
             }
-        } else if (isDigit(bytes[0])) {
+        } else if (isDigit(bytes[from])) {
             boolean digitExpected = true;
-            while (i < length && (isDigit(bytes[i]) || bytes[i] == '.')) {
+            while (i < to && (isDigit(bytes[i]) || bytes[i] == '.')) {
                 if (bytes[i] == '.' && digitExpected) {
                     return false;
                 }
@@ -54,12 +54,12 @@ final class Names {
         } else {
             return false;
         }
-        while (i < length) {
+        while (i < to) {
             if (bytes[i] != ';') {
                 return false;
             }
             int start = ++i;
-            while (i < length && (isAlpha(bytes[i]) || isDigit(bytes[i]) || bytes[i] == '-')) {
+            while (i < to && (isAlpha(bytes[i]) || isDigit(bytes[i]) || bytes[i] == '-')) {
                 i++;
             }
             if (i == start) {

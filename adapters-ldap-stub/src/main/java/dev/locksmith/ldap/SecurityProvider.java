@@ -294,7 +294,7 @@ public final class SecurityProvider {
             for (String attribute : rawAttributes) {
                 InvalidInputException.requireNonNull(attribute, "usernameAttributes");
                 byte[] bytes = attribute.getBytes(StandardCharsets.UTF_8);
-                if (attribute.contains(";") || !Names.isAttributeDescription(bytes, bytes.length)) {
+                if (attribute.contains(";") || !Names.isAttributeDescription(bytes, 0, bytes.length)) {
                     throw new InvalidInputException("usernameAttributes", "not an LDAP attribute type");
                 }
                 attributes.add(attribute.toLowerCase(Locale.ROOT));
