@@ -56,6 +56,11 @@ final class Database {
         });
     }
 
+    /** Whether a transaction of this store is bound to the calling thread. */
+    boolean inProgress() {
+        return current.get() != null;
+    }
+
     /**
      * Runs {@code work} in a transaction bound to the calling thread: commits when it returns, rolls back when
      * it throws and rethrows the same exception. Inside a running transaction, joins it.

@@ -29,4 +29,9 @@ public final class JdbiTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         return db.inTransaction(work);
     }
+
+    @Override
+    public boolean inProgress() {
+        return db.inProgress();
+    }
 }

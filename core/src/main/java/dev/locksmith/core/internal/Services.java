@@ -190,6 +190,12 @@ public final class Services {
      */
     public <T> T run(AuditEvent.Action action, Optional<Username> actor, Optional<Username> target,
                      Function<Execution, T> work) {
+        if (transactions.inProgress()) {
+            // Joining the host's transaction would let the host commit a failed use case's partial changes, or
+            // roll back its failure audit event: a use case is a unit of work of its own.
+            throw new IllegalStateException("a use case cannot run inside a transaction that is already open on this"
+                    + " thread; call it outside the host's transaction");
+        }
         Execution execution = new Execution(clock.instant(), target);
         T result;
         try {

@@ -15,6 +15,12 @@ public interface Transactions {
      */
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Whether the calling thread is inside a transaction of this store. Use cases refuse to start inside one
+     * (a host's transaction would decide their commit and swallow their own failure audit).
+     */
+    boolean inProgress();
+
     /** {@link #inTransaction} for work without a result. */
     default void run(Runnable work) {
         inTransaction(() -> {

@@ -68,7 +68,7 @@ class InMemoryStoresTest {
     void a_nested_call_joins_the_running_transaction() {
         assertThatThrownBy(() -> transactions.run(() -> {
             transactions.run(() -> users.add(TestUsers.aUser().named("carol").build()));
-            assertThat(transactions.inTransaction()).isTrue();
+            assertThat(transactions.inProgress()).isTrue();
             throw new IllegalStateException("outer fails");
         })).hasMessage("outer fails");
         assertThat(users.find(Username.of("carol"))).isEmpty();

@@ -42,7 +42,8 @@ public final class InMemoryTransactions implements Transactions {
     }
 
     /** Whether the calling thread is inside a transaction of this database. */
-    public boolean inTransaction() {
+    @Override
+    public boolean inProgress() {
         return database.locked(() -> database.transactionOwner == Thread.currentThread());
     }
 }

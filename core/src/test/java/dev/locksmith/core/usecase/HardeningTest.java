@@ -87,4 +87,20 @@ class HardeningTest {
         assertThatThrownBy(() -> new AuditTrail.Query(null, Optional.empty(), 10)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new AuditTrail.Query(Optional.empty(), null, 10)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void a_use_case_refuses_to_run_inside_a_transaction_the_host_opened() {
+        LocksmithFixture f = LocksmithFixture.create();
+        f.given(aUser().named("rep").privileged());
+        f.given(aUser().named("alice"));
+        var before = f.stateWithoutAudit();
+        int events = f.auditEvents().size();
+
+        assertThatThrownBy(() -> f.transactions().run(() -> f.locksmith().setPassword().execute(
+                new SetPassword.Command(name("rep"), name("alice"), Password.of("violet lanterns drift east"), false, false))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside the host's transaction");
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        assertThat(f.auditEvents()).hasSize(events);
+    }
 }

@@ -78,6 +78,29 @@ public abstract class TransactionsContract {
     }
 
     @Test
+    void in_progress_only_inside_a_transaction_and_only_on_its_own_thread() throws Exception {
+        assertThat(store.transactions().inProgress()).isFalse();
+        boolean[] seen = new boolean[2];
+        store.transactions().run(() -> {
+            seen[0] = store.transactions().inProgress();
+            Thread other = new Thread(() -> seen[1] = store.transactions().inProgress());
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(seen[0]).as("inside, on the transaction's thread").isTrue();
+        assertThat(seen[1]).as("inside, seen from another thread").isFalse();
+        assertThat(store.transactions().inProgress()).isFalse();
+        assertThatThrownBy(() -> store.transactions().run(() -> {
+            throw new WorkFailed();
+        })).isInstanceOf(WorkFailed.class);
+        assertThat(store.transactions().inProgress()).as("after a rollback").isFalse();
+    }
+
+    @Test
     void commits_every_change_when_the_work_returns_and_passes_its_result_through() {
         store.users().add(user(ALICE));
 
