@@ -1,0 +1,63 @@
+package dev.locksmith.crypto;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+
+/**
+ * The 1 KiB memory blocks of one Argon2 computation, kept for the next one.
+ *
+ * <p>Bouncy Castle 1.87's {@link Argon2BytesGenerator} takes every block it uses (the m KiB of memory and its
+ * four working blocks) from the {@link Argon2BytesGenerator.BlockPool} named in its parameters, and on the way
+ * out clears each block ({@code Block.clear()}, zero fill) before handing it back, so a pooled block never
+ * carries data from one password to the next. Without a pool argument the generator makes a new
+ * {@code FixedBlockPool} at each {@code init}, so a new generator allocates its whole memory cost afresh.
+ *
+ * <p>Not thread-safe, on purpose: Bouncy Castle's own {@code FixedBlockPool} synchronizes every one of the
+ * roughly 20,000 allocate and deallocate calls of a default hash. Instead, one pool serves one computation at
+ * a time: {@link Argon2Engine} lends it out and takes it back through a concurrent queue, which gives the
+ * happens-before edge between consecutive users.
+ */
+final class ReusableBlockPool implements Argon2BytesGenerator.BlockPool {
+    private final Argon2BytesGenerator.Block[] blocks;
+    private int size;
+    private long freshAllocations;
+
+    /** A pool that keeps at most {@code capacity} blocks; more are allocated when needed and then dropped. */
+    ReusableBlockPool(int capacity) {
+        this.blocks = new Argon2BytesGenerator.Block[capacity];
+    }
+
+    @Override
+    public Argon2BytesGenerator.Block allocate() {
+        if (size > 0) {
+            Argon2BytesGenerator.Block block = blocks[--size];
+            blocks[size] = null;
+            return block;
+        }
+        freshAllocations++;
+        return new Argon2BytesGenerator.Block();
+    }
+
+    @Override
+    public void deallocate(Argon2BytesGenerator.Block block) {
+        // The generator has already cleared the block; beyond capacity (a stored hash with a larger memory
+        // cost than the configured one) the block is left to the garbage collector.
+        if (size < blocks.length) {
+            blocks[size++] = block;
+        }
+    }
+
+    /** Blocks currently kept. */
+    int size() {
+        return size;
+    }
+
+    /** How many blocks this pool has had to allocate since it was made. */
+    long freshAllocations() {
+        return freshAllocations;
+    }
+
+    /** The kept blocks (test view of the wipe). */
+    Argon2BytesGenerator.Block[] kept() {
+        return java.util.Arrays.copyOf(blocks, size);
+    }
+}
