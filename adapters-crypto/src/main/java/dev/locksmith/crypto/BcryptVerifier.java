@@ -43,7 +43,7 @@ final class BcryptVerifier {
     static void validate(String value) {
         if (value.length() != 60 || value.charAt(0) != '$' || value.charAt(1) != '2' || value.charAt(3) != '$'
                 || value.charAt(6) != '$') {
-            throw unsupported("not a 60-character $2?$cc$ string");
+            throw unsupported("wrong length or layout");
         }
         char variant = value.charAt(2);
         if (variant != 'a' && variant != 'b' && variant != 'y') {
