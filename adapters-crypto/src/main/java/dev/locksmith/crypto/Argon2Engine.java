@@ -2,6 +2,7 @@ package dev.locksmith.crypto;
 
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -39,6 +40,7 @@ final class Argon2Engine {
             pool = new ReusableBlockPool(poolCapacity);
             poolsCreated.incrementAndGet();
         }
+        pool.begin();
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(type.bcType())
                 .withVersion(version)
                 .withMemoryAsKB(memoryKiB)
@@ -55,17 +57,23 @@ final class Argon2Engine {
         Argon2Parameters parameters = builder.build();
         builder.clear();
         byte[] tag = new byte[tagLength];
+        boolean completed = false;
         try {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
             generator.init(parameters);
             generator.generateBytes(password, tag);
+            completed = true;
             return tag;
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            Arrays.fill(tag, (byte) 0);
             throw new UnavailableException(Reason.HASH_UNSUPPORTED, "Argon2 parameters refused by Bouncy Castle", e);
         } finally {
             parameters.clear();
-            // Returned even after a failure: the generator hands back every block it took, cleared, in a finally.
-            idle.offerFirst(pool);
+            // After a failure (an OutOfMemoryError half-way, say) some blocks may not have been cleared and
+            // handed back: drop that pool, a new one is made on demand.
+            if (completed) {
+                idle.offerFirst(pool);
+            }
         }
     }
 

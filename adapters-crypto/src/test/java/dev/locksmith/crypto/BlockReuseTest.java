@@ -1,6 +1,7 @@
 package dev.locksmith.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
@@ -34,6 +35,54 @@ class BlockReuseTest {
         assertThat(hasher.engine().poolsCreated()).isEqualTo(1);
         assertThat(pool.freshAllocations()).isEqualTo(blocks);
         assertThat(pool.size()).isEqualTo(blocks);
+    }
+
+    @Test
+    void each_computation_gets_the_same_blocks_in_the_same_order() {
+        ReusableBlockPool pool = new ReusableBlockPool(8);
+        pool.begin();
+        Argon2BytesGenerator.Block[] first = new Argon2BytesGenerator.Block[10];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = pool.allocate();
+        }
+        for (Argon2BytesGenerator.Block block : first) {
+            pool.deallocate(block.clear());
+        }
+        pool.begin();
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(pool.allocate()).isSameAs(first[i]);
+        }
+        assertThat(pool.allocate()).as("beyond capacity: a new block").isNotIn((Object[]) first);
+        assertThat(pool.size()).isEqualTo(8);
+        assertThat(pool.freshAllocations()).isEqualTo(11);
+    }
+
+    @Test
+    void a_block_is_never_handed_out_twice_within_one_computation() {
+        ReusableBlockPool pool = new ReusableBlockPool(4);
+        pool.begin();
+        Argon2BytesGenerator.Block a = pool.allocate();
+        pool.deallocate(a.clear());
+
+        assertThat(pool.allocate()).isNotSameAs(a);
+    }
+
+    @Test
+    void a_failed_computation_drops_its_pool() {
+        Argon2Engine engine = new Argon2Engine(64, 1);
+        byte[] salt = new byte[16];
+        engine.compute(Argon2Type.ARGON2ID, 0x13, 64, 1, 1, salt, new byte[1], null, null, 32);
+        ReusableBlockPool before = engine.peekIdle();
+
+        // Version 0x11 does not exist: Bouncy Castle refuses it once the pool has been lent out.
+        assertThatThrownBy(() -> engine.compute(Argon2Type.ARGON2ID, 0x11, 64, 1, 1, salt, new byte[1], null, null, 32))
+                .isInstanceOf(dev.locksmith.core.domain.UnavailableException.class);
+        assertThat(engine.peekIdle()).isNull();
+        engine.compute(Argon2Type.ARGON2ID, 0x13, 64, 1, 1, salt, new byte[1], null, null, 32);
+
+        assertThat(engine.peekIdle()).isNotSameAs(before);
+        assertThat(engine.poolsCreated()).isEqualTo(2);
     }
 
     @Test

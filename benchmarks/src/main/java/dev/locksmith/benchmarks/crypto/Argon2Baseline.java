@@ -8,10 +8,12 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * The raw Bouncy Castle baseline: what a caller without the adapter would write. A new
- * {@link Argon2BytesGenerator} per hash and no block pool argument, so Bouncy Castle makes a new
+ * The raw Bouncy Castle baseline: what a caller without the adapter would write. By default ({@link #fresh})
+ * a new {@link Argon2BytesGenerator} per hash and no block pool argument, so Bouncy Castle makes a new
  * {@code FixedBlockPool} at each {@code init} and every 1 KiB block of the memory cost is allocated afresh.
- * It does the same surrounding work as the adapter (random salt, UTF-8 password, PHC encoding or
+ * {@link #withSharedBouncyCastlePool} instead passes one shared, synchronized Bouncy Castle
+ * {@code FixedBlockPool} (last in, first out) sized for one computation, for comparison with the adapter's
+ * own reuse. It does the same surrounding work as the adapter (random salt, UTF-8 password, PHC encoding or
  * constant-time comparison). Thread-safe.
  */
 final class Argon2Baseline {
@@ -20,11 +22,22 @@ final class Argon2Baseline {
     private final int memoryKiB;
     private final int iterations;
     private final int parallelism;
+    private final Argon2BytesGenerator.BlockPool pool;
 
-    Argon2Baseline(int memoryKiB, int iterations, int parallelism) {
+    private Argon2Baseline(int memoryKiB, int iterations, int parallelism, Argon2BytesGenerator.BlockPool pool) {
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        this.pool = pool;
+    }
+
+    static Argon2Baseline fresh(int memoryKiB, int iterations, int parallelism) {
+        return new Argon2Baseline(memoryKiB, iterations, parallelism, null);
+    }
+
+    static Argon2Baseline withSharedBouncyCastlePool(int memoryKiB, int iterations, int parallelism) {
+        return new Argon2Baseline(memoryKiB, iterations, parallelism,
+                new Argon2BytesGenerator.FixedBlockPool(Argon2BytesGenerator.getBlockCount(memoryKiB, parallelism)));
     }
 
     String hash(byte[] password) {
@@ -45,14 +58,17 @@ final class Argon2Baseline {
     }
 
     private byte[] tag(byte[] password, byte[] salt, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKiB)
                 .withIterations(iterations)
                 .withParallelism(parallelism)
-                .withSalt(salt)
-                .build());
+                .withSalt(salt);
+        if (pool != null) {
+            builder.withBlockPool(pool);
+        }
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(builder.build());
         byte[] tag = new byte[length];
         generator.generateBytes(password, tag);
         return tag;

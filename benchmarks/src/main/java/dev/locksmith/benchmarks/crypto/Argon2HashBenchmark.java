@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Argon2id at the default cost (m=19456 KiB, t=2, p=1), one thread: the adapter's hash and verify against
- * the raw Bouncy Castle baseline ({@link Argon2Baseline}: new generator, no block pool), in the same run.
+ * the raw Bouncy Castle baseline ({@link Argon2Baseline}: new generator, no block pool), in the same run,
+ * plus Bouncy Castle's own {@code FixedBlockPool} reused across hashes ({@code bcPooledHash}).
  * Concrete subclasses fix the heap: {@link Argon2DefaultHeapBenchmark} and {@link Argon2SmallHeapBenchmark}.
  * Run with {@code -prof gc} for allocation per operation.
  */
@@ -33,6 +34,7 @@ public abstract class Argon2HashBenchmark {
 
     private Argon2PasswordHasher adapter;
     private Argon2Baseline raw;
+    private Argon2Baseline bcPooled;
     private Password password;
     private PasswordHash stored;
     private byte[] passwordBytes;
@@ -42,8 +44,10 @@ public abstract class Argon2HashBenchmark {
     @Setup
     public void setUp() {
         adapter = new Argon2PasswordHasher(Argon2Settings.defaults());
-        raw = new Argon2Baseline(Argon2Settings.DEFAULT_MEMORY_KIB, Argon2Settings.DEFAULT_ITERATIONS,
+        raw = Argon2Baseline.fresh(Argon2Settings.DEFAULT_MEMORY_KIB, Argon2Settings.DEFAULT_ITERATIONS,
                 Argon2Settings.DEFAULT_PARALLELISM);
+        bcPooled = Argon2Baseline.withSharedBouncyCastlePool(Argon2Settings.DEFAULT_MEMORY_KIB,
+                Argon2Settings.DEFAULT_ITERATIONS, Argon2Settings.DEFAULT_PARALLELISM);
         password = Password.of(TEXT);
         passwordBytes = TEXT.getBytes(StandardCharsets.UTF_8);
         stored = adapter.hash(password);
@@ -73,5 +77,11 @@ public abstract class Argon2HashBenchmark {
     @Benchmark
     public boolean rawVerify() {
         return raw.verify(passwordBytes, storedSalt, storedTag);
+    }
+
+    /** Bouncy Castle's own FixedBlockPool, reused: shows what the order of reuse costs (see README). */
+    @Benchmark
+    public String bcPooledHash() {
+        return bcPooled.hash(passwordBytes);
     }
 }
