@@ -40,7 +40,6 @@ final class Argon2Engine {
             pool = new ReusableBlockPool(poolCapacity);
             poolsCreated.incrementAndGet();
         }
-        pool.begin();
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(type.bcType())
                 .withVersion(version)
                 .withMemoryAsKB(memoryKiB)
@@ -69,8 +68,9 @@ final class Argon2Engine {
             throw new UnavailableException(Reason.HASH_UNSUPPORTED, "Argon2 parameters refused by Bouncy Castle", e);
         } finally {
             parameters.clear();
-            // After a failure (an OutOfMemoryError half-way, say) some blocks may not have been cleared and
-            // handed back: drop that pool, a new one is made on demand.
+            // After a failure (an OutOfMemoryError half-way, say) the pool is dropped rather than trusted; a
+            // new one is made on demand. (Bouncy Castle clears and returns blocks in finally blocks, so only
+            // blocks it never got back would be missing.)
             if (completed) {
                 idle.offerFirst(pool);
             }

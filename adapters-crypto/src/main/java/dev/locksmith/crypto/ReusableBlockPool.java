@@ -13,22 +13,18 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
  * makes a new {@code FixedBlockPool} at each {@code init}, so a new generator allocates its whole memory cost
  * afresh.
  *
- * <p>Blocks are handed out in the same order at every computation: the i-th request of a computation always
- * gets the same block, and {@link #deallocate} keeps nothing (the block is already cleared and stays in its
- * slot). Measured here, that matters: a last-in-first-out pool such as Bouncy Castle's {@code FixedBlockPool}
- * reverses the order of the blocks in memory at every computation, and walking them backwards made the
- * clearing pass twice as slow (4.0 ms instead of 1.9 ms) and the hash about 10% slower than with fresh blocks.
- * A side effect is that a block is never handed out twice within one computation.
+ * <p>Last in, first out, like Bouncy Castle's {@code FixedBlockPool}, but not synchronized: that pool locks
+ * for each of the roughly 20,000 calls of a default hash, and one pool here serves one computation at a time.
+ * The order was measured: handing the blocks out in the same order every time (slot i always the same block)
+ * was about 10% slower than last in, first out, in paired runs on this project's 2-core machine (see
+ * {@code benchmarks/README.md}, section Argon2id).
  *
- * <p>Not thread-safe, on purpose (Bouncy Castle's own pool synchronizes each of the roughly 20,000 calls of a
- * default hash): one pool serves one computation at a time. {@link Argon2Engine} lends it out, calls
- * {@link #begin()}, and takes it back through a concurrent queue, which orders consecutive users; a pool whose
- * computation failed is dropped rather than returned, since some of its blocks may not have been cleared.
+ * <p>{@link Argon2Engine} lends a pool out and takes it back through a concurrent queue, which orders
+ * consecutive users. Not thread-safe.
  */
 final class ReusableBlockPool implements Argon2BytesGenerator.BlockPool {
     private final Argon2BytesGenerator.Block[] blocks;
-    private int created;
-    private int next;
+    private int size;
     private long freshAllocations;
 
     /** A pool that keeps at most {@code capacity} blocks; beyond that, blocks are allocated and then dropped. */
@@ -36,35 +32,29 @@ final class ReusableBlockPool implements Argon2BytesGenerator.BlockPool {
         this.blocks = new Argon2BytesGenerator.Block[capacity];
     }
 
-    /** Starts a computation: every kept block is free (and zero) again. */
-    void begin() {
-        next = 0;
-    }
-
     @Override
     public Argon2BytesGenerator.Block allocate() {
-        if (next < created) {
-            return blocks[next++];
+        if (size > 0) {
+            Argon2BytesGenerator.Block block = blocks[--size];
+            blocks[size] = null;
+            return block;
         }
         freshAllocations++;
-        Argon2BytesGenerator.Block block = new Argon2BytesGenerator.Block();
-        if (created < blocks.length) {
-            blocks[created++] = block;
-            next = created;
-        }
-        return block;
+        return new Argon2BytesGenerator.Block();
     }
 
     @Override
     public void deallocate(Argon2BytesGenerator.Block block) {
-        // Nothing to do: the generator has cleared the block, which stays in its slot for the next
-        // computation; a block beyond capacity (a stored hash with a larger memory cost than the configured
-        // one) was never kept and goes to the garbage collector.
+        // The generator has already cleared the block. Beyond capacity (a stored hash with a larger memory
+        // cost than the configured one) it is left to the garbage collector.
+        if (size < blocks.length) {
+            blocks[size++] = block;
+        }
     }
 
     /** Blocks currently kept. */
     int size() {
-        return created;
+        return size;
     }
 
     /** How many blocks this pool has had to allocate since it was made. */
@@ -74,6 +64,6 @@ final class ReusableBlockPool implements Argon2BytesGenerator.BlockPool {
 
     /** The kept blocks (test view of the wipe). */
     Argon2BytesGenerator.Block[] kept() {
-        return Arrays.copyOf(blocks, created);
+        return Arrays.copyOf(blocks, size);
     }
 }
