@@ -26,7 +26,7 @@ public final class Argon2Settings {
     /** Default ceiling on the memory cost of a stored hash accepted for verification: 256 MiB. */
     public static final int DEFAULT_MAX_VERIFICATION_MEMORY_KIB = 262_144;
 
-    /** Largest memory cost any setting may name: 4 GiB, the most a Java array of 1 KiB blocks can address here. */
+    /** Largest memory cost any setting may name: 4 GiB (4,194,304 KiB). */
     static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
     /** Largest number of passes accepted, for new and stored hashes alike. */
     static final int MAX_ITERATIONS = 32;
@@ -152,7 +152,11 @@ public final class Argon2Settings {
             return this;
         }
 
-        /** Bound on concurrent hash computations (1 to 1024); default: the number of available processors. */
+        /**
+         * Bound on concurrent hash computations (1 to 1024); default: the number of available processors. Each
+         * computation that has run keeps its {@code memoryKiB} of Argon2 blocks for reuse, so the hasher holds
+         * up to {@code maxConcurrency x memoryKiB} KiB of heap once that many have run at the same time.
+         */
         public Builder maxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
             return this;
