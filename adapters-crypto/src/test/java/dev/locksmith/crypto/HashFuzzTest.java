@@ -122,7 +122,8 @@ class HashFuzzTest {
                 Tuple.of(4, Arbitraries.bytes().array(byte[].class).ofMaxSize(100)
                         .map(b -> Base64.getEncoder().withoutPadding().encodeToString(b))),
                 Tuple.of(1, Arbitraries.strings()
-                        .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=").ofMaxLength(120)));
+                        .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+                        .ofMaxLength(120)));
         return Combinators.combine(variant, version, memory, small, small, base64, base64)
                 .as((v, ver, m, t, p, salt, tag) -> "$" + v + ver + "$m=" + m + ",t=" + t + ",p=" + p + "$" + salt
                         + "$" + tag);

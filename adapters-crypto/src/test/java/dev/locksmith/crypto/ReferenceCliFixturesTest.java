@@ -59,7 +59,8 @@ class ReferenceCliFixturesTest {
     @Test
     void a_hash_without_version_field_is_version_16() {
         // Reference encodings before version 1.3 had no v= field; this is the v=16 fixture with it removed.
-        String withVersion = "$argon2id$v=16$m=1024,t=4,p=4$c2FsdHNhbHRzYWx0$0LAdtAxcywgmKjg7FX2JYIQspH4D5zocXjnbeidf/08";
+        String withVersion =
+                "$argon2id$v=16$m=1024,t=4,p=4$c2FsdHNhbHRzYWx0$0LAdtAxcywgmKjg7FX2JYIQspH4D5zocXjnbeidf/08";
         String withoutVersion = withVersion.replace("$v=16", "");
 
         assertThat(HASHER.verify(Password.of("legacy version ten"), new PasswordHash(withoutVersion))).isTrue();

@@ -36,6 +36,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the signature is JMH's, which uses the raw Result type
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         long cpuNanos = OS.getProcessCpuTime() - cpuAtStart;
