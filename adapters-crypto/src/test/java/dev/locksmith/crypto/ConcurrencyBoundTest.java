@@ -1,0 +1,160 @@
+package dev.locksmith.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.UnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The bound on concurrent computations, observed through the computation hook (not through timing): the first
+ * computations to start are held inside the bound until every other caller is seen queued at the gate, and the
+ * number in flight never exceeds the bound.
+ */
+class ConcurrencyBoundTest {
+    private static final PasswordHash BCRYPT = new PasswordHash(MalformedHashTest.VALID_BCRYPT);
+
+    /** Counts computations in flight; holds the first {@code hold} of them until released. */
+    private static final class HoldingObserver implements ComputationObserver {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        final AtomicInteger started = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
+        final int hold;
+
+        HoldingObserver(int hold) {
+            this.hold = hold;
+        }
+
+        @Override
+        public void started() {
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            if (started.incrementAndGet() <= hold) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void finished() {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @ParameterizedTest(name = "bound {0}, {1} threads")
+    @CsvSource({"1, 4", "2, 6", "3, 8"})
+    void at_most_the_bound_is_in_flight_and_the_rest_wait(int bound, int threads) throws Exception {
+        HoldingObserver observer = new HoldingObserver(bound);
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
+                .iterations(1).maxConcurrency(bound).maxVerificationMemoryKiB(64).build(), observer);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String text = "password " + i;
+                // Half hash Argon2, half verify bcrypt: both kinds of computation share the bound.
+                boolean argon2 = i % 2 == 0;
+                results.add(pool.submit(() -> argon2
+                        ? hasher.verify(Password.of(text), hasher.hash(Password.of(text)))
+                        : hasher.verify(Password.of("password"), BCRYPT)));
+            }
+            awaitCondition(() -> observer.inFlight.get() == bound && hasher.waitingComputations() == threads - bound);
+            assertThat(observer.maxInFlight).hasValue(bound);
+
+            observer.release.countDown();
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(1, TimeUnit.MINUTES)).isTrue();
+            }
+            assertThat(observer.maxInFlight).hasValue(bound);
+            assertThat(observer.inFlight).hasValue(0);
+            assertThat(hasher.engine().poolsCreated()).isLessThanOrEqualTo(bound);
+        } finally {
+            observer.release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_interrupt_while_waiting_is_a_typed_error_and_keeps_the_interrupt_flag() throws Exception {
+        HoldingObserver observer = new HoldingObserver(1);
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
+                .iterations(1).maxConcurrency(1).maxVerificationMemoryKiB(64).build(), observer);
+        CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
+        awaitCondition(() -> observer.inFlight.get() == 1);
+
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                hasher.hash(Password.of("second"));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        });
+        waiter.start();
+        awaitCondition(() -> hasher.waitingComputations() == 1);
+        waiter.interrupt();
+        waiter.join(TimeUnit.MINUTES.toMillis(1));
+
+        assertThat(thrown.get()).isInstanceOfSatisfying(UnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+        assertThat(thrown.get().getCause()).isInstanceOf(InterruptedException.class);
+        assertThat(flagAfter.get()).isTrue();
+        assertThat(observer.started).as("the interrupted call never computed").hasValue(1);
+
+        observer.release.countDown();
+        assertThat(hasher.verify(Password.of("first"), holder.get(1, TimeUnit.MINUTES))).isTrue();
+    }
+
+    @Test
+    void an_already_interrupted_caller_gets_the_typed_error_at_once() throws Exception {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.testOnly(32, 1, 1));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                hasher.verify(Password.of("password"), BCRYPT);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        caller.join(TimeUnit.MINUTES.toMillis(1));
+
+        assertThat(thrown.get()).isInstanceOf(UnavailableException.class);
+        assertThat(flagAfter.get()).isTrue();
+    }
+
+    /** Waits for a condition set by other threads (a liveness wait with a generous cap, not a speed assertion). */
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within a minute");
+            }
+            Thread.sleep(5);
+        }
+    }
+}

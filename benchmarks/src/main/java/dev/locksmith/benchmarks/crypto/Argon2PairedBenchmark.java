@@ -1,0 +1,111 @@
+package dev.locksmith.benchmarks.crypto;
+
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.crypto.Argon2PasswordHasher;
+import dev.locksmith.crypto.Argon2Settings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A paired comparison for a shared, noisy machine: each operation is one round of three hashes at the default
+ * cost (the adapter, raw Bouncy Castle with a new generator, Bouncy Castle's own reused
+ * {@code FixedBlockPool}), in rotating order, so that background load falls on all three alike. The auxiliary
+ * counters add up, per variant, the calling thread's CPU time ({@code *CpuMs}) and wall time ({@code *WallMs})
+ * over the iteration, and {@code rounds} counts the rounds: the ratio of two totals is the paired ratio.
+ * Thread CPU time leaves out the garbage collector's threads (which only the raw variant keeps busy); wall time
+ * includes the pauses, which mostly fall on the allocating variant. Concrete subclasses fix the heap.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public abstract class Argon2PairedBenchmark {
+    private static final String TEXT = "correct horse battery staple";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private Argon2PasswordHasher adapter;
+    private Argon2Baseline raw;
+    private Argon2Baseline bcPooled;
+    private Password password;
+    private byte[] passwordBytes;
+    private int round;
+
+    /** Per-variant time totals of one iteration, reported by JMH as secondary results. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Totals {
+        public double adapterCpuMs;
+        public double rawCpuMs;
+        public double bcPooledCpuMs;
+        public double adapterWallMs;
+        public double rawWallMs;
+        public double bcPooledWallMs;
+        public long rounds;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            adapterCpuMs = rawCpuMs = bcPooledCpuMs = 0;
+            adapterWallMs = rawWallMs = bcPooledWallMs = 0;
+            rounds = 0;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        adapter = new Argon2PasswordHasher(Argon2Settings.defaults());
+        raw = Argon2Baseline.fresh(Argon2Settings.DEFAULT_MEMORY_KIB, Argon2Settings.DEFAULT_ITERATIONS,
+                Argon2Settings.DEFAULT_PARALLELISM);
+        bcPooled = Argon2Baseline.withSharedBouncyCastlePool(Argon2Settings.DEFAULT_MEMORY_KIB,
+                Argon2Settings.DEFAULT_ITERATIONS, Argon2Settings.DEFAULT_PARALLELISM);
+        password = Password.of(TEXT);
+        passwordBytes = TEXT.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Benchmark
+    public int round(Totals totals) {
+        int sink = 0;
+        for (int i = 0; i < 3; i++) {
+            int variant = (round + i) % 3;
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            sink += switch (variant) {
+                case 0 -> adapter.hash(password).value().length();
+                case 1 -> raw.hash(passwordBytes).length();
+                default -> bcPooled.hash(passwordBytes).length();
+            };
+            double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+            double wallMs = (System.nanoTime() - wall) / 1e6;
+            switch (variant) {
+                case 0 -> {
+                    totals.adapterCpuMs += cpuMs;
+                    totals.adapterWallMs += wallMs;
+                }
+                case 1 -> {
+                    totals.rawCpuMs += cpuMs;
+                    totals.rawWallMs += wallMs;
+                }
+                default -> {
+                    totals.bcPooledCpuMs += cpuMs;
+                    totals.bcPooledWallMs += wallMs;
+                }
+            }
+        }
+        round++;
+        totals.rounds++;
+        return sink;
+    }
+}
