@@ -1,5 +1,7 @@
 package dev.locksmith.core.internal;
 
+import java.time.Instant;
+import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
@@ -67,6 +69,27 @@ public final class Services {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.notifyPasswordChanges = notifyPasswordChanges;
         this.checks = new PasswordChecks(this);
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /**
+     * Counts one failed password check of the user (atomically in the store, with the policy's lockout) and,
+     * when that check put a lock in place, records the ACCOUNT_LOCKED audit event. Call inside a transaction.
+     */
+    public UserAccounts.FailedLogin countFailedPasswordCheck(Username username, Instant now) {
+        PasswordPolicy policy = policy();
+        UserAccounts.FailedLogin failed = users.recordFailedLogin(username, now, policy.lockoutThreshold(),
+                policy.lockoutDuration());
+        if (failed.lockedNow()) {
+            audit.record(new AuditEvent(now, Optional.empty(), AuditEvent.Action.ACCOUNT_LOCKED,
+                    Optional.of(username), AuditEvent.Outcome.SUCCESS, "LOCKED",
+                    Map.of("failedLogins", String.valueOf(failed.user().failedLogins()),
+                            "until", failed.user().lock().flatMap(Lock::until).map(Instant::toString).orElse("reset"))));
+        }
+        return failed;
     }
 
     public UserAccounts users() {

@@ -94,16 +94,9 @@ public final class Authenticate {
         PasswordPolicy policy = services.policy();
         PasswordHash hash = user.passwordHash().orElseThrow();
         if (!services.hasher().verify(password, hash)) {
-            UserAccounts.FailedLogin failed = services.users().recordFailedLogin(username, now,
-                    policy.lockoutThreshold(), policy.lockoutDuration());
+            UserAccounts.FailedLogin failed = services.countFailedPasswordCheck(username, now);
             run.outcome(AuditEvent.Outcome.REJECTED, "WRONG_PASSWORD");
             run.detail("failedLogins", failed.user().failedLogins());
-            if (failed.lockedNow()) {
-                services.audit().record(new AuditEvent(now, Optional.empty(), AuditEvent.Action.ACCOUNT_LOCKED,
-                        Optional.of(username), AuditEvent.Outcome.SUCCESS, "LOCKED",
-                        Map.of("failedLogins", String.valueOf(failed.user().failedLogins()),
-                                "until", failed.user().lock().flatMap(l -> l.until()).map(Instant::toString).orElse("reset"))));
-            }
             return new AuthenticationOutcome.Rejected();
         }
         if (!user.enabled()) {

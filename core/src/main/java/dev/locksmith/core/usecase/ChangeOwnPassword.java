@@ -17,6 +17,7 @@ import dev.locksmith.core.internal.Services;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local user changes their own password, giving the current one. The new one must differ from the
@@ -49,11 +50,14 @@ public final class ChangeOwnPassword {
      * Changes the password.
      *
      * @throws AccessDeniedException {@code DENIED_NOT_LOCAL} for provider users,
-     *     {@code DENIED_WRONG_CURRENT_PASSWORD} when the current password does not verify
+     *     {@code DENIED_WRONG_CURRENT_PASSWORD} when the current password does not verify (counted as a failed
+     *     login, so guessing through this path locks the account like guessing at the login), when the
+     *     account is locked, or when its temporary password expired
      * @throws dev.locksmith.core.domain.PolicyViolationException with every violation
      */
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
+        AtomicBoolean wrongPassword = new AtomicBoolean();
         try {
             services.run(AuditEvent.Action.CHANGE_OWN_PASSWORD, Optional.of(command.actor()), Optional.of(command.actor()),
                     run -> {
@@ -61,8 +65,14 @@ public final class ChangeOwnPassword {
                         User user = actor.user();
                         Instant now = run.now();
                         PasswordHash current = user.passwordHash().orElseThrow();
+                        // The current password is a password check like a login: a wrong one counts as a failed
+                        // login, and a locked account cannot be changed through it (no uncounted guessing oracle).
                         // An expired temporary password no longer counts as the current password.
-                        if (!services.hasher().verify(command.currentPassword(), current) || user.temporaryPasswordExpiredAt(now)) {
+                        boolean verified = services.hasher().verify(command.currentPassword(), current);
+                        if (!verified) {
+                            wrongPassword.set(true);
+                        }
+                        if (!verified || user.isLockedAt(now) || user.temporaryPasswordExpiredAt(now)) {
                             throw new AccessDeniedException(Reason.DENIED_WRONG_CURRENT_PASSWORD,
                                     "the current password is wrong", java.util.Map.of("action", "CHANGE_OWN_PASSWORD"));
                         }
@@ -75,9 +85,20 @@ public final class ChangeOwnPassword {
                         run.afterCommit(() -> Notices.passwordChanged(services, updated, now, true));
                         return null;
                     });
+        } catch (AccessDeniedException denied) {
+            if (wrongPassword.get()) {
+                countFailedCheck(command.actor());
+            }
+            throw denied;
         } finally {
             command.currentPassword().wipe();
             command.newPassword().wipe();
         }
+    }
+
+    /** Commits one failed password check (and the lock it may cause) after the denied change rolled back. */
+    private void countFailedCheck(Username username) {
+        Instant now = services.clock().instant();
+        services.transactions().run(() -> services.countFailedPasswordCheck(username, now));
     }
 }

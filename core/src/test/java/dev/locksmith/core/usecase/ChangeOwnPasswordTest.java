@@ -46,14 +46,33 @@ class ChangeOwnPasswordTest {
     }
 
     @Test
-    void a_wrong_current_password_is_denied_and_audited_but_not_counted_as_a_failed_login() {
+    void a_wrong_current_password_is_denied_audited_and_counted_as_a_failed_login() {
         f.given(aUser().named("alice").failedLogins(2));
-        InMemoryDatabase.State before = f.stateWithoutAudit();
+        var before = f.user("alice");
         assertThatThrownBy(() -> change("alice", "not the current one", "my very own passphrase"))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
-        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+        var after = f.user("alice");
+        assertThat(after.failedLogins()).isEqualTo(3);
+        assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
+        assertThat(f.history().recent(name("alice"), 3)).isEmpty();
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("DENIED_WRONG_CURRENT_PASSWORD");
+    }
+
+    @Test
+    void guessing_the_current_password_locks_the_account_at_the_threshold_and_a_locked_account_cannot_change() {
+        f.policy(PasswordPolicy.builder().lockoutThreshold(3).build());
+        f.given(aUser().named("alice"));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> change("alice", "a wrong guess", "my very own passphrase"))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).hasSize(1);
+
+        assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+        assertThat(f.passwordIs("alice", CURRENT)).isTrue();
     }
 
     @Test
