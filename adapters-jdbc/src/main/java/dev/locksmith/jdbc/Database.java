@@ -1,0 +1,131 @@
+package dev.locksmith.jdbc;
+
+import dev.locksmith.core.domain.LocksmithException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * One store's connection to its database: the Jdbi instance, the table names, and the transaction bound to
+ * the calling thread. Every port of a store shares one instance, so a use case's calls to several ports run
+ * on one Jdbi {@link Handle} and commit or roll back together.
+ *
+ * <p>Thread-safe: the bound handle lives in a {@link ThreadLocal}; two stores (two pools, as two appliance
+ * nodes would have) have separate bindings and meet only in the database.
+ */
+final class Database {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    private final Jdbi jdbi;
+    private final Tables tables;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    Database(Jdbi jdbi, Tables tables) {
+        this.jdbi = jdbi;
+        this.tables = tables;
+    }
+
+    Tables tables() {
+        return tables;
+    }
+
+    /** Work on a handle; may throw the driver's exceptions, which {@link #call} translates. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Handle handle) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the thread's transaction when one is bound, else in a short transaction of its own.
+     * Exceptions come out translated ({@link SqlErrors#translate}).
+     *
+     * @param operation what is being done, a short phrase free of data values, for error messages
+     */
+    <T> T call(String operation, Work<T> work) {
+        return inTransaction(() -> {
+            Handle handle = current.get();
+            try {
+                return work.apply(handle);
+            } catch (LocksmithException e) {
+                throw e;
+            } catch (SQLException | RuntimeException e) {
+                throw SqlErrors.translate(operation, e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} in a transaction bound to the calling thread: commits when it returns, rolls back when
+     * it throws and rethrows the same exception. Inside a running transaction, joins it.
+     */
+    <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Handle handle = open();
+        try {
+            begin(handle);
+            current.set(handle);
+            T result;
+            try {
+                result = work.get();
+            } catch (Throwable failure) {
+                current.remove();
+                rollback(handle, failure);
+                throw failure;
+            }
+            current.remove();
+            commit(handle);
+            return result;
+        } finally {
+            close(handle);
+        }
+    }
+
+    private Handle open() {
+        try {
+            return jdbi.open();
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate("open a database connection", e);
+        }
+    }
+
+    private static void begin(Handle handle) {
+        try {
+            handle.begin();
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate("begin a transaction", e);
+        }
+    }
+
+    private static void commit(Handle handle) {
+        try {
+            handle.commit();
+        } catch (RuntimeException e) {
+            LocksmithException translated = SqlErrors.translate("commit a transaction", e);
+            rollback(handle, translated);
+            throw translated;
+        }
+    }
+
+    /** Rolls back; a failure to do so is recorded on {@code failure} (sanitized), which the caller rethrows. */
+    private static void rollback(Handle handle, Throwable failure) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(SqlErrors.translate("roll back a transaction", e));
+        }
+    }
+
+    private static void close(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            // The transaction already ended; a failing close only loses the connection, which the pool replaces.
+            LOG.log(System.Logger.Level.WARNING, "closing a database handle failed: {0}",
+                    SqlErrors.translate("close a database handle", e).getMessage());
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.locksmith.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.UnavailableException;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A ready Locksmith store in a SQL database: the five store ports of core sharing one database and one
+ * per-thread transaction ({@link #transactions()}). Built from a JDBC URL (this store then owns a HikariCP
+ * pool, closed by {@link #close()}) or from the host's own {@link DataSource} (left open).
+ *
+ * <p>The embedded default is an H2 file: {@link #embedded(Path)}. Its URL sets {@code WRITE_DELAY=0}: H2
+ * otherwise writes committed transactions to the file up to 500 ms later, from a background thread, and a
+ * killed process loses them. With it, every commit is written to the file before {@code commit} returns, so
+ * it survives the process being killed. H2 does not force the file to the disk ({@code fsync}) per commit: a
+ * power failure can still lose the last commits, which only PostgreSQL (with its defaults) prevents.
+ *
+ * <p>Pool defaults (URL form), chosen for an appliance's small concurrency and to fail fast rather than
+ * hang: {@value #DEFAULT_POOL_SIZE} connections, kept open (HikariCP's recommended fixed-size pool); a caller
+ * waits at most 10 s for a connection, then gets {@link UnavailableException}; connections are validated
+ * within 5 s and replaced after 30 minutes (below the idle cut-off of common firewalls and servers).
+ *
+ * <p>Thread-safe. {@link Builder#build()} throws {@link InvalidInputException} for a bad setting and
+ * {@link UnavailableException} when the database cannot be reached or migrated.
+ */
+public final class JdbiStore implements AutoCloseable {
+    /** Default table prefix. */
+    public static final String DEFAULT_PREFIX = "locksmith_";
+    /** Default maximum number of pooled connections. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+    /** Default wait for a pooled connection. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final System.Logger LOG = System.getLogger(JdbiStore.class.getName());
+    private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,31})?");
+    private static final Pattern SCHEMA = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final HikariDataSource ownedPool;
+    private final JdbiUserAccounts userAccounts;
+    private final JdbiPasswordHistory passwordHistory;
+    private final JdbiAuditTrail auditTrail;
+    private final JdbiPolicyStore policyStore;
+    private final JdbiTransactions transactions;
+
+    private JdbiStore(HikariDataSource ownedPool, Database db) {
+        this.ownedPool = ownedPool;
+        this.userAccounts = new JdbiUserAccounts(db);
+        this.passwordHistory = new JdbiPasswordHistory(db);
+        this.auditTrail = new JdbiAuditTrail(db);
+        this.policyStore = new JdbiPolicyStore(db);
+        this.transactions = new JdbiTransactions(db);
+    }
+
+    /**
+     * The embedded default: an H2 database in {@code file} (H2 adds {@code .mv.db}), created when missing,
+     * migrated, with durable commits (see the class comment).
+     */
+    public static JdbiStore embedded(Path file) {
+        return builder().h2File(file).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public JdbiUserAccounts userAccounts() {
+        return userAccounts;
+    }
+
+    public JdbiPasswordHistory passwordHistory() {
+        return passwordHistory;
+    }
+
+    public JdbiAuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    public JdbiPolicyStore policyStore() {
+        return policyStore;
+    }
+
+    /** The unit of work shared by this store's ports. */
+    public JdbiTransactions transactions() {
+        return transactions;
+    }
+
+    /** Closes the pool this store created from a URL; a host's {@link DataSource} is left alone. Idempotent. */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Never the URL: it may carry credentials.
+        return "JdbiStore[" + (ownedPool != null ? "own pool" : "host data source") + "]";
+    }
+
+    /**
+     * Settings of a {@link JdbiStore}. Give exactly one of {@link #jdbcUrl}, {@link #h2File} or
+     * {@link #dataSource}. Not thread-safe; {@link #build()} validates everything.
+     */
+    public static final class Builder {
+        private String jdbcUrl;
+        private String username;
+        private String password;
+        private DataSource dataSource;
+        private String tablePrefix = DEFAULT_PREFIX;
+        private String schema;
+        private boolean runMigrations = true;
+        private int maximumPoolSize = DEFAULT_POOL_SIZE;
+        private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /** A JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}); the store pools connections to it. */
+        public Builder jdbcUrl(String url) {
+            this.jdbcUrl = url;
+            return this;
+        }
+
+        /** Credentials for {@link #jdbcUrl}; never logged. */
+        public Builder credentials(String username, String password) {
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * The embedded H2 database in {@code file} (H2 appends {@code .mv.db}), with {@code WRITE_DELAY=0} so a
+         * commit is in the file when it returns, and a 10 s row-lock timeout.
+         */
+        public Builder h2File(Path file) {
+            String path = Objects.requireNonNull(file, "file").toAbsolutePath().toString();
+            if (path.indexOf(';') >= 0) {
+                throw new InvalidInputException("h2File", "must not contain ';'");
+            }
+            this.jdbcUrl = "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+            return this;
+        }
+
+        /** The host's own data source: the store neither pools nor closes it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /**
+         * Prefix of every table name, default {@value JdbiStore#DEFAULT_PREFIX}: lower-case letters, digits
+         * and {@code _}, starting with a letter, at most 32 characters; may be empty.
+         */
+        public Builder tablePrefix(String prefix) {
+            this.tablePrefix = prefix;
+            return this;
+        }
+
+        /** A schema to keep the tables in (created by the migration when missing); default: the connection's. */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
+         * Whether to apply the shipped Flyway migrations at {@link #build()} (default true). Turn off when the
+         * host applies {@code db/locksmith/*.sql} itself, with the placeholders replaced.
+         */
+        public Builder runMigrations(boolean run) {
+            this.runMigrations = run;
+            return this;
+        }
+
+        /** Maximum pooled connections (URL form), 1 to 100, default {@value JdbiStore#DEFAULT_POOL_SIZE}. */
+        public Builder maximumPoolSize(int size) {
+            this.maximumPoolSize = size;
+            return this;
+        }
+
+        /** How long a caller waits for a pooled connection (URL form), 250 ms to 5 minutes, default 10 s. */
+        public Builder connectionTimeout(Duration timeout) {
+            this.connectionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Validates the settings, connects, migrates (unless turned off) and returns the store.
+         *
+         * @throws InvalidInputException naming the first bad setting
+         * @throws UnavailableException when the database cannot be reached or migrated
+         */
+        public JdbiStore build() {
+            validate();
+            HikariDataSource pool = dataSource == null ? pool() : null;
+            DataSource source = pool != null ? pool : dataSource;
+            try {
+                Dialect dialect;
+                Optional<String> schemaInDatabaseCase;
+                try (Connection c = source.getConnection()) {
+                    DatabaseMetaData meta = c.getMetaData();
+                    dialect = Dialect.of(meta);
+                    // Our SQL names the schema unquoted; Flyway quotes it, so it must get the folded form.
+                    schemaInDatabaseCase = Optional.ofNullable(schema).map(s -> {
+                        try {
+                            return meta.storesUpperCaseIdentifiers() ? s.toUpperCase(Locale.ROOT) : s;
+                        } catch (SQLException e) {
+                            throw SqlErrors.translate("read database metadata", e);
+                        }
+                    });
+                    LOG.log(System.Logger.Level.INFO, "Locksmith store on {0} {1}", meta.getDatabaseProductName(),
+                            meta.getDatabaseProductVersion());
+                } catch (SQLException e) {
+                    throw SqlErrors.translate("connect to the database", e);
+                }
+                if (runMigrations) {
+                    try {
+                        Migrations.migrate(source, tablePrefix, schemaInDatabaseCase, dialect);
+                    } catch (RuntimeException e) {
+                        throw new UnavailableException("could not migrate the Locksmith schema", SqlErrors.sqlCause(e)
+                                .<Exception>map(DatabaseFailure::of).orElseGet(() -> DatabaseFailure.of(e)));
+                    }
+                }
+                String qualifier = (schema == null ? "" : schema + ".") + tablePrefix;
+                return new JdbiStore(pool, new Database(Jdbi.create(source), Tables.of(qualifier)));
+            } catch (RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
+        }
+
+        private void validate() {
+            if ((jdbcUrl == null) == (dataSource == null)) {
+                throw new InvalidInputException("dataSource", "give exactly one of a JDBC URL, an H2 file or a data source");
+            }
+            if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
+                throw new InvalidInputException("jdbcUrl", "must start with jdbc:");
+            }
+            if (dataSource != null && username != null) {
+                throw new InvalidInputException("credentials", "belong to the data source, not to the store");
+            }
+            if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+                throw new InvalidInputException("tablePrefix",
+                        "must be lower-case letters, digits and _, start with a letter, at most 32 characters");
+            }
+            if (schema != null && !SCHEMA.matcher(schema).matches()) {
+                throw new InvalidInputException("schema",
+                        "must be lower-case letters, digits and _, start with a letter, at most 63 characters");
+            }
+            if (maximumPoolSize < 1 || maximumPoolSize > 100) {
+                throw new InvalidInputException("maximumPoolSize", "must be between 1 and 100");
+            }
+            if (connectionTimeout == null || connectionTimeout.toMillis() < 250 || connectionTimeout.toMinutes() > 5) {
+                throw new InvalidInputException("connectionTimeout", "must be between 250 ms and 5 minutes");
+            }
+        }
+
+        private HikariDataSource pool() {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("locksmith");
+            config.setJdbcUrl(jdbcUrl);
+            if (username != null) {
+                config.setUsername(username);
+                config.setPassword(password);
+            }
+            config.setMaximumPoolSize(maximumPoolSize);
+            config.setMinimumIdle(maximumPoolSize);
+            config.setConnectionTimeout(connectionTimeout.toMillis());
+            config.setValidationTimeout(Math.min(5_000, connectionTimeout.toMillis()));
+            config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+            config.setAutoCommit(true);
+            try {
+                return new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                throw SqlErrors.translate("connect to the database", e);
+            }
+        }
+    }
+}

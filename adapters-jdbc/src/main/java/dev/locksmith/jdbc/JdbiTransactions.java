@@ -1,0 +1,32 @@
+package dev.locksmith.jdbc;
+
+import dev.locksmith.core.port.Transactions;
+
+import java.util.function.Supplier;
+
+/**
+ * {@link Transactions} over one {@link JdbiStore}: binds a Jdbi handle, inside a database transaction, to the
+ * calling thread; every port of the same store uses it while it is bound, so a use case's changes and its
+ * audit event commit together or not at all. A nested call joins the running transaction. Outside of one,
+ * each port call runs in a short transaction of its own.
+ *
+ * <p>Isolation is the database's default (READ COMMITTED on H2 and PostgreSQL); the ports need no more:
+ * user writes are optimistic and failed-login counting locks its row.
+ *
+ * <p>Obtained from {@link JdbiStore#transactions()}. Thread-safe; a transaction belongs to the calling thread.
+ * Rethrows what {@code work} throws after rolling back; a failure to begin or commit is a
+ * {@link dev.locksmith.core.domain.UnavailableException}, or a {@link dev.locksmith.core.domain.ConflictException}
+ * when the database reports a serialization failure or deadlock.
+ */
+public final class JdbiTransactions implements Transactions {
+    private final Database db;
+
+    JdbiTransactions(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return db.inTransaction(work);
+    }
+}

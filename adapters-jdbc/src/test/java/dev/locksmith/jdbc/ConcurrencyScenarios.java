@@ -1,0 +1,196 @@
+package dev.locksmith.jdbc;
+
+import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.UserAccounts.FailedLogin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Parallel failed logins and password changes on one user, through one pool and through two separate pools
+ * on one database (as two appliance nodes would be). Subclasses give the database.
+ */
+abstract class ConcurrencyScenarios {
+    private static final Username TARGET = Username.of("target");
+    private static final int THREADS = 8;
+    private static final int ATTEMPTS = 500;
+
+    final TestStores stores = new TestStores();
+
+    /** A new, empty database location. */
+    abstract TestStores.Location newLocation();
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
+
+    @Test
+    void eight_threads_of_500_failures_count_exactly_4000() throws Exception {
+        JdbiStore store = stores.open(newLocation(), THREADS);
+        store.userAccounts().add(Fixtures.localUser(TARGET.value()));
+
+        List<FailedLogin> results = hammer(List.of(store), 0);
+
+        User after = store.userAccounts().find(TARGET).orElseThrow();
+        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(after.version()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(after.lock()).isEmpty();
+        assertThat(results).noneMatch(FailedLogin::lockedNow);
+        // Every caller saw a different count: no two read the same row state.
+        assertThat(results.stream().map(r -> r.user().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
+    }
+
+    @Test
+    void with_threshold_10_exactly_one_of_4000_failures_reports_the_lock() throws Exception {
+        JdbiStore store = stores.open(newLocation(), THREADS);
+        store.userAccounts().add(Fixtures.localUser(TARGET.value()));
+
+        List<FailedLogin> results = hammer(List.of(store), 10);
+
+        assertThat(results.stream().filter(FailedLogin::lockedNow).toList())
+                .singleElement()
+                .satisfies(r -> assertThat(r.user().failedLogins()).isEqualTo(10));
+        User after = store.userAccounts().find(TARGET).orElseThrow();
+        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(after.lock()).isPresent();
+    }
+
+    @Test
+    void two_pools_on_one_database_count_exactly_4000() throws Exception {
+        TestStores.Location location = newLocation();
+        JdbiStore nodeA = stores.open(location, THREADS / 2);
+        JdbiStore nodeB = stores.open(location, THREADS / 2);
+        nodeA.userAccounts().add(Fixtures.localUser(TARGET.value()));
+
+        List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 0);
+
+        assertThat(nodeB.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(results.stream().map(r -> r.user().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
+    }
+
+    @Test
+    void two_pools_on_one_database_report_the_lock_exactly_once() throws Exception {
+        TestStores.Location location = newLocation();
+        JdbiStore nodeA = stores.open(location, THREADS / 2);
+        JdbiStore nodeB = stores.open(location, THREADS / 2);
+        nodeA.userAccounts().add(Fixtures.localUser(TARGET.value()));
+
+        List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 10);
+
+        assertThat(results.stream().filter(FailedLogin::lockedNow).count()).isEqualTo(1);
+        assertThat(nodeA.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+    }
+
+    /** {@code THREADS} threads, spread over the stores, each recording {@code ATTEMPTS} failures. */
+    private static List<FailedLogin> hammer(List<JdbiStore> nodes, int threshold) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<FailedLogin> results = new ConcurrentLinkedQueue<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                JdbiStore node = nodes.get(t % nodes.size());
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < ATTEMPTS; i++) {
+                        // Lock "until reset": once locked, no later failure may lock again.
+                        results.add(node.userAccounts().recordFailedLogin(TARGET, Fixtures.NOW, threshold, Optional.empty()));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(results).hasSize(THREADS * ATTEMPTS);
+        return new ArrayList<>(results);
+    }
+
+    /** One successful password change, as the update returned it. */
+    private record Change(long version, PasswordHash replaced, PasswordHash installed) {
+    }
+
+    @Test
+    void concurrent_password_changes_push_one_history_entry_per_success_and_none_per_conflict() throws Exception {
+        TestStores.Location location = newLocation();
+        List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
+        nodes.get(0).userAccounts().add(Fixtures.localUser(TARGET.value()));
+        PasswordHash initial = nodes.get(0).userAccounts().find(TARGET).orElseThrow().passwordHash().orElseThrow();
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
+        AtomicInteger conflicts = new AtomicInteger();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                JdbiStore node = nodes.get(t % 2);
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    // 3 attempts per thread: at most 24 successes, the most a history keeps, so every push shows.
+                    for (int i = 0; i < 3; i++) {
+                        PasswordHash mine = Fixtures.hash("t" + thread + "-" + i);
+                        try {
+                            changes.add(node.transactions().inTransaction(() -> {
+                                User current = node.userAccounts().find(TARGET).orElseThrow();
+                                PasswordHash old = current.passwordHash().orElseThrow();
+                                node.passwordHistory().push(TARGET, old, Fixtures.NOW);
+                                User updated = node.userAccounts().update(current.passwordChangedBySelf(mine, Fixtures.NOW));
+                                return new Change(updated.version(), old, mine);
+                            }));
+                        } catch (ConflictException e) {
+                            conflicts.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Change> ordered = changes.stream().sorted(Comparator.comparingLong(Change::version)).toList();
+        assertThat(ordered.size() + conflicts.get()).isEqualTo(THREADS * 3);
+        assertThat(ordered).isNotEmpty();
+        // Versions 1..n without gaps, each change replacing exactly what the previous one installed.
+        PasswordHash expectedReplaced = initial;
+        for (int i = 0; i < ordered.size(); i++) {
+            assertThat(ordered.get(i).version()).isEqualTo(i + 1);
+            assertThat(ordered.get(i).replaced()).isEqualTo(expectedReplaced);
+            expectedReplaced = ordered.get(i).installed();
+        }
+        User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
+        assertThat(after.version()).isEqualTo(ordered.size());
+        assertThat(after.passwordHash()).contains(expectedReplaced);
+        List<PasswordHash> expectedHistory = new ArrayList<>(ordered.stream().map(Change::replaced).toList());
+        Collections.reverse(expectedHistory);
+        assertThat(nodes.get(1).passwordHistory().recent(TARGET, 24)).containsExactlyElementsOf(expectedHistory);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.locksmith.jdbc;
+
+import dev.locksmith.core.port.AuditTrail;
+import dev.locksmith.core.port.PasswordHistory;
+import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.UserAccounts;
+import dev.locksmith.core.testing.contract.AuditTrailContract;
+import dev.locksmith.core.testing.contract.PasswordHistoryContract;
+import dev.locksmith.core.testing.contract.PolicyStoreContract;
+import dev.locksmith.core.testing.contract.StorePorts;
+import dev.locksmith.core.testing.contract.TransactionsContract;
+import dev.locksmith.core.testing.contract.UserAccountsContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+
+/** Core's store contracts against the JDBC adapter on H2 (a fresh in-memory database per test). */
+class H2ContractTest {
+    private final TestStores stores = new TestStores();
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
+
+    private JdbiStore newStore() {
+        return stores.open(stores.newH2());
+    }
+
+    @Nested
+    class Users extends UserAccountsContract {
+        @Override
+        protected UserAccounts newUserAccounts() {
+            return newStore().userAccounts();
+        }
+    }
+
+    @Nested
+    class History extends PasswordHistoryContract {
+        @Override
+        protected PasswordHistory newPasswordHistory() {
+            return newStore().passwordHistory();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditTrailContract {
+        @Override
+        protected AuditTrail newAuditTrail() {
+            return newStore().auditTrail();
+        }
+    }
+
+    @Nested
+    class Policy extends PolicyStoreContract {
+        @Override
+        protected PolicyStore newPolicyStore() {
+            return newStore().policyStore();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override
+        protected StorePorts newStorePorts() {
+            return Stores.ports(newStore());
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.locksmith.jdbc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL server for tests, from the distribution's binaries ({@code /usr/lib/postgresql/<version>/bin},
+ * newest version first): {@code initdb} into a fresh temporary directory with trust authentication (default
+ * collation ICU en-US from PostgreSQL 15 on, as a host's database would have), then
+ * {@code pg_ctl start} on a free loopback port (listen_addresses=127.0.0.1, unix socket in the temporary
+ * directory), and one database, {@code locksmith_test}. PostgreSQL refuses to run as root, so when the JVM is
+ * root the directory is given to the {@code postgres} user and every command runs through
+ * {@code runuser -u postgres --}. {@link #close()} stops the server ({@code pg_ctl stop -m immediate}) and
+ * deletes the directory; a shutdown hook does the same if the JVM ends first.
+ *
+ * <p>Durability settings are off (fsync, synchronous_commit, full_page_writes): the data is thrown away.
+ */
+public final class RunningPostgres implements AutoCloseable {
+    private static final String DATABASE = "locksmith_test";
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+    private final Path binaries;
+    private final Path directory;
+    private final boolean asPostgresUser;
+    private final int port;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private RunningPostgres(Path binaries, Path directory, boolean asPostgresUser, int port) {
+        this.binaries = binaries;
+        this.directory = directory;
+        this.asPostgresUser = asPostgresUser;
+        this.port = port;
+    }
+
+    /** Finds the binaries, creates, starts and prepares a server. */
+    static RunningPostgres start() {
+        Path binaries = binaries(System.getenv("LOCKSMITH_PG_BIN"), Path.of("/usr/lib/postgresql"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        try {
+            Path directory = Files.createTempDirectory("locksmith-pg-");
+            if (root) {
+                UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName("postgres");
+                Files.setOwner(directory, postgres);
+            }
+            IllegalStateException last = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                RunningPostgres server = new RunningPostgres(binaries, directory, root, freePort());
+                try {
+                    server.initAndStart(attempt == 0);
+                    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "locksmith-pg-stop"));
+                    server.createDatabase();
+                    return server;
+                } catch (IllegalStateException e) {
+                    // Most likely the port was taken between probing and binding: try another one.
+                    last = e;
+                    server.stopQuietly();
+                }
+            }
+            deleteTree(directory);
+            throw last;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare a PostgreSQL data directory", e);
+        }
+    }
+
+    /**
+     * The server binaries: {@code override} when it holds {@code pg_ctl}, else the newest {@code <root>/<version>/bin}.
+     *
+     * @throws IllegalStateException saying how to install them when there are none: the tests fail, never skip
+     */
+    static Path binaries(String override, Path root) {
+        return findBinaries(override, root).orElseThrow(() -> new IllegalStateException(
+                "PostgreSQL server binaries (initdb, pg_ctl) not found under " + root + "/*/bin. "
+                        + "The PostgreSQL tests need them: run .ci/run (it installs them), or install the "
+                        + "distribution's package (apt-get install postgresql), or point LOCKSMITH_PG_BIN at them."));
+    }
+
+    private static Optional<Path> findBinaries(String override, Path root) {
+        if (override != null && Files.isExecutable(Path.of(override, "pg_ctl"))) {
+            return Optional.of(Path.of(override));
+        }
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .max(Comparator.comparing(bin -> versionOf(bin.getParent().getFileName().toString())));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Integer versionOf(String name) {
+        try {
+            return Integer.parseInt(name.replaceAll("[^0-9].*$", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Path data() {
+        return directory.resolve("data");
+    }
+
+    private void initAndStart(boolean init) {
+        if (init) {
+            List<String> initdb = new ArrayList<>(List.of(binaries.resolve("initdb").toString(), "-D", data().toString(),
+                    "--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-sync"));
+            if (versionOf(binaries.getParent().getFileName().toString()) >= 15) {
+                // A natural-language default collation, as most hosts' databases have (en_US sorts '_' before
+                // digits, unlike code-point order): the tests then show the schema does not depend on it.
+                initdb.addAll(List.of("--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"));
+            } else {
+                initdb.add("--no-locale");
+            }
+            run(initdb, 120);
+        }
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
+                directory.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", options, "start"), 90);
+    }
+
+    private void createDatabase() {
+        try (Connection c = DriverManager.getConnection(url("postgres"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database", e);
+        }
+    }
+
+    private void run(List<String> command, int timeoutSeconds) {
+        List<String> full = new ArrayList<>();
+        if (asPostgresUser) {
+            full.addAll(Arrays.asList("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Path output = directory.resolve("command.out");
+        try {
+            Process process = new ProcessBuilder(full).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", full));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("failed (exit " + process.exitValue() + "): " + String.join(" ", full)
+                        + "\n" + tail(output) + "\n" + tail(directory.resolve("postgres.log")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + String.join(" ", full), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + String.join(" ", full), e);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** JDBC URL of a database of this server, as the superuser. */
+    String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+    }
+
+    /** JDBC URL of the test database. */
+    String url() {
+        return url(DATABASE);
+    }
+
+    /** A schema name not used before in this run, so each store starts empty. */
+    String newSchema() {
+        return "t" + SCHEMAS.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            stopQuietly();
+            deleteTree(directory);
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            if (Files.exists(data().resolve("postmaster.pid"))) {
+                run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w",
+                        "stop"), 60);
+            }
+        } catch (RuntimeException e) {
+            // Best effort at shutdown: a leftover server dies with the machine's session.
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: it is a temporary directory.
+        }
+    }
+}
