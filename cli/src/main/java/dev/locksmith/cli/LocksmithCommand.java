@@ -176,8 +176,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     }
 
     /**
-     * Library logging (System.Logger and SLF4J both end in java.util.logging) goes to standard error: warnings
-     * only, unless --debug. The process's own choice (java.util.logging.config.file) wins.
+     * Library logging (System.Logger and SLF4J both end in java.util.logging) goes to standard error, one line
+     * per record: warnings only, unless --debug. The process's own choice (java.util.logging.config.file) wins.
      */
     void configureLogging() {
         if (System.getProperty("java.util.logging.config.file") != null
@@ -189,6 +189,31 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
         root.setLevel(level);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
+            handler.setFormatter(new OneLineFormat(debug));
+        }
+    }
+
+    /** {@code LEVEL logger: message}, and the exception's class (its stack trace too with --debug). */
+    private static final class OneLineFormat extends java.util.logging.Formatter {
+        private final boolean stackTraces;
+
+        OneLineFormat(boolean stackTraces) {
+            this.stackTraces = stackTraces;
+        }
+
+        @Override
+        public String format(java.util.logging.LogRecord record) {
+            StringBuilder line = new StringBuilder().append(record.getLevel().getName()).append(' ')
+                    .append(record.getLoggerName()).append(": ").append(formatMessage(record));
+            if (record.getThrown() != null) {
+                line.append(" (").append(record.getThrown().getClass().getName()).append(')');
+                if (stackTraces) {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                    line.append(System.lineSeparator()).append(trace);
+                }
+            }
+            return line.append(System.lineSeparator()).toString();
         }
     }
 }
