@@ -265,10 +265,19 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     @Override
     public long countEnabledAdministrators() {
-        return db.call("count administrators", h -> h.createQuery(
-                        "SELECT COUNT(*) FROM " + table + " WHERE administrator = TRUE AND enabled = TRUE")
-                .mapTo(Long.class)
-                .one());
+        // Lock the enabled administrators' rows first, then count with a fresh statement: a concurrent
+        // transaction that is about to demote, disable or delete one of them holds those locks, so this one
+        // waits for it and then counts what it committed. Without the locks, two administrators disabling each
+        // other at once would both see two administrators and both succeed (write skew).
+        return db.call("count administrators", h -> {
+            h.createQuery("SELECT username FROM " + table
+                            + " WHERE administrator = TRUE AND enabled = TRUE FOR UPDATE")
+                    .mapTo(String.class)
+                    .list();
+            return h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE administrator = TRUE AND enabled = TRUE")
+                    .mapTo(Long.class)
+                    .one();
+        });
     }
 
     /** Number of users; for operators and benchmarks. */

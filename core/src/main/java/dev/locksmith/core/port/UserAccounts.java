@@ -59,7 +59,12 @@ public interface UserAccounts {
     /** One page of users matching the search, ordered by username; the cursor is the last username. */
     Page<User> search(UserSearch search);
 
-    /** Number of enabled users holding {@code ADMINISTRATOR}. */
+    /**
+     * Number of enabled users holding {@code ADMINISTRATOR}. Inside a transaction, the counted administrators
+     * stay protected until it ends: a concurrent transaction that counts them too waits for this one and then
+     * sees its outcome, so "check that another administrator remains, then demote" cannot interleave with the
+     * same check elsewhere (no write skew leaving the appliance without an administrator).
+     */
     long countEnabledAdministrators();
 
     /** Result of {@link #recordFailedLogin}. */
