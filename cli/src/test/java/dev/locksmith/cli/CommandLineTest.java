@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +24,27 @@ class CommandLineTest {
     static final String BOB_PASSWORD = "granite river slowly bends";
 
     @TempDir
+    static Path template;
+    @TempDir
     Path dir;
     Cli cli;
 
-    @BeforeEach
-    void world() {
-        cli = new Cli(dir.resolve("data"));
+    /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice, bob. */
+    @BeforeAll
+    static void template() {
+        Cli cli = new Cli(template.resolve("data"));
         ok(cli.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--name", "Ada Admin", "--password-stdin"));
         ok(cli.input(REP_PASSWORD + "\n", "user", "create", "--as", "admin", "rep", "--name", "Robin Reyes",
                 "--permission", "set-passwords", "--password-stdin"));
         ok(cli.input(ALICE_PASSWORD + "\n", "user", "create", "--as", "admin", "alice", "--name", "Alice Liddell",
                 "--email", "alice@example.com", "--password-stdin"));
         ok(cli.input(BOB_PASSWORD + "\n", "user", "create", "--as", "admin", "bob", "--name", "Bob Stone", "--password-stdin"));
+    }
+
+    @BeforeEach
+    void world() {
+        Cli.copy(template.resolve("data"), dir.resolve("data"));
+        cli = new Cli(dir.resolve("data"));
     }
 
     static Cli.Result ok(Cli.Result result) {

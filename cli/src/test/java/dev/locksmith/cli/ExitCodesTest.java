@@ -1,11 +1,9 @@
 package dev.locksmith.cli;
 
-import dev.locksmith.core.domain.Reason;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,18 +20,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExitCodesTest {
     @TempDir
+    static Path template;
+    @TempDir
     Path dir;
     Cli cli;
     final List<Cli.Result> printed = new ArrayList<>();
 
+    /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice. */
+    @BeforeAll
+    static void template() {
+        Cli cli = new Cli(template.resolve("data"));
+        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
+        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+                "--password-stdin"));
+        ok(cli.input("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--email", "alice@example.com",
+                "--password-stdin"));
+    }
+
     @BeforeEach
     void world() {
+        Cli.copy(template.resolve("data"), dir.resolve("data"));
         cli = new Cli(dir.resolve("data"));
-        ok(run("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(run("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
-                "--password-stdin"));
-        ok(run("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--email", "alice@example.com",
-                "--password-stdin"));
     }
 
     private Cli.Result run(String stdin, String... args) {
@@ -52,21 +59,6 @@ class ExitCodesTest {
 
     static void noStackTrace(Cli.Result result) {
         assertThat(result.all()).as(result.toString()).doesNotContain("\tat ", "Exception", "Caused by");
-    }
-
-    @ParameterizedTest
-    @EnumSource(Reason.class)
-    void every_reason_has_the_exit_code_of_its_kind(Reason reason) {
-        String name = reason.name();
-        int expected = name.startsWith("DENIED_") ? 3 : name.startsWith("MAIL_") ? 7
-                : switch (reason) {
-                    case INVALID_INPUT, POLICY_VIOLATED -> 4;
-                    case NOT_FOUND -> 5;
-                    case CONFLICT, ALREADY_EXISTS -> 6;
-                    case UNAVAILABLE, HASH_UNSUPPORTED -> 8;
-                    default -> throw new AssertionError("unclassified " + reason);
-                };
-        assertThat(ExitCode.of(reason)).isEqualTo(expected);
     }
 
     @Test
@@ -170,7 +162,9 @@ class ExitCodesTest {
     void no_password_ever_appears_in_what_the_command_prints() {
         List<String> secrets = List.of("amber lighthouse keeps watch", "quiet harbor at dawn", "forgotten long ago",
                 "not the password", "a brand new passphrase", "rep wants admin rights", "second brand passphrase",
-                "too short");
+                "too short", "another long passphrase", "yet another passphrase");
+        run("another long passphrase\n", "user", "create", "--as", "admin", "carol", "--password-stdin");
+        run("yet another passphrase\n", "init", "--admin", "root", "--password-stdin");
         run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--must-change", "--password-stdin");
         run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin");
         run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin");
