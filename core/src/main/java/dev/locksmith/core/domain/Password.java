@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>Input larger than {@link #MAX_UTF8_BYTES} bytes of UTF-8 is refused before any normalization or
  * hashing work, so a huge string costs nothing. Unpaired surrogates are refused (they have no UTF-8 form).
  * {@link #toString()} is redacted; there is no {@code equals} by content. Call {@link #wipe()} when done; a
- * wiped password throws {@link IllegalStateException} on use. Normalization of non-NFKC input goes through
+ * wiped password throws {@link InvalidInputException} on use. Normalization of non-NFKC input goes through
  * {@link java.text.Normalizer}, which leaves one intermediate {@code String} to the garbage collector; input
  * already in NFKC (most passwords) is copied straight into the wipeable array.
  *
@@ -181,7 +181,7 @@ public final class Password implements AutoCloseable {
 
     private void checkLive() {
         if (wiped) {
-            throw new IllegalStateException("password was wiped");
+            throw new InvalidInputException("password", "was wiped (passwords are single-use: create a new one)");
         }
     }
 

@@ -21,10 +21,11 @@ import java.util.TreeSet;
  * @param bannedWords the administrator's own banned words (lower-cased, 1 to 10,000 words of 1 to 128 chars)
  * @param minStrength minimum estimated strength score 0 to 4 (0: off)
  * @param historySize how many previous passwords a new one must differ from (0 to 24)
- * @param maxAge maximum password age; empty: passwords never expire
- * @param temporaryLifetime lifetime of a password set by someone else with must-change; empty: no expiry
+ * @param maxAge maximum password age, at most 10 years; empty: passwords never expire
+ * @param temporaryLifetime lifetime of a password set by someone else with must-change, at most 90 days;
+ *     empty: no expiry (an emailed password still expires, see {@code SetPassword})
  * @param lockoutThreshold consecutive failures that lock an account (0: lockout off; at most 100)
- * @param lockoutDuration how long a lock lasts; empty: until someone resets it
+ * @param lockoutDuration how long a lock lasts, at most 1 year; empty: until someone resets it
  */
 public record PasswordPolicy(
         int minLength,
@@ -50,6 +51,12 @@ public record PasswordPolicy(
     public static final int MAX_LENGTH_CEILING = 1024;
     /** Largest accepted history size. */
     public static final int MAX_HISTORY = 24;
+    /** Longest accepted maximum password age (10 years). */
+    public static final Duration MAX_PASSWORD_AGE = Duration.ofDays(3650);
+    /** Longest accepted temporary-password lifetime (90 days). */
+    public static final Duration MAX_TEMPORARY_LIFETIME = Duration.ofDays(90);
+    /** Longest accepted lockout duration (1 year). */
+    public static final Duration MAX_LOCKOUT_DURATION = Duration.ofDays(365);
     /** Largest accepted lockout threshold. */
     public static final int MAX_LOCKOUT_THRESHOLD = 100;
 
@@ -87,9 +94,9 @@ public record PasswordPolicy(
         InvalidInputException.requireNonNull(maxAge, "maxAge");
         InvalidInputException.requireNonNull(temporaryLifetime, "temporaryLifetime");
         InvalidInputException.requireNonNull(lockoutDuration, "lockoutDuration");
-        requirePositive("maxAge", maxAge);
-        requirePositive("temporaryLifetime", temporaryLifetime);
-        requirePositive("lockoutDuration", lockoutDuration);
+        requireBetween("maxAge", maxAge, MAX_PASSWORD_AGE);
+        requireBetween("temporaryLifetime", temporaryLifetime, MAX_TEMPORARY_LIFETIME);
+        requireBetween("lockoutDuration", lockoutDuration, MAX_LOCKOUT_DURATION);
         requireRange("lockoutThreshold", lockoutThreshold, 0, MAX_LOCKOUT_THRESHOLD);
     }
 
@@ -126,9 +133,12 @@ public record PasswordPolicy(
         }
     }
 
-    private static void requirePositive(String field, Optional<Duration> value) {
+    private static void requireBetween(String field, Optional<Duration> value, Duration max) {
         if (value.isPresent() && (value.get().isNegative() || value.get().isZero())) {
             throw new InvalidInputException(field, "must be positive");
+        }
+        if (value.isPresent() && value.get().compareTo(max) > 0) {
+            throw new InvalidInputException(field, "must be at most " + max.toDays() + " days");
         }
     }
 

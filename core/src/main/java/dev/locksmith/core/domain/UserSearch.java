@@ -1,6 +1,5 @@
 package dev.locksmith.core.domain;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,7 @@ public record UserSearch(String text, Optional<Username> after, int limit) {
 
     public UserSearch {
         text = Texts.singleLine(text, "text", 256, true);
-        Objects.requireNonNull(after, "after");
+        InvalidInputException.requireNonNull(after, "after");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
         }

@@ -6,7 +6,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,8 +26,8 @@ public interface AuditTrail {
      */
     record Query(Optional<Username> user, Optional<Long> before, int limit) {
         public Query {
-            Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(before, "before");
+            InvalidInputException.requireNonNull(user, "user");
+            InvalidInputException.requireNonNull(before, "before");
             if (limit < 1 || limit > 1000) {
                 throw new InvalidInputException("limit", "must be between 1 and 1000");
             }

@@ -93,19 +93,26 @@ public final class Authenticate {
         Instant now = run.now();
         PasswordPolicy policy = services.policy();
         PasswordHash hash = user.passwordHash().orElseThrow();
-        if (!services.hasher().verify(password, hash)) {
-            UserAccounts.FailedLogin failed = services.countFailedPasswordCheck(username, now);
-            run.outcome(AuditEvent.Outcome.REJECTED, "WRONG_PASSWORD");
-            run.detail("failedLogins", failed.user().failedLogins());
-            return new AuthenticationOutcome.Rejected();
-        }
+        // A disabled or locked account answers the same whether the password is right or wrong: otherwise the
+        // lock would still tell an attacker which guess was right. The dummy check keeps the timing equal.
         if (!user.enabled()) {
+            services.hasher().verify(password, dummyHash());
             run.outcome(AuditEvent.Outcome.REJECTED, "DISABLED");
             return new AuthenticationOutcome.Disabled();
         }
         if (user.isLockedAt(now)) {
+            services.hasher().verify(password, dummyHash());
             run.outcome(AuditEvent.Outcome.REJECTED, "LOCKED");
             return new AuthenticationOutcome.Locked(user.lock().flatMap(l -> l.until()));
+        }
+        if (!services.hasher().verify(password, hash)) {
+            UserAccounts.FailedLogin failed = services.countFailedPasswordCheck(username, now);
+            run.outcome(AuditEvent.Outcome.REJECTED, "WRONG_PASSWORD");
+            run.detail("failedLogins", failed.user().failedLogins());
+            if (failed.lockedNow()) {
+                return new AuthenticationOutcome.Locked(failed.user().lock().flatMap(l -> l.until()));
+            }
+            return new AuthenticationOutcome.Rejected();
         }
         if (user.temporaryPasswordExpiredAt(now)) {
             run.outcome(AuditEvent.Outcome.REJECTED, "TEMPORARY_PASSWORD_EXPIRED");

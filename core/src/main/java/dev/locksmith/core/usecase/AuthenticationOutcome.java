@@ -8,9 +8,12 @@ import java.util.Optional;
 
 /**
  * How a login attempt ended: an expected outcome, so a value rather than an exception. Only outcomes that
- * the host may show are distinguished; the detail goes to the audit trail. {@link Locked},
- * {@link Disabled} and {@link TemporaryPasswordExpired} are only returned when the password was right;
- * with a wrong password (or an unknown username) the outcome is always {@link Rejected}. Immutable.
+ * the host may show are distinguished; the detail goes to the audit trail. {@link Locked} and
+ * {@link Disabled} are returned for such an account whatever password was given (the password is not checked
+ * against the account, so the lock is no oracle for guesses; a host that must not reveal that the account
+ * exists shows them like {@link Rejected}). {@link TemporaryPasswordExpired} is only returned when the password
+ * was right. A wrong password or an unknown username gives {@link Rejected}, or {@link Locked} for the
+ * attempt that reached the lockout threshold. Immutable.
  */
 public sealed interface AuthenticationOutcome {
 

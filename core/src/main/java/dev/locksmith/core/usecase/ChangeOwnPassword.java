@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A local user changes their own password, giving the current one. The new one must differ from the
  * current one (always) and from the policy's history, and pass the rest of the policy. Clears "must
- * change", the temporary-password expiry, the failed-login count and any lock. A wrong current password (or
- * an expired temporary one) is denied and audited; it does not count as a failed login. Thread-safe.
+ * change", the temporary-password expiry, the failed-login count and any lock. A wrong current password is
+ * denied, audited and counted as a failed login (with the policy's lockout); a locked account, or an expired
+ * temporary password, is denied too. Thread-safe.
  */
 public final class ChangeOwnPassword {
     private final Services services;

@@ -67,18 +67,20 @@ public final class GenerateTemporaryPassword {
      *
      * @throws dev.locksmith.core.domain.AccessDeniedException when the actor may not set passwords
      * @throws dev.locksmith.core.domain.NotFoundException when a target was named and does not exist
+     * @throws dev.locksmith.core.domain.AccessDeniedException when a target was named whose password the actor
+     *     may not set (administrators for a privileged user, provider users, the actor itself)
      * @throws PolicyViolationException when no generated password could satisfy the policy (for example a
      *     banned word of one common character)
      */
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(), run -> {
-            services.requireActor(command.actor(), Authorization.Action.GENERATE_PASSWORD);
+            Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.GENERATE_PASSWORD);
             Username username = command.target().orElse(command.actor());
             Profile profile = Profile.empty();
             if (command.target().isPresent()) {
-                User target = services.users().find(username)
-                        .orElseThrow(() -> new dev.locksmith.core.domain.NotFoundException(username));
+                // A password is generated for a target only where the actor could set it.
+                User target = services.requireTarget(actor, Authorization.Action.SET_PASSWORD, username);
                 profile = target.profile();
             }
             PasswordPolicy policy = services.policy();

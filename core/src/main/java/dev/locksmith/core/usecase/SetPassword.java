@@ -15,6 +15,7 @@ import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
 import dev.locksmith.core.port.Mailer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,12 @@ import java.util.Optional;
  * everything back. Thread-safe.
  */
 public final class SetPassword {
+    /**
+     * Lifetime of an emailed password when the policy's temporary-password lifetime is off: an emailed
+     * password is weaker than a reset link (OWASP ASVS 2.5.1), so it always expires.
+     */
+    public static final Duration EMAILED_PASSWORD_LIFETIME = Duration.ofHours(72);
+
     private final Services services;
 
     /** Obtained from {@code Locksmith#setPassword()}; the constructor is not API. */
@@ -93,6 +100,10 @@ public final class SetPassword {
                         boolean mustChange = command.mustChange() || command.emailPassword();
                         Optional<Instant> temporaryUntil = mustChange
                                 ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
+                        if (command.emailPassword() && temporaryUntil.isEmpty()) {
+                            // A password sent by email always expires, even when the policy turned expiry off.
+                            temporaryUntil = Optional.of(now.plus(EMAILED_PASSWORD_LIFETIME));
+                        }
                         PasswordHash hash = services.hasher().hash(password);
                         target.passwordHash().ifPresent(old -> services.history().push(target.username(), old, now));
                         User updated = services.users().update(target.passwordSetByOther(hash, now, mustChange, temporaryUntil));

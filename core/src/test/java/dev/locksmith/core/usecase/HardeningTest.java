@@ -1,0 +1,90 @@
+package dev.locksmith.core.usecase;
+
+import dev.locksmith.core.domain.AccessDeniedException;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.UserSearch;
+import dev.locksmith.core.port.AuditTrail;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Edge cases found in review: bounded policy durations, expiring emailed passwords, typed errors for misuse. */
+class HardeningTest {
+
+    @Test
+    void policy_durations_beyond_their_ceilings_are_refused_with_the_field_named() {
+        assertThatThrownBy(() -> PasswordPolicy.builder().maxAge(Duration.ofSeconds(Long.MAX_VALUE)).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAge"));
+        assertThatThrownBy(() -> PasswordPolicy.builder().temporaryLifetime(Duration.ofDays(91)).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("temporaryLifetime"));
+        assertThatThrownBy(() -> PasswordPolicy.builder().lockoutDuration(Duration.ofDays(366)).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutDuration"));
+        assertThat(PasswordPolicy.builder().maxAge(PasswordPolicy.MAX_PASSWORD_AGE)
+                .temporaryLifetime(PasswordPolicy.MAX_TEMPORARY_LIFETIME)
+                .lockoutDuration(PasswordPolicy.MAX_LOCKOUT_DURATION).build().maxAge())
+                .contains(PasswordPolicy.MAX_PASSWORD_AGE);
+    }
+
+    @Test
+    void an_emailed_password_expires_even_when_the_policy_turned_temporary_expiry_off() {
+        LocksmithFixture f = LocksmithFixture.create();
+        f.policy(PasswordPolicy.builder().temporaryLifetime(null).build());
+        f.given(aUser().named("rep").privileged());
+        f.given(aUser().named("alice").email("alice@example.com"));
+        f.given(aUser().named("bob"));
+
+        SetPassword.Result emailed = f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"),
+                name("alice"), Password.of("violet lanterns drift east"), true, false));
+        SetPassword.Result notEmailed = f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"),
+                name("bob"), Password.of("violet lanterns drift east"), false, true));
+
+        assertThat(emailed.temporaryPasswordExpiresAt()).contains(TestClock.START.plus(SetPassword.EMAILED_PASSWORD_LIFETIME));
+        assertThat(f.user("alice").temporaryPasswordExpiresAt()).isEqualTo(emailed.temporaryPasswordExpiresAt());
+        assertThat(notEmailed.temporaryPasswordExpiresAt()).isEmpty();
+    }
+
+    @Test
+    void a_privileged_user_cannot_generate_a_password_for_an_administrator() {
+        LocksmithFixture f = LocksmithFixture.create();
+        f.given(aUser().named("rep").privileged());
+        f.given(aUser().named("root").administrator());
+
+        assertThatThrownBy(() -> f.locksmith().generateTemporaryPassword()
+                .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(name("root")))))
+                .isInstanceOfSatisfying(AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR));
+    }
+
+    @Test
+    void a_wiped_password_is_refused_with_a_typed_error_and_changes_nothing() {
+        LocksmithFixture f = LocksmithFixture.create();
+        f.given(aUser().named("rep").privileged());
+        f.given(aUser().named("alice"));
+        Password reused = Password.of("violet lanterns drift east");
+        reused.wipe();
+        var before = f.stateWithoutAudit();
+
+        assertThatThrownBy(() -> f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"),
+                reused, false, false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThat(f.stateWithoutAudit()).isEqualTo(before);
+    }
+
+    @Test
+    void null_cursors_are_typed_input_errors() {
+        assertThatThrownBy(() -> new UserSearch("a", null, 10)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new AuditTrail.Query(null, Optional.empty(), 10)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new AuditTrail.Query(Optional.empty(), null, 10)).isInstanceOf(InvalidInputException.class);
+    }
+}
