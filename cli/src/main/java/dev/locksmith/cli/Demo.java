@@ -194,11 +194,13 @@ final class Demo {
         l.editUser().execute(EditUser.Command.permissions(ADMIN, REP, Set.of(Permission.SET_PASSWORDS)));
         result("rep holds: set-passwords");
 
-        step("bob mistypes his password three times, and is locked out.");
+        step("bob mistypes his password three times: the third failure locks his account, and then even the");
+        say("right password does not let him in.");
         List<AuthenticationOutcome> failures = new ArrayList<>();
         for (int attempt = 1; attempt <= 3; attempt++) {
             AuthenticationOutcome outcome = login(l, BOB, "granite river " + attempt);
-            expect(outcome instanceof AuthenticationOutcome.Rejected, "a wrong password is rejected", outcome);
+            expect(attempt < 3 ? outcome instanceof AuthenticationOutcome.Rejected : outcome instanceof AuthenticationOutcome.Locked,
+                    attempt < 3 ? "a wrong password is rejected" : "the third failure locks the account", outcome);
             failures.add(outcome);
             say("attempt " + attempt + ": " + Describe.outcome(outcome));
         }
