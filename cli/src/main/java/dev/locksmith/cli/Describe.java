@@ -191,20 +191,26 @@ final class Describe {
     static List<String> form(OpenChangePasswordForm.Result form, String indent) {
         List<String> lines = new ArrayList<>();
         lines.add(indent + "Change the password of " + form.username());
-        lines.add(indent + "  username:              " + form.username());
-        lines.add(indent + "  public display name:   " + form.publicName());
-        lines.add(indent + "  private display name:  " + form.privateName());
-        lines.add(indent + "  email:                 " + email(form.email()));
+        String in = indent + "  ";
+        lines.add(field(in, "username", form.username().value()));
+        lines.add(field(in, "public display name", form.publicName()));
+        lines.add(field(in, "private display name", form.privateName()));
+        lines.add(field(in, "email", email(form.email())));
         List<String> comments = form.comments().lines().toList();
-        lines.add(indent + "  comments:              " + (comments.isEmpty() ? "" : comments.get(0)));
+        lines.add(field(in, "comments", comments.isEmpty() ? "" : comments.get(0)));
         for (int i = 1; i < comments.size(); i++) {
-            lines.add(indent + "                         " + comments.get(i));
+            lines.add(field(in, "", comments.get(i)));
         }
-        lines.add(indent + "  email password to user: " + (form.emailPasswordOffered() ? "offered"
+        lines.add(field(in, "email password to user", form.emailPasswordOffered() ? "offered"
                 : "not offered (" + (form.email().isEmpty() ? "no email address" : "mail not configured") + ")"));
-        lines.add(indent + "  New passwords must meet the policy:");
-        lines.addAll(policy(form.policy(), indent + "    "));
+        lines.add(in + "New passwords must meet the policy:");
+        lines.addAll(policy(form.policy(), in + "  "));
         return lines;
+    }
+
+    private static String field(String indent, String label, String value) {
+        String prefix = label.isEmpty() ? "" : label + ":";
+        return (indent + prefix + " ".repeat(Math.max(1, 25 - prefix.length())) + value).stripTrailing();
     }
 
     /** The audit records as a table, newest first. */
