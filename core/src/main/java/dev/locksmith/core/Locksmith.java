@@ -14,6 +14,7 @@ import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.port.Transactions;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.ChangeOwnPassword;
 import dev.locksmith.core.usecase.ChangePolicy;
 import dev.locksmith.core.usecase.CreateUser;
@@ -61,6 +62,7 @@ public final class Locksmith {
     private final ReadPolicy readPolicy;
     private final ChangePolicy changePolicy;
     private final ReadAuditTrail readAuditTrail;
+    private final BootstrapAdministrator bootstrapAdministrator;
 
     private Locksmith(Services services) {
         searchUsers = new SearchUsers(services);
@@ -78,6 +80,7 @@ public final class Locksmith {
         readPolicy = new ReadPolicy(services);
         changePolicy = new ChangePolicy(services);
         readAuditTrail = new ReadAuditTrail(services);
+        bootstrapAdministrator = new BootstrapAdministrator(services);
     }
 
     /** A new builder. */
@@ -143,6 +146,11 @@ public final class Locksmith {
 
     public ReadAuditTrail readAuditTrail() {
         return readAuditTrail;
+    }
+
+    /** Creates the first administrator; denied once an enabled administrator exists. */
+    public BootstrapAdministrator bootstrapAdministrator() {
+        return bootstrapAdministrator;
     }
 
     /**

@@ -1,0 +1,43 @@
+package dev.locksmith.cli;
+
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the command takes from its surroundings: standard input (for {@code --password-stdin}), environment
+ * variables (database and mail passwords), the terminal (passwords without echo) and the adapters it wires.
+ * {@link #system()} is the real process; tests build their own. Immutable; as thread-safe as its parts.
+ *
+ * @param stdin standard input
+ * @param variables environment variable lookup (null when unset)
+ * @param terminal the interactive terminal, if there is one
+ * @param adapters the hasher, blocklist and strength estimator to wire
+ */
+public record Environment(InputStream stdin, Function<String, String> variables, Optional<Terminal> terminal,
+                          Adapters adapters) {
+
+    /** Environment variable holding the database password for {@code --jdbc-user}. */
+    public static final String JDBC_PASSWORD_VARIABLE = "LOCKSMITH_JDBC_PASSWORD";
+
+    public Environment {
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(adapters, "adapters");
+    }
+
+    /** The running process: its standard input, environment, console, and the production adapters. */
+    public static Environment system() {
+        java.io.Console console = System.console();
+        Optional<Terminal> terminal = console == null ? Optional.empty()
+                : Optional.of(prompt -> console.readPassword("%s", prompt));
+        return new Environment(System.in, System::getenv, terminal, ProductionAdapters.create());
+    }
+
+    /** The value of an environment variable, if set and not empty. */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.apply(name)).filter(v -> !v.isEmpty());
+    }
+}

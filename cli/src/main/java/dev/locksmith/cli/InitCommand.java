@@ -1,0 +1,44 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.usecase.BootstrapAdministrator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** {@code locksmith init}: the first administrator of a store without one. */
+@Command(name = "init", description = "Create the first administrator on a store without an enabled administrator "
+        + "(a fresh install). Refused (exit 3) once one exists. Asks for the password twice.")
+final class InitCommand extends StoreCommand {
+    @Option(names = "--admin", required = true, paramLabel = "USERNAME", description = "Username of the administrator.")
+    String admin;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Display name (default: the username).")
+    String name;
+
+    @Option(names = "--email", paramLabel = "ADDRESS", description = "Email address.")
+    String email;
+
+    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+    boolean passwordStdin;
+
+    @Override
+    void check() {
+        Values.username(admin, "--admin");
+    }
+
+    @Override
+    int run(Session session) {
+        Username username = Values.username(admin, "--admin");
+        String display = name == null ? username.value() : name;
+        Profile profile = new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");
+        Password password = passwords().chosen(passwordStdin, "Password of " + username + ": ");
+        session.locksmith().bootstrapAdministrator().execute(new BootstrapAdministrator.Command(username, profile, password));
+        out().println("Created administrator " + username + ".");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.core.domain.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code locksmith} command: delegated password administration from a shell, over the real adapters
+ * (embedded H2 or a JDBC database, SMTP mail, LDIF security providers, Argon2id, the screening adapters).
+ * Every subcommand acts as the user named by {@code --as}, whose permissions the library checks; passwords
+ * come from the terminal without echo or from standard input, never from an argument. Exit codes are listed
+ * in {@link ExitCode}. One instance per execution; not thread-safe.
+ */
+@Command(name = "locksmith", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        version = "Locksmith 0.1.0-SNAPSHOT",
+        description = "Delegated password administration: search users, set and reset passwords, unlock accounts, "
+                + "administer users and the password policy, read the audit trail. Every command acts as the user "
+                + "named by --as, whose permissions Locksmith checks. Passwords are read from the terminal without "
+                + "echo, or one per line from standard input with --password-stdin; never from an argument.",
+        exitCodeListHeading = "%nExit codes:%n",
+        footerHeading = "%n",
+        footer = {"Global options go before the command: locksmith --data DIR search --as admin",
+                "Start with: locksmith init --admin USERNAME",
+                "See it all at work: locksmith demo"},
+        subcommands = {
+                InitCommand.class,
+                SearchCommand.class,
+                FormCommand.class,
+                SetPasswordCommand.class,
+                RequireChangeCommand.class,
+                ResetCommand.class,
+                PasswdCommand.class,
+                LoginCommand.class,
+                UserCommand.class,
+                PolicyCommand.class,
+                AuditCommand.class,
+                DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
+    private final Environment environment;
+    private PasswordInput passwords;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "locksmith-data", scope = ScopeType.LOCAL,
+            description = "Folder of the embedded H2 database, created when missing (default: ${DEFAULT-VALUE}). "
+                    + "Ignored with --jdbc-url.")
+    Path data;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", scope = ScopeType.LOCAL,
+            description = "A database instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/appliance.")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", scope = ScopeType.LOCAL,
+            description = "Database user for --jdbc-url. Its password is taken from the environment variable "
+                    + Environment.JDBC_PASSWORD_VARIABLE + ", else asked at the terminal (without echo), else none.")
+    String jdbcUser;
+
+    @Option(names = "--mail-config", paramLabel = "FILE", scope = ScopeType.LOCAL,
+            description = "SMTP settings (a properties file: from, host, login-url, port, encryption, username, "
+                    + "password-env, ...; see the README). Without it mail is off and --email is refused.")
+    Path mailConfig;
+
+    @Option(names = "--provider", paramLabel = "NAME:KIND:FILE", scope = ScopeType.LOCAL,
+            description = "A security provider whose users' passwords live elsewhere: its name, its kind (ldap, "
+                    + "active-directory, radius, kerberos, saml) and an LDIF file of its directory. Repeatable; "
+                    + "the first that claims a username wins.")
+    List<String> providers = new ArrayList<>();
+
+    @Option(names = "--debug", scope = ScopeType.LOCAL,
+            description = "Log in detail to standard error, and print the stack trace of an unexpected error.")
+    boolean debug;
+
+    /** A command reading from the real process: see {@link Environment#system()}. */
+    public LocksmithCommand() {
+        this(Environment.system());
+    }
+
+    /** A command reading from the given environment (tests). */
+    public LocksmithCommand(Environment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        int code = commandLine(new LocksmithCommand()).execute(args);
+        System.exit(code);
+    }
+
+    /**
+     * The picocli command line for {@code command}, with the exit codes and error handling a script relies
+     * on: expected errors print their reason and never a stack trace.
+     */
+    public static CommandLine commandLine(LocksmithCommand command) {
+        CommandLine line = new CommandLine(command);
+        line.setExecutionExceptionHandler(new ErrorReport());
+        line.setParameterExceptionHandler(new UsageErrorReport());
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpMap());
+        for (CommandLine sub : line.getSubcommands().values()) {
+            inheritExitCodes(sub);
+        }
+        return line;
+    }
+
+    private static void inheritExitCodes(CommandLine line) {
+        line.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpMap());
+        line.getSubcommands().values().forEach(LocksmithCommand::inheritExitCodes);
+    }
+
+    @Override
+    public Integer call() {
+        // No command: say what there is, as a usage error (a script calling it so has a bug).
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    /** The password reader of this execution (it keeps its place in standard input). */
+    PasswordInput passwords() {
+        if (passwords == null) {
+            passwords = new PasswordInput(environment);
+        }
+        return passwords;
+    }
+
+    /**
+     * Wires Locksmith as the global options say.
+     *
+     * @throws InvalidInputException for bad options, a malformed mail config or LDIF file
+     * @throws dev.locksmith.core.domain.UnavailableException when the database cannot be reached
+     */
+    Session openSession() {
+        configureLogging();
+        List<ProviderSpec> specs = providers.stream().map(ProviderSpec::parse).toList();
+        MailConfig mail = mailConfig == null ? MailConfig.off() : MailConfig.load(mailConfig, environment::variable);
+        Wiring.Store store;
+        Optional<char[]> password = Optional.empty();
+        if (jdbcUrl != null) {
+            if (jdbcUser != null) {
+                password = environment.variable(Environment.JDBC_PASSWORD_VARIABLE).map(String::toCharArray)
+                        .or(() -> environment.terminal().map(t -> t.readPassword("Password of database user " + jdbcUser + ": ")));
+            }
+            store = new Wiring.Store.Jdbc(jdbcUrl, Optional.ofNullable(jdbcUser), password);
+        } else {
+            if (jdbcUser != null) {
+                throw new InvalidInputException("--jdbc-user", "needs --jdbc-url");
+            }
+            store = new Wiring.Store.Embedded(data);
+        }
+        try {
+            return Wiring.open(new Wiring.Settings(store, mail, specs, Clock.systemUTC()), environment.adapters());
+        } finally {
+            Wiring.wipe(password);
+        }
+    }
+
+    /**
+     * Library logging (System.Logger and SLF4J both end in java.util.logging) goes to standard error, one line
+     * per record: warnings only, unless --debug. The process's own choice (java.util.logging.config.file) wins.
+     */
+    void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        Logger root = Logger.getLogger("");
+        Level level = debug ? Level.FINE : Level.WARNING;
+        root.setLevel(level);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(level);
+            handler.setFormatter(new OneLineFormat(debug));
+        }
+    }
+
+    /** {@code LEVEL logger: message}, and the exception's class (its stack trace too with --debug). */
+    private static final class OneLineFormat extends java.util.logging.Formatter {
+        private final boolean stackTraces;
+
+        OneLineFormat(boolean stackTraces) {
+            this.stackTraces = stackTraces;
+        }
+
+        @Override
+        public String format(java.util.logging.LogRecord record) {
+            StringBuilder line = new StringBuilder().append(record.getLevel().getName()).append(' ')
+                    .append(record.getLoggerName()).append(": ").append(formatMessage(record));
+            if (record.getThrown() != null) {
+                line.append(" (").append(record.getThrown().getClass().getName()).append(')');
+                if (stackTraces) {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                    line.append(System.lineSeparator()).append(trace);
+                }
+            }
+            return line.append(System.lineSeparator()).toString();
+        }
+    }
+}

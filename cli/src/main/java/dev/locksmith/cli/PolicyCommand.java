@@ -1,0 +1,167 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.usecase.ChangePolicy;
+import dev.locksmith.core.usecase.ReadPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import java.util.concurrent.Callable;
+
+/** {@code locksmith policy ...}: read and change the password policy. */
+@Command(name = "policy", description = "Show or change the password policy.",
+        subcommands = {PolicyCommand.Show.class, PolicyCommand.Change.class})
+final class PolicyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "show", description = "Show the password policy (any enabled user).")
+    static final class Show extends ActingCommand {
+        @Override
+        int run(Session session) {
+            PasswordPolicy policy = session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()));
+            out().println("Password policy:");
+            Describe.policy(policy, "  ").forEach(out()::println);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "set", description = "Change the password policy (administrators only): start from the current "
+            + "policy, or from a preset, and change the settings given.")
+    static final class Change extends ActingCommand {
+        @Option(names = "--preset", paramLabel = "NAME", description = "Start from a preset: nist (15 to 128 characters, "
+                + "no composition rules) or classic (complex, minimum 8, history 5, 90-day expiry).")
+        String preset;
+
+        @Option(names = "--min-length", paramLabel = "N", description = "Minimum length, 8 or more.")
+        Integer minLength;
+
+        @Option(names = "--max-length", paramLabel = "N", description = "Maximum length, 64 to 1024.")
+        Integer maxLength;
+
+        @Option(names = "--complex", paramLabel = "true|false", arity = "1", description = "Require 3 of the 4 character classes.")
+        Boolean complex;
+
+        @Option(names = "--min-upper", paramLabel = "N", description = "Minimum upper-case letters.")
+        Integer minUpper;
+
+        @Option(names = "--min-lower", paramLabel = "N", description = "Minimum lower-case letters.")
+        Integer minLower;
+
+        @Option(names = "--min-digits", paramLabel = "N", description = "Minimum digits.")
+        Integer minDigits;
+
+        @Option(names = "--min-other", paramLabel = "N", description = "Minimum other characters.")
+        Integer minOther;
+
+        @Option(names = "--banned-words", paramLabel = "LIST", description = "Comma-separated banned words, or none.")
+        String bannedWords;
+
+        @Option(names = "--min-strength", paramLabel = "0-4", description = "Minimum estimated strength (0: off).")
+        Integer minStrength;
+
+        @Option(names = "--history", paramLabel = "N", description = "Must differ from the last N passwords (0 to 24).")
+        Integer history;
+
+        @Option(names = "--max-age", paramLabel = "DURATION", description = "Maximum password age, e.g. 90d, or none.")
+        String maxAge;
+
+        @Option(names = "--temporary-lifetime", paramLabel = "DURATION", description = "Lifetime of a password set by "
+                + "someone else with must-change, e.g. 72h, or none.")
+        String temporaryLifetime;
+
+        @Option(names = "--lockout-threshold", paramLabel = "N", description = "Failed logins that lock an account (0: off; at most 100).")
+        Integer lockoutThreshold;
+
+        @Option(names = "--lockout-duration", paramLabel = "DURATION", description = "How long a lock lasts, e.g. 30m, or until-reset.")
+        String lockoutDuration;
+
+        @Override
+        int run(Session session) {
+            PasswordPolicy start = preset == null
+                    ? session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()))
+                    : preset(preset);
+            PasswordPolicy.Builder b = start.toBuilder();
+            if (minLength != null) {
+                b.minLength(minLength);
+            }
+            if (maxLength != null) {
+                b.maxLength(maxLength);
+            }
+            if (complex != null) {
+                b.complex(complex);
+            }
+            if (minUpper != null) {
+                b.minUppercase(minUpper);
+            }
+            if (minLower != null) {
+                b.minLowercase(minLower);
+            }
+            if (minDigits != null) {
+                b.minDigits(minDigits);
+            }
+            if (minOther != null) {
+                b.minOther(minOther);
+            }
+            if (bannedWords != null) {
+                b.bannedWords(words(bannedWords));
+            }
+            if (minStrength != null) {
+                b.minStrength(minStrength);
+            }
+            if (history != null) {
+                b.historySize(history);
+            }
+            if (maxAge != null) {
+                b.maxAge(Values.duration(maxAge, "--max-age").orElse(null));
+            }
+            if (temporaryLifetime != null) {
+                b.temporaryLifetime(Values.duration(temporaryLifetime, "--temporary-lifetime").orElse(null));
+            }
+            if (lockoutThreshold != null) {
+                b.lockoutThreshold(lockoutThreshold);
+            }
+            if (lockoutDuration != null) {
+                b.lockoutDuration(Values.duration(lockoutDuration, "--lockout-duration").orElse(null));
+            }
+            PasswordPolicy policy = b.build();
+            session.locksmith().changePolicy().execute(new ChangePolicy.Command(actor(), policy));
+            out().println("Password policy changed:");
+            Describe.policy(policy, "  ").forEach(out()::println);
+            return ExitCode.OK;
+        }
+
+        private static PasswordPolicy preset(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "nist" -> PasswordPolicy.nistDefault();
+                case "classic" -> PasswordPolicy.classicComplex();
+                default -> throw new InvalidInputException("--preset", "must be nist or classic, not '" + name + "'");
+            };
+        }
+
+        private static Set<String> words(String list) {
+            if (list.isBlank() || list.trim().equalsIgnoreCase("none")) {
+                return Set.of();
+            }
+            Set<String> words = new LinkedHashSet<>();
+            Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty()).forEach(words::add);
+            return words;
+        }
+    }
+
+}

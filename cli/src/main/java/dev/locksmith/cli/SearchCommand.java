@@ -1,0 +1,31 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.core.usecase.SearchUsers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+
+/** {@code locksmith search}: users and what the actor may do to each. */
+@Command(name = "search", description = "Search users by username, display name or email (case-insensitive "
+        + "substring; all users without TEXT). Administrators see every field; users allowed to set passwords see "
+        + "the limited view. The ACTIONS column lists what the acting user may do to each row.")
+final class SearchCommand extends ActingCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", description = "Text to look for.")
+    String text = "";
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Page size, 1 to 500 (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--after", paramLabel = "USERNAME", description = "Start after this username (the next page).")
+    String after;
+
+    @Override
+    int run(Session session) {
+        SearchUsers.Result result = session.locksmith().searchUsers().execute(
+                SearchUsers.Command.of(actor(), text, Optional.ofNullable(after), limit));
+        Describe.search(result, "").forEach(out()::println);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.core.Locksmith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A wired {@link Locksmith} and the resources behind it (connection pool, provider data), closed together
+ * in reverse order of opening. One per command execution; not thread-safe.
+ */
+final class Session implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final Locksmith locksmith;
+    private final boolean mailConfigured;
+    private final List<AutoCloseable> resources;
+
+    Session(Locksmith locksmith, boolean mailConfigured, List<AutoCloseable> resources) {
+        this.locksmith = Objects.requireNonNull(locksmith, "locksmith");
+        this.mailConfigured = mailConfigured;
+        this.resources = new ArrayList<>(resources);
+    }
+
+    Locksmith locksmith() {
+        return locksmith;
+    }
+
+    boolean mailConfigured() {
+        return mailConfigured;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+        resources.clear();
+    }
+
+    /** Closes in reverse order; a failure to close is logged, not thrown (the command's result stands). */
+    static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "could not close {0}: {1}", resources.get(i), e.getClass().getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.locksmith.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * Base of the commands that work on the store: opens a {@link Session} as the global options say, runs, and
+ * closes it. Exceptions go to {@link ErrorReport}. One instance per execution; not thread-safe.
+ */
+abstract class StoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        check();
+        try (Session session = root().openSession()) {
+            return run(session);
+        }
+    }
+
+    /** Validates the arguments before the store is opened (cheap failures first). */
+    void check() {
+    }
+
+    /** The command's work; returns the exit code. */
+    abstract int run(Session session);
+
+    final LocksmithCommand root() {
+        return (LocksmithCommand) spec.root().userObject();
+    }
+
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    final PasswordInput passwords() {
+        return root().passwords();
+    }
+}

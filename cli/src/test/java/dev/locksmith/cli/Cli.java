@@ -1,0 +1,94 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.crypto.Argon2Settings;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the {@code locksmith} command in-process, as a shell would, against a data folder: standard input,
+ * environment variables and an optional terminal are the test's; standard output and error are captured.
+ * Every instance shares one set of adapters with test-only Argon2 parameters (a hash in about a millisecond)
+ * and the blocklist loaded once.
+ */
+final class Cli {
+    /** Argon2id at a test-only cost; everything else as in production. */
+    static final Adapters FAST = ProductionAdapters.withArgon2(Argon2Settings.testOnly(256, 1, 1));
+
+    private final List<String> globals = new ArrayList<>();
+    private final Map<String, String> variables = new HashMap<>();
+    private Optional<Terminal> terminal = Optional.empty();
+
+    Cli(Path data) {
+        globals.add("--data");
+        globals.add(data.toString());
+    }
+
+    /** Adds global options (before the command), e.g. {@code --mail-config FILE}. */
+    Cli with(String... options) {
+        globals.addAll(List.of(options));
+        return this;
+    }
+
+    Cli variable(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    Cli terminal(Terminal value) {
+        terminal = Optional.of(value);
+        return this;
+    }
+
+    /** Copies a data folder (a closed H2 database), so that tests start from one prepared once. */
+    static void copy(Path from, Path to) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs with empty standard input. */
+    Result run(String... args) {
+        return input("", args);
+    }
+
+    /** Runs with {@code stdin} as standard input. */
+    Result input(String stdin, String... args) {
+        Environment environment = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                variables::get, terminal, FAST);
+        CommandLine line = LocksmithCommand.commandLine(new LocksmithCommand(environment));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(globals);
+        all.addAll(List.of(args));
+        int code = line.execute(all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** An exit code and what was printed. */
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+}

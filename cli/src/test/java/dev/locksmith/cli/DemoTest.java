@@ -1,0 +1,191 @@
+package dev.locksmith.cli;
+
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.AuditRecord;
+import dev.locksmith.core.domain.Authorization;
+import dev.locksmith.core.domain.Permission;
+import dev.locksmith.core.domain.PolicyViolation;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
+import dev.locksmith.core.usecase.SearchUsers;
+import dev.locksmith.core.usecase.SearchUsers.Affordance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's story end to end on H2, GreenMail and an LDIF provider: each step's outcome as the story
+ * tells it, what was printed, and the database as the story left it.
+ */
+class DemoTest {
+    @TempDir
+    static Path folder;
+    static Demo.Report report;
+    static String printed;
+
+    @BeforeAll
+    static void play() {
+        StringWriter out = new StringWriter();
+        report = new Demo(new PrintWriter(out, true), Cli.FAST, folder).run();
+        printed = out.toString();
+    }
+
+    private static Map<String, SearchUsers.Row> rows() {
+        return report.representativeView().page().items().stream()
+                .collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
+    }
+
+    @Test
+    void the_representative_sees_the_limited_view_with_only_the_actions_allowed() {
+        assertThat(report.representativeView().view()).isEqualTo(Authorization.View.LIMITED);
+        Map<String, SearchUsers.Row> rows = rows();
+        assertThat(rows).containsOnlyKeys("admin", "rep", "alice", "bob", "dave");
+        assertThat(rows.get("admin").affordances()).isEmpty();
+        assertThat(rows.get("rep").affordances()).isEmpty();
+        assertThat(rows.get("alice").affordances()).containsExactlyInAnyOrder(Affordance.CHANGE_PASSWORD, Affordance.RESET_FAILED_LOGINS);
+        assertThat(rows.get("dave").affordances()).containsExactly(Affordance.RESET_FAILED_LOGINS);
+        assertThat(rows.get("dave").source()).isEqualTo(Source.provider(Demo.PROVIDER));
+        assertThat(rows.values()).allSatisfy(r -> {
+            assertThat(r.details()).isEmpty();
+            assertThat(r.affordances()).doesNotContain(Affordance.EDIT, Affordance.DELETE);
+        });
+    }
+
+    @Test
+    void bob_is_locked_by_failed_logins_and_unlocked_by_the_representative() {
+        assertThat(report.bobsFailedAttempts()).containsExactly(new AuthenticationOutcome.Rejected(),
+                new AuthenticationOutcome.Rejected(), new AuthenticationOutcome.Locked(Optional.empty()));
+        assertThat(report.bobLocked()).isEqualTo(new AuthenticationOutcome.Locked(Optional.empty()));
+        SearchUsers.Row bob = rows().get("bob");
+        assertThat(bob.locked()).isTrue();
+        assertThat(bob.failedLogins()).isEqualTo(3);
+        assertThat(bob.affordances()).containsExactlyInAnyOrder(Affordance.CHANGE_PASSWORD, Affordance.RESET_FAILED_LOGINS);
+        assertThat(report.bobAfterReset()).isEqualTo(new AuthenticationOutcome.Authenticated(Username.of("bob")));
+    }
+
+    @Test
+    void the_form_offers_email_and_shows_the_policy() {
+        assertThat(report.aliceForm().username()).isEqualTo(Username.of("alice"));
+        assertThat(report.aliceForm().publicName()).isEqualTo("Alice Liddell");
+        assertThat(report.aliceForm().emailPasswordOffered()).isTrue();
+        assertThat(report.aliceForm().policy().minStrength()).isEqualTo(3);
+        assertThat(report.aliceForm().policy().lockoutThreshold()).isEqualTo(3);
+    }
+
+    @Test
+    void the_password_is_emailed_and_must_be_changed() {
+        assertThat(report.aliceSet().emailed()).isTrue();
+        assertThat(report.aliceSet().mustChangePassword()).isTrue();
+        assertThat(report.aliceSet().temporaryPasswordExpiresAt()).isPresent();
+        Demo.Email email = report.email();
+        assertThat(email.subject()).isEqualTo("Your new password");
+        assertThat(email.recipients()).containsExactly("Alice Liddell <alice@example.com>");
+        assertThat(email.headerLines()).contains("From: Appliance <locksmith@appliance.example>", "Subject: Your new password");
+        assertThat(email.body()).contains("Username: alice", "New password: ", "You must change this password");
+        assertThat(printed).contains("| From: Appliance <locksmith@appliance.example>", "| Username: alice");
+    }
+
+    @Test
+    void the_representative_is_refused_on_an_administrator_a_directory_user_and_a_weak_password() {
+        assertThat(report.administratorRefusal()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR);
+        assertThat(report.directoryUserRefusal()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);
+        assertThat(report.weakPasswordViolations()).extracting(PolicyViolation::code).contains(
+                PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION,
+                PolicyViolation.Code.BANNED_WORD, PolicyViolation.Code.TOO_WEAK);
+        assertThat(printed).contains("- TOO_SHORT: shorter than 15 characters (minimum=15)", "- BANNED_WORD",
+                "[DENIED_TARGET_IS_ADMINISTRATOR]", "[DENIED_TARGET_MANAGED_BY_PROVIDER]");
+    }
+
+    @Test
+    void alice_must_change_the_emailed_password_and_then_logs_in_with_her_own() {
+        assertThat(report.aliceWithEmailedPassword()).isEqualTo(new AuthenticationOutcome.MustChangePassword(Username.of("alice")));
+        assertThat(report.aliceWithOwnPassword()).isEqualTo(new AuthenticationOutcome.Authenticated(Username.of("alice")));
+    }
+
+    @Test
+    void the_audit_trail_records_every_decision_in_order() {
+        List<String> trail = report.auditTrail().stream().map(AuditRecord::event)
+                .map(e -> e.actor().map(Username::value).orElse("-") + " " + e.action() + " "
+                        + e.target().map(Username::value).orElse("-") + " " + e.outcome() + " " + e.code())
+                .toList();
+        assertThat(trail).containsSubsequence(
+                "- CREATE_USER admin SUCCESS OK",
+                "admin CHANGE_POLICY - SUCCESS OK",
+                "admin EDIT_USER rep SUCCESS OK",
+                "- ACCOUNT_LOCKED bob SUCCESS LOCKED",
+                "- AUTHENTICATE bob REJECTED LOCKED",
+                "rep SEARCH_USERS - SUCCESS OK",
+                "rep RESET_FAILED_LOGINS bob SUCCESS OK",
+                "rep SET_PASSWORD alice SUCCESS OK",
+                "rep SET_PASSWORD admin DENIED DENIED_TARGET_IS_ADMINISTRATOR",
+                "rep SET_PASSWORD dave DENIED DENIED_TARGET_MANAGED_BY_PROVIDER",
+                "rep SET_PASSWORD alice FAILED POLICY_VIOLATED",
+                "- AUTHENTICATE alice SUCCESS MUST_CHANGE_PASSWORD",
+                "alice CHANGE_OWN_PASSWORD alice SUCCESS OK",
+                "- AUTHENTICATE alice SUCCESS OK");
+        assertThat(report.auditTrail()).map(AuditRecord::event).map(AuditEvent::details)
+                .allSatisfy(d -> assertThat(d.values()).noneMatch(v -> v.contains(Demo.ALICE_NEW_PASSWORD)
+                        || v.contains(Demo.WEAK_PASSWORD) || v.contains(Demo.BOB_PASSWORD)));
+    }
+
+    @Test
+    void the_story_is_printed_step_by_step() {
+        assertThat(printed).startsWith("Locksmith demo: delegated password administration, end to end");
+        for (int step = 1; step <= 16; step++) {
+            assertThat(printed).contains(String.format("%n%2d. ", step));
+        }
+        assertThat(printed).contains("Limited view (allowed to set passwords), 5 user(s):",
+                "-> bob logs in: AUTHENTICATED", "-> MUST_CHANGE_PASSWORD", "The end.");
+        assertThat(printed).doesNotContain(Demo.ALICE_NEW_PASSWORD);
+    }
+
+    @Test
+    void the_database_keeps_what_the_story_did() {
+        try (Session session = Wiring.open(new Wiring.Settings(new Wiring.Store.Embedded(folder.resolve("data")),
+                MailConfig.off(), List.of(), Clock.systemUTC()), Cli.FAST)) {
+            SearchUsers.Result full = session.locksmith().searchUsers().execute(
+                    SearchUsers.Command.of(Username.of("admin"), "", Optional.empty(), 50));
+            Map<String, SearchUsers.Row> rows = full.page().items().stream()
+                    .collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
+            assertThat(rows.get("rep").details().orElseThrow().permissions()).isEqualTo(Set.of(Permission.SET_PASSWORDS));
+            assertThat(rows.get("alice").details().orElseThrow().mustChangePassword()).isFalse();
+            assertThat(rows.get("bob").failedLogins()).isZero();
+            assertThat(rows.get("dave").source()).isEqualTo(Source.provider(Demo.PROVIDER));
+        }
+        assertThat(Files.exists(folder.resolve("data").resolve(Wiring.H2_FILE + ".mv.db"))).isTrue();
+    }
+
+    @Test
+    void the_demo_command_cleans_up_its_folder_unless_asked_to_keep_it() throws Exception {
+        Cli.Result run = CommandLineTest.ok(new Cli(folder.resolve("unused")).run("demo"));
+        Path used = Path.of(run.out().lines().filter(l -> l.startsWith("Everything here is real: an H2 database in "))
+                .map(l -> l.substring("Everything here is real: an H2 database in ".length(), l.indexOf("/data,") + 5))
+                .findFirst().orElseThrow());
+        assertThat(used).doesNotExist();
+        assertThat(used.getParent()).doesNotExist();
+
+        Cli.Result kept = CommandLineTest.ok(new Cli(folder.resolve("unused")).run("demo", "--keep"));
+        String line = kept.out().lines().filter(l -> l.startsWith("Kept the demo's folder: ")).findFirst().orElseThrow();
+        Path keptFolder = Path.of(line.substring("Kept the demo's folder: ".length()));
+        assertThat(keptFolder.resolve("data")).isDirectory();
+        Cli.Result search = CommandLineTest.ok(new Cli(keptFolder.resolve("data")).run("search", "--as", "rep"));
+        assertThat(search.out()).contains("Limited view");
+        DemoCommand.delete(keptFolder);
+    }
+}

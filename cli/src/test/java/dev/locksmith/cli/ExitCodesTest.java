@@ -1,0 +1,185 @@
+package dev.locksmith.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a script can rely on: one exit code per kind of failure, a message naming the reason, every policy
+ * violation with its parameters, never a stack trace for an expected error, and never a password in what
+ * the command prints.
+ */
+class ExitCodesTest {
+    @TempDir
+    static Path template;
+    @TempDir
+    Path dir;
+    Cli cli;
+    final List<Cli.Result> printed = new ArrayList<>();
+
+    /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice. */
+    @BeforeAll
+    static void template() {
+        Cli cli = new Cli(template.resolve("data"));
+        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
+        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+                "--password-stdin"));
+        ok(cli.input("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--email", "alice@example.com",
+                "--password-stdin"));
+    }
+
+    @BeforeEach
+    void world() {
+        Cli.copy(template.resolve("data"), dir.resolve("data"));
+        cli = new Cli(dir.resolve("data"));
+    }
+
+    private Cli.Result run(String stdin, String... args) {
+        Cli.Result result = cli.input(stdin, args);
+        printed.add(result);
+        return result;
+    }
+
+    private Cli.Result expect(int code, String reason, Cli.Result result) {
+        assertThat(result.exit()).as(result.toString()).isEqualTo(code);
+        assertThat(result.err()).as(result.toString()).contains(reason);
+        assertThat(result.out()).isEmpty();
+        noStackTrace(result);
+        return result;
+    }
+
+    static void noStackTrace(Cli.Result result) {
+        assertThat(result.all()).as(result.toString()).doesNotContain("\tat ", "Exception", "Caused by");
+    }
+
+    @Test
+    void denied_is_3() {
+        expect(ExitCode.DENIED, "denied: only an administrator may act on an administrator [DENIED_TARGET_IS_ADMINISTRATOR]",
+                run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin"));
+        expect(ExitCode.DENIED, "DENIED_ACTOR_UNKNOWN", run("", "search", "--as", "nobody"));
+        expect(ExitCode.DENIED, "DENIED_SELF_TARGET",
+                run("my own new passphrase\n", "set-password", "--as", "rep", "rep", "--password-stdin"));
+    }
+
+    @Test
+    void a_policy_violation_is_4_and_lists_every_violation_with_its_parameters() {
+        Cli.Result weak = expect(ExitCode.INVALID, "the password breaks the password policy [POLICY_VIOLATED]",
+                run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
+
+        assertThat(weak.err().lines().filter(l -> l.startsWith("  - ")).toList()).containsExactly(
+                "  - TOO_SHORT: shorter than 15 characters (minimum=15)",
+                "  - CONTAINS_USER_INFORMATION: contains the user's username (context=username)",
+                "  - CONTAINS_USER_INFORMATION: contains the user's email address (context=email)",
+                "  - COMMON_PASSWORD: is a common or breached password");
+    }
+
+    @Test
+    void strength_violations_carry_score_minimum_and_feedback() {
+        ok(run("", "policy", "set", "--as", "admin", "--min-strength", "4"));
+
+        Cli.Result weak = expect(ExitCode.INVALID, "POLICY_VIOLATED",
+                run("password password\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
+
+        assertThat(weak.err()).containsPattern("- TOO_WEAK: too easy to guess: strength [0-3] of 4, 4 needed "
+                + "\\(minimum=4, score=[0-3]; feedback=\".+\"\\)");
+    }
+
+    @Test
+    void invalid_input_is_4() {
+        expect(ExitCode.INVALID, "invalid input [INVALID_INPUT]", run("", "search", "--as", "not a name"));
+        expect(ExitCode.INVALID, "--as", run("", "search", "--as", "not a name"));
+        expect(ExitCode.INVALID, "email", run("some long passphrase\n", "user", "create", "--as", "admin", "carol",
+                "--email", "carol at example", "--password-stdin"));
+        expect(ExitCode.INVALID, "permission", run("", "user", "grant", "--as", "admin", "alice", "superuser"));
+    }
+
+    @Test
+    void not_found_is_5() {
+        Cli.Result ghost = expect(ExitCode.NOT_FOUND, "not found [NOT_FOUND]",
+                run("some long passphrase\n", "set-password", "--as", "rep", "ghost", "--password-stdin"));
+        assertThat(ghost.err()).contains("no such user: ghost");
+        expect(ExitCode.NOT_FOUND, "[NOT_FOUND]", run("", "reset", "--as", "rep", "ghost"));
+    }
+
+    @Test
+    void conflict_is_6() {
+        expect(ExitCode.CONFLICT, "conflict: the username is taken [ALREADY_EXISTS]",
+                run("some long passphrase\n", "user", "create", "--as", "admin", "alice", "--password-stdin"));
+    }
+
+    @Test
+    void mail_failure_is_7_and_changes_nothing() {
+        expect(ExitCode.MAIL, "mail is not configured (give --mail-config); nothing was changed [MAIL_NOT_CONFIGURED]",
+                run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin"));
+
+        assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+    }
+
+    @Test
+    void unavailable_is_8() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Cli.Result result = new Cli(file).run("search", "--as", "admin");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(result.err()).contains("[UNAVAILABLE]");
+        noStackTrace(result);
+    }
+
+    @Test
+    void usage_errors_are_2() {
+        Cli.Result unknown = run("", "search", "--as", "admin", "--colour");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("Unknown option: '--colour'");
+        Cli.Result missing = run("", "search");
+        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.err()).contains("Missing required option: '--as=USERNAME'");
+        Cli.Result typo = run("", "serch", "--as", "admin");
+        assertThat(typo.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.err()).contains("search");
+        printed.forEach(ExitCodesTest::noStackTrace);
+    }
+
+    @Test
+    void a_failed_login_is_9_and_a_successful_one_0() {
+        Cli.Result rejected = run("not the password\n", "login", "alice", "--password-stdin");
+        assertThat(rejected.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(rejected.out()).isEqualTo("REJECTED: wrong username or password" + System.lineSeparator());
+        Cli.Result unknown = run("not the password\n", "login", "nobody", "--password-stdin");
+        assertThat(unknown.out()).isEqualTo(rejected.out());
+        assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin")).exit()).isZero();
+    }
+
+    @Test
+    void no_password_ever_appears_in_what_the_command_prints() {
+        List<String> secrets = List.of("amber lighthouse keeps watch", "quiet harbor at dawn", "forgotten long ago",
+                "not the password", "a brand new passphrase", "rep wants admin rights", "second brand passphrase",
+                "too short", "another long passphrase", "yet another passphrase");
+        run("another long passphrase\n", "user", "create", "--as", "admin", "carol", "--password-stdin");
+        run("yet another passphrase\n", "init", "--admin", "root", "--password-stdin");
+        run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--must-change", "--password-stdin");
+        run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin");
+        run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin");
+        run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
+        run("not the password\n", "login", "alice", "--password-stdin");
+        run("a brand new passphrase\n", "login", "alice", "--password-stdin");
+        run("a brand new passphrase\ntoo short\n", "passwd", "--as", "alice", "--password-stdin");
+        run("a brand new passphrase\nsecond brand passphrase\n", "passwd", "--as", "alice", "--password-stdin");
+        run("second brand passphrase\n", "login", "alice", "--password-stdin");
+        run("", "audit", "--as", "admin", "--limit", "100");
+
+        for (Cli.Result result : printed) {
+            noStackTrace(result);
+            assertThat(result.all()).as(result.toString()).doesNotContain(secrets);
+        }
+        assertThat(printed.get(printed.size() - 2).out()).startsWith("AUTHENTICATED");
+    }
+}

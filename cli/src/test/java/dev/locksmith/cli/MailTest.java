@@ -1,0 +1,158 @@
+package dev.locksmith.cli;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mail settings from a properties file, against a real SMTP server on loopback (GreenMail). */
+class MailTest {
+    @TempDir
+    Path dir;
+    GreenMail smtp;
+    Cli cli;
+
+    @BeforeEach
+    void world() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        cli = new Cli(dir.resolve("data")).with("--mail-config", config("mail.properties", smtp.getSmtp().getPort(), "").toString());
+        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
+        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+                "--password-stdin"));
+        ok(cli.input("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--name", "Alice Liddell",
+                "--email", "alice@example.com", "--password-stdin"));
+    }
+
+    @AfterEach
+    void stop() {
+        smtp.stop();
+    }
+
+    private Path config(String name, int port, String extra) throws Exception {
+        return Files.writeString(dir.resolve(name), """
+                # the appliance's email settings
+                from = locksmith@appliance.example
+                from-name = Appliance
+                host = 127.0.0.1
+                port = %d
+                encryption = NONE
+                login-url = https://appliance.example/login
+                timeout-seconds = 5
+                %s
+                """.formatted(port, extra));
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        return ((String) message.getContent()).replace("\r\n", "\n");
+    }
+
+    private static String passwordIn(String body) {
+        return body.lines().filter(l -> l.startsWith("New password: ")).map(l -> l.substring(14)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void email_password_to_user_sends_it_and_forces_a_change() throws Exception {
+        Cli.Result set = ok(cli.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
+                "--password-stdin"));
+
+        assertThat(set.out()).contains("Emailed to the user.", "The user must change it at the next login; it expires at ");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        MimeMessage message = smtp.getReceivedMessages()[0];
+        assertThat(message.getSubject()).isEqualTo("Your new password");
+        assertThat(message.getHeader("To")[0]).isEqualTo("Alice Liddell <alice@example.com>");
+        assertThat(body(message)).contains("Username: alice\nNew password: violet lanterns drift east\n",
+                "Log in at: https://appliance.example/login");
+        assertThat(ok(cli.input("violet lanterns drift east\n", "login", "alice", "--password-stdin")).out())
+                .startsWith("MUST_CHANGE_PASSWORD");
+    }
+
+    @Test
+    void a_generated_and_emailed_password_is_not_printed() throws Exception {
+        Cli.Result set = ok(cli.run("set-password", "--as", "rep", "alice", "--generate", "--email"));
+
+        String emailed = passwordIn(body(smtp.getReceivedMessages()[0]));
+        assertThat(set.all()).doesNotContain(emailed).doesNotContain("Generated password");
+        assertThat(ok(cli.input(emailed + "\n", "login", "alice", "--password-stdin")).out()).startsWith("MUST_CHANGE_PASSWORD");
+    }
+
+    @Test
+    void the_form_offers_email_when_mail_is_configured() {
+        assertThat(ok(cli.run("form", "--as", "rep", "alice")).out()).containsPattern("email password to user: +offered\\R");
+    }
+
+    @Test
+    void a_failed_delivery_is_7_and_leaves_the_password_unchanged() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Cli down = new Cli(dir.resolve("data")).with("--mail-config", config("down.properties", closed, "").toString());
+
+        Cli.Result set = down.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
+                "--password-stdin");
+
+        assertThat(set.exit()).as(set.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(set.err()).contains("[MAIL_DELIVERY_FAILED]", "connection failed");
+        ExitCodesTest.noStackTrace(set);
+        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+    }
+
+    @Test
+    void notices_of_changed_passwords_are_sent_when_the_config_asks() throws Exception {
+        Cli notifying = new Cli(dir.resolve("data")).with("--mail-config",
+                config("notify.properties", smtp.getSmtp().getPort(), "notify-password-changes = true").toString());
+
+        ok(notifying.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
+
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage notice = smtp.getReceivedMessages()[0];
+        assertThat(notice.getSubject()).isEqualTo("Your password was changed");
+        assertThat(body(notice)).doesNotContain("violet lanterns drift east");
+    }
+
+    @Test
+    void a_bad_mail_config_is_invalid_input() throws Exception {
+        int port = smtp.getSmtp().getPort();
+        assertThat(new Cli(dir.resolve("data")).with("--mail-config", config("typo.properties", port, "encrytion = SMTPS").toString())
+                .run("search", "--as", "rep").err()).contains("unknown key(s) [encrytion]");
+        Path incomplete = Files.writeString(dir.resolve("incomplete.properties"), "host = 127.0.0.1\n");
+        Cli.Result missing = new Cli(dir.resolve("data")).with("--mail-config", incomplete.toString()).run("search", "--as", "rep");
+        assertThat(missing.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(missing.err()).contains("from is required");
+        Cli.Result absent = new Cli(dir.resolve("data")).with("--mail-config", dir.resolve("absent.properties").toString())
+                .run("search", "--as", "rep");
+        assertThat(absent.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(absent.err()).contains("no such file");
+        Cli.Result unset = new Cli(dir.resolve("data")).with("--mail-config",
+                        config("env.properties", port, "username = relay\npassword-env = RELAY_PASSWORD").toString())
+                .run("search", "--as", "rep");
+        assertThat(unset.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
+    }
+
+    @Test
+    void the_relay_password_comes_from_the_environment_and_is_never_printed() throws Exception {
+        Cli relay = new Cli(dir.resolve("data")).variable("RELAY_PASSWORD", "relay secret 123")
+                .with("--mail-config", config("auth.properties", smtp.getSmtp().getPort(),
+                        "username = relay\npassword-env = RELAY_PASSWORD\nallow-plaintext-authentication = true").toString());
+        smtp.setUser("relay", "relay", "relay secret 123");
+
+        Cli.Result set = relay.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
+                "--password-stdin");
+
+        assertThat(set.exit()).as(set.toString()).isZero();
+        assertThat(set.all()).doesNotContain("relay secret 123");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+}

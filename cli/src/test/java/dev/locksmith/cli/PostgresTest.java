@@ -1,0 +1,80 @@
+package dev.locksmith.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --jdbc-url} and {@code --jdbc-user} on a real PostgreSQL server that checks passwords: the password
+ * comes from {@code LOCKSMITH_JDBC_PASSWORD} or the terminal, never from an argument, and never shows.
+ */
+class PostgresTest {
+    private static final String DB_PASSWORD = "pg secret 4711";
+    static ThrowawayPostgres server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ThrowawayPostgres.start(DB_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private Cli postgres() {
+        return new Cli(dir.resolve("unused")).with("--jdbc-url", server.url(), "--jdbc-user", ThrowawayPostgres.USER);
+    }
+
+    @Test
+    void the_store_lives_in_postgresql_with_the_password_from_the_environment() {
+        Cli cli = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD);
+
+        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
+        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+                "--password-stdin"));
+        Cli.Result search = ok(cli.run("search", "--as", "rep"));
+
+        assertThat(search.out()).contains("Limited view (allowed to set passwords), 2 user(s):");
+        assertThat(ok(cli.input("quiet harbor at dawn\n", "login", "rep", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+        assertThat(dir.resolve("unused")).doesNotExist();
+    }
+
+    @Test
+    void the_password_is_asked_at_the_terminal_when_the_environment_has_none() {
+        List<String> prompts = new ArrayList<>();
+        Cli cli = postgres().terminal(prompt -> {
+            prompts.add(prompt);
+            return DB_PASSWORD.toCharArray();
+        });
+
+        Cli.Result result = cli.run("search", "--as", "nobody");
+
+        // Connected: the refusal is Locksmith's, not the database's.
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.DENIED);
+        assertThat(result.err()).contains("[DENIED_ACTOR_UNKNOWN]");
+        assertThat(prompts).containsExactly("Password of database user locksmith: ");
+    }
+
+    @Test
+    void a_wrong_database_password_is_unavailable_and_never_printed() {
+        Cli.Result wrong = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, "not the db password")
+                .run("search", "--as", "admin");
+
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(wrong.err()).contains("[UNAVAILABLE]");
+        assertThat(wrong.all()).doesNotContain("not the db password").doesNotContain(DB_PASSWORD);
+        ExitCodesTest.noStackTrace(wrong);
+    }
+}
