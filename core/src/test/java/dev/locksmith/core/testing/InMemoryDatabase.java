@@ -58,7 +58,7 @@ public final class InMemoryDatabase {
 
     final ReentrantLock lock = new ReentrantLock();
     /** The thread running a transaction, if any; only read and written under {@link #lock}. */
-    Thread transactionOwner;
+    volatile Thread transactionOwner;
 
     final TreeMap<Username, User> users = new TreeMap<>();
     final Map<Username, List<HistoryEntry>> history = new HashMap<>();
