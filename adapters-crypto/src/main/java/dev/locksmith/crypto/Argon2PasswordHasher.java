@@ -43,7 +43,7 @@ import java.util.Arrays;
  * {@code benchmarks/README.md}, section Argon2id): about 20 ms per hash or verify; 93,930 bytes (0.09 MiB)
  * allocated per hash against 20,721,230 bytes (19.8 MiB) for a new Bouncy Castle generator; under 2 and 8
  * hashing threads, 6 to 8 MB/s of allocation against 1.2 to 1.6 GB/s, and a flat heap. The time is not
- * better than the new generator's: paired runs put the adapter 7 to 12% slower (CPU and wall time, default
+ * better than the new generator's: paired runs put the adapter 7 to 13% slower (CPU and wall time, default
  * heap and 512 MiB), level with Bouncy Castle's own reused pool. Reused blocks, once a young collection has
  * moved them, are laid out less favourably than freshly allocated ones.
  *
