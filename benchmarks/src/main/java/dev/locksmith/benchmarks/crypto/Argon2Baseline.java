@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * own reuse. It does the same surrounding work as the adapter (random salt, UTF-8 password, PHC encoding or
  * constant-time comparison). Thread-safe.
  */
-final class Argon2Baseline {
+public final class Argon2Baseline {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private final SecureRandom random = new SecureRandom();
     private final int memoryKiB;
@@ -31,16 +31,17 @@ final class Argon2Baseline {
         this.pool = pool;
     }
 
-    static Argon2Baseline fresh(int memoryKiB, int iterations, int parallelism) {
+    public static Argon2Baseline fresh(int memoryKiB, int iterations, int parallelism) {
         return new Argon2Baseline(memoryKiB, iterations, parallelism, null);
     }
 
-    static Argon2Baseline withSharedBouncyCastlePool(int memoryKiB, int iterations, int parallelism) {
+    public static Argon2Baseline withSharedBouncyCastlePool(int memoryKiB, int iterations, int parallelism) {
         return new Argon2Baseline(memoryKiB, iterations, parallelism,
                 new Argon2BytesGenerator.FixedBlockPool(Argon2BytesGenerator.getBlockCount(memoryKiB, parallelism)));
     }
 
-    String hash(byte[] password) {
+    /** A PHC string of {@code password} with a new random salt. */
+    public String hash(byte[] password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         byte[] tag = tag(password, salt, 32);
@@ -50,14 +51,16 @@ final class Argon2Baseline {
         return phc;
     }
 
-    boolean verify(byte[] password, byte[] salt, byte[] expectedTag) {
+    /** Whether {@code password} with {@code salt} gives {@code expectedTag} (constant-time comparison). */
+    public boolean verify(byte[] password, byte[] salt, byte[] expectedTag) {
         byte[] tag = tag(password, salt, expectedTag.length);
         boolean equal = MessageDigest.isEqual(tag, expectedTag);
         Arrays.fill(tag, (byte) 0);
         return equal;
     }
 
-    private byte[] tag(byte[] password, byte[] salt, int length) {
+    /** The raw Argon2id tag of {@code password} with {@code salt}. */
+    public byte[] tag(byte[] password, byte[] salt, int length) {
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKiB)

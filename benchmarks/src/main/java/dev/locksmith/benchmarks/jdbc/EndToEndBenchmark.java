@@ -1,6 +1,7 @@
 package dev.locksmith.benchmarks.jdbc;
 
 import dev.locksmith.core.Locksmith;
+import dev.locksmith.benchmarks.crypto.Argon2Baseline;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -26,7 +27,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * of another user's password by a privileged user (a new random password each time), one hash and one
  * verification by the same {@link Argon2PasswordHasher} called directly ({@code hasher*}: the hash alone,
  * without the library around it), and one raw Argon2id hash and verification with Bouncy Castle ({@code raw*}:
- * a new {@link Argon2BytesGenerator}, no block pool, what a caller without Locksmith would write). The
+ * {@link Argon2Baseline#fresh}: a new generator per call, no block pool, what a caller without Locksmith would write). The
  * auxiliary counters add up each call's wall time ({@code *WallMs}) and the calling thread's CPU time
  * ({@code *CpuMs}) over the iteration; {@code authHashMs} and {@code setHashMs} are the wall time spent inside
  * the use case's hasher and {@code *HashCalls} count its hash and verify calls. So
@@ -107,6 +105,7 @@ public class EndToEndBenchmark {
     private PasswordHasher alone;
     private String initial;
     private PasswordHash initialHash;
+    private Argon2Baseline raw;
     private byte[] rawPassword;
     private byte[] rawSalt;
     private byte[] rawTag;
@@ -188,7 +187,9 @@ public class EndToEndBenchmark {
         rawPassword = initial.getBytes(StandardCharsets.UTF_8);
         rawSalt = new byte[16];
         random.nextBytes(rawSalt);
-        rawTag = rawArgon2(rawPassword, rawSalt);
+        raw = Argon2Baseline.fresh(Argon2Settings.DEFAULT_MEMORY_KIB, Argon2Settings.DEFAULT_ITERATIONS,
+                Argon2Settings.DEFAULT_PARALLELISM);
+        rawTag = raw.tag(rawPassword, rawSalt, 32);
     }
 
     @TearDown(Level.Trial)
@@ -285,31 +286,14 @@ public class EndToEndBenchmark {
     }
 
     private int rawHash() {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        return rawArgon2(rawPassword, salt).length;
+        return raw.hash(rawPassword).length();
     }
 
     private int rawVerify() {
-        if (!MessageDigest.isEqual(rawArgon2(rawPassword, rawSalt), rawTag)) {
+        if (!raw.verify(rawPassword, rawSalt, rawTag)) {
             throw new IllegalStateException("raw verification failed");
         }
         return 1;
-    }
-
-    /** Raw Bouncy Castle at the adapter's default cost: a new generator, no block pool. */
-    private static byte[] rawArgon2(byte[] password, byte[] salt) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(Argon2Settings.DEFAULT_MEMORY_KIB)
-                .withIterations(Argon2Settings.DEFAULT_ITERATIONS)
-                .withParallelism(Argon2Settings.DEFAULT_PARALLELISM)
-                .withSalt(salt)
-                .build());
-        byte[] tag = new byte[32];
-        generator.generateBytes(password, tag);
-        return tag;
     }
 
     /** 20 random letters and digits: strong (nbvcxz score 4), never on the blocklist, never repeated. */
