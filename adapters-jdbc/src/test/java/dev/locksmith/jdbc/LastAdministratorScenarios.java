@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +32,12 @@ import static dev.locksmith.core.testing.TestUsers.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two administrators disabling each other at the same moment, through core's use case on the real database:
- * exactly one succeeds and one enabled administrator always remains. The store's updates are held at a barrier
+ * Administrators acting on each other at the same moment, through core's use cases on the real database.
+ * Two administrators disabling each other: exactly one succeeds and one enabled administrator always remains. The store's updates are held at a barrier
  * so both transactions have checked the administrator count before either writes: without the store's
- * protection of that count, both checks would pass and both would be disabled (write skew).
+ * protection of that count, both checks would pass and both would be disabled (write skew). An administrator
+ * disabled by a concurrent transaction while its own request waits for that count is refused, not allowed on
+ * the stale view of itself read before the wait.
  */
 abstract class LastAdministratorScenarios {
     final TestStores stores = new TestStores();
@@ -51,15 +55,7 @@ abstract class LastAdministratorScenarios {
         store.userAccounts().add(aUser().named("ann").administrator().build());
         store.userAccounts().add(aUser().named("bob").administrator().build());
         CyclicBarrier bothChecked = new CyclicBarrier(2);
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(new UpdatesMeetAtBarrier(store.userAccounts(), bothChecked))
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(new FakePasswordHasher())
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        Locksmith locksmith = locksmith(store, new UpdatesMeetAtBarrier(store.userAccounts(), bothChecked));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -82,6 +78,98 @@ abstract class LastAdministratorScenarios {
         assertThat(store.userAccounts().countEnabledAdministrators()).isEqualTo(1);
     }
 
+    @Test
+    void an_administrator_disabled_while_its_own_request_waits_is_refused() throws Exception {
+        JdbiStore store = stores.open(newLocation(), 4);
+        for (String name : List.of("ann", "bob", "cat")) {
+            store.userAccounts().add(aUser().named(name).administrator().build());
+        }
+        CountDownLatch annUpdated = new CountDownLatch(1);
+        CountDownLatch bobCounting = new CountDownLatch(1);
+        // Ann's transaction, once it has disabled Bob (not yet committed), waits until Bob's request is counting
+        // administrators, and a little longer so that the count is waiting for Ann's commit.
+        UserAccounts hooked = new DelegatingUserAccounts(store.userAccounts()) {
+            @Override
+            public User update(User user) {
+                User updated = super.update(user);
+                if (user.username().equals(Username.of("bob"))) {
+                    annUpdated.countDown();
+                    await(bobCounting);
+                    sleep(500);
+                }
+                return updated;
+            }
+
+            @Override
+            public long countEnabledAdministrators() {
+                if (annUpdated.getCount() == 0) {
+                    bobCounting.countDown();
+                }
+                return super.countEnabledAdministrators();
+            }
+        };
+        Locksmith locksmith = locksmith(store, hooked);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Throwable> annDisablesBob = pool.submit(() -> edit(locksmith,
+                    EditUser.Command.enabled(Username.of("ann"), Username.of("bob"), false)));
+            Future<Throwable> bobDemotesAnn = pool.submit(() -> {
+                await(annUpdated);
+                return edit(locksmith, EditUser.Command.permissions(Username.of("bob"), Username.of("ann"), Set.of()));
+            });
+
+            assertThat(annDisablesBob.get(60, TimeUnit.SECONDS)).isNull();
+            assertThat(bobDemotesAnn.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(AccessDeniedException.class,
+                    denied -> assertThat(denied.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.userAccounts().find(Username.of("bob")).orElseThrow().enabled()).isFalse();
+        assertThat(store.userAccounts().find(Username.of("ann")).orElseThrow().isAdministrator())
+                .as("a disabled administrator's request must not commit").isTrue();
+    }
+
+    private static Locksmith locksmith(JdbiStore store, UserAccounts users) {
+        return Locksmith.builder()
+                .userAccounts(users)
+                .passwordHistory(store.passwordHistory())
+                .auditTrail(store.auditTrail())
+                .policyStore(store.policyStore())
+                .transactions(store.transactions())
+                .passwordHasher(new FakePasswordHasher())
+                .blocklist(InMemoryBlocklist.common())
+                .build();
+    }
+
+    private static Throwable edit(Locksmith locksmith, EditUser.Command command) {
+        try {
+            locksmith.editUser().execute(command);
+            return null;
+        } catch (RuntimeException refused) {
+            return refused;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction never arrived");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Throwable disable(Locksmith locksmith, String actor, String target) {
         try {
             locksmith.editUser().execute(new EditUser.Command(Username.of(actor), Username.of(target),
@@ -92,25 +180,16 @@ abstract class LastAdministratorScenarios {
         }
     }
 
-    /** Delegates to the store, but holds each update until the other transaction reaches its update too (or 3 s pass). */
-    private static final class UpdatesMeetAtBarrier implements UserAccounts {
+    /** Delegates every call to the store; tests override the calls they hook. */
+    private static class DelegatingUserAccounts implements UserAccounts {
         private final UserAccounts store;
-        private final CyclicBarrier barrier;
 
-        UpdatesMeetAtBarrier(UserAccounts store, CyclicBarrier barrier) {
+        DelegatingUserAccounts(UserAccounts store) {
             this.store = store;
-            this.barrier = barrier;
         }
 
         @Override
         public User update(User user) {
-            try {
-                barrier.await(3, TimeUnit.SECONDS);
-            } catch (TimeoutException | BrokenBarrierException alone) {
-                // The other transaction is waiting for this one (the protection works): go on alone.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             return store.update(user);
         }
 
@@ -142,6 +221,28 @@ abstract class LastAdministratorScenarios {
         @Override
         public long countEnabledAdministrators() {
             return store.countEnabledAdministrators();
+        }
+    }
+
+    /** Holds each update until the other transaction reaches its update too (or 3 s pass). */
+    private static final class UpdatesMeetAtBarrier extends DelegatingUserAccounts {
+        private final CyclicBarrier barrier;
+
+        UpdatesMeetAtBarrier(UserAccounts store, CyclicBarrier barrier) {
+            super(store);
+            this.barrier = barrier;
+        }
+
+        @Override
+        public User update(User user) {
+            try {
+                barrier.await(3, TimeUnit.SECONDS);
+            } catch (TimeoutException | BrokenBarrierException alone) {
+                // The other transaction is waiting for this one (the protection works): go on alone.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.update(user);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.locksmith.core.domain;
 import java.nio.CharBuffer;
 import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A plaintext password in transit: NFKC-normalized, never printed, wipeable.
@@ -105,7 +104,8 @@ public final class Password implements AutoCloseable {
     }
 
     /**
-     * Whether the password contains {@code word}, comparing case-insensitively (locale-independent). Used
+     * Whether the password contains {@code word}, comparing case-insensitively (locale-independent, both
+     * sides folded alike by upper- then lower-casing each character, so "ΑΘΗΝΑΣ" matches "αθηνας"). Used
      * for context-word and banned-word rules without exposing the password as a {@code String}.
      */
     public boolean containsIgnoreCase(String word) {
@@ -113,7 +113,7 @@ public final class Password implements AutoCloseable {
         if (word.isEmpty()) {
             return false;
         }
-        String needle = word.toLowerCase(Locale.ROOT);
+        String needle = Texts.foldCase(word);
         char[] lower = lowerCopy();
         try {
             outer:
@@ -134,7 +134,7 @@ public final class Password implements AutoCloseable {
     /** Whether the whole password equals {@code word}, ignoring case (locale-independent). */
     public boolean equalsIgnoreCase(String word) {
         checkLive();
-        String needle = word.toLowerCase(Locale.ROOT);
+        String needle = Texts.foldCase(word);
         char[] lower = lowerCopy();
         try {
             return CharBuffer.wrap(lower).equals(CharBuffer.wrap(needle));
@@ -174,7 +174,7 @@ public final class Password implements AutoCloseable {
     private char[] lowerCopy() {
         char[] lower = new char[chars.length];
         for (int i = 0; i < chars.length; i++) {
-            lower[i] = Character.toLowerCase(chars[i]);
+            lower[i] = Texts.foldCase(chars[i]);
         }
         return lower;
     }

@@ -1,8 +1,6 @@
 package dev.locksmith.core.domain;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +16,8 @@ import java.util.TreeSet;
  * @param minLowercase minimum lower-case letters (0 to 16)
  * @param minDigits minimum digits (0 to 16)
  * @param minOther minimum other characters (0 to 16)
- * @param bannedWords the administrator's own banned words (lower-cased, 1 to 10,000 words of 1 to 128 chars)
+ * @param bannedWords the administrator's own banned words (case-folded, each character upper- then lower-cased; up
+ *     to 10,000 words of 1 to 128 chars)
  * @param minStrength minimum estimated strength score 0 to 4 (0: off)
  * @param historySize how many previous passwords a new one must differ from (0 to 24)
  * @param maxAge maximum password age, at most 10 years; empty: passwords never expire
@@ -86,7 +85,7 @@ public record PasswordPolicy(
         }
         TreeSet<String> words = new TreeSet<>();
         for (String word : bannedWords) {
-            words.add(Texts.singleLine(word, "bannedWords", 128, false).toLowerCase(Locale.ROOT));
+            words.add(Texts.foldCase(Texts.singleLine(word, "bannedWords", 128, false)));
         }
         bannedWords = Set.copyOf(words);
         requireRange("minStrength", minStrength, 0, 4);
@@ -183,7 +182,10 @@ public record PasswordPolicy(
         public Builder minLowercase(int value) { minLowercase = value; return this; }
         public Builder minDigits(int value) { minDigits = value; return this; }
         public Builder minOther(int value) { minOther = value; return this; }
-        public Builder bannedWords(Set<String> value) { bannedWords = Objects.requireNonNull(value); return this; }
+        public Builder bannedWords(Set<String> value) {
+            bannedWords = InvalidInputException.requireNonNull(value, "bannedWords");
+            return this;
+        }
         public Builder minStrength(int value) { minStrength = value; return this; }
         public Builder historySize(int value) { historySize = value; return this; }
         public Builder maxAge(Duration value) { maxAge = Optional.ofNullable(value); return this; }

@@ -3,7 +3,6 @@ package dev.locksmith.core.domain;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -128,7 +127,7 @@ public final class PasswordRules {
     /** The text whole and split at anything that is not a letter or digit, parts of 4+ code points, lower-cased. */
     private static List<String> parts(String text) {
         Set<String> parts = new LinkedHashSet<>();
-        String folded = text.strip().toLowerCase(Locale.ROOT);
+        String folded = Texts.foldCase(text.strip());
         addIfLongEnough(parts, folded);
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < folded.length(); ) {

@@ -1,6 +1,5 @@
 package dev.locksmith.core.domain;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,7 +32,8 @@ public record Profile(String publicName, String privateName, Optional<EmailAddre
     }
 
     public Profile withEmail(EmailAddress address) {
-        return new Profile(publicName, privateName, Optional.of(Objects.requireNonNull(address)), comments);
+        return new Profile(publicName, privateName, Optional.of(InvalidInputException.requireNonNull(address, "email")),
+                comments);
     }
 
     public Profile withNames(String publicName, String privateName) {

@@ -69,4 +69,23 @@ final class Texts {
                 || (codePoint >= 0x202A && codePoint <= 0x202E) // bidi embedding / override
                 || (codePoint >= 0x2066 && codePoint <= 0x2069); // bidi isolates
     }
+
+    /**
+     * Case folding for the password rules, the same on both sides of every comparison: each UTF-16 unit
+     * upper-cased, then lower-cased, independent of locale and of context. So final sigma and sigma, long s
+     * and s, dotted and dotless i fold alike, where {@code String.toLowerCase} maps some of them differently
+     * by position and {@code Character.toLowerCase} alone would leave them apart.
+     */
+    static char foldCase(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** {@link #foldCase(char)} over a whole string; same length as {@code text}. */
+    static String foldCase(String text) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = foldCase(text.charAt(i));
+        }
+        return new String(folded);
+    }
 }

@@ -18,7 +18,12 @@ public record Username(String value) implements Comparable<Username> {
         if (text.codePoints().anyMatch(Character::isWhitespace) || text.codePoints().anyMatch(Character::isSpaceChar)) {
             throw new InvalidInputException("username", "must not contain whitespace");
         }
-        value = text.toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Lower-casing can lengthen a name (U+0130 becomes two code points): the limit holds for what is stored.
+        if (lower.codePointCount(0, lower.length()) > MAX_LENGTH) {
+            throw new InvalidInputException("username", "longer than " + MAX_LENGTH + " characters once lower-cased");
+        }
+        value = lower;
     }
 
     /** Shorthand for {@code new Username(value)}. */

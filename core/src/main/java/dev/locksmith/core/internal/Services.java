@@ -178,8 +178,24 @@ public final class Services {
      */
     public User requireTarget(Authorization.Actor actor, Authorization.Action action, Username target) {
         User user = users.find(target).orElseThrow(() -> new NotFoundException(target));
-        Authorization.decide(actor, action, target(user, action)).orThrow(action, Optional.of(target));
+        requireAllowed(actor, action, user);
         return user;
+    }
+
+    /**
+     * Stage two of the matrix for a target already read. An action that counts administrators decides with
+     * the actor read again after the count: counting waits for concurrent transactions that changed an
+     * administrator (the actor, an administrator, among them) and protects those rows until this one ends, so
+     * only an actor read after it is known to be still enabled and still an administrator. Without this, two
+     * administrators removing each other at once could both succeed on a stale view of themselves.
+     *
+     * @throws AccessDeniedException when the matrix refuses
+     */
+    public void requireAllowed(Authorization.Actor actor, Authorization.Action action, User target) {
+        Authorization.Target seen = target(target, action);
+        Authorization.Actor deciding = action.needsAdministratorCount()
+                ? requireActor(actor.user().username(), action) : actor;
+        Authorization.decide(deciding, action, seen).orThrow(action, Optional.of(target.username()));
     }
 
     /**

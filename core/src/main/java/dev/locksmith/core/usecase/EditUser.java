@@ -47,7 +47,8 @@ public final class EditUser {
 
         /** Only the profile. */
         public static Command profile(Username actor, Username target, Profile profile) {
-            return new Command(actor, target, Optional.of(profile), Optional.empty(), Optional.empty());
+            return new Command(actor, target, Optional.of(InvalidInputException.requireNonNull(profile, "profile")),
+                    Optional.empty(), Optional.empty());
         }
 
         /** Only the enabled flag. */
@@ -57,7 +58,8 @@ public final class EditUser {
 
         /** Only the permissions. */
         public static Command permissions(Username actor, Username target, Set<Permission> permissions) {
-            return new Command(actor, target, Optional.empty(), Optional.empty(), Optional.of(permissions));
+            return new Command(actor, target, Optional.empty(), Optional.empty(),
+                    Optional.of(InvalidInputException.requireNonNull(permissions, "permissions")));
         }
     }
 
@@ -100,6 +102,6 @@ public final class EditUser {
     }
 
     private void decide(Authorization.Actor actor, Authorization.Action action, User target) {
-        Authorization.decide(actor, action, services.target(target, action)).orThrow(action, Optional.of(target.username()));
+        services.requireAllowed(actor, action, target);
     }
 }

@@ -74,29 +74,46 @@ public final class GenerateTemporaryPassword {
      */
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(), run -> {
-            Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.GENERATE_PASSWORD);
-            Username username = command.target().orElse(command.actor());
-            Profile profile = Profile.empty();
-            if (command.target().isPresent()) {
-                // A password is generated for a target only where the actor could set it.
-                User target = services.requireTarget(actor, Authorization.Action.SET_PASSWORD, username);
-                profile = target.profile();
-            }
-            PasswordPolicy policy = services.policy();
-            List<PolicyViolation> last = List.of();
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                Password candidate = generate(policy);
-                last = services.checks().violations(candidate, policy, username, profile, Optional.empty(),
-                        PasswordChecks.History.NONE);
-                if (last.isEmpty()) {
-                    run.detail("attempts", attempt);
-                    return candidate;
+        // The password that passed the checks, held here so that a failure after them (the success audit, the
+        // commit) still wipes it: nobody else ever sees it then.
+        Password[] passed = new Password[1];
+        try {
+            return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
+                    run -> {
+                Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.GENERATE_PASSWORD);
+                Username username = command.target().orElse(command.actor());
+                Profile profile = Profile.empty();
+                if (command.target().isPresent()) {
+                    // A password is generated for a target only where the actor could set it.
+                    User target = services.requireTarget(actor, Authorization.Action.SET_PASSWORD, username);
+                    profile = target.profile();
                 }
-                candidate.wipe();
+                PasswordPolicy policy = services.policy();
+                List<PolicyViolation> last = List.of();
+                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                    Password candidate = generate(policy);
+                    try {
+                        last = services.checks().violations(candidate, policy, username, profile, Optional.empty(),
+                                PasswordChecks.History.NONE);
+                    } catch (RuntimeException | Error e) {
+                        candidate.wipe();
+                        throw e;
+                    }
+                    if (last.isEmpty()) {
+                        run.detail("attempts", attempt);
+                        passed[0] = candidate;
+                        return candidate;
+                    }
+                    candidate.wipe();
+                }
+                throw new PolicyViolationException(last);
+            });
+        } catch (RuntimeException | Error e) {
+            if (passed[0] != null) {
+                passed[0].wipe();
             }
-            throw new PolicyViolationException(last);
-        });
+            throw e;
+        }
     }
 
     private Password generate(PasswordPolicy policy) {

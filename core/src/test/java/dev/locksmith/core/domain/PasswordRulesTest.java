@@ -72,6 +72,27 @@ class PasswordRulesTest {
                 row("banned: absent", BANNED, "i love my toaster oven", List.of()));
     }
 
+    @Test
+    void words_match_whatever_case_form_either_side_is_in() {
+        // Upper-case sigma lower-cases to a final sigma at the end of a word in a whole string, to a medial one
+        // alone; long s, dotless and dotted i fold too. Each row is refused with every spelling.
+        PasswordPolicy banned = PasswordPolicy.builder().bannedWords(Set.of("ΑΘΗΝΑΣ", "ſtraſſe", "İSTANBUL")).build();
+        for (String password : List.of("ΑΘΗΝΑΣ horse battery staple", "αθηνας horse battery staple",
+                "αθηνασ horse battery staple", "STRASSE horse battery", "istanbul horse battery", "ıstanbul horse battery")) {
+            try (Password secret = Password.of(password)) {
+                assertThat(PasswordRules.check(secret, banned, USERNAME, PROFILE)).as(password).containsExactly(v(BANNED_WORD));
+            }
+        }
+        Profile greek = new Profile("ΚΩΣΤΑΣ Παπαδόπουλος", "", Optional.empty(), "");
+        for (String password : List.of("ΚΩΣΤΑΣ horse battery staple", "κωστας horse battery staple",
+                "ΠΑΠΑΔΌΠΟΥΛΟΣ horse battery")) {
+            try (Password secret = Password.of(password)) {
+                assertThat(PasswordRules.check(secret, NIST, USERNAME, greek)).as(password)
+                        .containsExactly(v(CONTAINS_USER_INFORMATION, "context", "displayName"));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void checks_every_rule_and_reports_all_violations(String title, PasswordPolicy policy, String password, List<PolicyViolation> expected) {

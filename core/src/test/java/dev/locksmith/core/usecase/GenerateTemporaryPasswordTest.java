@@ -1,6 +1,9 @@
 package dev.locksmith.core.usecase;
 
 import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.AuditRecord;
+import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PasswordRules;
@@ -10,7 +13,9 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.testing.LocksmithFixture;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +50,47 @@ class GenerateTemporaryPasswordTest {
             }
             assertThat(seen).hasSize(50);
         }
+    }
+
+    @Test
+    void a_password_that_passed_its_checks_is_wiped_when_the_use_case_then_fails() {
+        LocksmithFixture elsewhere = LocksmithFixture.create();
+        List<Password> generated = new ArrayList<>();
+        AuditTrail failsOnSuccess = new AuditTrail() {
+            @Override
+            public long record(AuditEvent event) {
+                if (event.outcome() == AuditEvent.Outcome.SUCCESS) {
+                    throw new UnavailableException("audit store down", null);
+                }
+                return elsewhere.audit().record(event);
+            }
+
+            @Override
+            public List<AuditRecord> read(Query query) {
+                return elsewhere.audit().read(query);
+            }
+        };
+        LocksmithFixture f = LocksmithFixture.create(b -> b.auditTrail(failsOnSuccess).blocklist(p -> {
+            generated.add(p);
+            return false;
+        }));
+        f.given(aUser().named("rep").privileged());
+
+        assertThatThrownBy(() -> generate(f)).isInstanceOf(UnavailableException.class);
+        assertThat(generated).isNotEmpty().allSatisfy(p -> assertThat(p.isWiped()).isTrue());
+    }
+
+    @Test
+    void a_candidate_is_wiped_when_checking_it_fails() {
+        List<Password> generated = new ArrayList<>();
+        LocksmithFixture f = LocksmithFixture.create(b -> b.blocklist(p -> {
+            generated.add(p);
+            throw new UnavailableException("blocklist unreadable", null);
+        }));
+        f.given(aUser().named("rep").privileged());
+
+        assertThatThrownBy(() -> generate(f)).isInstanceOf(UnavailableException.class);
+        assertThat(generated).hasSize(1).allSatisfy(p -> assertThat(p.isWiped()).isTrue());
     }
 
     @Test

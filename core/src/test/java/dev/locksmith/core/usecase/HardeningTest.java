@@ -4,8 +4,10 @@ import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UserSearch;
+import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
@@ -102,5 +104,31 @@ class HardeningTest {
                 .hasMessageContaining("outside the host's transaction");
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.auditEvents()).hasSize(events);
+    }
+
+    @Test
+    void null_arguments_to_command_and_value_factories_are_typed_input_errors() {
+        assertThatThrownBy(() -> EditUser.Command.profile(name("admin"), name("bob"), null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_INPUT));
+        assertThatThrownBy(() -> EditUser.Command.permissions(name("admin"), name("bob"), null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Profile.named("Bob").withEmail(null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> PasswordPolicy.builder().bannedWords(null)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void a_username_that_lower_casing_makes_too_long_is_refused_so_that_every_stored_name_reads_back() {
+        // U+0130 (capital I with dot above) lower-cases to two code points.
+        assertThat(Username.of("\u0130".repeat(64)).value()).hasSize(128);
+        assertThatThrownBy(() -> Username.of("\u0130".repeat(65)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("lower-cased"));
+        assertThat(Username.of(Username.of("\u0130".repeat(64)).value())).isEqualTo(Username.of("\u0130".repeat(64)));
+    }
+
+    @Test
+    void a_banned_word_keeps_its_length_when_folded() {
+        PasswordPolicy policy = PasswordPolicy.builder().bannedWords(java.util.Set.of("\u0130".repeat(128))).build();
+        assertThat(policy.bannedWords()).singleElement().satisfies(word -> assertThat(word).hasSize(128));
+        assertThat(PasswordPolicy.builder().bannedWords(policy.bannedWords()).build()).isEqualTo(policy);
     }
 }
