@@ -4,6 +4,7 @@ import dev.locksmith.core.domain.LocksmithException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
@@ -70,7 +71,9 @@ final class Database {
             return work.get();
         }
         Handle handle = open();
+        Integer restoreIsolation = null;
         try {
+            restoreIsolation = readCommitted(handle);
             begin(handle);
             current.set(handle);
             T result;
@@ -85,7 +88,40 @@ final class Database {
             commit(handle);
             return result;
         } finally {
+            if (restoreIsolation != null) {
+                restoreIsolation(handle, restoreIsolation);
+            }
             close(handle);
+        }
+    }
+
+    /**
+     * Puts the connection at READ COMMITTED, the level every port is written for, whatever the host's pool or
+     * database default says: under REPEATABLE READ or SERIALIZABLE the atomic failed-login count would fail
+     * with serialization errors under a burst (guesses verified, then not counted), and a success could be
+     * turned into an error. Returns the level to restore afterwards, or null when nothing was changed.
+     */
+    private static Integer readCommitted(Handle handle) {
+        try {
+            Connection connection = handle.getConnection();
+            int level = connection.getTransactionIsolation();
+            if (level == Connection.TRANSACTION_READ_COMMITTED) {
+                return null;
+            }
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            return level;
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate("set the transaction isolation", e);
+        }
+    }
+
+    /** Gives the host's connection back at the level it had; on failure the pool sees a broken connection. */
+    private static void restoreIsolation(Handle handle, int level) {
+        try {
+            handle.getConnection().setTransactionIsolation(level);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "restoring the transaction isolation failed: {0}",
+                    SqlErrors.translate("restore the transaction isolation", e).getMessage());
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.function.Supplier;
  * audit event commit together or not at all. A nested call joins the running transaction. Outside of one,
  * each port call runs in a short transaction of its own.
  *
- * <p>Isolation is the database's default (READ COMMITTED on H2 and PostgreSQL); the ports need no more:
- * user writes are optimistic and failed-login counting locks its row.
+ * <p>Isolation is READ COMMITTED, set on the connection for each transaction whatever the pool's or the
+ * database's default (and put back afterwards on a host's connection): the ports need no more, since user
+ * writes are optimistic and failed-login counting locks its row, and under a stricter level a burst of
+ * failed logins would end in serialization failures instead of counted attempts.
  *
  * <p>Obtained from {@link JdbiStore#transactions()}. Thread-safe; a transaction belongs to the calling thread.
  * Rethrows what {@code work} throws after rolling back; a failure to begin or commit is a

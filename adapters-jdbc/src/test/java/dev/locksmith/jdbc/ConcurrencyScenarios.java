@@ -1,5 +1,7 @@
 package dev.locksmith.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.User;
@@ -8,6 +10,7 @@ import dev.locksmith.core.port.UserAccounts.FailedLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -71,6 +74,29 @@ abstract class ConcurrencyScenarios {
         User after = store.userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
         assertThat(after.lock()).isPresent();
+    }
+
+    @Test
+    void a_host_pool_defaulting_to_serializable_still_counts_every_failure_and_gets_its_level_back() throws Exception {
+        TestStores.Location location = newLocation();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.url());
+        config.setMaximumPoolSize(THREADS);
+        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        try (HikariDataSource hostPool = new HikariDataSource(config)) {
+            JdbiStore.Builder builder = JdbiStore.builder().dataSource(hostPool);
+            location.schema().ifPresent(builder::schema);
+            JdbiStore store = stores.track(builder.build());
+            store.userAccounts().add(Fixtures.localUser(TARGET.value()));
+
+            List<FailedLogin> results = hammer(List.of(store), 0);
+
+            assertThat(store.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+            assertThat(results).hasSize(THREADS * ATTEMPTS);
+            try (Connection connection = hostPool.getConnection()) {
+                assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+            }
+        }
     }
 
     @Test
