@@ -109,16 +109,29 @@ public final class Authenticate {
             UserAccounts.FailedLogin failed = services.countFailedPasswordCheck(username, now);
             run.outcome(AuditEvent.Outcome.REJECTED, "WRONG_PASSWORD");
             run.detail("failedLogins", failed.user().failedLogins());
-            if (failed.lockedNow()) {
+            // Locked by this failure, or by another that landed during the check: a right password overtaken
+            // by a lock answers Locked too, so the answer tells nothing about which guess was right.
+            if (failed.lockedNow() || failed.user().isLockedAt(now)) {
                 return new AuthenticationOutcome.Locked(failed.user().lock().flatMap(l -> l.until()));
             }
             return new AuthenticationOutcome.Rejected();
         }
+        // The check takes tens of milliseconds by design: a lock, a disable or a new password may have landed
+        // meanwhile (a burst of guesses against the same account, say). The answer goes by the user as it is now.
+        Optional<User> current = services.users().find(username);
+        Optional<AuthenticationOutcome> overtaken = overtaken(user, current, now, run);
+        if (overtaken.isPresent()) {
+            return overtaken.get();
+        }
+        user = current.orElseThrow();
         if (user.temporaryPasswordExpiredAt(now)) {
             run.outcome(AuditEvent.Outcome.REJECTED, "TEMPORARY_PASSWORD_EXPIRED");
             return new AuthenticationOutcome.TemporaryPasswordExpired();
         }
-        succeed(user, password, run);
+        overtaken = succeed(user, password, now, run);
+        if (overtaken.isPresent()) {
+            return overtaken.get();
+        }
         if (user.mustChangePassword()) {
             run.outcome(AuditEvent.Outcome.SUCCESS, "MUST_CHANGE_PASSWORD");
             return new AuthenticationOutcome.MustChangePassword(username);
@@ -130,12 +143,17 @@ public final class Authenticate {
         return new AuthenticationOutcome.Authenticated(username);
     }
 
-    /** Resets the failed count and upgrades an outdated hash; a concurrent change wins without failing the login. */
-    private void succeed(User user, Password password, dev.locksmith.core.internal.Execution run) {
+    /**
+     * Resets the failed count and upgrades an outdated hash. When a concurrent change won the write, the user
+     * is read again: a lock, a disable or a new password that landed meanwhile decides the answer; any other
+     * change (a parallel login, a reset) stands and the login succeeds, the hash being upgraded at a later one.
+     */
+    private Optional<AuthenticationOutcome> succeed(User user, Password password, Instant now,
+                                                    dev.locksmith.core.internal.Execution run) {
         boolean rehash = services.hasher().needsRehash(user.passwordHash().orElseThrow());
         boolean reset = user.failedLogins() > 0 || user.lock().isPresent();
         if (!rehash && !reset) {
-            return;
+            return Optional.empty();
         }
         User changed = reset ? user.resetFailedLogins() : user;
         if (rehash) {
@@ -144,12 +162,35 @@ public final class Authenticate {
         try {
             services.users().update(changed);
             run.detail("rehashed", rehash);
+            return Optional.empty();
         } catch (ConflictException e) {
-            // Someone changed the user since we read it (a parallel login, a reset): theirs stands. The hash
-            // is upgraded at a later login.
             LOG.log(System.Logger.Level.DEBUG, "login of {0}: concurrent change, stored user left as is", user.username());
             run.detail("rehashed", false);
+            return overtaken(user, services.users().find(user.username()), now, run);
         }
+    }
+
+    /**
+     * The answer when the user as read again ({@code current}) no longer lets {@code verified} (the record
+     * the password was checked against) log in: gone or given another password (rejected, without counting a
+     * failure: the password was right when typed), disabled, or locked. Empty when the login may go on.
+     */
+    private Optional<AuthenticationOutcome> overtaken(User verified, Optional<User> current, Instant now,
+                                                      dev.locksmith.core.internal.Execution run) {
+        if (current.isEmpty() || !current.get().passwordHash().equals(verified.passwordHash())) {
+            run.outcome(AuditEvent.Outcome.REJECTED, "PASSWORD_CHANGED");
+            return Optional.of(new AuthenticationOutcome.Rejected());
+        }
+        User user = current.get();
+        if (!user.enabled()) {
+            run.outcome(AuditEvent.Outcome.REJECTED, "DISABLED");
+            return Optional.of(new AuthenticationOutcome.Disabled());
+        }
+        if (user.isLockedAt(now)) {
+            run.outcome(AuditEvent.Outcome.REJECTED, "LOCKED");
+            return Optional.of(new AuthenticationOutcome.Locked(user.lock().flatMap(l -> l.until())));
+        }
+        return Optional.empty();
     }
 
     /** The hash unknown usernames are verified against, made once with the configured hasher. */

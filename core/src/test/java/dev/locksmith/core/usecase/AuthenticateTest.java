@@ -39,6 +39,8 @@ class AuthenticateTest {
         final FakePasswordHasher delegate = new FakePasswordHasher();
         final AtomicInteger verifies = new AtomicInteger();
         final AtomicInteger hashes = new AtomicInteger();
+        /** Runs once, during the next verification: a change that lands while a password is being checked. */
+        Runnable duringNextVerify;
 
         @Override public PasswordHash hash(Password password) {
             hashes.incrementAndGet();
@@ -46,7 +48,13 @@ class AuthenticateTest {
         }
         @Override public boolean verify(Password password, PasswordHash hash) {
             verifies.incrementAndGet();
-            return delegate.verify(password, hash);
+            boolean matches = delegate.verify(password, hash);
+            Runnable hook = duringNextVerify;
+            duringNextVerify = null;
+            if (hook != null) {
+                hook.run();
+            }
+            return matches;
         }
         @Override public boolean needsRehash(PasswordHash hash) {
             return delegate.needsRehash(hash);
@@ -119,6 +127,46 @@ class AuthenticateTest {
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
+    }
+
+    @Test
+    void a_lock_that_lands_while_the_right_password_is_checked_wins_and_a_wrong_guess_gets_the_same_answer() {
+        f.given(aUser().named("alice").failedLogins(8));
+        Optional<java.time.Instant> until = Optional.of(TestClock.START.plus(Duration.ofMinutes(30)));
+        // Another guess reaches the threshold while this login's password is being checked.
+        hasher.duringNextVerify = () -> f.users().recordFailedLogin(name("alice"), TestClock.START, 9,
+                Optional.of(Duration.ofMinutes(30)));
+
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Locked(until));
+        assertThat(f.lastAuditEvent().code()).isEqualTo("LOCKED");
+        assertThat(f.user("alice").lock()).isPresent();
+        assertThat(f.user("alice").failedLogins()).isEqualTo(9);
+
+        f.given(aUser().named("bob").failedLogins(8));
+        hasher.duringNextVerify = () -> f.users().recordFailedLogin(name("bob"), TestClock.START, 9,
+                Optional.of(Duration.ofMinutes(30)));
+        assertThat(login("bob", "a wrong guess")).as("same answer as the right password above")
+                .isEqualTo(new AuthenticationOutcome.Locked(until));
+    }
+
+    @Test
+    void a_password_set_while_the_old_one_is_checked_turns_the_login_down_without_counting_a_failure() {
+        User alice = f.given(aUser().named("alice"));
+        hasher.duringNextVerify = () -> f.users().update(f.user("alice").passwordSetByOther(
+                hasher.delegate.hash(password("a brand new passphrase")), TestClock.START, false, Optional.empty()));
+
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(f.lastAuditEvent().code()).isEqualTo("PASSWORD_CHANGED");
+        assertThat(f.user("alice").failedLogins()).isZero();
+        assertThat(f.user("alice").passwordHash()).isNotEqualTo(alice.passwordHash());
+    }
+
+    @Test
+    void an_account_disabled_while_its_password_is_checked_answers_disabled() {
+        f.given(aUser().named("alice"));
+        hasher.duringNextVerify = () -> f.users().update(f.user("alice").withEnabled(false));
+
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Disabled());
     }
 
     @Test
