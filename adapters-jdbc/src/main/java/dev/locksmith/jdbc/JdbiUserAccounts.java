@@ -38,12 +38,14 @@ import java.util.Set;
 public final class JdbiUserAccounts implements UserAccounts {
     private final Database db;
     private final String table;
+    private final String guards;
     private final String selectColumns;
     private final String insertSql;
 
     JdbiUserAccounts(Database db) {
         this.db = db;
         this.table = db.tables().users();
+        this.guards = db.tables().guards();
         this.selectColumns = "SELECT " + UserRows.COLUMNS + " FROM " + table;
         this.insertSql = "INSERT INTO " + table + " (" + UserRows.COLUMNS + ") VALUES (" + UserRows.INSERT_VALUES + ")";
     }
@@ -270,6 +272,11 @@ public final class JdbiUserAccounts implements UserAccounts {
         // waits for it and then counts what it committed. Without the locks, two administrators disabling each
         // other at once would both see two administrators and both succeed (write skew).
         return db.call("count administrators", h -> {
+            // Take turns with every other counter first, even when there is no administrator row to lock: two
+            // bootstraps of a first administrator would otherwise both count zero and both commit.
+            h.createQuery("SELECT name FROM " + guards + " WHERE name = 'administrators' FOR UPDATE")
+                    .mapTo(String.class)
+                    .list();
             h.createQuery("SELECT username FROM " + table
                             + " WHERE administrator = TRUE AND enabled = TRUE FOR UPDATE")
                     .mapTo(String.class)

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -31,6 +32,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Building a store: settings, migrations, prefixes and schemas, data sources, embedded files. On H2. */
 class JdbiStoreTest {
+    /** The shipped migrations, in version order. */
+    private static final List<String> MIGRATIONS = List.of("db/locksmith/V1__locksmith_schema.sql",
+            "db/locksmith/V2__locksmith_guards.sql");
+
     private final TestStores stores = new TestStores();
 
     @AfterEach
@@ -72,16 +77,23 @@ class JdbiStoreTest {
     }
 
     @Test
-    void ships_its_migration_in_the_jar_and_records_it_in_a_history_table_named_for_the_library() throws Exception {
-        try (InputStream in = JdbiStore.class.getClassLoader().getResourceAsStream("db/locksmith/V1__locksmith_schema.sql")) {
-            assertThat(in).isNotNull();
+    void ships_its_migrations_in_the_jar_and_records_them_in_a_history_table_named_for_the_library() throws Exception {
+        for (String migration : MIGRATIONS) {
+            try (InputStream in = JdbiStore.class.getClassLoader().getResourceAsStream(migration)) {
+                assertThat(in).as(migration).isNotNull();
+            }
         }
         TestStores.Location location = stores.newH2();
         stores.open(location);
         try (Connection c = PrefixSearchScenarios.open(location.url()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"locksmith_schema_history\" WHERE \"version\" = '1'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getBoolean(2)).isTrue();
+             ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"locksmith_schema_history\""
+                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+            for (String version : List.of("1", "2")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(version);
+                assertThat(rs.getBoolean(2)).isTrue();
+            }
+            assertThat(rs.next()).isFalse();
         }
     }
 
@@ -137,21 +149,24 @@ class JdbiStoreTest {
         JdbiStore store = stores.track(JdbiStore.builder().jdbcUrl(location.url()).runMigrations(false).build());
         assertThatThrownBy(() -> store.userAccounts().find(Username.of("alice"))).isInstanceOf(UnavailableException.class);
 
-        String sql;
-        try (InputStream in = JdbiStore.class.getClassLoader().getResourceAsStream("db/locksmith/V1__locksmith_schema.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${prefix}", "locksmith_").replace("${usernameCollation}", "");
-        }
-        try (Connection c = PrefixSearchScenarios.open(location.url())) {
-            for (String statement : sql.replaceAll("(?m)--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    PrefixSearchScenarios.execute(c, statement);
+        for (String migration : MIGRATIONS) {
+            String sql;
+            try (InputStream in = JdbiStore.class.getClassLoader().getResourceAsStream(migration)) {
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("${prefix}", "locksmith_").replace("${usernameCollation}", "");
+            }
+            try (Connection c = PrefixSearchScenarios.open(location.url())) {
+                for (String statement : sql.replaceAll("(?m)--.*$", "").split(";")) {
+                    if (!statement.isBlank()) {
+                        PrefixSearchScenarios.execute(c, statement);
+                    }
                 }
             }
         }
 
         store.userAccounts().add(Fixtures.localUser("alice"));
         assertThat(store.userAccounts().find(Username.of("alice"))).isPresent();
+        assertThat(store.transactions().inTransaction(() -> store.userAccounts().countEnabledAdministrators())).isZero();
     }
 
     @Test

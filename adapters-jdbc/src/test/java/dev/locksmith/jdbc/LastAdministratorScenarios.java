@@ -3,6 +3,8 @@ package dev.locksmith.jdbc;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserSearch;
@@ -10,6 +12,7 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.InMemoryBlocklist;
+import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.EditUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so both transactions have checked the administrator count before either writes: without the store's
  * protection of that count, both checks would pass and both would be disabled (write skew). An administrator
  * disabled by a concurrent transaction while its own request waits for that count is refused, not allowed on
- * the stale view of itself read before the wait.
+ * the stale view of itself read before the wait. Two bootstraps of a first administrator at once create one.
  */
 abstract class LastAdministratorScenarios {
     final TestStores stores = new TestStores();
@@ -128,6 +131,57 @@ abstract class LastAdministratorScenarios {
         assertThat(store.userAccounts().find(Username.of("bob")).orElseThrow().enabled()).isFalse();
         assertThat(store.userAccounts().find(Username.of("ann")).orElseThrow().isAdministrator())
                 .as("a disabled administrator's request must not commit").isTrue();
+    }
+
+    @Test
+    void two_first_administrator_bootstraps_at_once_create_exactly_one() throws Exception {
+        JdbiStore store = stores.open(newLocation(), 4);
+        CyclicBarrier bothCounted = new CyclicBarrier(2);
+        // Each bootstrap's insert waits for the other's (3 s at most): without turns taken at the count, both
+        // would have counted zero administrators by then, and both would commit.
+        UserAccounts insertsMeet = new DelegatingUserAccounts(store.userAccounts()) {
+            @Override
+            public void add(User user) {
+                meet(bothCounted);
+                super.add(user);
+            }
+        };
+        Locksmith locksmith = locksmith(store, insertsMeet);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Throwable> ann = pool.submit(() -> bootstrap(locksmith, "ann"));
+            Future<Throwable> bob = pool.submit(() -> bootstrap(locksmith, "bob"));
+            List<Throwable> outcomes = java.util.Arrays.asList(ann.get(60, TimeUnit.SECONDS), bob.get(60, TimeUnit.SECONDS));
+
+            assertThat(outcomes).filteredOn(outcome -> outcome == null).hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> outcome != null).singleElement()
+                    .isInstanceOfSatisfying(AccessDeniedException.class,
+                            denied -> assertThat(denied.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.userAccounts().countEnabledAdministrators()).isEqualTo(1);
+    }
+
+    private static Throwable bootstrap(Locksmith locksmith, String name) {
+        try {
+            locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(Username.of(name),
+                    Profile.named(name), Password.of("a long enough first passphrase")));
+            return null;
+        } catch (RuntimeException refused) {
+            return refused;
+        }
+    }
+
+    private static void meet(CyclicBarrier barrier) {
+        try {
+            barrier.await(3, TimeUnit.SECONDS);
+        } catch (TimeoutException | BrokenBarrierException alone) {
+            // The other transaction is waiting for this one (the protection works): go on alone.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Locksmith locksmith(JdbiStore store, UserAccounts users) {
@@ -235,13 +289,7 @@ abstract class LastAdministratorScenarios {
 
         @Override
         public User update(User user) {
-            try {
-                barrier.await(3, TimeUnit.SECONDS);
-            } catch (TimeoutException | BrokenBarrierException alone) {
-                // The other transaction is waiting for this one (the protection works): go on alone.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            meet(barrier);
             return super.update(user);
         }
     }

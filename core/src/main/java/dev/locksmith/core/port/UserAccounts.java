@@ -60,10 +60,12 @@ public interface UserAccounts {
     Page<User> search(UserSearch search);
 
     /**
-     * Number of enabled users holding {@code ADMINISTRATOR}. Inside a transaction, the counted administrators
-     * stay protected until it ends: a concurrent transaction that counts them too waits for this one and then
-     * sees its outcome, so "check that another administrator remains, then demote" cannot interleave with the
-     * same check elsewhere (no write skew leaving the appliance without an administrator).
+     * Number of enabled users holding {@code ADMINISTRATOR}. Inside a transaction, counting takes turns with
+     * every other transaction that counts, until this one ends, and the counted administrators stay protected:
+     * a concurrent transaction that counts too waits for this one and then sees its outcome, so "check that
+     * another administrator remains, then demote" cannot interleave with the same check elsewhere (no write
+     * skew leaving the appliance without an administrator), and neither can "check that there is none, then
+     * create the first" (no two first administrators), even when there is no administrator row to protect.
      */
     long countEnabledAdministrators();
 

@@ -84,8 +84,9 @@ public final class BootstrapAdministrator {
                 Instant now = run.now();
                 services.users().add(User.newLocal(command.username(), command.profile(), Set.of(Permission.ADMINISTRATOR),
                         services.hasher().hash(command.password()), now, false, Optional.empty()));
-                // Narrows the race of two bootstraps under different names: whichever sees another
-                // administrator besides its own rolls back.
+                // The count above takes turns with concurrent bootstraps (see UserAccounts), so a second one
+                // waits and then sees this administrator. A store that breaks that promise is still caught
+                // here when the other insert is visible: whichever sees another administrator rolls back.
                 if (services.users().countEnabledAdministrators() != 1) {
                     throw new ConflictException(Reason.CONFLICT, "another administrator was created concurrently",
                             Map.of("username", command.username().value()));
