@@ -9,6 +9,7 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -109,14 +109,14 @@ final class UserRows {
         }
     }
 
-    /** Lower-cased username, display names and email, joined by line feeds (see the schema). */
+    /** Username, display names and email, case-folded as search folds them ({@link UserSearch#fold}), joined by line feeds. */
     static String searchText(User user) {
         Profile profile = user.profile();
         return String.join(SEARCH_SEPARATOR,
-                user.username().value(),
-                profile.publicName().toLowerCase(Locale.ROOT),
-                profile.privateName().toLowerCase(Locale.ROOT),
-                profile.email().map(e -> e.value().toLowerCase(Locale.ROOT)).orElse(""));
+                UserSearch.fold(user.username().value()),
+                UserSearch.fold(profile.publicName()),
+                UserSearch.fold(profile.privateName()),
+                profile.email().map(e -> UserSearch.fold(e.value())).orElse(""));
     }
 
     static String permissions(Set<Permission> permissions) {

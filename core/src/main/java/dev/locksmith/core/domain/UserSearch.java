@@ -22,8 +22,17 @@ public record UserSearch(String text, Optional<Username> after, int limit) {
         }
     }
 
-    /** The search text, lower-cased locale-independently, as stores compare it. */
+    /** The search text, case-folded ({@link #fold}), as stores compare it. */
     public String foldedText() {
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return fold(text);
+    }
+
+    /**
+     * The case folding of search, for the text searched for and for the stored fields alike: each character
+     * upper-cased then lower-cased, independent of locale and of its position, so that a final and a medial
+     * sigma, or a long s and an s, match each other. Keeps the length.
+     */
+    public static String fold(String text) {
+        return Texts.foldCase(text);
     }
 }

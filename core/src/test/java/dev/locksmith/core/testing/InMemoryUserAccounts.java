@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -140,6 +139,6 @@ public final class InMemoryUserAccounts implements UserAccounts {
     }
 
     private static String fold(String text) {
-        return text.toLowerCase(Locale.ROOT);
+        return UserSearch.fold(text);
     }
 }

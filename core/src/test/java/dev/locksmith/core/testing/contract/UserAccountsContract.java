@@ -265,6 +265,19 @@ public abstract class UserAccountsContract {
     }
 
     @Test
+    void search_folds_case_alike_on_both_sides_whatever_the_letters_position() {
+        // Upper-case sigma lower-cases to a final sigma at the end of a word and to a medial one elsewhere.
+        users.add(localUser("kostas").withProfile(Profile.named("ΚΩΣΤΑΣ Π.")));
+        users.add(localUser("odos").withProfile(Profile.named("ΟΔΟΣ")));
+
+        assertThat(search("ΚΩΣ")).containsExactly("kostas");
+        assertThat(search("κωστας")).containsExactly("kostas");
+        assertThat(search("ΟΔΟΣ")).containsExactly("odos");
+        assertThat(search("οδοσ")).containsExactly("odos");
+        assertThat(search("σ")).containsExactly("kostas", "odos");
+    }
+
+    @Test
     void search_treats_percent_and_underscore_as_plain_characters() {
         users.add(localUser("deal").withProfile(Profile.named("50%_off")));
         users.add(localUser("decoy1").withProfile(Profile.named("50 off")));
