@@ -235,12 +235,33 @@ public final class JdbiStore implements AutoCloseable {
                     }
                 }
                 String qualifier = (schema == null ? "" : schema + ".") + tablePrefix;
-                return new JdbiStore(pool, new Database(Jdbi.create(source), Tables.of(qualifier)));
+                Tables tables = Tables.of(qualifier);
+                if (runMigrations) {
+                    requireUsableNames(source, tables);
+                }
+                return new JdbiStore(pool, new Database(Jdbi.create(source), tables));
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();
                 }
                 throw e;
+            }
+        }
+
+        /**
+         * Our SQL names the tables unquoted (Flyway quotes them): a schema that is a reserved word of the
+         * database ({@code user}, {@code order}...) migrates fine and then fails on every call. Caught here.
+         */
+        private void requireUsableNames(DataSource source, Tables tables) {
+            try (Connection c = source.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM " + tables.users() + " WHERE 1 = 0").close();
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
+                    // Syntax error or unknown name.
+                    throw new InvalidInputException(schema != null ? "schema" : "tablePrefix",
+                            "cannot be used unquoted in SQL on this database (a reserved word?)");
+                }
+                throw SqlErrors.translate("check the table names", e);
             }
         }
 

@@ -110,6 +110,14 @@ class JdbiStoreTest {
     }
 
     @Test
+    void a_schema_named_by_a_reserved_word_is_refused_when_the_store_is_built_not_at_every_call() {
+        TestStores.Location location = stores.newH2();
+
+        assertThatThrownBy(() -> stores.track(JdbiStore.builder().jdbcUrl(location.url()).schema("user").build()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("schema"));
+    }
+
+    @Test
     void a_schema_holds_the_tables_apart_from_the_default_one() throws SQLException {
         TestStores.Location location = stores.newH2();
         JdbiStore inSchema = stores.track(JdbiStore.builder().jdbcUrl(location.url()).schema("locksmith").build());
