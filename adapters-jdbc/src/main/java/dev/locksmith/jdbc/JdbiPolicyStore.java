@@ -1,7 +1,9 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.PolicyStore;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -9,6 +11,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,29 +46,42 @@ public final class JdbiPolicyStore implements PolicyStore {
 
     @Override
     public Optional<PasswordPolicy> load() {
+        // One statement for the settings and the banned words, so that both come from the same committed
+        // policy: read in two, a save committing in between would give a policy nobody saved.
         return db.call("load the password policy", h -> {
-            Optional<PasswordPolicy.Builder> row = h.createQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE id = 1")
-                    .map((rs, ctx) -> PasswordPolicy.builder()
-                            .minLength(rs.getInt("min_length"))
-                            .maxLength(rs.getInt("max_length"))
-                            .complex(rs.getBoolean("complex"))
-                            .minUppercase(rs.getInt("min_uppercase"))
-                            .minLowercase(rs.getInt("min_lowercase"))
-                            .minDigits(rs.getInt("min_digits"))
-                            .minOther(rs.getInt("min_other"))
-                            .minStrength(rs.getInt("min_strength"))
-                            .historySize(rs.getInt("history_size"))
-                            .maxAge(duration(rs.getString("max_age")))
-                            .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
-                            .lockoutThreshold(rs.getInt("lockout_threshold"))
-                            .lockoutDuration(duration(rs.getString("lockout_duration"))))
-                    .findOne();
-            if (row.isEmpty()) {
+            PasswordPolicy.Builder[] builder = new PasswordPolicy.Builder[1];
+            HashSet<String> banned = new HashSet<>();
+            h.createQuery("SELECT " + COLUMNS + ", w.word FROM " + table + " p LEFT JOIN " + words
+                            + " w ON 1 = 1 WHERE p.id = 1")
+                    .map((rs, ctx) -> {
+                        if (builder[0] == null) {
+                            builder[0] = PasswordPolicy.builder()
+                                    .minLength(rs.getInt("min_length"))
+                                    .maxLength(rs.getInt("max_length"))
+                                    .complex(rs.getBoolean("complex"))
+                                    .minUppercase(rs.getInt("min_uppercase"))
+                                    .minLowercase(rs.getInt("min_lowercase"))
+                                    .minDigits(rs.getInt("min_digits"))
+                                    .minOther(rs.getInt("min_other"))
+                                    .minStrength(rs.getInt("min_strength"))
+                                    .historySize(rs.getInt("history_size"))
+                                    .maxAge(duration(rs.getString("max_age")))
+                                    .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
+                                    .lockoutThreshold(rs.getInt("lockout_threshold"))
+                                    .lockoutDuration(duration(rs.getString("lockout_duration")));
+                        }
+                        String word = rs.getString("word");
+                        if (word != null) {
+                            banned.add(word);
+                        }
+                        return Boolean.TRUE;
+                    })
+                    .list();
+            if (builder[0] == null) {
                 return Optional.empty();
             }
-            HashSet<String> banned = new HashSet<>(h.createQuery("SELECT word FROM " + words).mapTo(String.class).list());
             try {
-                return Optional.of(row.get().bannedWords(banned).build());
+                return Optional.of(builder[0].bannedWords(banned).build());
             } catch (IllegalArgumentException | InvalidInputException e) {
                 throw new UnavailableException("the stored password policy is malformed", DatabaseFailure.of(e));
             }
@@ -77,8 +93,17 @@ public final class JdbiPolicyStore implements PolicyStore {
         db.call("save the password policy", h -> {
             int rows = bind(h.createUpdate("UPDATE " + table + " SET " + ASSIGNMENTS + " WHERE id = 1"), policy).execute();
             if (rows == 0) {
-                bind(h.createUpdate("INSERT INTO " + table + " (id, " + COLUMNS + ") VALUES (1, " + VALUES + ")"), policy)
-                        .execute();
+                try {
+                    bind(h.createUpdate("INSERT INTO " + table + " (id, " + COLUMNS + ") VALUES (1, " + VALUES + ")"),
+                            policy).execute();
+                } catch (RuntimeException e) {
+                    if (SqlErrors.translate("save the password policy", e) instanceof ConflictException) {
+                        // Another first save committed in between: a concurrent change, not a duplicate.
+                        throw new ConflictException(Reason.CONFLICT, "the password policy was saved concurrently",
+                                Map.of());
+                    }
+                    throw e;
+                }
             }
             h.createUpdate("DELETE FROM " + words).execute();
             if (!policy.bannedWords().isEmpty()) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts.FailedLogin;
@@ -14,14 +15,17 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +101,46 @@ abstract class ConcurrencyScenarios {
                 assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
             }
         }
+    }
+
+    @Test
+    void a_policy_read_while_another_is_saved_is_one_that_was_saved() throws Exception {
+        JdbiStore store = stores.open(newLocation(), 4);
+        PasswordPolicy first = PasswordPolicy.builder().minLength(15).bannedWords(words("first", 200)).build();
+        PasswordPolicy second = PasswordPolicy.builder().minLength(20).bannedWords(words("second", 200)).build();
+        store.policyStore().save(first);
+        AtomicBoolean saving = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> saver = pool.submit(() -> {
+                for (int i = 0; i < 150; i++) {
+                    PasswordPolicy next = i % 2 == 0 ? second : first;
+                    store.transactions().run(() -> store.policyStore().save(next));
+                }
+                saving.set(false);
+            });
+            Future<Integer> reader = pool.submit(() -> {
+                int reads = 0;
+                while (saving.get()) {
+                    PasswordPolicy read = store.policyStore().load().orElseThrow();
+                    assertThat(read).isIn(first, second);
+                    reads++;
+                }
+                return reads;
+            });
+            saver.get(120, TimeUnit.SECONDS);
+            assertThat(reader.get(120, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Set<String> words(String stem, int count) {
+        Set<String> words = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            words.add(stem + i);
+        }
+        return words;
     }
 
     @Test
