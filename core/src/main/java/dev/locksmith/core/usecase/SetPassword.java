@@ -26,7 +26,9 @@ import java.util.Optional;
  * whole policy, every violation at once; then the new hash, the old one pushed to history, failed logins
  * and lock cleared, "must change" set when asked or when emailing, the temporary-password clock started,
  * the success audited, and the email sent last, inside the transaction, so a delivery failure rolls
- * everything back. Thread-safe.
+ * everything back. The one window left is the commit itself: should it fail after the mail server took the
+ * message (the database lost between the two), the user holds a password that was never stored; the old one
+ * still works, and the caller gets the commit's error and can set another. Thread-safe.
  */
 public final class SetPassword {
     /**
