@@ -49,6 +49,8 @@ import java.util.logging.Logger;
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
+    private static final Logger LOCKSMITH_LOGGER = Logger.getLogger("dev.locksmith");
     private final Environment environment;
     private PasswordInput passwords;
 
@@ -106,6 +108,9 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
      */
     public static CommandLine commandLine(LocksmithCommand command) {
         CommandLine line = new CommandLine(command);
+        // No @file expansion: an argument such as a username "@/etc/secret" must stay text, not become the
+        // file's lines (echoed back in a usage error).
+        line.setExpandAtFiles(false);
         line.setExecutionExceptionHandler(new ErrorReport());
         line.setParameterExceptionHandler(new UsageErrorReport());
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -186,7 +191,10 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
         }
         Logger root = Logger.getLogger("");
         Level level = debug ? Level.FINE : Level.WARNING;
-        root.setLevel(level);
+        // --debug opens Locksmith's own loggers only: drivers log their connection URL at FINE, and a JDBC URL
+        // may carry a password.
+        root.setLevel(Level.WARNING);
+        LOCKSMITH_LOGGER.setLevel(level);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
             handler.setFormatter(new OneLineFormat(debug));

@@ -6,6 +6,8 @@ import dev.locksmith.core.domain.Password;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -78,7 +80,11 @@ final class PasswordInput {
 
     private char[] readLine() {
         if (stdin == null) {
-            stdin = new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8);
+            // Bytes that are not UTF-8 are an error, not U+FFFD: replaced, two different passwords in another
+            // encoding would become the same one.
+            stdin = new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
         }
         char[] buffer = new char[MAX_CHARS];
         int length = 0;
@@ -98,6 +104,8 @@ final class PasswordInput {
                 length--;
             }
             return Arrays.copyOf(buffer, length);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("password", "standard input is not UTF-8");
         } catch (IOException e) {
             throw new InvalidInputException("password", "standard input could not be read: " + e.getClass().getSimpleName());
         } finally {

@@ -11,18 +11,22 @@ import dev.locksmith.smtp.SmtpMailer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The composition root of the command line: from the chosen store, mail settings and security providers,
  * wires the real adapters into a {@link Locksmith}. The only class that names every adapter. Stateless.
  */
 final class Wiring {
+    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
     /** The file name of the embedded H2 database inside the data folder (H2 adds {@code .mv.db}). */
     static final String H2_FILE = "locksmith";
 
@@ -116,11 +120,18 @@ final class Wiring {
     private static JdbiStore store(Store store) {
         if (store instanceof Store.Embedded embedded) {
             try {
-                Files.createDirectories(embedded.folder());
+                createPrivateFolder(embedded.folder());
             } catch (IOException e) {
                 throw new UnavailableException("cannot create the data folder " + embedded.folder(), e);
             }
-            return JdbiStore.embedded(embedded.folder().resolve(H2_FILE));
+            JdbiStore opened = JdbiStore.embedded(embedded.folder().resolve(H2_FILE));
+            try {
+                makePrivate(embedded.folder().resolve(H2_FILE + ".mv.db"));
+            } catch (IOException e) {
+                opened.close();
+                throw new UnavailableException("cannot restrict access to the database in " + embedded.folder(), e);
+            }
+            return opened;
         }
         Store.Jdbc jdbc = (Store.Jdbc) store;
         JdbiStore.Builder builder = JdbiStore.builder().jdbcUrl(jdbc.url());
@@ -134,5 +145,35 @@ final class Wiring {
     /** Wipes a password array handed to {@link Store.Jdbc}. */
     static void wipe(Optional<char[]> password) {
         password.ifPresent(p -> Arrays.fill(p, '\0'));
+    }
+
+    /**
+     * The data folder holds password hashes: created readable by its owner only (on POSIX file systems); an
+     * existing folder that others can read is reported with a warning.
+     */
+    static void createPrivateFolder(Path folder) throws IOException {
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!posix) {
+            Files.createDirectories(folder);
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (Files.notExists(folder)) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
+            return;
+        }
+        Set<PosixFilePermission> current = Files.getPosixFilePermissions(folder);
+        if (!ownerOnly.containsAll(current)) {
+            // Not changed here: it may be a folder the user shares on purpose. The database file is made private.
+            LOG.log(System.Logger.Level.WARNING, "the data folder {0} is accessible to other users ({1}); the"
+                    + " database in it holds password hashes", folder, PosixFilePermissions.toString(current));
+        }
+    }
+
+    /** The embedded database file, readable and writable by its owner only (on POSIX file systems). */
+    static void makePrivate(Path file) throws IOException {
+        if (Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }

@@ -67,8 +67,12 @@ final class Cli {
 
     /** Runs with {@code stdin} as standard input. */
     Result input(String stdin, String... args) {
-        Environment environment = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                variables::get, terminal, FAST);
+        return inputBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs with these bytes as standard input. */
+    Result inputBytes(byte[] stdin, String... args) {
+        Environment environment = new Environment(new ByteArrayInputStream(stdin), variables::get, terminal, FAST);
         CommandLine line = LocksmithCommand.commandLine(new LocksmithCommand(environment));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

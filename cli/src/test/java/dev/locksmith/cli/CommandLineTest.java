@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -348,5 +349,46 @@ class CommandLineTest {
     static String row(Cli.Result result, String username) {
         return result.out().lines().map(String::strip).filter(l -> l.startsWith(username + " "))
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + username + " in\n" + result.out()));
+    }
+
+    @Test
+    void an_argument_starting_with_at_is_text_not_the_contents_of_a_file() throws Exception {
+        Path secrets = dir.resolve("mail.properties");
+        Files.writeString(secrets, "password=SmtpRelayS3cret\n");
+
+        Cli.Result result = cli.run("search", "--as", "@" + secrets);
+
+        assertThat(result.exit()).as(result.toString()).isNotZero();
+        assertThat(result.toString()).doesNotContain("SmtpRelayS3cret");
+    }
+
+    @Test
+    void an_unknown_option_is_named_but_its_value_is_never_echoed() {
+        Cli.Result result = cli.run("login", "alice", "--password", "Hunter2-typed-by-mistake");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--password").doesNotContain("Hunter2");
+    }
+
+    @Test
+    void a_password_on_standard_input_that_is_not_utf_8_is_refused_not_replaced() {
+        byte[] latin1 = "Zw\u00f6lf-Boxk\u00e4mpfer-jagen-Viktor".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        Cli.Result result = cli.inputBytes(latin1, "set-password", "--as", "rep", "alice", "--password-stdin");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.err()).contains("not UTF-8");
+        assertThat(login("alice", ALICE_PASSWORD).out()).startsWith("AUTHENTICATED");
+    }
+
+    @Test
+    void the_data_folder_and_database_are_private_to_their_owner() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        Cli other = new Cli(fresh);
+        assertThat(other.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--password-stdin").exit()).isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("locksmith.mv.db"))))
+                .isEqualTo("rw-------");
     }
 }
