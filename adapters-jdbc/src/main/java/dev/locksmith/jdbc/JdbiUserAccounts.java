@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -226,8 +225,8 @@ public final class JdbiUserAccounts implements UserAccounts {
      * @throws dev.locksmith.core.domain.UnavailableException on database failure
      */
     public Page<User> searchByUsernamePrefix(UserSearch search) {
-        // Against the username column, which holds usernames as Username lower-cases them.
-        String prefix = search.text().toLowerCase(Locale.ROOT);
+        // Usernames are stored case-folded as search folds its text.
+        String prefix = search.foldedText();
         Optional<String> upper = SqlValues.prefixUpperBound(prefix);
         String sql = prefixSearchSql(!prefix.isEmpty(), upper.isPresent(), search.after().isPresent());
         return db.call("search users by username prefix", h -> {

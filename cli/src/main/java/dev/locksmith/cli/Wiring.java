@@ -162,6 +162,9 @@ final class Wiring {
             Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
             return;
         }
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("not a folder");
+        }
         Set<PosixFilePermission> current = Files.getPosixFilePermissions(folder);
         if (!ownerOnly.containsAll(current)) {
             // Not changed here: it may be a folder the user shares on purpose. The database file is made private.

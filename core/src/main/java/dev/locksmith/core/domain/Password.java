@@ -172,11 +172,7 @@ public final class Password implements AutoCloseable {
     }
 
     private char[] lowerCopy() {
-        char[] lower = new char[chars.length];
-        for (int i = 0; i < chars.length; i++) {
-            lower[i] = Texts.foldCase(chars[i]);
-        }
-        return lower;
+        return Texts.foldCase(chars);
     }
 
     private void checkLive() {

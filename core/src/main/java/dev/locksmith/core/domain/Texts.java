@@ -71,21 +71,37 @@ final class Texts {
     }
 
     /**
-     * Case folding for the password rules, the same on both sides of every comparison: each UTF-16 unit
-     * upper-cased, then lower-cased, independent of locale and of context. So final sigma and sigma, long s
-     * and s, dotted and dotless i fold alike, where {@code String.toLowerCase} maps some of them differently
-     * by position and {@code Character.toLowerCase} alone would leave them apart.
+     * Case folding, the same on both sides of every comparison (usernames, password word rules, search): each
+     * code point upper-cased, then lower-cased, independent of locale and of context. So final sigma and
+     * sigma, long s and s, dotted and dotless i fold alike, where {@code String.toLowerCase} maps some of
+     * them differently by position and {@code Character.toLowerCase} alone would leave them apart. A BMP code
+     * point folds to a BMP code point, so lengths are kept.
      */
-    static char foldCase(char c) {
-        return Character.toLowerCase(Character.toUpperCase(c));
+    static int foldCase(int codePoint) {
+        return Character.toLowerCase(Character.toUpperCase(codePoint));
     }
 
-    /** {@link #foldCase(char)} over a whole string; same length as {@code text}. */
+    /** {@link #foldCase(int)} over a whole string; same length as {@code text}. */
     static String foldCase(String text) {
-        char[] folded = new char[text.length()];
-        for (int i = 0; i < folded.length; i++) {
-            folded[i] = foldCase(text.charAt(i));
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> folded.appendCodePoint(foldCase(cp)));
+        return folded.toString();
+    }
+
+    /** {@link #foldCase(int)} over {@code chars} into a new array of the same length (the caller wipes it). */
+    static char[] foldCase(char[] chars) {
+        char[] folded = new char[chars.length];
+        for (int i = 0; i < chars.length; ) {
+            int cp = Character.codePointAt(chars, i);
+            int width = Character.charCount(cp);
+            int fold = foldCase(cp);
+            if (Character.charCount(fold) == width) {
+                Character.toChars(fold, folded, i);
+            } else {
+                System.arraycopy(chars, i, folded, i, width);
+            }
+            i += width;
         }
-        return new String(folded);
+        return folded;
     }
 }

@@ -1,11 +1,10 @@
 package dev.locksmith.core.domain;
 
-import java.util.Locale;
-
 /**
  * The login identifier of a user: unique, never editable through the password paths. Canonical form is
- * NFKC-normalized and lower-cased (locale-independent), so {@code Alice} and {@code alice} are one user, as
- * directories treat them. 1 to 128 characters, no whitespace or control characters. Immutable.
+ * NFKC-normalized and case-folded (each character upper- then lower-cased, locale-independent), so
+ * {@code Alice} and {@code alice}, or {@code ΚΩΣΤΑΣ} and {@code κωστας}, are one user, as directories treat
+ * them. 1 to 128 characters, no whitespace or control characters. Immutable.
  *
  * @throws InvalidInputException from the constructor when the value is not a valid username
  */
@@ -18,12 +17,10 @@ public record Username(String value) implements Comparable<Username> {
         if (text.codePoints().anyMatch(Character::isWhitespace) || text.codePoints().anyMatch(Character::isSpaceChar)) {
             throw new InvalidInputException("username", "must not contain whitespace");
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        // Lower-casing can lengthen a name (U+0130 becomes two code points): the limit holds for what is stored.
-        if (lower.codePointCount(0, lower.length()) > MAX_LENGTH) {
-            throw new InvalidInputException("username", "longer than " + MAX_LENGTH + " characters once lower-cased");
-        }
-        value = lower;
+        // Case-folded, not String.toLowerCase: every case variant of a name is one username (final and medial
+        // sigma, dotted, dotless and capital I...), as directories compare names, so a local account cannot
+        // shadow a directory one by a different spelling. Folding keeps the length.
+        value = Texts.foldCase(text);
     }
 
     /** Shorthand for {@code new Username(value)}. */

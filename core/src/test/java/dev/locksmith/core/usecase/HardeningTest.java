@@ -117,12 +117,13 @@ class HardeningTest {
     }
 
     @Test
-    void a_username_that_lower_casing_makes_too_long_is_refused_so_that_every_stored_name_reads_back() {
-        // U+0130 (capital I with dot above) lower-cases to two code points.
-        assertThat(Username.of("\u0130".repeat(64)).value()).hasSize(128);
-        assertThatThrownBy(() -> Username.of("\u0130".repeat(65)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("lower-cased"));
-        assertThat(Username.of(Username.of("\u0130".repeat(64)).value())).isEqualTo(Username.of("\u0130".repeat(64)));
+    void every_case_variant_of_a_username_is_the_same_username_and_folding_keeps_its_length() {
+        assertThat(Username.of("ΑΣ1")).isEqualTo(Username.of("Ασ1")).isEqualTo(Username.of("ας1"));
+        assertThat(Username.of("KIM")).isEqualTo(Username.of("kım")).isEqualTo(Username.of("kim"))
+                .isEqualTo(Username.of("K\u0130M"));
+        // U+0130 (capital I with dot above) lower-cases to two code points with String.toLowerCase; folded, one.
+        assertThat(Username.of("\u0130".repeat(128)).value()).isEqualTo("i".repeat(128));
+        assertThat(Username.of(Username.of("ΚΩΣΤΑΣ").value())).isEqualTo(Username.of("ΚΩΣΤΑΣ"));
     }
 
     @Test
