@@ -26,6 +26,12 @@ final class LdifFile {
 
     private static final int READ_ATTEMPTS = 3;
 
+    /**
+     * Largest LDIF file read: 1 GiB. A file is read whole; a larger one (an export gone wrong, a sparse file)
+     * is refused with a typed error instead of exhausting the heap.
+     */
+    static final long MAX_BYTES = 1L << 30;
+
     /** What {@code stat} says of a file. */
     record Stat(FileTime modified, long size, Object fileKey) {
         static Stat of(BasicFileAttributes attributes) {
@@ -62,6 +68,10 @@ final class LdifFile {
         try {
             for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
                 Stat before = Stat.of(Files.readAttributes(path, BasicFileAttributes.class));
+                if (before.size() > MAX_BYTES) {
+                    throw new UnavailableException(path + ": the LDIF file is larger than " + (MAX_BYTES >> 20)
+                            + " MiB", null);
+                }
                 Instant readAt = Instant.now();
                 byte[] bytes = Files.readAllBytes(path);
                 Stat after = Stat.of(Files.readAttributes(path, BasicFileAttributes.class));

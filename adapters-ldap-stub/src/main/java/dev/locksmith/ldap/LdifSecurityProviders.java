@@ -206,8 +206,8 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
                 LOG.log(Level.WARNING, "reload of LDIF data failed, keeping the previous data: {0}", e.getMessage());
                 lastPollFailure = e.getMessage();
             }
-        } catch (RuntimeException e) {
-            // never let an exception escape: it would cancel every later poll
+        } catch (RuntimeException | Error e) {
+            // Never let anything escape, an OutOfMemoryError included: it would cancel every later poll.
             LOG.log(Level.ERROR, "reload of LDIF data failed unexpectedly, keeping the previous data", e);
         }
     }
@@ -237,15 +237,15 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         Map<Path, LdifFile.Fingerprint> previous = lastRead;
         Map<Path, LdifFile.Fingerprint> read = new HashMap<>(previous);
         Map<Path, byte[]> contents = new LinkedHashMap<>();
-        try {
-            for (Path file : files) {
-                LdifFile.Content content = LdifFile.read(file);
-                contents.put(file, content.bytes());
-                read.put(file, content.fingerprint());
-            }
-        } finally {
-            lastRead = Map.copyOf(read); // even after a failure: the poll must not re-read an unchanged broken file
+        for (Path file : files) {
+            // A file that cannot be read fails the load before anything is recorded: the files read before it
+            // keep their old fingerprints, so the next check sees them as changed and loads them again.
+            LdifFile.Content content = LdifFile.read(file);
+            contents.put(file, content.bytes());
+            read.put(file, content.fingerprint());
         }
+        // Recorded even if parsing fails below: the poll must not re-read an unchanged broken file.
+        lastRead = Map.copyOf(read);
         if (onlyIfContentChanged && files.stream().allMatch(file -> previous.containsKey(file)
                 && previous.get(file).sha256().equals(read.get(file).sha256()))) {
             return false;

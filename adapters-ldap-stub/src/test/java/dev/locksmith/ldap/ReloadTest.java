@@ -99,6 +99,41 @@ class ReloadTest {
     }
 
     @Test
+    void a_change_read_in_a_load_that_another_file_failed_is_loaded_once_that_file_is_back() throws Exception {
+        Path first = directory.resolve("first.ldif");
+        Path second = directory.resolve("second.ldif");
+        write(first, entries("alice"));
+        write(second, entries("bob"));
+        LdifSecurityProviders providers = LdifSecurityProviders.builder()
+                .provider(SecurityProvider.builder("first", ProviderKind.LDAP).ldif(first).build())
+                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS).ldif(second).build())
+                .build();
+        replace(first, entries("alice", "carol"));
+        Path aside = directory.resolve("second.ldif.aside");
+        Files.move(second, aside);
+
+        assertThatThrownBy(providers::reloadIfChanged).isInstanceOf(UnavailableException.class);
+        assertThat(claimant(providers, "carol")).isEmpty();
+        Files.move(aside, second);
+
+        assertThat(providers.reloadIfChanged()).isTrue();
+        assertThat(claimant(providers, "carol")).contains("first");
+        assertThat(claimant(providers, "bob")).contains("second");
+    }
+
+    @Test
+    void a_directory_name_claims_every_case_variant_of_itself() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        String ldif = "dn: uid=one\nuid:: " + base64.encodeToString("ΑΣ1".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\n\ndn: uid=two\nuid:: " + base64.encodeToString("kım".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
+        LdifSecurityProviders providers = oneProvider(file(ldif));
+
+        for (String variant : List.of("ΑΣ1", "Ασ1", "ας1", "ασ1", "kım", "KIM", "kim", "K\u0130M")) {
+            assertThat(claimant(providers, variant)).as(variant).contains("directory");
+        }
+    }
+
+    @Test
     void reload_if_changed_does_nothing_for_an_untouched_file() {
         LdifSecurityProviders providers = oneProvider(file(entries("alice")));
 
