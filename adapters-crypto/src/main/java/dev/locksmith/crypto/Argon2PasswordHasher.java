@@ -28,7 +28,10 @@ import java.util.Arrays;
  *
  * <p><b>Rehash</b>: {@link #needsRehash} is true for bcrypt, for argon2i and argon2d, for version 16, and
  * for an argon2id hash with less memory, fewer passes, fewer lanes, a shorter salt or a shorter tag than the
- * configured ones; a stored hash stronger in every respect is kept.
+ * configured ones. A stored hash stronger in every respect is kept, unless it costs more than four times the
+ * configured work (memory x passes) or memory: an imported hash made for a bigger machine is paid for at one
+ * login, then replaced, instead of at every login. Size the heap for {@link Argon2Settings#maxConcurrency()}
+ * verifications of {@link Argon2Settings#maxVerificationMemoryKiB()} each.
  *
  * <p><b>Resources</b>: at most {@link Argon2Settings#maxConcurrency()} hash computations (hash or verify,
  * Argon2 or bcrypt) run at once, by default one per processor; further callers wait in arrival order. The
@@ -36,8 +39,10 @@ import java.util.Arrays;
  * ({@code Argon2Parameters.Builder.withBlockPool}), one unsynchronized pool per running computation, so the
  * hasher keeps up to {@code maxConcurrency x m} KiB (about 39 MiB for the defaults on two processors) and a
  * hash no longer allocates its memory cost afresh. Bouncy Castle clears every block before it returns to the
- * pool; the password bytes and computed tags are wiped here after use. (Bouncy Castle's
- * {@code Argon2Parameters.getSalt()} leaves a copy of the salt, which is not secret, to the garbage collector.)
+ * pool; the password bytes and computed tags are wiped here after use. Not wiped, because Bouncy Castle keeps them
+ * out of reach: its copy of the salt (not secret) and its two copies of H0, the 64-byte BLAKE2b pre-hash of
+ * password and salt, left to the garbage collector (a heap dump taken before they are reclaimed allows
+ * guessing at BLAKE2b speed against H0).
  *
  * <p><b>Measured</b> with JMH at the default cost on a shared 2-vCPU AMD EPYC, OpenJDK 17, G1 (see
  * {@code benchmarks/README.md}, section Argon2id): about 20 ms per hash or verify; 93,930 bytes (0.09 MiB)
@@ -48,7 +53,7 @@ import java.util.Arrays;
  * moved them, are laid out less favourably than freshly allocated ones.
  *
  * <p>Thread-safe. {@link #hash} and {@link #verify} throw {@link InvalidInputException} for a null argument,
- * {@link IllegalStateException} for a wiped password, and {@link UnavailableException} with reason
+ * {@link InvalidInputException} for a wiped password, and {@link UnavailableException} with reason
  * {@link Reason#UNAVAILABLE} when the calling thread is interrupted while waiting for its turn (the thread's
  * interrupt flag is set again).
  */
@@ -167,7 +172,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                 || stored.iterations() < settings.iterations()
                 || stored.parallelism() < settings.parallelism()
                 || stored.salt().length < SALT_BYTES
-                || stored.tag().length < TAG_BYTES;
+                || stored.tag().length < TAG_BYTES
+                || stored.memoryKiB() > 4L * settings.memoryKiB()
+                || (long) stored.memoryKiB() * stored.iterations() > 4L * settings.memoryKiB() * settings.iterations();
     }
 
     /** Number of threads waiting for their turn to compute (test view of the bound). */

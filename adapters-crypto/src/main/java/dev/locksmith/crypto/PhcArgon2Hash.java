@@ -7,11 +7,13 @@ import java.util.Base64;
 /**
  * A parsed Argon2 PHC string: {@code $argon2<type>[$v=<16|19>]$m=<kib>,t=<passes>,p=<lanes>$<salt>$<tag>}.
  *
- * <p>Parsing is strict and canonical, so one hash has exactly one accepted spelling: decimal numbers without
- * sign or leading zero, parameters in the order m, t, p and nothing else (no {@code keyid} or {@code data}),
- * unpadded standard Base64 whose unused trailing bits are zero. A missing version field means version 16, as
- * the reference implementation decodes it. Every bound is checked before any hash is computed, so a stored
- * string cannot make the hasher allocate or work without limit.
+ * <p>Parsing is strict and canonical, so one hash has one accepted spelling (two for version 16, below):
+ * decimal numbers without sign or leading zero, parameters in the order m, t, p and nothing else (no
+ * {@code keyid} or {@code data}), unpadded standard Base64 whose unused trailing bits are zero. A missing
+ * version field means version 16, as the reference implementation decodes it; older libraries wrote version
+ * 16 hashes both with and without the field, so both spellings of such a hash are accepted. Every bound is checked before any hash is computed, so a stored
+ * string cannot make the hasher allocate or work without limit (the limits themselves are set by
+ * {@link Argon2Settings}).
  */
 record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations, int parallelism, byte[] salt,
                      byte[] tag) {

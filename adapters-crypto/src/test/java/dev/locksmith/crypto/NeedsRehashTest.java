@@ -52,10 +52,20 @@ class NeedsRehashTest {
             "more lanes,   1024, 3, 4, 16, 32",
             "longer salt,  1024, 3, 2, 32, 32",
             "longer tag,   1024, 3, 2, 16, 64",
-            "all stronger, 8192, 8, 8, 32, 64"})
+            "all stronger, 4096, 3, 8, 32, 64"})
     void an_argon2id_hash_at_least_as_strong_in_every_parameter_is_kept(String label, int m, int t, int p, int salt,
                                                                          int tag) {
         assertThat(hasher.needsRehash(stored(Argon2Type.ARGON2ID, 0x13, m, t, p, salt, tag))).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "memory over 4x,         4097,  1, 2",
+            "work over 4x,           1024, 13, 2",
+            "far stronger in all,    8192,  8, 8"})
+    void a_hash_costing_over_four_times_the_configured_memory_or_work_is_replaced_at_the_next_login(
+            String label, int m, int t, int p) {
+        assertThat(hasher.needsRehash(stored(Argon2Type.ARGON2ID, 0x13, m, t, p, 32, 64))).isTrue();
     }
 
     @Test

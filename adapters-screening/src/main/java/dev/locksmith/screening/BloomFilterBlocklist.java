@@ -77,7 +77,7 @@ public final class BloomFilterBlocklist implements Blocklist {
      * password with the configured false-positive probability; never answers {@code false} for a listed one.
      *
      * @throws InvalidInputException if {@code password} is null
-     * @throws IllegalStateException if the password was wiped
+     * @throws dev.locksmith.core.domain.InvalidInputException if the password was wiped
      */
     @Override
     public boolean contains(Password password) {

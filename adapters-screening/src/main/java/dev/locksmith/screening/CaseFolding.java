@@ -11,7 +11,10 @@ final class CaseFolding {
     /**
      * Folds every code point of {@code text} into a fresh array. Upper-casing before lower-casing maps variant
      * forms onto one letter (final sigma and sigma, long s and s, Kelvin sign and k), which plain lower-casing
-     * misses. The caller owns the array and wipes it when it held a password.
+     * misses. Simple folding, one code point for one: a letter whose capital is several letters ({@code ß} and
+     * {@code SS}, {@code ǰ}, {@code ΰ}) matches its lower-case spelling only, since full folding would need the
+     * password as a {@code String}; a list that must also refuse {@code STRASSE} for {@code straße} lists both.
+     * The caller owns the array and wipes it when it held a password.
      */
     static char[] fold(CharSequence text) {
         int length = 0;

@@ -87,7 +87,7 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
      *
      * @throws InvalidInputException if an argument or a user input is null
      * @throws UnavailableException if nbvcxz fails
-     * @throws IllegalStateException if the password was wiped
+     * @throws dev.locksmith.core.domain.InvalidInputException if the password was wiped
      */
     @Override
     public Strength estimate(Password password, List<String> userInputs) {
