@@ -83,6 +83,12 @@ final class MailAddresses {
      */
     static InternetAddress internetAddress(EmailAddress address, String displayName) {
         try {
+            if (displayName.contains("=?")) {
+                // ASCII text shaped like an encoded word would go out as is, and mail clients would decode it
+                // ("=?UTF-8?B?...?=" shown as "Admin <evil@example.com>"). Encoded as a word of its own, it is
+                // shown as the literal text it is.
+                return new InternetAddress(envelopeForm(address), base64Words(displayName));
+            }
             return new InternetAddress(envelopeForm(address), displayName.isEmpty() ? null : displayName,
                     StandardCharsets.UTF_8.name());
         } catch (UnsupportedEncodingException e) {
@@ -92,5 +98,37 @@ final class MailAddresses {
 
     private static boolean isAscii(String text) {
         return text.chars().allMatch(c -> c < 0x80);
+    }
+
+    /**
+     * {@code text} as RFC 2047 "B" encoded words, whatever its characters (Jakarta Mail leaves ASCII as is), each
+     * at most 75 characters long (45 bytes of UTF-8, never splitting a character), separated by spaces, which
+     * decoders drop between encoded words.
+     */
+    static String base64Words(String text) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        StringBuilder words = new StringBuilder();
+        java.io.ByteArrayOutputStream chunk = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+            if (chunk.size() + bytes.length > 45) {
+                appendWord(words, base64, chunk.toByteArray());
+                chunk.reset();
+            }
+            chunk.write(bytes, 0, bytes.length);
+            i += Character.charCount(codePoint);
+        }
+        if (chunk.size() > 0 || words.length() == 0) {
+            appendWord(words, base64, chunk.toByteArray());
+        }
+        return words.toString();
+    }
+
+    private static void appendWord(StringBuilder words, java.util.Base64.Encoder base64, byte[] bytes) {
+        if (words.length() > 0) {
+            words.append(' ');
+        }
+        words.append("=?UTF-8?B?").append(base64.encodeToString(bytes)).append("?=");
     }
 }

@@ -125,4 +125,16 @@ class HeaderInjectionTest {
 
         assertThat(refused.field()).isEqualTo("heloName");
     }
+
+    @Test
+    void a_display_name_shaped_like_an_encoded_word_is_shown_as_the_literal_text() throws Exception {
+        String name = "=?UTF-8?B?QWRtaW4gPGV2aWxAYXR0YWNrZXIuZXhhbXBsZT4=?=";
+
+        jakarta.mail.internet.InternetAddress header = MailAddresses.internetAddress(EmailAddress.of("bob@example.com"), name);
+
+        // What a mail client shows: the header parsed back, encoded words decoded.
+        jakarta.mail.internet.InternetAddress shown = new jakarta.mail.internet.InternetAddress(header.toString());
+        assertThat(shown.getPersonal()).isEqualTo(name).doesNotContain("evil@attacker.example");
+        assertThat(shown.getAddress()).isEqualTo("bob@example.com");
+    }
 }
