@@ -35,6 +35,9 @@ import java.util.Arrays;
  *
  * <p><b>Resources</b>: at most {@link Argon2Settings#maxConcurrency()} hash computations (hash or verify,
  * Argon2 or bcrypt) run at once, by default one per processor; further callers wait in arrival order. The
+ * bound is on memory too: a verification of a stored hash with more memory than the configured cost takes that
+ * much of the budget ({@code maxConcurrency} times the configured memory), up to all of it, so a few such hashes
+ * queue instead of running out of heap together. The
  * 1 KiB Argon2 memory blocks are kept and reused through Bouncy Castle's block-pool hook
  * ({@code Argon2Parameters.Builder.withBlockPool}), one unsynchronized pool per running computation, so the
  * hasher keeps up to {@code maxConcurrency x m} KiB (about 39 MiB for the defaults on two processors) and a
@@ -83,7 +86,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     Argon2PasswordHasher(Argon2Settings settings, ComputationObserver observer) {
         this.settings = InvalidInputException.requireNonNull(settings, "settings");
-        this.gate = new ComputationGate(settings.maxConcurrency(), observer);
+        this.gate = new ComputationGate(settings.maxConcurrency(), settings.memoryKiB(), observer);
         this.engine = new Argon2Engine(settings.memoryKiB(), settings.parallelism());
         if (!settings.meetsOwaspMinimum()) {
             LOG.log(System.Logger.Level.WARNING, "Argon2 settings below the OWASP minimum, marked test-only: {0}",
@@ -140,8 +143,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         byte[] utf8 = password.toUtf8();
         byte[] computed = null;
         try {
-            computed = gate.run(() -> engine.compute(stored.type(), stored.version(), stored.memoryKiB(),
-                    stored.iterations(), stored.parallelism(), stored.salt(), utf8, null, null, stored.tag().length));
+            computed = gate.run(stored.memoryKiB(), () -> engine.compute(stored.type(), stored.version(),
+                    stored.memoryKiB(), stored.iterations(), stored.parallelism(), stored.salt(), utf8, null, null,
+                    stored.tag().length));
             return MessageDigest.isEqual(computed, stored.tag());
         } finally {
             Arrays.fill(utf8, (byte) 0);

@@ -6,15 +6,25 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * Lets at most a fixed number of hash computations run at once; further callers wait in FIFO order, so a
- * login flood queues instead of allocating Argon2 memory without limit. Waiting is interruptible. Thread-safe.
+ * Bounds the hash computations that run at once, by count and by memory; further callers wait in FIFO order,
+ * so a login flood queues instead of allocating Argon2 memory without limit. The budget is {@code maxConcurrency}
+ * slots of the configured memory cost: a computation at or below that cost takes one slot, a larger one (a
+ * stored hash from a bigger machine) takes as many slots' worth of memory as it needs, up to the whole budget,
+ * so the memory in use stays within the budget or one oversized computation, whichever is larger. Waiting is
+ * interruptible. Thread-safe.
  */
 final class ComputationGate {
     private final Semaphore permits;
+    private final long slotKiB;
+    private final int budget;
     private final ComputationObserver observer;
 
-    ComputationGate(int maxConcurrency, ComputationObserver observer) {
-        this.permits = new Semaphore(maxConcurrency, true);
+    /** A gate for {@code maxConcurrency} computations of {@code slotKiB} each (the configured memory cost). */
+    ComputationGate(int maxConcurrency, int slotKiB, ComputationObserver observer) {
+        this.slotKiB = slotKiB;
+        // Permits count KiB, capped so that a large budget still fits an int.
+        this.budget = (int) Math.min(Integer.MAX_VALUE, (long) maxConcurrency * slotKiB);
+        this.permits = new Semaphore(budget, true);
         this.observer = observer;
     }
 
@@ -25,8 +35,20 @@ final class ComputationGate {
      *     thread's interrupt flag is set again before it is thrown
      */
     <T> T run(Supplier<T> computation) {
+        return run(slotKiB, computation);
+    }
+
+    /**
+     * Runs a computation of {@code memoryKiB} once its share of the budget is free: one slot at least, the
+     * whole budget at most.
+     *
+     * @throws UnavailableException with reason UNAVAILABLE if the thread is interrupted while waiting; the
+     *     thread's interrupt flag is set again before it is thrown
+     */
+    <T> T run(long memoryKiB, Supplier<T> computation) {
+        int share = (int) Math.min(budget, Math.max(slotKiB, memoryKiB));
         try {
-            permits.acquire();
+            permits.acquire(share);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException(Reason.UNAVAILABLE, "interrupted while waiting to compute a password hash",
@@ -40,11 +62,11 @@ final class ComputationGate {
                 observer.finished();
             }
         } finally {
-            permits.release();
+            permits.release(share);
         }
     }
 
-    /** An estimate of the number of threads waiting for a permit. */
+    /** An estimate of the number of threads waiting for their share. */
     int waiting() {
         return permits.getQueueLength();
     }

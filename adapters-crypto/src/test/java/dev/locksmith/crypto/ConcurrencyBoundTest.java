@@ -94,6 +94,27 @@ class ConcurrencyBoundTest {
     }
 
     @Test
+    void a_verification_needing_the_whole_memory_budget_runs_alone() throws Exception {
+        HoldingObserver observer = new HoldingObserver(1);
+        // Budget: 2 slots of 32 KiB. The stored hash needs 64 KiB, all of it.
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
+                .iterations(1).maxConcurrency(2).maxVerificationMemoryKiB(64).build(), observer);
+        PasswordHash large = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(64)
+                .iterations(1).build()).hash(Password.of("large"));
+        CompletableFuture<Boolean> verifying = CompletableFuture.supplyAsync(() -> hasher.verify(Password.of("large"), large));
+        awaitCondition(() -> observer.inFlight.get() == 1);
+
+        CompletableFuture<PasswordHash> hashing = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("small")));
+        awaitCondition(() -> hasher.waitingComputations() == 1);
+        assertThat(observer.inFlight).as("the small hash waits for memory, not for a free slot").hasValue(1);
+
+        observer.release.countDown();
+        assertThat(verifying.get(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(hasher.verify(Password.of("small"), hashing.get(1, TimeUnit.MINUTES))).isTrue();
+        assertThat(observer.maxInFlight).hasValue(1);
+    }
+
+    @Test
     void an_interrupt_while_waiting_is_a_typed_error_and_keeps_the_interrupt_flag() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
