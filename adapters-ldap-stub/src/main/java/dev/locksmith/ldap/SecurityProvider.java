@@ -27,7 +27,7 @@ import java.util.Set;
  *       non-empty principal before it), a Windows domain ({@code CORP\alice}: a non-empty user name after the
  *       one backslash), or a suffix ({@code @corp.example.com}: something before it).</li>
  * </ul>
- * All comparisons use core's canonical username form (NFKC, lower case), so they are case-insensitive, realms
+ * All comparisons use core's canonical username form (NFKC, case-folded), so they are case-insensitive, realms
  * and domains included. Built with {@link #builder(String, ProviderKind)}, which validates everything;
  * immutable and thread-safe. The LDIF files are read by {@link LdifSecurityProviders}, not here.
  */
