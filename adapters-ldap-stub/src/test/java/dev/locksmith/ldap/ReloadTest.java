@@ -27,6 +27,16 @@ class ReloadTest {
     @TempDir
     Path directory;
 
+    /** Provider "first" (LDAP) reading {@code first} with alice, provider "second" (RADIUS) reading {@code second} with bob. */
+    private static LdifSecurityProviders aliceInFirstBobInSecond(Path first, Path second) {
+        write(first, entries("alice"));
+        write(second, entries("bob"));
+        return LdifSecurityProviders.builder()
+                .provider(SecurityProvider.builder("first", ProviderKind.LDAP).ldif(first).build())
+                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS).ldif(second).build())
+                .build();
+    }
+
     private Path file(String content) {
         Path file = directory.resolve("users.ldif");
         write(file, content);
@@ -82,12 +92,7 @@ class ReloadTest {
     void a_failed_reload_keeps_the_old_data_of_every_file_even_those_that_read_well() {
         Path first = directory.resolve("first.ldif");
         Path second = directory.resolve("second.ldif");
-        write(first, entries("alice"));
-        write(second, entries("bob"));
-        LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("first", ProviderKind.LDAP).ldif(first).build())
-                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS).ldif(second).build())
-                .build();
+        LdifSecurityProviders providers = aliceInFirstBobInSecond(first, second);
         replace(first, entries("carol"));
         replace(second, "dn: uid=dave\nuid:: ***\n");
 
@@ -102,12 +107,7 @@ class ReloadTest {
     void a_change_read_in_a_load_that_another_file_failed_is_loaded_once_that_file_is_back() throws Exception {
         Path first = directory.resolve("first.ldif");
         Path second = directory.resolve("second.ldif");
-        write(first, entries("alice"));
-        write(second, entries("bob"));
-        LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("first", ProviderKind.LDAP).ldif(first).build())
-                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS).ldif(second).build())
-                .build();
+        LdifSecurityProviders providers = aliceInFirstBobInSecond(first, second);
         replace(first, entries("alice", "carol"));
         Path aside = directory.resolve("second.ldif.aside");
         Files.move(second, aside);
