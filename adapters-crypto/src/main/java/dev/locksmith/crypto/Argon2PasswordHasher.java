@@ -37,15 +37,14 @@ import java.util.Arrays;
  * Argon2 or bcrypt) run at once, by default one per processor; further callers wait in arrival order. The
  * bound is on memory too: a verification of a stored hash with more memory than the configured cost takes that
  * much of the budget ({@code maxConcurrency} times the configured memory), up to all of it, so a few such hashes
- * queue instead of running out of heap together. The
- * 1 KiB Argon2 memory blocks are kept and reused through Bouncy Castle's block-pool hook
- * ({@code Argon2Parameters.Builder.withBlockPool}), one unsynchronized pool per running computation, so the
- * hasher keeps up to {@code maxConcurrency x m} KiB (about 39 MiB for the defaults on two processors) and a
- * hash no longer allocates its memory cost afresh. Bouncy Castle clears every block before it returns to the
- * pool; the password bytes and computed tags are wiped here after use. Not wiped, because Bouncy Castle keeps them
- * out of reach: its copy of the salt (not secret) and its two copies of H0, the 64-byte BLAKE2b pre-hash of
- * password and salt, left to the garbage collector (a heap dump taken before they are reclaimed allows
- * guessing at BLAKE2b speed against H0).
+ * queue instead of running out of heap together. The 1 KiB Argon2 memory blocks are kept and reused through
+ * Bouncy Castle's block-pool hook ({@code Argon2Parameters.Builder.withBlockPool}), one unsynchronized pool per
+ * running computation, so the hasher keeps up to {@code maxConcurrency x m} KiB (about 39 MiB for the defaults
+ * on two processors) and a hash no longer allocates its memory cost afresh. Bouncy Castle clears every block
+ * before it returns to the pool; the password bytes and computed tags are wiped here after use. Not wiped,
+ * because Bouncy Castle keeps them out of reach: its copy of the salt (not secret) and its two copies of H0,
+ * the 64-byte BLAKE2b pre-hash of password and salt, left to the garbage collector (a heap dump taken before
+ * they are reclaimed allows guessing at BLAKE2b speed against H0).
  *
  * <p><b>Measured</b> with JMH at the default cost on a shared 2-vCPU AMD EPYC, OpenJDK 17, G1 (see
  * {@code benchmarks/README.md}, section Argon2id): about 20 ms per hash or verify; 93,930 bytes (0.09 MiB)

@@ -11,9 +11,9 @@ import java.util.Base64;
  * decimal numbers without sign or leading zero, parameters in the order m, t, p and nothing else (no
  * {@code keyid} or {@code data}), unpadded standard Base64 whose unused trailing bits are zero. A missing
  * version field means version 16, as the reference implementation decodes it; older libraries wrote version
- * 16 hashes both with and without the field, so both spellings of such a hash are accepted. Every bound is checked before any hash is computed, so a stored
- * string cannot make the hasher allocate or work without limit (the limits themselves are set by
- * {@link Argon2Settings}).
+ * 16 hashes both with and without the field, so both spellings of such a hash are accepted. Every bound is
+ * checked before any hash is computed, so a stored string cannot make the hasher allocate or work without
+ * limit (the limits themselves are set by {@link Argon2Settings}).
  */
 record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations, int parallelism, byte[] salt,
                      byte[] tag) {

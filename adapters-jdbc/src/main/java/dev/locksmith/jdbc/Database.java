@@ -21,11 +21,18 @@ final class Database {
 
     private final Jdbi jdbi;
     private final Tables tables;
+    private final boolean pinIsolation;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    Database(Jdbi jdbi, Tables tables) {
+    /**
+     * @param pinIsolation set READ COMMITTED on each transaction's connection and restore the level afterwards:
+     *     for a host's data source, whose default this store does not control (its own pool is configured at
+     *     READ COMMITTED, and asking a PostgreSQL connection its level costs a round trip)
+     */
+    Database(Jdbi jdbi, Tables tables, boolean pinIsolation) {
         this.jdbi = jdbi;
         this.tables = tables;
+        this.pinIsolation = pinIsolation;
     }
 
     Tables tables() {
@@ -73,7 +80,9 @@ final class Database {
         Handle handle = open();
         Integer restoreIsolation = null;
         try {
-            restoreIsolation = readCommitted(handle);
+            if (pinIsolation) {
+                restoreIsolation = readCommitted(handle);
+            }
             begin(handle);
             current.set(handle);
             T result;

@@ -8,6 +8,7 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.PolicyStore;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -48,44 +49,41 @@ public final class JdbiPolicyStore implements PolicyStore {
     public Optional<PasswordPolicy> load() {
         // One statement for the settings and the banned words, so that both come from the same committed
         // policy: read in two, a save committing in between would give a policy nobody saved.
-        return db.call("load the password policy", h -> {
-            PasswordPolicy.Builder[] builder = new PasswordPolicy.Builder[1];
-            HashSet<String> banned = new HashSet<>();
-            h.createQuery("SELECT " + COLUMNS + ", w.word FROM " + table + " p LEFT JOIN " + words
-                            + " w ON 1 = 1 WHERE p.id = 1")
-                    .map((rs, ctx) -> {
-                        if (builder[0] == null) {
-                            builder[0] = PasswordPolicy.builder()
-                                    .minLength(rs.getInt("min_length"))
-                                    .maxLength(rs.getInt("max_length"))
-                                    .complex(rs.getBoolean("complex"))
-                                    .minUppercase(rs.getInt("min_uppercase"))
-                                    .minLowercase(rs.getInt("min_lowercase"))
-                                    .minDigits(rs.getInt("min_digits"))
-                                    .minOther(rs.getInt("min_other"))
-                                    .minStrength(rs.getInt("min_strength"))
-                                    .historySize(rs.getInt("history_size"))
-                                    .maxAge(duration(rs.getString("max_age")))
-                                    .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
-                                    .lockoutThreshold(rs.getInt("lockout_threshold"))
-                                    .lockoutDuration(duration(rs.getString("lockout_duration")));
-                        }
+        return db.call("load the password policy", h -> h.createQuery("SELECT " + COLUMNS + ", w.word FROM " + table
+                        + " p LEFT JOIN " + words + " w ON 1 = 1 WHERE p.id = 1")
+                .scanResultSet((results, ctx) -> {
+                    ResultSet rs = results.get();
+                    if (!rs.next()) {
+                        return Optional.<PasswordPolicy>empty();
+                    }
+                    // Every row repeats the settings, beside one banned word (null when there are none).
+                    PasswordPolicy.Builder settings = PasswordPolicy.builder()
+                            .minLength(rs.getInt("min_length"))
+                            .maxLength(rs.getInt("max_length"))
+                            .complex(rs.getBoolean("complex"))
+                            .minUppercase(rs.getInt("min_uppercase"))
+                            .minLowercase(rs.getInt("min_lowercase"))
+                            .minDigits(rs.getInt("min_digits"))
+                            .minOther(rs.getInt("min_other"))
+                            .minStrength(rs.getInt("min_strength"))
+                            .historySize(rs.getInt("history_size"))
+                            .maxAge(duration(rs.getString("max_age")))
+                            .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
+                            .lockoutThreshold(rs.getInt("lockout_threshold"))
+                            .lockoutDuration(duration(rs.getString("lockout_duration")));
+                    HashSet<String> banned = new HashSet<>();
+                    do {
                         String word = rs.getString("word");
                         if (word != null) {
                             banned.add(word);
                         }
-                        return Boolean.TRUE;
-                    })
-                    .list();
-            if (builder[0] == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(builder[0].bannedWords(banned).build());
-            } catch (IllegalArgumentException | InvalidInputException e) {
-                throw new UnavailableException("the stored password policy is malformed", DatabaseFailure.of(e));
-            }
-        });
+                    } while (rs.next());
+                    try {
+                        return Optional.of(settings.bannedWords(banned).build());
+                    } catch (IllegalArgumentException | InvalidInputException e) {
+                        throw new UnavailableException("the stored password policy is malformed", DatabaseFailure.of(e));
+                    }
+                }));
     }
 
     @Override
@@ -94,8 +92,8 @@ public final class JdbiPolicyStore implements PolicyStore {
             int rows = bind(h.createUpdate("UPDATE " + table + " SET " + ASSIGNMENTS + " WHERE id = 1"), policy).execute();
             if (rows == 0) {
                 try {
-                    bind(h.createUpdate("INSERT INTO " + table + " (id, " + COLUMNS + ") VALUES (1, " + VALUES + ")"),
-                            policy).execute();
+                    String insert = "INSERT INTO " + table + " (id, " + COLUMNS + ") VALUES (1, " + VALUES + ")";
+                    bind(h.createUpdate(insert), policy).execute();
                 } catch (RuntimeException e) {
                     if (SqlErrors.translate("save the password policy", e) instanceof ConflictException) {
                         // Another first save committed in between: a concurrent change, not a duplicate.

@@ -239,7 +239,8 @@ public final class JdbiStore implements AutoCloseable {
                 if (runMigrations) {
                     requireUsableNames(source, tables);
                 }
-                return new JdbiStore(pool, new Database(Jdbi.create(source), tables));
+                // Only a host's data source needs its isolation pinned per transaction: our pool is configured so.
+                return new JdbiStore(pool, new Database(Jdbi.create(source), tables, pool == null));
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  * audit event commit together or not at all. A nested call joins the running transaction. Outside of one,
  * each port call runs in a short transaction of its own.
  *
- * <p>Isolation is READ COMMITTED, set on the connection for each transaction whatever the pool's or the
- * database's default (and put back afterwards on a host's connection): the ports need no more, since user
+ * <p>Isolation is READ COMMITTED whatever the database's default: the store's own pool is configured so, and
+ * on a host's data source it is set on the connection for each transaction and put back afterwards: the ports need no more, since user
  * writes are optimistic and failed-login counting locks its row, and under a stricter level a burst of
  * failed logins would end in serialization failures instead of counted attempts.
  *

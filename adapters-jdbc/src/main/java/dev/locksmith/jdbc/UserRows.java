@@ -109,11 +109,14 @@ final class UserRows {
         }
     }
 
-    /** Username, display names and email, case-folded as search folds them ({@link UserSearch#fold}), joined by line feeds. */
+    /**
+     * Username (folded already, as every {@code Username}), display names and email, case-folded as search folds
+     * them ({@link UserSearch#fold}), joined by line feeds.
+     */
     static String searchText(User user) {
         Profile profile = user.profile();
         return String.join(SEARCH_SEPARATOR,
-                UserSearch.fold(user.username().value()),
+                user.username().value(),
                 UserSearch.fold(profile.publicName()),
                 UserSearch.fold(profile.privateName()),
                 profile.email().map(e -> UserSearch.fold(e.value())).orElse(""));

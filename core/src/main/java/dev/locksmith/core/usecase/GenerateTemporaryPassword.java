@@ -74,9 +74,9 @@ public final class GenerateTemporaryPassword {
      */
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        // The password that passed the checks, held here so that a failure after them (the success audit, the
-        // commit) still wipes it: nobody else ever sees it then.
-        Password[] passed = new Password[1];
+        // The last candidate drawn, held here so that any failure (in its checks, the success audit, the commit)
+        // still wipes it: nobody else ever sees it then. Wiping is idempotent.
+        Password[] drawn = new Password[1];
         try {
             return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
                     run -> {
@@ -92,16 +92,11 @@ public final class GenerateTemporaryPassword {
                 List<PolicyViolation> last = List.of();
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                     Password candidate = generate(policy);
-                    try {
-                        last = services.checks().violations(candidate, policy, username, profile, Optional.empty(),
-                                PasswordChecks.History.NONE);
-                    } catch (RuntimeException | Error e) {
-                        candidate.wipe();
-                        throw e;
-                    }
+                    drawn[0] = candidate;
+                    last = services.checks().violations(candidate, policy, username, profile, Optional.empty(),
+                            PasswordChecks.History.NONE);
                     if (last.isEmpty()) {
                         run.detail("attempts", attempt);
-                        passed[0] = candidate;
                         return candidate;
                     }
                     candidate.wipe();
@@ -109,8 +104,8 @@ public final class GenerateTemporaryPassword {
                 throw new PolicyViolationException(last);
             });
         } catch (RuntimeException | Error e) {
-            if (passed[0] != null) {
-                passed[0].wipe();
+            if (drawn[0] != null) {
+                drawn[0].wipe();
             }
             throw e;
         }
