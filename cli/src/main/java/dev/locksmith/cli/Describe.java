@@ -42,6 +42,7 @@ final class Describe {
             case INVALID_INPUT -> "invalid input";
             case DENIED_ACTOR_UNKNOWN -> "denied: the acting user does not exist";
             case DENIED_ACTOR_DISABLED -> "denied: the acting user is disabled";
+            case DENIED_PASSWORD_CHANGE_REQUIRED -> "denied: the acting user must change their own password first ('passwd')";
             case DENIED_NOT_PERMITTED -> "denied: the acting user does not hold the permission this needs";
             case DENIED_TARGET_IS_ADMINISTRATOR -> "denied: only an administrator may act on an administrator";
             case DENIED_TARGET_MANAGED_BY_PROVIDER -> "denied: the user's password is managed by a security provider";
@@ -57,8 +58,12 @@ final class Describe {
             case MAIL_NOT_CONFIGURED -> "mail is not configured (give --mail-config); nothing was changed";
             case MAIL_NO_ADDRESS -> "the user has no email address; nothing was changed";
             case MAIL_DELIVERY_FAILED -> "the mail server did not take the message; nothing was changed";
-            case HASH_UNSUPPORTED -> "unavailable: a stored password hash is unreadable";
+            case MAIL_OUTCOME_UNKNOWN -> "the mail server's final answer was lost: the message may have been sent";
+            case HASH_UNSUPPORTED -> "unavailable: a stored password hash is unreadable or costs more than allowed";
+            case BUSY -> "busy: too many password checks at once; try again";
+            case PROVIDER_UNREACHABLE -> "unavailable: a directory (security provider) could not be reached";
             case UNAVAILABLE -> "unavailable: a backing system failed";
+            case OUTCOME_UNKNOWN -> "outcome unknown: the connection was lost while committing; check before retrying";
         };
     }
 

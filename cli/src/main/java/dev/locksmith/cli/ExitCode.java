@@ -59,15 +59,13 @@ public final class ExitCode {
 
     /** The exit code for a failure with this reason. */
     public static int of(Reason reason) {
-        return switch (reason) {
-            case DENIED_ACTOR_UNKNOWN, DENIED_ACTOR_DISABLED, DENIED_NOT_PERMITTED, DENIED_TARGET_IS_ADMINISTRATOR,
-                    DENIED_TARGET_MANAGED_BY_PROVIDER, DENIED_SELF_TARGET, DENIED_NOT_LOCAL, DENIED_LAST_ADMINISTRATOR,
-                    DENIED_SELF_ADMINISTRATION, DENIED_WRONG_CURRENT_PASSWORD -> DENIED;
-            case INVALID_INPUT, POLICY_VIOLATED -> INVALID;
+        return switch (reason.kind()) {
+            case DENIED -> DENIED;
+            case INVALID_INPUT -> INVALID;
             case NOT_FOUND -> NOT_FOUND;
-            case CONFLICT, ALREADY_EXISTS -> CONFLICT;
-            case MAIL_NOT_CONFIGURED, MAIL_NO_ADDRESS, MAIL_DELIVERY_FAILED -> MAIL;
-            case UNAVAILABLE, HASH_UNSUPPORTED -> UNAVAILABLE;
+            case CONFLICT -> CONFLICT;
+            case MAIL -> MAIL;
+            case UNAVAILABLE, OUTCOME_UNKNOWN -> reason == Reason.MAIL_OUTCOME_UNKNOWN ? MAIL : UNAVAILABLE;
         };
     }
 }

@@ -18,7 +18,7 @@ class ExitCodeTest {
                     case INVALID_INPUT, POLICY_VIOLATED -> 4;
                     case NOT_FOUND -> 5;
                     case CONFLICT, ALREADY_EXISTS -> 6;
-                    case UNAVAILABLE, HASH_UNSUPPORTED -> 8;
+                    case UNAVAILABLE, HASH_UNSUPPORTED, BUSY, PROVIDER_UNREACHABLE, OUTCOME_UNKNOWN -> 8;
                     default -> throw new AssertionError("unclassified " + reason);
                 };
         assertThat(ExitCode.of(reason)).isEqualTo(expected);

@@ -18,7 +18,7 @@ public final class AccessDeniedException extends LocksmithException {
     }
 
     private static Reason requireDenial(Reason reason) {
-        if (!reason.name().startsWith("DENIED_")) {
+        if (!reason.isDenial()) {
             throw new IllegalArgumentException("not a denial reason: " + reason);
         }
         return reason;

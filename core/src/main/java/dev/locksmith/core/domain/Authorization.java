@@ -171,7 +171,7 @@ public final class Authorization {
     public record Denied(Reason reason) implements Decision {
         public Denied {
             Objects.requireNonNull(reason, "reason");
-            if (!reason.name().startsWith("DENIED_")) {
+            if (!reason.isDenial()) {
                 throw new IllegalArgumentException("not a denial reason: " + reason);
             }
         }
