@@ -97,6 +97,9 @@ public final class SetPassword {
                         Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
                         User target = services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, command.target());
                         if (command.emailPassword()) {
+                            if (!services.mailer().isConfigured()) {
+                                throw MailException.notConfigured();
+                            }
                             requireMailable(target);
                         }
                         PasswordPolicy policy = services.policy();
