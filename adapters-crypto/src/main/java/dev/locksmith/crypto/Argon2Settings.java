@@ -27,13 +27,18 @@ import java.util.List;
  *   <li>Argon2 work, memory in KiB times passes, at most {@link #maxVerificationWork()}: by default
  *       {@value #STORED_COST_FACTOR} times the configured work;</li>
  *   <li>bcrypt cost at most {@link #maxBcryptCost()}: by default {@value #DEFAULT_MAX_BCRYPT_COST} (each step
- *       doubles the time; cost 14 takes about a second here).</li>
+ *       doubles the time; cost 14 takes one to two seconds here).</li>
  * </ul>
- * With the defaults (m=19456 KiB, t=2) that accepts, heap permitting, the defaults of PHP's
+ * With the defaults (m=19456 KiB, t=2) that accepts, heap permitting (PHP's needs a heap of 256 MiB,
+ * argon2-cffi 21.x's 400 MiB), the defaults of PHP's
  * {@code PASSWORD_ARGON2ID} (m=65536, t=4, p=1), argon2-cffi (m=102400, t=2, p=8 up to 21.x; m=65536, t=3,
  * p=4 since) and Spring Security's {@code Argon2PasswordEncoder} (m=16384, t=2, p=1 since 5.8; m=4096, t=3,
- * p=1 before), and refuses a 256 MiB hash on a heap under 1 GiB or an m=262144, t=32 hash on any. A host that
+ * p=1 before), and refuses at once a 256 MiB hash or an m=262144, t=32 one, whatever the heap. A host that
  * imports costlier hashes raises the bounds with the builder, and sizes the heap for them.
+ *
+ * <p><b>Waiting.</b> A caller waits at most {@link #maxWait()} (default 10 s) for its turn at the concurrency
+ * bound, then gets {@code UnavailableException} with reason {@code BUSY}: the hasher is saturated, which is not
+ * a database outage and is worth a retry.
  *
  * <p>Thread-safe (immutable). Its methods throw {@link IllegalArgumentException} for a setting out of range.
  */

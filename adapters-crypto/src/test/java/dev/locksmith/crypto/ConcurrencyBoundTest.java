@@ -117,7 +117,7 @@ class ConcurrencyBoundTest {
     }
 
     @Test
-    void a_stored_hash_larger_than_the_whole_budget_but_within_the_bound_runs_alone_instead_of_never()
+    void a_stored_hash_needing_more_than_the_whole_budget_but_within_the_bound_still_runs()
             throws Exception {
         // Budget: 2 slots of 32 KiB = 64 KiB. The stored hash needs 256 KiB, 8 times the configured memory: the
         // default bound, above the budget. It takes the whole budget and runs.
