@@ -318,10 +318,11 @@ public final class Argon2Settings {
             require(memoryBound >= memoryKiB && memoryBound <= MAX_MEMORY_KIB,
                     "maxVerificationMemoryKiB must be at least memoryKiB and at most " + MAX_MEMORY_KIB);
             long work = (long) memoryKiB * iterations;
-            long workBound = maxVerificationWork != null ? maxVerificationWork : STORED_COST_FACTOR * work;
-            require(workBound >= work && workBound <= (long) MAX_MEMORY_KIB * MAX_ITERATIONS,
-                    "maxVerificationWork must be at least memoryKiB x iterations and at most "
-                            + (long) MAX_MEMORY_KIB * MAX_ITERATIONS);
+            long maxWork = (long) MAX_MEMORY_KIB * MAX_ITERATIONS;
+            long workBound = maxVerificationWork != null ? maxVerificationWork
+                    : Math.min(STORED_COST_FACTOR * work, maxWork);
+            require(workBound >= work && workBound <= maxWork,
+                    "maxVerificationWork must be at least memoryKiB x iterations and at most " + maxWork);
             require(testOnly || meetsOwaspMinimum(memoryKiB, iterations),
                     "m=" + memoryKiB + " KiB, t=" + iterations + " is below the OWASP minimum for Argon2id"
                             + " (e.g. m=19456 KiB, t=2); mark the settings testOnly() if this is a test");

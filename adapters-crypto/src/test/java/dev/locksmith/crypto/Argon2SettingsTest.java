@@ -57,6 +57,8 @@ class Argon2SettingsTest {
                 .maxVerificationWork(8_388_608L).maxBcryptCost(16).build();
 
         assertThat(bigger.maxVerificationWork()).isEqualTo(8L * 47_104);
+        assertThat(Argon2Settings.builder().memoryKiB(4_194_304).iterations(32).build().maxVerificationWork())
+                .as("the default work bound stops at the largest accepted").isEqualTo(4_194_304L * 32);
         assertThat(raised.maxVerificationMemoryKiB()).isEqualTo(1_048_576);
         assertThat(raised.maxVerificationWork()).isEqualTo(8_388_608L);
         assertThat(raised.maxBcryptCost()).isEqualTo(16);
