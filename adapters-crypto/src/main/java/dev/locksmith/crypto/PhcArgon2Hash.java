@@ -29,12 +29,13 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
     /**
-     * Parses and bounds-checks a PHC string.
+     * Parses and bounds-checks a PHC string: memory at most {@code maxMemoryKiB}, memory times passes at most
+     * {@code maxWork}.
      *
      * @throws UnavailableException with reason HASH_UNSUPPORTED if it is not a canonical Argon2 PHC string
-     *     within the bounds (the message names the problem, never the string)
+     *     within the bounds (the message names the problem and the bound, never the string)
      */
-    static PhcArgon2Hash parse(String value, int maxMemoryKiB) {
+    static PhcArgon2Hash parse(String value, int maxMemoryKiB, long maxWork) {
         String[] parts = value.split("\\$", -1);
         if (parts.length != 5 && parts.length != 6 || !parts[0].isEmpty()) {
             throw unsupported("not a PHC string with 4 or 5 fields");
@@ -70,8 +71,16 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
         if (t < 1 || t > Argon2Settings.MAX_ITERATIONS) {
             throw unsupported("iterations out of bounds");
         }
-        if (m < 8 * p || m > maxMemoryKiB) {
-            throw unsupported("memory cost out of bounds");
+        if (m < 8 * p) {
+            throw unsupported("memory cost below 8 KiB per lane");
+        }
+        if (m > maxMemoryKiB) {
+            throw unsupported("memory cost m=" + m + " KiB above the bound of " + maxMemoryKiB
+                    + " KiB (Argon2Settings.maxVerificationMemoryKiB)");
+        }
+        if (m * t > maxWork) {
+            throw unsupported("work m x t = " + m * t + " above the bound of " + maxWork
+                    + " (Argon2Settings.maxVerificationWork)");
         }
         byte[] salt = base64(parts[next + 1]);
         if (salt.length < MIN_SALT_BYTES || salt.length > MAX_SALT_BYTES) {
