@@ -5,7 +5,8 @@ import dev.locksmith.core.domain.UnavailableException;
 import java.util.Base64;
 
 /**
- * A parsed Argon2 PHC string: {@code $argon2<type>[$v=<16|19>]$m=<kib>,t=<passes>,p=<lanes>$<salt>$<tag>}.
+ * A parsed Argon2 PHC string: {@code $argon2<type>[$v=<16|19>]$m=<kib>,t=<passes>,p=<lanes>$<salt>$<tag>}, the
+ * three parameters in any order (node's {@code argon2} package writes {@code m=,p=,t=}).
  *
  * <p>Parsing is strict and canonical, so one hash has one accepted spelling (two for version 16, below):
  * decimal numbers without sign or leading zero, parameters in the order m, t, p and nothing else (no
@@ -58,13 +59,25 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
             next = 3;
         }
         String[] params = parts[next].split(",", -1);
-        if (params.length != 3 || !params[0].startsWith("m=") || !params[1].startsWith("t=")
-                || !params[2].startsWith("p=")) {
-            throw unsupported("parameters must be m=,t=,p= in that order");
+        // PHC leaves the order open: the reference implementation writes m,t,p, node's argon2 writes m,p,t.
+        long m = -1;
+        long t = -1;
+        long p = -1;
+        for (String param : params) {
+            if (params.length != 3 || param.length() < 3 || param.charAt(1) != '=') {
+                throw unsupported("parameters must be m=, t= and p=, each once");
+            }
+            long value = decimal(param.substring(2));
+            switch (param.charAt(0)) {
+                case 'm' -> m = m < 0 ? value : -2;
+                case 't' -> t = t < 0 ? value : -2;
+                case 'p' -> p = p < 0 ? value : -2;
+                default -> throw unsupported("parameters must be m=, t= and p=, each once");
+            }
         }
-        long m = decimal(params[0].substring(2));
-        long t = decimal(params[1].substring(2));
-        long p = decimal(params[2].substring(2));
+        if (m < 0 || t < 0 || p < 0) {
+            throw unsupported("parameters must be m=, t= and p=, each once");
+        }
         if (p < 1 || p > Argon2Settings.MAX_PARALLELISM) {
             throw unsupported("parallelism out of bounds");
         }
