@@ -8,8 +8,8 @@ import java.util.Base64;
  * A parsed Argon2 PHC string: {@code $argon2<type>[$v=<16|19>]$m=<kib>,t=<passes>,p=<lanes>$<salt>$<tag>}, the
  * three parameters in any order (node's {@code argon2} package writes {@code m=,p=,t=}).
  *
- * <p>Parsing is strict and canonical, so one hash has one accepted spelling (two for version 16, below):
- * decimal numbers without sign or leading zero, parameters in the order m, t, p and nothing else (no
+ * <p>Parsing is strict: decimal numbers without sign or leading zero, the parameters m, t and p once each, in
+ * any order (the reference implementation writes m, t, p; node's {@code argon2} writes m, p, t), and nothing else (no
  * {@code keyid} or {@code data}), unpadded standard Base64 whose unused trailing bits are zero. A missing
  * version field means version 16, as the reference implementation decodes it; older libraries wrote version
  * 16 hashes both with and without the field, so both spellings of such a hash are accepted. Every bound is
@@ -67,11 +67,11 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
             if (params.length != 3 || param.length() < 3 || param.charAt(1) != '=') {
                 throw unsupported("parameters must be m=, t= and p=, each once");
             }
-            long value = decimal(param.substring(2));
+            long number = decimal(param.substring(2));
             switch (param.charAt(0)) {
-                case 'm' -> m = m < 0 ? value : -2;
-                case 't' -> t = t < 0 ? value : -2;
-                case 'p' -> p = p < 0 ? value : -2;
+                case 'm' -> m = m < 0 ? number : -2;
+                case 't' -> t = t < 0 ? number : -2;
+                case 'p' -> p = p < 0 ? number : -2;
                 default -> throw unsupported("parameters must be m=, t= and p=, each once");
             }
         }
