@@ -132,7 +132,7 @@ public final class JdbiUserAccounts implements UserAccounts {
                         .bind("next_version", version + 1)
                         .execute();
             } catch (RuntimeException e) {
-                if (SqlErrors.isConcurrencyFailure(e)) {
+                if (SqlErrors.isConcurrencyFailure(e) && !SqlErrors.isLockTimeout(e)) {
                     throw ConflictException.concurrentChange(user.username());
                 }
                 throw e;
@@ -154,7 +154,7 @@ public final class JdbiUserAccounts implements UserAccounts {
                         .bind("version", expectedVersion)
                         .execute();
             } catch (RuntimeException e) {
-                if (SqlErrors.isConcurrencyFailure(e)) {
+                if (SqlErrors.isConcurrencyFailure(e) && !SqlErrors.isLockTimeout(e)) {
                     throw ConflictException.concurrentChange(username);
                 }
                 throw e;

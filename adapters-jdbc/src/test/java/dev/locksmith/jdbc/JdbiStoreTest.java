@@ -60,7 +60,19 @@ class JdbiStoreTest {
                 arguments("maximumPoolSize", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).maximumPoolSize(0)),
                 arguments("maximumPoolSize", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).maximumPoolSize(101)),
                 arguments("connectionTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).connectionTimeout(Duration.ofMillis(100))),
-                arguments("connectionTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).connectionTimeout(null)));
+                arguments("connectionTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).connectionTimeout(null)),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).lockTimeout(Duration.ofMillis(99))),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).lockTimeout(null)),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url)
+                        .lockTimeout(Duration.ofSeconds(20)).statementTimeout(Duration.ofSeconds(10))),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.dataSource(new HikariDataSource())
+                        .lockTimeout(Duration.ofSeconds(1))),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.dataSource(new HikariDataSource())
+                        .statementTimeout(Duration.ofSeconds(5))),
+                arguments("statementTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).statementTimeout(Duration.ofMillis(999))),
+                arguments("statementTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url)
+                        .statementTimeout(Duration.ofHours(1).plusMillis(1))),
+                arguments("statementTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).statementTimeout(null)));
     }
 
     @ParameterizedTest(name = "{0}")
