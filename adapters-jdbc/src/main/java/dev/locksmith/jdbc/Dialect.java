@@ -8,20 +8,28 @@ import java.util.Optional;
 
 /** What differs between the supported databases; everything else is the same portable SQL. */
 enum Dialect {
-    H2(""),
+    H2("", "CAST(RANDOM_UUID() AS VARCHAR(36))"),
     // Usernames compare byte-wise (code-point order, as core sorts them) whatever the database's collation,
-    // and the primary-key index then serves prefix ranges.
-    POSTGRESQL("COLLATE \"C\""),
-    OTHER("");
+    // and the primary-key index then serves prefix ranges. gen_random_uuid() is built in from PostgreSQL 13.
+    POSTGRESQL("COLLATE \"C\"", "CAST(gen_random_uuid() AS VARCHAR(36))"),
+    OTHER("", "CAST(RANDOM_UUID() AS VARCHAR(36))");
 
     private final String usernameCollation;
+    private final String randomUuid;
 
-    Dialect(String usernameCollation) {
+    Dialect(String usernameCollation, String randomUuid) {
         this.usernameCollation = usernameCollation;
+        this.randomUuid = randomUuid;
     }
 
+    /** The migrations' {@code ${usernameCollation}}. */
     String usernameCollation() {
         return usernameCollation;
+    }
+
+    /** The migrations' {@code ${randomUuid}}: a new random UUID as text, evaluated per row. */
+    String randomUuid() {
+        return randomUuid;
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Applies the schema with Flyway: the migrations shipped in this jar under {@value #LOCATION}, a history table
- * named {@code <prefix>schema_history}, placeholders for the table prefix and the username collation.
+ * named {@code <prefix>schema_history}, placeholders for the table prefix, the username collation and the
+ * database's random UUID expression.
  */
 final class Migrations {
     static final String LOCATION = "classpath:db/locksmith";
@@ -28,7 +29,8 @@ final class Migrations {
         var config = connection.apply(Flyway.configure(Migrations.class.getClassLoader()))
                 .locations(LOCATION)
                 .table(prefix + "schema_history")
-                .placeholders(Map.of("prefix", prefix, "usernameCollation", dialect.usernameCollation()))
+                .placeholders(Map.of("prefix", prefix, "usernameCollation", dialect.usernameCollation(),
+                        "randomUuid", dialect.randomUuid()))
                 // A host's database is rarely empty: start our own history there instead of refusing, and
                 // still run V1 (the baseline is version 0).
                 .baselineOnMigrate(true)

@@ -1,9 +1,11 @@
 package dev.locksmith.jdbc;
 
 import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,24 +50,33 @@ abstract class BoundedWaitScenarios {
         store.userAccounts().add(Fixtures.localUser(ALICE.value()));
         User alice = store.userAccounts().find(ALICE).orElseThrow();
 
+        Duration waitedForUser;
+        Duration waitedForLogins;
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
-            PrefixSearchScenarios.execute(holder, "SELECT * FROM locksmith_users WHERE username = 'alice' FOR UPDATE");
-
+            // Another transaction changes the user and does not end (a write step sending a mail, say)...
+            PrefixSearchScenarios.execute(holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
             long started = System.nanoTime();
-            assertThatThrownBy(() -> store.userAccounts().recordFailedLogin(ALICE, Fixtures.NOW, 0, Optional.empty()))
+            assertThatThrownBy(() -> store.userAccounts().update(alice.withProfile(alice.profile().withComments("mine"))))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
+                        assertThat(e.getMessage()).contains("lock timeout").contains("update a user");
+                    });
+            waitedForUser = Duration.ofNanos(System.nanoTime() - started);
+            // ... and another one holds the login state.
+            PrefixSearchScenarios.execute(holder, "SELECT * FROM locksmith_login_state FOR UPDATE");
+            started = System.nanoTime();
+            assertThatThrownBy(() -> store.userAccounts().recordFailedLogin(alice.id(), Fixtures.NOW, LoginState.Rule.countOnly()))
                     .isInstanceOfSatisfying(ConflictException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
                         assertThat(e.getMessage()).contains("lock timeout").contains("record a failed login");
                     });
-            Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            assertThatThrownBy(() -> store.userAccounts().update(alice.withProfile(alice.profile())))
-                    .isInstanceOfSatisfying(ConflictException.class,
-                            e -> assertThat(e.getMessage()).contains("lock timeout").contains("update a user"));
+            waitedForLogins = Duration.ofNanos(System.nanoTime() - started);
             holder.rollback();
-
-            assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
         }
+
+        assertThat(waitedForUser).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+        assertThat(waitedForLogins).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
         assertThat(store.userAccounts().find(ALICE).orElseThrow()).isEqualTo(alice);
     }
 
@@ -96,6 +106,7 @@ abstract class BoundedWaitScenarios {
     void a_call_finding_no_free_connection_waits_one_connection_timeout_and_is_unavailable() throws Exception {
         JdbiStore store = stores.open(newLocation(), b -> b.maximumPoolSize(1).connectionTimeout(Duration.ofMillis(1500)));
         store.userAccounts().add(Fixtures.localUser(ALICE.value()));
+        UserId aliceId = store.userAccounts().find(ALICE).orElseThrow().id();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> store.transactions().run(() -> {
@@ -108,7 +119,7 @@ abstract class BoundedWaitScenarios {
 
             long started = System.nanoTime();
             assertThatThrownBy(() -> store.transactions().run(
-                    () -> store.userAccounts().recordFailedLogin(ALICE, Fixtures.NOW, 0, Optional.empty())))
+                    () -> store.userAccounts().recordFailedLogin(aliceId, Fixtures.NOW, LoginState.Rule.countOnly())))
                     .isInstanceOfSatisfying(UnavailableException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
                         assertThat(e.getMessage()).contains("connection timeout");
