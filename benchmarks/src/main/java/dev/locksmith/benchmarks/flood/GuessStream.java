@@ -28,6 +28,7 @@ final class GuessStream implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final AtomicLong completed = new AtomicLong();
     private final long started;
+    private volatile boolean closing;
 
     private GuessStream(Fixture fixture, Username target, double rate, int workerCount) {
         this.fixture = fixture;
@@ -46,29 +47,44 @@ final class GuessStream implements AutoCloseable {
     }
 
     private void guess() {
+        if (closing) {
+            return;
+        }
         try (Password wrong = Password.of(Fixture.randomPassword())) {
             AuthenticationOutcome outcome = fixture.locksmith.authenticate()
                     .execute(new Authenticate.Command(target, wrong));
-            Tally.add("guess." + outcome.getClass().getSimpleName());
+            count("guess." + outcome.getClass().getSimpleName());
         } catch (LocksmithException e) {
-            Tally.add("guess." + e.reason());
-        } finally {
+            count("guess." + e.reason());
+        }
+    }
+
+    /** Counts a guess that ended before {@link #close()} was called (the ones it waits for are not counted). */
+    private void count(String outcome) {
+        if (!closing) {
+            Tally.add(outcome);
             completed.incrementAndGet();
         }
     }
 
-    /** Stops the stream and says on standard output (the JMH log) what it achieved over its whole life. */
+    /**
+     * Stops the stream, waits for the guesses under way (without interrupting them: an interrupted wait for the
+     * hashing gate would be answered {@code UNAVAILABLE}, an artefact of stopping), and says on standard output
+     * (the JMH log) what it achieved over its whole life.
+     */
     @Override
     public void close() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        closing = true;
         ticker.shutdownNow();
         int backlog = workers.getQueue().size();
-        workers.shutdownNow();
+        workers.getQueue().clear();
+        workers.shutdown();
         try {
-            workers.awaitTermination(30, TimeUnit.SECONDS);
+            workers.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "%nguess stream on %s: offered %.0f/s, completed %d in %.1f s = %.1f/s, "
                 + "%d still queued at the end%n", target, rate, completed.get(), seconds, completed.get() / seconds, backlog);
     }
