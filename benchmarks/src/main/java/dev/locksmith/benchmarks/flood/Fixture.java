@@ -82,6 +82,7 @@ final class Fixture implements AutoCloseable {
                 }
                 case "postgres" -> {
                     postgres = ThrowawayPostgres.start();
+                    Tally.serverCpu(postgres::cpuNanos);
                     store = JdbiStore.builder().jdbcUrl(postgres.url()).build();
                 }
                 default -> throw new IllegalArgumentException("store: h2 or postgres, not " + kind);
@@ -136,6 +137,8 @@ final class Fixture implements AutoCloseable {
     public void close() {
         store.close();
         if (postgres != null) {
+            long used = postgres.cpuNanos(); // what the iteration being closed reports
+            Tally.serverCpu(() -> used);
             postgres.close();
         }
         if (folder != null) {

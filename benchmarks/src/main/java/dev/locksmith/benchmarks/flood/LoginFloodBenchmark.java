@@ -199,6 +199,8 @@ public class LoginFloodBenchmark {
     private static void count(Control control, String outcome) {
         if (control.startMeasurement && !control.stopMeasurement) {
             Tally.add(outcome);
+        } else {
+            Tally.addUnmeasured(outcome);
         }
     }
 }

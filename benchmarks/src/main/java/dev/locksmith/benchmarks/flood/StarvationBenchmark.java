@@ -26,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The help desk under a guessing attack: wrong passwords arrive on one account ({@code user0000}) at
  * {@value #GUESSES_PER_SECOND} per second, in the background ({@link GuessStream}, {@value #GUESSERS} worker
- * threads), for the whole trial, while the help desk works on that very account. Benchmark group
+ * threads, enough for the offered rate at up to a quarter of a second per guess), for the whole trial, while the help desk works on that very account. Benchmark group
  * {@code helpdesk}, single-shot: in each of the 50 measured iterations one thread sets the account's password
  * (a new random 20-character one, {@code SetPassword}) and the other resets its failed logins
- * ({@code ResetFailedLogins}), at the same time; the administrator and the privileged user ({@code SET_PASSWORDS})
+ * ({@code ResetFailedLogins}), at the same time, after a pause of {@value #PAUSE_MS} ms (not timed); the administrator and the privileged user ({@code SET_PASSWORDS})
  * swap the two calls from one iteration to the next. So 50 set-passwords and 50 resets, each timed alone,
  * half by each actor. Target: every one succeeds.
  *
@@ -52,7 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 50)
 public class StarvationBenchmark {
     static final int GUESSES_PER_SECOND = 60;
-    static final int GUESSERS = 4;
+    static final int GUESSERS = 16;
+    /** The help desk's pause between two iterations, outside the timed calls. */
+    static final long PAUSE_MS = 500;
 
     /** The store, the account under attack and the guess stream. */
     @State(Scope.Benchmark)
@@ -84,10 +86,19 @@ public class StarvationBenchmark {
         }
     }
 
-    /** Which actor a thread plays in this iteration: they swap every iteration. */
+    /**
+     * Which actor a thread plays in this iteration: they swap every iteration. Each iteration starts with a
+     * pause of {@value #PAUSE_MS} ms (an iteration-level helper, not timed), a help desk at work rather than a
+     * loop: with the default lockout, the account then spends most of the time locked, as it would.
+     */
     @State(Scope.Thread)
     public static class Turn {
         private int iteration;
+
+        @Setup(Level.Iteration)
+        public void pause() throws InterruptedException {
+            Thread.sleep(PAUSE_MS);
+        }
 
         Username actor(boolean setsPassword) {
             boolean adminTurn = (iteration++ % 2 == 0) == setsPassword;

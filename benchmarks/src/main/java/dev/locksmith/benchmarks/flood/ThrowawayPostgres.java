@@ -78,6 +78,50 @@ final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time used so far by the server: the postmaster and its live children (the backends serving the
+     * pool, the background workers) from {@code /proc/<pid>/stat}, plus the children that have ended. Clock
+     * ticks of 10 ms; -1 when {@code /proc} cannot be read.
+     */
+    long cpuNanos() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid")).get(0).trim());
+            String[] own = statFields(postmaster);
+            long ticks = Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15])
+                    + Long.parseLong(own[16]);
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    String name = process.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String[] fields = statFields(Long.parseLong(name));
+                        if (Long.parseLong(fields[3]) == postmaster) {
+                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // The process ended meanwhile.
+                    }
+                }
+            }
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The fields of {@code /proc/<pid>/stat}, numbered from 0 (the command, in parentheses, skipped over). */
+    private static String[] statFields(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = new String[rest.length + 2];
+        fields[0] = Long.toString(pid);
+        fields[1] = "";
+        System.arraycopy(rest, 0, fields, 2, rest.length);
+        return fields;
+    }
+
     /** JDBC URL of the benchmark database, as the superuser. */
     String url() {
         return url(DATABASE);
