@@ -86,7 +86,8 @@ final class GuessStream implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         System.out.printf(Locale.ROOT, "%nguess stream on %s: offered %.0f/s, completed %d in %.1f s = %.1f/s, "
-                + "%d still queued at the end%n", target, rate, completed.get(), seconds, completed.get() / seconds, backlog);
+                + "%d still queued at the end%n", target, rate, completed.get(), seconds, completed.get() / seconds,
+                backlog);
     }
 
     private static Thread daemon(Runnable runnable, String name) {

@@ -26,17 +26,19 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The help desk under a guessing attack: wrong passwords arrive on one account ({@code user0000}) at
  * {@value #GUESSES_PER_SECOND} per second, in the background ({@link GuessStream}, {@value #GUESSERS} worker
- * threads, enough for the offered rate at up to a quarter of a second per guess), for the whole trial, while the help desk works on that very account. Benchmark group
- * {@code helpdesk}, single-shot: in each of the 50 measured iterations one thread sets the account's password
- * (a new random 20-character one, {@code SetPassword}) and the other resets its failed logins
- * ({@code ResetFailedLogins}), at the same time, after a pause of {@value #PAUSE_MS} ms (not timed); the administrator and the privileged user ({@code SET_PASSWORDS})
- * swap the two calls from one iteration to the next. So 50 set-passwords and 50 resets, each timed alone,
- * half by each actor. Target: every one succeeds.
+ * threads, enough for the offered rate at up to a quarter of a second per guess), for the whole trial, while
+ * the help desk works on that very account. Benchmark group {@code helpdesk}, single-shot: in each of the 50
+ * measured iterations, after a pause of {@value #PAUSE_MS} ms (not timed), one thread sets the account's
+ * password (a new random 20-character one, {@code SetPassword}) and the other resets its failed logins
+ * ({@code ResetFailedLogins}), at the same time; the administrator and the privileged user
+ * ({@code SET_PASSWORDS}) swap the two calls from one iteration to the next. So 50 set-passwords and 50
+ * resets, each timed alone, half by each actor. Target: every one succeeds.
  *
- * <p>{@code lockoutThreshold}: {@code 10} is the default policy (lockout after 10 failures for 30 minutes:
- * most guesses then meet a locked account and are refused without a hash; each reset opens ten more hashed
- * guesses); {@code 0} turns lockout off, so every guess verifies an Argon2id hash and counts a failed login,
- * the heaviest stream. {@code store}: {@code h2} or {@code postgres} (see {@link Fixture}).
+ * <p>{@code lockoutThreshold}: {@code 10} is the default policy (lockout after 10 failures for 30 minutes,
+ * lifted by each reset: the guesses lock the account again and again, with an {@code ACCOUNT_LOCKED} event
+ * each time); {@code 0} turns lockout off, so every guess counts one more failed login. Either way every guess
+ * verifies an Argon2id hash (a locked account is checked too, so the lock tells nobody which guess was
+ * right). {@code store}: {@code h2} or {@code postgres} (see {@link Fixture}).
  *
  * <p>Outcomes are counted by {@link OutcomeProfiler} (run with {@code -prof
  * dev.locksmith.benchmarks.flood.OutcomeProfiler}): {@code n.setPassword.ok}, {@code n.setPassword.CONFLICT},

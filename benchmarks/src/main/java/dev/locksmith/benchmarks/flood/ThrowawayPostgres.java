@@ -162,7 +162,8 @@ final class ThrowawayPostgres implements AutoCloseable {
         Path root = Path.of("/usr/lib/postgresql");
         try (Stream<Path> versions = Files.list(root)) {
             return versions.map(v -> v.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb"))
+                            && Files.isExecutable(bin.resolve("pg_ctl")))
                     .max(Comparator.comparing(bin -> version(bin.getParent().getFileName().toString())))
                     .orElseThrow();
         } catch (IOException | RuntimeException e) {
