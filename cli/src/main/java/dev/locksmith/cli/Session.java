@@ -16,11 +16,19 @@ final class Session implements AutoCloseable {
     private final Locksmith locksmith;
     private final boolean mailConfigured;
     private final List<AutoCloseable> resources;
+    private final java.util.function.BooleanSupplier administratorExists;
 
-    Session(Locksmith locksmith, boolean mailConfigured, List<AutoCloseable> resources) {
+    Session(Locksmith locksmith, boolean mailConfigured, List<AutoCloseable> resources,
+            java.util.function.BooleanSupplier administratorExists) {
         this.locksmith = Objects.requireNonNull(locksmith, "locksmith");
         this.mailConfigured = mailConfigured;
         this.resources = new ArrayList<>(resources);
+        this.administratorExists = Objects.requireNonNull(administratorExists, "administratorExists");
+    }
+
+    /** Whether the store has an enabled administrator (read in a transaction of its own). */
+    boolean administratorExists() {
+        return administratorExists.getAsBoolean();
     }
 
     Locksmith locksmith() {

@@ -157,7 +157,7 @@ class DemoTest {
 
     @Test
     void the_database_keeps_what_the_story_did() {
-        try (Session session = Wiring.open(new Wiring.Settings(new Wiring.Store.Embedded(folder.resolve("data")),
+        try (Session session = Wiring.open(new Wiring.Settings(Wiring.Store.Embedded.creating(folder.resolve("data")),
                 MailConfig.off(), List.of(), Clock.systemUTC()), Cli.FAST)) {
             SearchUsers.Result full = session.locksmith().searchUsers().execute(
                     SearchUsers.Command.of(Username.of("admin"), "", Optional.empty(), 50));
