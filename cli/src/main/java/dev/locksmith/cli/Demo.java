@@ -135,6 +135,7 @@ final class Demo {
     Report run() {
         Path ldif = ldif(folder);
         try {
+            Wiring.createPrivateFolder(folder);
             Files.writeString(ldif, LDIF, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UnavailableException("cannot write the demo's directory file in " + folder, e);

@@ -33,6 +33,14 @@ final class Cli {
         globals.add(data.toString());
     }
 
+    private Cli() {
+    }
+
+    /** No global option: the settings come from the environment variables and the defaults. */
+    static Cli bare() {
+        return new Cli();
+    }
+
     /** Adds global options (before the command), e.g. {@code --mail-config FILE}. */
     Cli with(String... options) {
         globals.addAll(List.of(options));
