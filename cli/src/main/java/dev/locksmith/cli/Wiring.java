@@ -150,7 +150,8 @@ final class Wiring {
                     .clock(settings.clock())
                     .build();
             return new Session(locksmith, settings.mail().settings().isConfigured(), opened,
-                    () -> store.transactions().inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0));
+                    () -> store.transactions().inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0),
+                    settings.providers().stream().map(ProviderSpec::name).collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             Session.closeAll(opened);
             throw e;

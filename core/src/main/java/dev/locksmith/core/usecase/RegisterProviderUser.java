@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * An administrator registers a security-provider user, or syncs the profile of one already registered
  * (for example from the directory's data). New provider users have no permissions; grant them with
- * {@link EditUser}. A local user of that name is not converted: that is a conflict. Thread-safe.
+ * {@link EditUser}. A user registered under another provider moves to this one (an administrator corrects
+ * the provider), keeping its permissions and state. A local user of that name is not converted: that is a
+ * conflict. Thread-safe.
  */
 public final class RegisterProviderUser {
     private final Services services;
@@ -42,7 +44,7 @@ public final class RegisterProviderUser {
     public enum Result {
         /** The user was registered. */
         CREATED,
-        /** The stored profile was replaced. */
+        /** The stored profile or provider was replaced. */
         UPDATED,
         /** The stored user already matched. */
         UNCHANGED
@@ -52,7 +54,7 @@ public final class RegisterProviderUser {
      * Registers or syncs the user.
      *
      * @throws dev.locksmith.core.domain.AccessDeniedException unless the actor is an enabled administrator
-     * @throws ConflictException {@code ALREADY_EXISTS} when a local user or another provider's user has the name
+     * @throws ConflictException {@code ALREADY_EXISTS} when a local user has the name
      */
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
@@ -66,8 +68,16 @@ public final class RegisterProviderUser {
                         services.users().add(User.newProviderUser(command.username(), command.profile(), Set.of(),
                                 command.provider()));
                         result = Result.CREATED;
-                    } else if (!existing.get().source().equals(command.provider())) {
+                    } else if (existing.get().source().isLocal()) {
                         throw ConflictException.alreadyExists(command.username());
+                    } else if (!existing.get().source().equals(command.provider())) {
+                        User old = existing.get();
+                        run.detail("previousProvider", ((Source.Provider) old.source()).name());
+                        services.users().update(new User(old.username(), command.profile(), old.permissions(),
+                                old.enabled(), command.provider(), old.passwordHash(), old.passwordChangedAt(),
+                                old.mustChangePassword(), old.temporaryPasswordExpiresAt(), old.failedLogins(),
+                                old.lock(), old.version()));
+                        result = Result.UPDATED;
                     } else if (existing.get().profile().equals(command.profile())) {
                         result = Result.UNCHANGED;
                     } else {
