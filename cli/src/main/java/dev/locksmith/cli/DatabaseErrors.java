@@ -52,8 +52,11 @@ final class DatabaseErrors {
                 case "90020" -> "the store in " + folder + " is in use by another process; try again when it has finished";
                 case "90030", "90048", "90050", "90067" -> embedded.file() + " is not a Locksmith store or is "
                         + "damaged; restore it from a backup, or name another folder with --data";
-                case "90098", "90028" -> "the store in " + folder + " cannot be read or written: check the files' "
-                        + "owner and permissions, and free disk space";
+                case "90098", "90028" -> java.nio.file.Files.isReadable(embedded.file())
+                        && java.nio.file.Files.isWritable(embedded.file())
+                        ? embedded.file() + " is not a Locksmith store or is damaged (or the disk is full); restore it "
+                        + "from a backup, or name another folder with --data"
+                        : "the store in " + folder + " cannot be read or written: check the files' owner and permissions";
                 default -> null;
             });
         }

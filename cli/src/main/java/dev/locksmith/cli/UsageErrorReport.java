@@ -43,7 +43,7 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
         }
         List<String> suggestions = new ArrayList<>(unmatched.getSuggestions());
         suggestions.removeIf(s -> s.startsWith("-") || !ex.getCommandLine().getSubcommands().containsKey(s));
-        return suggestions.stream().limit(3).toList();
+        return suggestions.stream().limit(1).toList();
     }
 
     private static String alternatives(List<String> commands) {
