@@ -97,7 +97,7 @@ class PostgresTest {
 
         ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
 
-        ok(cli.input("a passphrase for carol\n", "user", "create", "--as", "admin", "carol", "--password-stdin"));
+        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "carol", "--password-stdin"));
 
         assertThat(ok(cli.run("search", "--as", "admin", "carol")).out()).contains("1 user(s)");
         // The same database without the schema and prefix: other tables, no carol.
