@@ -5,7 +5,6 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHistory;
-
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
