@@ -30,7 +30,8 @@ class HeaderInjectionTest {
     @BeforeAll
     static void start() throws IOException {
         server = ScriptedSmtpServer.builder().start();
-        mailer = new SmtpMailer(Fixtures.base().encryption(SmtpSettings.Encryption.NONE).port(server.port()).build(),
+        mailer = new SmtpMailer(Fixtures.base().encryption(SmtpSettings.Encryption.NONE)
+                .plaintextToTrustedLocalRelay(true).port(server.port()).build(),
                 Fixtures.CLOCK);
     }
 

@@ -20,6 +20,11 @@ class SmtpSettingsTest {
                 .loginUrl("https://appliance.example/login");
     }
 
+    /** Unencrypted SMTP to a relay the operator named trusted and local. */
+    private static SmtpSettings.Builder plaintext() {
+        return valid().encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true);
+    }
+
     private static String refusedField(SmtpSettings.Builder builder) {
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, builder::build);
         assertThat(refused).as("build() refuses").isNotNull();
@@ -27,15 +32,18 @@ class SmtpSettingsTest {
     }
 
     @Test
-    void defaults_are_starttls_on_587_with_finite_timeouts_and_jdk_trust() {
+    void defaults_are_starttls_on_587_with_finite_timeouts_a_15_second_deadline_and_jdk_trust() {
         SmtpSettings settings = valid().build();
 
         assertThat(settings.isConfigured()).isTrue();
         assertThat(settings.encryption()).isEqualTo(SmtpSettings.Encryption.STARTTLS);
+        assertThat(settings.plaintextToTrustedLocalRelay()).isFalse();
         assertThat(settings.port()).isEqualTo(587);
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.toString()).contains("send deadline=PT15S");
         assertThat(settings.username()).isEmpty();
         assertThat(settings.hasPassword()).isFalse();
         assertThat(settings.hasTrustedCertificates()).isFalse();
@@ -46,8 +54,8 @@ class SmtpSettingsTest {
     @Test
     void default_port_follows_the_encryption() {
         assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().port()).isEqualTo(465);
-        assertThat(valid().encryption(SmtpSettings.Encryption.NONE).build().port()).isEqualTo(25);
-        assertThat(valid().encryption(SmtpSettings.Encryption.NONE).port(2525).build().port()).isEqualTo(2525);
+        assertThat(plaintext().build().port()).isEqualTo(25);
+        assertThat(plaintext().port(2525).build().port()).isEqualTo(2525);
     }
 
     @Test
@@ -73,6 +81,32 @@ class SmtpSettingsTest {
         assertThat(refusedField(valid().connectTimeout(timeout))).isEqualTo("connectTimeout");
         assertThat(refusedField(valid().readTimeout(timeout))).isEqualTo("readTimeout");
         assertThat(refusedField(valid().writeTimeout(timeout))).isEqualTo("writeTimeout");
+        assertThat(refusedField(valid().sendDeadline(timeout))).isEqualTo("sendDeadline");
+    }
+
+    @Test
+    void the_send_deadline_is_a_setting_of_its_own() {
+        SmtpSettings settings = valid().timeouts(Duration.ofMinutes(2)).sendDeadline(Duration.ofSeconds(3)).build();
+
+        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().sendDeadline(null)).field())
+                .isEqualTo("sendDeadline");
+    }
+
+    @Test
+    void plaintext_is_refused_unless_the_operator_names_a_trusted_local_relay() {
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().encryption(SmtpSettings.Encryption.NONE).build());
+
+        assertThat(refused.field()).isEqualTo("encryption");
+        assertThat(refused).hasMessageContaining("clear text").hasMessageContaining("plaintextToTrustedLocalRelay");
+        SmtpSettings trusted = plaintext().build();
+        assertThat(trusted.encryption()).isEqualTo(SmtpSettings.Encryption.NONE);
+        assertThat(trusted.plaintextToTrustedLocalRelay()).isTrue();
+        assertThat(trusted.toString()).contains("plaintext to trusted local relay");
+        // Encrypted connections need no such option.
+        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().plaintextToTrustedLocalRelay()).isFalse();
     }
 
     @Test
@@ -131,8 +165,7 @@ class SmtpSettingsTest {
 
     @Test
     void credentials_over_an_unencrypted_connection_need_an_explicit_opt_in() {
-        SmtpSettings.Builder plain = valid().encryption(SmtpSettings.Encryption.NONE)
-                .credentials("relay", "relay-password".toCharArray());
+        SmtpSettings.Builder plain = plaintext().credentials("relay", "relay-password".toCharArray());
 
         assertThat(refusedField(plain)).isEqualTo("password");
         assertThat(plain.allowPlaintextAuthentication(true).build().plaintextAuthenticationAllowed()).isTrue();
@@ -158,8 +191,7 @@ class SmtpSettingsTest {
         assertThat(refusedField(valid().trustStore(empty))).isEqualTo("trustStore");
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().trustCertificates()).field())
                 .isEqualTo("trustStore");
-        assertThat(refusedField(valid().encryption(SmtpSettings.Encryption.NONE)
-                .trustCertificates(TestTls.certificate()))).isEqualTo("trustStore");
+        assertThat(refusedField(plaintext().trustCertificates(TestTls.certificate()))).isEqualTo("trustStore");
         SmtpSettings pinned = valid().trustCertificates(TestTls.certificate()).build();
         assertThat(pinned.hasTrustedCertificates()).isTrue();
         assertThat(pinned.toString()).contains("trust=1 configured certificate(s)");

@@ -47,6 +47,7 @@ class MailTest {
                 host = 127.0.0.1
                 port = %d
                 encryption = NONE
+                plaintext-trusted-local-relay = true
                 login-url = https://appliance.example/login
                 timeout-seconds = 5
                 %s
@@ -139,6 +140,25 @@ class MailTest {
                 .run("search", "--as", "rep");
         assertThat(unset.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
+    }
+
+    @Test
+    void an_unencrypted_relay_is_refused_unless_named_a_trusted_local_one() throws Exception {
+        Path plaintext = Files.writeString(dir.resolve("plaintext.properties"), """
+                from = locksmith@appliance.example
+                host = 127.0.0.1
+                port = %d
+                encryption = NONE
+                login-url = https://appliance.example/login
+                """.formatted(smtp.getSmtp().getPort()));
+
+        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", plaintext.toString())
+                .input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(refused.err()).contains("clear text");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
     }
 
     @Test
