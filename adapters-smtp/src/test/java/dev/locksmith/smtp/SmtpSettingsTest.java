@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -195,6 +196,41 @@ class SmtpSettingsTest {
         SmtpSettings pinned = valid().trustCertificates(TestTls.certificate()).build();
         assertThat(pinned.hasTrustedCertificates()).isTrue();
         assertThat(pinned.toString()).contains("trust=1 configured certificate(s)");
+    }
+
+    @Test
+    void an_expired_pinned_certificate_is_refused_unless_the_operator_accepts_it() {
+        X509Certificate expired = TestTls.selfSigned("-10d", 1);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().trustCertificates(expired).build());
+        assertThat(refused.field()).isEqualTo("trustStore");
+        assertThat(refused).hasMessageContaining("CN=localhost expired at");
+
+        SmtpSettings accepted = valid().trustCertificates(expired).acceptTrustedCertificatesOutsideValidity(true).build();
+        assertThat(accepted.hasTrustedCertificates()).isTrue();
+        assertThat(accepted.trustedCertificatesOutsideValidityAccepted()).isTrue();
+        assertThat(accepted.toString()).contains("trust=1 configured certificate(s) (outside validity accepted)");
+    }
+
+    @Test
+    void a_pinned_certificate_not_yet_valid_is_refused_unless_the_operator_accepts_it() throws Exception {
+        X509Certificate future = TestTls.selfSigned("+10d", 30);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("current", TestTls.certificate());
+        store.setCertificateEntry("future", future);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().trustStore(store).build());
+        assertThat(refused.field()).isEqualTo("trustStore");
+        assertThat(refused).hasMessageContaining("is not valid before");
+
+        assertThat(valid().trustStore(store).acceptTrustedCertificatesOutsideValidity(true).build()
+                .hasTrustedCertificates()).isTrue();
+        // A certificate within its validity needs no such acceptance.
+        assertThat(valid().trustCertificates(TestTls.certificate()).build().trustedCertificatesOutsideValidityAccepted())
+                .isFalse();
     }
 
     @Test

@@ -162,6 +162,41 @@ class MailTest {
     }
 
     @Test
+    void an_expired_trust_certificate_is_refused_unless_accepted() throws Exception {
+        Path store = dir.resolve("expired.p12");
+        Path pem = dir.resolve("expired.pem");
+        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=relay.example",
+                "-startdate", "-10d", "-validity", "1", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-file", pem.toString());
+        String settings = """
+                from = locksmith@appliance.example
+                host = relay.example
+                login-url = https://appliance.example/login
+                trust-certificate = %s
+                """.formatted(pem.getFileName());
+
+        Path expired = Files.writeString(dir.resolve("expired.properties"), settings);
+        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", expired.toString()).run("search", "--as", "rep");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(refused.err()).contains("CN=relay.example expired at");
+
+        Path accepted = Files.writeString(dir.resolve("accepted.properties"),
+                settings + "accept-trusted-certificate-outside-validity = true\n");
+        ok(new Cli(dir.resolve("data")).with("--mail-config", accepted.toString()).run("search", "--as", "rep"));
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(java.util.List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
+    @Test
     void the_relay_password_comes_from_the_environment_and_is_never_printed() throws Exception {
         Cli relay = new Cli(dir.resolve("data")).variable("RELAY_PASSWORD", "relay secret 123")
                 .with("--mail-config", config("auth.properties", smtp.getSmtp().getPort(),
