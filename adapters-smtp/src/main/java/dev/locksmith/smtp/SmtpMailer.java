@@ -236,7 +236,7 @@ public final class SmtpMailer implements Mailer {
     }
 
     /** Builds the whole message before any connection, so a composition problem never leaves a half-sent mail. */
-    private OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName,
+    OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName,
                                     String subject, byte[] body) {
         try {
             String messageId = "<" + UUID.randomUUID() + "@" + MailAddresses.asciiDomain(from, "fromAddress") + ">";
