@@ -3,23 +3,32 @@ package dev.locksmith.smtp;
 import dev.locksmith.core.domain.InvalidInputException;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
+import java.util.List;
 
 /**
  * The certificates a private relay is trusted by, instead of the JDK's default trust: a TLS socket factory
- * trusting exactly them (host names still checked). Checked once when the settings are built: the store holds at
+ * trusting exactly them (host names still checked). Checked when the settings are built: the store holds at
  * least one certificate, and each is within its validity period unless the operator accepted otherwise (Java
- * does not check the dates of a trust anchor, so an expired pinned certificate would otherwise be trusted).
- * Immutable, thread-safe.
+ * does not check the dates of a trust anchor, so an expired pinned certificate would otherwise be trusted). The
+ * dates are checked again at each TLS handshake, so a certificate that expires while the host runs stops being
+ * trusted then. Immutable, thread-safe.
  */
 final class TrustMaterial {
     private static final String FIELD = "trustStore";
@@ -41,6 +50,7 @@ final class TrustMaterial {
      */
     static TrustMaterial of(KeyStore store, boolean acceptOutsideValidity, Instant now) {
         int count = 0;
+        List<X509Certificate> dated = new ArrayList<>();
         try {
             for (String alias : Collections.list(store.aliases())) {
                 Certificate certificate = store.getCertificate(alias);
@@ -50,6 +60,7 @@ final class TrustMaterial {
                 count++;
                 if (!acceptOutsideValidity && certificate instanceof X509Certificate) {
                     requireValid((X509Certificate) certificate, now);
+                    dated.add((X509Certificate) certificate);
                 }
             }
         } catch (KeyStoreException e) {
@@ -58,7 +69,7 @@ final class TrustMaterial {
         if (count == 0) {
             throw new InvalidInputException(FIELD, "holds no certificate");
         }
-        return new TrustMaterial(socketFactoryTrusting(store), count);
+        return new TrustMaterial(socketFactoryTrusting(store, dated), count);
     }
 
     /** A PKCS#12 store holding exactly {@code certificates}. */
@@ -101,15 +112,84 @@ final class TrustMaterial {
         }
     }
 
-    private static SSLSocketFactory socketFactoryTrusting(KeyStore store) {
+    private static SSLSocketFactory socketFactoryTrusting(KeyStore store, List<X509Certificate> dated) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
             tmf.init(store);
+            TrustManager[] managers = tmf.getTrustManagers();
+            for (int i = 0; i < managers.length; i++) {
+                if (!dated.isEmpty() && managers[i] instanceof X509ExtendedTrustManager) {
+                    managers[i] = new DatedTrust((X509ExtendedTrustManager) managers[i], dated);
+                }
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
+            context.init(null, managers, null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException e) {
             throw new InvalidInputException(FIELD, "cannot be used: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The JDK's trust, plus the dates of the pinned certificates at each handshake: a pinned certificate that
+     * expired since the settings were built makes the handshake fail. Thread-safe.
+     */
+    private static final class DatedTrust extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+        private final List<X509Certificate> pinned;
+
+        DatedTrust(X509ExtendedTrustManager delegate, List<X509Certificate> pinned) {
+            this.delegate = delegate;
+            this.pinned = List.copyOf(pinned);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType, socket);
+            requireDates();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType, engine);
+            requireDates();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+            requireDates();
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
+        }
+
+        private void requireDates() throws CertificateException {
+            Date now = new Date();
+            for (X509Certificate certificate : pinned) {
+                certificate.checkValidity(now);
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final Set<String> refusedRecipients;
+    private final java.security.KeyStore serverKeyStore;
     private final boolean dripGreeting;
     private final boolean dripDataReply;
     private final boolean dropAfterData;
@@ -55,6 +56,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         user = b.user;
         password = b.password;
         refusedRecipients = Set.copyOf(b.refusedRecipients);
+        serverKeyStore = b.serverKeyStore;
         dripGreeting = b.dripGreeting;
         dripDataReply = b.dripDataReply;
         dropAfterData = b.dropAfterData;
@@ -256,7 +258,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
 
         private void startTls() throws IOException {
-            SSLContext context = TestTls.serverContext();
+            SSLContext context = serverKeyStore == null ? TestTls.serverContext()
+                    : TestTls.serverContext(serverKeyStore);
             SSLSocket secure = (SSLSocket) context.getSocketFactory()
                     .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
             secure.setUseClientMode(false);
@@ -344,6 +347,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         private String user;
         private String password;
         private Set<String> refusedRecipients = Set.of();
+        private java.security.KeyStore serverKeyStore;
         private boolean dripGreeting;
         private boolean dripDataReply;
         private boolean dropAfterData;
@@ -353,6 +357,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
         /** Greets with an endless line, one byte a second (a tarpit): each read succeeds, none completes. */
         Builder dripGreeting() {
             dripGreeting = true;
+            return this;
+        }
+
+        /** Presents this store's key entry after STARTTLS instead of the {@link TestTls} certificate. */
+        Builder serverKeyStore(java.security.KeyStore store) {
+            serverKeyStore = store;
             return this;
         }
 

@@ -36,9 +36,14 @@ final class TestTls {
 
     /** A server-side TLS context presenting the certificate. */
     static synchronized SSLContext serverContext() {
+        return serverContext(keyStore());
+    }
+
+    /** A server-side TLS context presenting the key entry of {@code store} (password {@link #STORE_PASSWORD}). */
+    static SSLContext serverContext(KeyStore store) {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keyStore(), STORE_PASSWORD);
+            kmf.init(store, STORE_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), null, null);
             return context;
@@ -63,6 +68,16 @@ final class TestTls {
      */
     static X509Certificate selfSigned(String startDate, int validityDays) {
         try {
+            KeyStore store = selfSignedStore(startDate, validityDays);
+            return (X509Certificate) store.getCertificate("dated");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read a dated test certificate", e);
+        }
+    }
+
+    /** Like {@link #selfSigned} but the whole key store (alias "dated"), for a server to present. */
+    static KeyStore selfSignedStore(String startDate, int validityDays) {
+        try {
             Path dir = Files.createTempDirectory("locksmith-smtp-dated");
             Path file = dir.resolve("dated.p12");
             keytool(List.of("-genkeypair", "-alias", "dated", "-keyalg", "EC", "-groupname", "secp256r1",
@@ -76,7 +91,7 @@ final class TestTls {
             }
             Files.delete(file);
             Files.delete(dir);
-            return (X509Certificate) store.getCertificate("dated");
+            return store;
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a dated test certificate", e);
         }
