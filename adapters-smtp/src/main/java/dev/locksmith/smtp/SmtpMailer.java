@@ -236,8 +236,8 @@ public final class SmtpMailer implements Mailer {
     }
 
     /** Builds the whole message before any connection, so a composition problem never leaves a half-sent mail. */
-    OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName,
-                                    String subject, byte[] body) {
+    OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName, String subject,
+                            byte[] body) {
         try {
             String messageId = "<" + UUID.randomUUID() + "@" + MailAddresses.asciiDomain(from, "fromAddress") + ">";
             OutgoingMessage message = new OutgoingMessage(session, messageId);

@@ -14,6 +14,8 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -95,6 +97,34 @@ class SmtpMailerDeadlineTest {
                     Thread.sleep(50);
                 }
             });
+        }
+    }
+
+    @Test
+    void an_interrupted_caller_stops_waiting_and_keeps_its_interrupt() throws Exception {
+        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder().dripGreeting().start()) {
+            SmtpMailer mailer = new SmtpMailer(settings(tarpit, Duration.ofSeconds(5), Duration.ofSeconds(60)),
+                    Fixtures.CLOCK);
+            AtomicReference<MailException> failure = new AtomicReference<>();
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            Thread caller = new Thread(() -> {
+                try {
+                    mailer.sendTestMessage(EmailAddress.of("dee@locksmith.test"));
+                } catch (MailException e) {
+                    failure.set(e);
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                }
+            });
+
+            caller.start();
+            Thread.sleep(500);
+            caller.interrupt();
+            caller.join(BOUND.toMillis());
+
+            assertThat(caller.isAlive()).isFalse();
+            assertThat(failure.get().reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+            assertThat(failure.get().parameters()).containsEntry("problem", "interrupted");
+            assertThat(stillInterrupted).isTrue();
         }
     }
 
