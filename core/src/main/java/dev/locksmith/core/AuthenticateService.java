@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
@@ -37,7 +38,7 @@ final class AuthenticateService implements Authenticate {
         Username username = command.username();
         Password password = command.password();
         try {
-            return services.run(AuditEvent.Action.AUTHENTICATE, Optional.empty(), Optional.of(username),
+            return services.run(Operation.AUTHENTICATE, Optional.empty(), Optional.of(username),
                     run -> read(run, username, password),
                     (run, checked) -> write(run, username, checked));
         } finally {

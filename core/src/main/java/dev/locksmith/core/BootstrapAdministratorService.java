@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
@@ -30,7 +31,7 @@ final class BootstrapAdministratorService implements BootstrapAdministrator {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(AuditEvent.Action.BOOTSTRAP_ADMINISTRATOR, Optional.empty(), Optional.of(command.username()), run -> {
+            services.run(Operation.BOOTSTRAP_ADMINISTRATOR, Optional.empty(), Optional.of(command.username()), run -> {
                 requireBootstrappable(run, command);
                 PasswordPolicy policy = services.policy();
                 return () -> {

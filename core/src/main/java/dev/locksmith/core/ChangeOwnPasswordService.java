@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
@@ -30,7 +31,7 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(AuditEvent.Action.CHANGE_OWN_PASSWORD, Optional.of(command.actor()), Optional.of(command.actor()),
+            services.run(Operation.CHANGE_OWN_PASSWORD, Optional.of(command.actor()), Optional.of(command.actor()),
                     run -> {
                         Optional<User> found = services.users().find(command.actor());
                         boolean local = found.isPresent() && found.get().source().isLocal()
@@ -45,7 +46,7 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
                                 .filter(u -> u.id().equals(checked.user().id()))
                                 .filter(u -> u.passwordHash().equals(checked.user().passwordHash()))
                                 .orElseThrow(Services.Stale::new);
-                        services.requireActor(run, command.actor(), Authorization.Action.CHANGE_OWN_PASSWORD);
+                        services.requireActor(run, command.actor(), Operation.CHANGE_OWN_PASSWORD);
                         Instant now = run.now();
                         PasswordHash old = current.passwordHash().orElseThrow();
                         services.history().push(current.username(), old, now);

@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -21,8 +22,8 @@ final class ChangePolicyService implements ChangePolicy {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(AuditEvent.Action.CHANGE_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
-            services.requireActor(run, command.actor(), Authorization.Action.CHANGE_POLICY);
+        services.run(Operation.CHANGE_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
+            services.requireActor(run, command.actor(), Operation.CHANGE_POLICY);
             PasswordPolicy policy = command.policy();
             if (policy.minStrength() > 0 && services.strengthEstimator().isEmpty()) {
                 throw new InvalidInputException("minStrength", "no strength estimator is configured");

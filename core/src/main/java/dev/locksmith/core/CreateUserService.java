@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.ConflictException;
@@ -27,8 +28,8 @@ final class CreateUserService implements CreateUser {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(AuditEvent.Action.CREATE_USER, Optional.of(command.actor()), Optional.of(command.username()), run -> {
-                services.requireActor(run, command.actor(), Authorization.Action.CREATE_USER);
+            services.run(Operation.CREATE_USER, Optional.of(command.actor()), Optional.of(command.username()), run -> {
+                services.requireActor(run, command.actor(), Operation.CREATE_USER);
                 if (services.users().find(command.username()).isPresent()) {
                     throw ConflictException.alreadyExists(command.username());
                 }
@@ -39,7 +40,7 @@ final class CreateUserService implements CreateUser {
                     return new Checked(policy, services.hasher().hash(command.initialPassword()));
                 };
             }, (run, checked) -> {
-                services.requireActor(run, command.actor(), Authorization.Action.CREATE_USER);
+                services.requireActor(run, command.actor(), Operation.CREATE_USER);
                 Instant now = run.now();
                 Optional<Instant> temporaryUntil = command.mustChangePassword()
                         ? checked.policy().temporaryLifetime().map(now::plus) : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -21,9 +22,9 @@ final class DeleteUserService implements DeleteUser {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(AuditEvent.Action.DELETE_USER, Optional.of(command.actor()), Optional.of(command.target()), run -> {
-            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.DELETE_USER);
-            User target = services.requireTarget(run, actor, Authorization.Action.DELETE_USER, command.target());
+        services.run(Operation.DELETE_USER, Optional.of(command.actor()), Optional.of(command.target()), run -> {
+            Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.DELETE_USER);
+            User target = services.requireTarget(run, actor, Operation.DELETE_USER, command.target());
             services.users().remove(target.id(), target.version());
             services.history().forget(target.username());
             return null;

@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -22,15 +23,15 @@ final class EditUserService implements EditUser {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(AuditEvent.Action.EDIT_USER, Optional.of(command.actor()), Optional.of(command.target()), run -> {
-            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.EDIT_USER);
-            User target = services.requireTarget(run, actor, Authorization.Action.EDIT_USER, command.target());
+        services.run(Operation.EDIT_USER, Optional.of(command.actor()), Optional.of(command.target()), run -> {
+            Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.EDIT_USER);
+            User target = services.requireTarget(run, actor, Operation.EDIT_USER, command.target());
             if (command.enabled().isPresent() && !command.enabled().get() && target.enabled()) {
-                services.requireAllowed(run, actor, Authorization.Action.DISABLE_USER, target);
+                services.requireAllowed(run, actor, Operation.DISABLE_USER, target);
             }
             if (command.permissions().isPresent() && target.isAdministrator()
                     && !command.permissions().get().contains(Permission.ADMINISTRATOR)) {
-                services.requireAllowed(run, actor, Authorization.Action.REVOKE_ADMINISTRATOR, target);
+                services.requireAllowed(run, actor, Operation.REVOKE_ADMINISTRATOR, target);
             }
             User changed = target;
             if (command.profile().isPresent()) {

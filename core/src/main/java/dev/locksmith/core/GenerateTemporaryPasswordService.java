@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -41,20 +42,20 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
     @Override
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
+        return services.run(Operation.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
                 run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.GENERATE_PASSWORD);
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
                     Username username = command.target().orElse(command.actor());
                     // A password is generated for a target only where the actor could set it.
                     Profile profile = command.target().isPresent()
-                            ? services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, username).profile()
+                            ? services.requireTarget(run, actor, Operation.SET_PASSWORD, username).profile()
                             : Profile.empty();
                     PasswordPolicy policy = services.policy();
                     return () -> draw(run, policy, username, profile);
                 },
                 (run, password) -> {
                     // Still allowed now that it is drawn (a revoked or disabled actor gets nothing).
-                    services.requireActor(run, command.actor(), Authorization.Action.GENERATE_PASSWORD);
+                    services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
                     return password;
                 });
     }

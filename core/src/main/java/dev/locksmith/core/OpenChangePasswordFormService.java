@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -21,10 +22,10 @@ final class OpenChangePasswordFormService implements OpenChangePasswordForm {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.OPEN_CHANGE_PASSWORD_FORM, Optional.of(command.actor()),
+        return services.run(Operation.OPEN_CHANGE_PASSWORD_FORM, Optional.of(command.actor()),
                 Optional.of(command.target()), run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.OPEN_CHANGE_PASSWORD_FORM);
-                    User target = services.requireTarget(run, actor, Authorization.Action.OPEN_CHANGE_PASSWORD_FORM, command.target());
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.OPEN_CHANGE_PASSWORD_FORM);
+                    User target = services.requireTarget(run, actor, Operation.OPEN_CHANGE_PASSWORD_FORM, command.target());
                     boolean offered = services.mailer().isConfigured() && target.profile().email().isPresent();
                     run.detail("emailPasswordOffered", offered);
                     return new Result(target.username(), target.profile().publicName(), target.profile().privateName(),

@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.Authorization;
@@ -22,9 +23,9 @@ final class ReadAuditTrailService implements ReadAuditTrail {
     @Override
     public List<AuditRecord> execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.READ_AUDIT_TRAIL, Optional.of(command.actor()),
+        return services.run(Operation.READ_AUDIT_TRAIL, Optional.of(command.actor()),
                 command.query().user(), run -> {
-                    services.requireActor(run, command.actor(), Authorization.Action.READ_AUDIT_TRAIL);
+                    services.requireActor(run, command.actor(), Operation.READ_AUDIT_TRAIL);
                     List<AuditRecord> records = services.audit().read(command.query());
                     run.detail("events", records.size());
                     return records;

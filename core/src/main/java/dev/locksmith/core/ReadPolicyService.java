@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -21,8 +22,8 @@ final class ReadPolicyService implements ReadPolicy {
     @Override
     public PasswordPolicy execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.READ_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
-            services.requireActor(run, command.actor(), Authorization.Action.READ_POLICY);
+        return services.run(Operation.READ_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
+            services.requireActor(run, command.actor(), Operation.READ_POLICY);
             return services.policy();
         });
     }

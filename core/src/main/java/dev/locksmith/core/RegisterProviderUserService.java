@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.ConflictException;
@@ -24,9 +25,9 @@ final class RegisterProviderUserService implements RegisterProviderUser {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.SYNC_PROVIDER_USER, Optional.of(command.actor()),
+        return services.run(Operation.REGISTER_PROVIDER_USER, Optional.of(command.actor()),
                 Optional.of(command.username()), run -> {
-                    services.requireActor(run, command.actor(), Authorization.Action.SYNC_PROVIDER_USER);
+                    services.requireActor(run, command.actor(), Operation.REGISTER_PROVIDER_USER);
                     run.detail("provider", command.provider().name());
                     Optional<User> existing = services.users().find(command.username());
                     Result result;

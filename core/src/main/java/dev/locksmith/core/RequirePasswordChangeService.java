@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -21,10 +22,10 @@ final class RequirePasswordChangeService implements RequirePasswordChange {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(AuditEvent.Action.REQUIRE_PASSWORD_CHANGE, Optional.of(command.actor()), Optional.of(command.target()),
+        services.run(Operation.REQUIRE_PASSWORD_CHANGE, Optional.of(command.actor()), Optional.of(command.target()),
                 run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.REQUIRE_PASSWORD_CHANGE);
-                    User target = services.requireTarget(run, actor, Authorization.Action.REQUIRE_PASSWORD_CHANGE, command.target());
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.REQUIRE_PASSWORD_CHANGE);
+                    User target = services.requireTarget(run, actor, Operation.REQUIRE_PASSWORD_CHANGE, command.target());
                     if (!target.mustChangePassword()) {
                         services.users().update(target.requirePasswordChange());
                     }

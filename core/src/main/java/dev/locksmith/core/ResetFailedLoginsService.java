@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -22,10 +23,10 @@ final class ResetFailedLoginsService implements ResetFailedLogins {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(AuditEvent.Action.RESET_FAILED_LOGINS, Optional.of(command.actor()), Optional.of(command.target()),
+        services.run(Operation.RESET_FAILED_LOGINS, Optional.of(command.actor()), Optional.of(command.target()),
                 run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.RESET_FAILED_LOGINS);
-                    User target = services.requireTarget(run, actor, Authorization.Action.RESET_FAILED_LOGINS, command.target());
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.RESET_FAILED_LOGINS);
+                    User target = services.requireTarget(run, actor, Operation.RESET_FAILED_LOGINS, command.target());
                     // An atomic update of the login state alone: a burst of failed logins on the account can
                     // never make it conflict, and it never makes an administrator's edit conflict either.
                     LoginState before = services.users().resetFailedLogins(target.id());

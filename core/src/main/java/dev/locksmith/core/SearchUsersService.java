@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -31,8 +32,8 @@ final class SearchUsersService implements SearchUsers {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.SEARCH_USERS, Optional.of(command.actor()), Optional.empty(), run -> {
-            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SEARCH_USERS);
+        return services.run(Operation.SEARCH_USERS, Optional.of(command.actor()), Optional.empty(), run -> {
+            Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.SEARCH_USERS);
             Authorization.View view = Authorization.searchView(actor.user());
             Page<User> found = services.users().search(command.search());
             OptionalLong admins = view == Authorization.View.FULL
@@ -67,18 +68,18 @@ final class SearchUsersService implements SearchUsers {
     private Row row(Authorization.Actor actor, Authorization.View view, User user, OptionalLong admins, Instant now) {
         Authorization.Target target = new Authorization.Target(user, claimant(user.username()), admins);
         Set<Affordance> affordances = EnumSet.noneOf(Affordance.class);
-        if (Authorization.decide(actor, Authorization.Action.SET_PASSWORD, target).isAllowed()) {
+        if (Authorization.decide(actor, Operation.SET_PASSWORD, target).isAllowed()) {
             affordances.add(Affordance.CHANGE_PASSWORD);
         }
-        if (Authorization.decide(actor, Authorization.Action.RESET_FAILED_LOGINS, target).isAllowed()) {
+        if (Authorization.decide(actor, Operation.RESET_FAILED_LOGINS, target).isAllowed()) {
             affordances.add(Affordance.RESET_FAILED_LOGINS);
         }
         Optional<Details> details = Optional.empty();
         if (view == Authorization.View.FULL) {
-            if (Authorization.decide(actor, Authorization.Action.EDIT_USER, target).isAllowed()) {
+            if (Authorization.decide(actor, Operation.EDIT_USER, target).isAllowed()) {
                 affordances.add(Affordance.EDIT);
             }
-            if (Authorization.decide(actor, Authorization.Action.DELETE_USER, target).isAllowed()) {
+            if (Authorization.decide(actor, Operation.DELETE_USER, target).isAllowed()) {
                 affordances.add(Affordance.DELETE);
             }
             details = Optional.of(new Details(user.permissions(), user.enabled(), user.profile().comments(),

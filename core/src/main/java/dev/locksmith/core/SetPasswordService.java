@@ -1,5 +1,6 @@
 package dev.locksmith.core;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.EmailAddress;
@@ -34,11 +35,11 @@ final class SetPasswordService implements SetPassword {
         InvalidInputException.requireNonNull(command, "command");
         Password password = command.newPassword();
         try {
-            return services.run(AuditEvent.Action.SET_PASSWORD, Optional.of(command.actor()), Optional.of(command.target()),
+            return services.run(Operation.SET_PASSWORD, Optional.of(command.actor()), Optional.of(command.target()),
                     run -> {
                         run.detail("emailPassword", command.emailPassword());
-                        Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
-                        User target = services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, command.target());
+                        Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.SET_PASSWORD);
+                        User target = services.requireTarget(run, actor, Operation.SET_PASSWORD, command.target());
                         if (command.emailPassword()) {
                             if (!services.mailer().isConfigured()) {
                                 throw MailException.notConfigured();
@@ -69,8 +70,8 @@ final class SetPasswordService implements SetPassword {
     }
 
     private Result write(Execution run, Command command, Password password, Checked checked) {
-        Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
-        User target = services.requireUnchanged(run, actor, Authorization.Action.SET_PASSWORD, checked.target());
+        Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.SET_PASSWORD);
+        User target = services.requireUnchanged(run, actor, Operation.SET_PASSWORD, checked.target());
         if (command.emailPassword() && !services.mailer().isConfigured()) {
             throw MailException.notConfigured();
         }

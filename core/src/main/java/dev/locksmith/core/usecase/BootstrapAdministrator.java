@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
@@ -15,7 +16,7 @@ import dev.locksmith.core.domain.Username;
  * can run this holds the store. Once an enabled administrator exists it is always denied, so it can never
  * be used to gain rights on a running appliance. The new user is local, enabled, holds
  * {@link Permission#ADMINISTRATOR}, and its password passes the whole policy. Audited as
- * {@link AuditEvent.Action#BOOTSTRAP_ADMINISTRATOR} with no actor. Implementations are thread-safe.
+ * {@link Operation#BOOTSTRAP_ADMINISTRATOR} with no actor. Implementations are thread-safe.
  */
 public interface BootstrapAdministrator {
 

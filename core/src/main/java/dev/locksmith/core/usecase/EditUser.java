@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Permission;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * An administrator edits a user's profile (display names, email, comments), enabled flag or permissions;
  * each present field replaces the stored one. Disabling also asks the matrix about
- * {@link Authorization.Action#DISABLE_USER} (never oneself, never the last enabled administrator) and taking
- * {@code ADMINISTRATOR} away asks about {@link Authorization.Action#REVOKE_ADMINISTRATOR}. Implementations are thread-safe.
+ * {@link Operation#DISABLE_USER} (never oneself, never the last enabled administrator) and taking
+ * {@code ADMINISTRATOR} away asks about {@link Operation#REVOKE_ADMINISTRATOR}. Implementations are thread-safe.
  */
 public interface EditUser {
 
