@@ -41,7 +41,11 @@ public record AuditEvent(Instant at, Optional<Username> actor, Action action, Op
         SYNC_PROVIDER_USER,
         READ_POLICY,
         CHANGE_POLICY,
-        READ_AUDIT_TRAIL
+        READ_AUDIT_TRAIL,
+        /** A one-time password-reset link issued and mailed ({@code IssueResetLink}). */
+        ISSUE_RESET_LINK,
+        /** A one-time password-reset link used to set a new password ({@code RedeemResetLink}). */
+        REDEEM_RESET_LINK
     }
 
     /** How it ended. */
