@@ -69,10 +69,12 @@ public final class Locksmith {
     private final BootstrapAdministrator bootstrapAdministrator;
     private final IssueResetLink issueResetLink;
     private final RedeemResetLink redeemResetLink;
+    private final boolean offersResetLinks;
     private final Services services;
 
     private Locksmith(Services services, Optional<ResetTokens> resetTokens, Duration resetLinkLifetime) {
         this.services = services;
+        offersResetLinks = resetTokens.isPresent();
         issueResetLink = new IssueResetLink(services, resetTokens, resetLinkLifetime);
         redeemResetLink = new RedeemResetLink(services, resetTokens);
         searchUsers = new SearchUsers(services);
@@ -166,6 +168,11 @@ public final class Locksmith {
     /** Issues and mails one-time password-reset links; refused unless the builder was given {@code resetTokens}. */
     public IssueResetLink issueResetLink() {
         return issueResetLink;
+    }
+
+    /** Whether reset links can be issued: the builder was given {@code resetTokens} (mail is needed too). */
+    public boolean offersResetLinks() {
+        return offersResetLinks;
     }
 
     /** Redeems one-time password-reset links; refused unless the builder was given {@code resetTokens}. */

@@ -101,16 +101,6 @@ public final class IssueResetLink {
         }
     }
 
-    /** Whether the host configured a {@link ResetTokens} store (without one every request is refused). */
-    public boolean isAvailable() {
-        return tokens.isPresent();
-    }
-
-    /** How long a link issued now works. */
-    public Duration lifetime() {
-        return lifetime;
-    }
-
     /**
      * Issues the link and mails it.
      *

@@ -260,7 +260,8 @@ class ResetLinkTest {
     @Test
     void without_a_token_store_reset_links_are_unavailable() {
         Locksmith bare = LocksmithFixture.create(b -> b.resetTokens(null)).locksmith();
-        assertThat(bare.issueResetLink().isAvailable()).isFalse();
+        assertThat(bare.offersResetLinks()).isFalse();
+        assertThat(f.locksmith().offersResetLinks()).isTrue();
         assertThatThrownBy(() -> bare.issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
                 .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThatThrownBy(() -> IssueResetLink.Command.of(name("rep"), name("alice"), "javascript:alert(1)"))
