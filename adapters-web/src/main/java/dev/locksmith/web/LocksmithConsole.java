@@ -725,7 +725,7 @@ public final class LocksmithConsole extends HttpServlet {
                 <label for="mustChange">Must change password at next login</label>
                 <p id="mustChange-hint" class="hint">The user may do nothing but change the password after signing in with it.</p></div>
                 <div class="buttons"><button type="submit" name="action" value="set">Set password</button>
-                <button type="submit" name="action" value="generate" class="secondary">Generate</button></div>
+                <button type="submit" name="action" value="generate" class="secondary" formnovalidate>Generate</button></div>
                 </form>
                 {}
                 <p><a href="{}">Back to users</a></p>""",

@@ -76,8 +76,7 @@ final class Messages {
         }
         return switch (field) {
             case "username" -> "username";
-            case "publicName" -> "public display name";
-            case "privateName" -> "private display name";
+            case "displayName" -> "display name";
             case "email" -> "email name";
             default -> "details";
         };
