@@ -122,10 +122,15 @@ class BrowserStoryTest {
 
     @Test
     void the_reference_story() throws Exception {
-        // An administrator delegates "allowed to set passwords" and looks around.
+        // An administrator signs in with the keyboard alone, delegates "allowed to set passwords", looks around.
         open("/login");
         browser.check("sign-in");
-        signIn("admin", PASSWORD);
+        driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
+        driver.switchTo().activeElement().sendKeys("admin", org.openqa.selenium.Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(PASSWORD, org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/users"));
         assertThat(driver.getCurrentUrl()).contains("/users");
         browser.check("users-administrator");
         assertThat(actions("alice")).contains("Change password of alice", "Edit alice", "Delete alice");
@@ -181,6 +186,18 @@ class BrowserStoryTest {
                 .contains("Password requirements").contains("From 15 to 128 characters");
         assertThat(driver.findElements(By.cssSelector("dl.fields input"))).isEmpty();
         browser.check("change-password");
+
+        // ... every control of the form is reachable with the keyboard, in reading order
+        java.util.List<String> reached = new java.util.ArrayList<>();
+        driver.findElement(By.tagName("body")).click();
+        for (int i = 0; i < 25; i++) {
+            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            String id = focused.getAttribute("id");
+            reached.add(id == null || id.isEmpty() ? focused.getAttribute("value") : id);
+        }
+        assertThat(reached).containsSubsequence("newPassword", "confirmPassword", "emailPassword", "mustChange", "set",
+                "generate");
 
         // ... a weak password: every violation at once, tied to the field
         type("newPassword", "alice123");

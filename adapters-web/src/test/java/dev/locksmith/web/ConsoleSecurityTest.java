@@ -177,6 +177,25 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void an_expired_password_forces_the_change_and_an_expired_temporary_password_is_told_apart() {
+        f.policy(dev.locksmith.core.domain.PasswordPolicy.builder().maxAge(Duration.ofDays(90)).build());
+        f.given(aUser().named("old").passwordChangedAt(TestClock.START.minus(Duration.ofDays(91))));
+        f.given(aUser().named("late").mustChangePassword().temporaryPasswordUntil(TestClock.START.minusSeconds(1)));
+
+        HttpClientSession old = browser();
+        HttpResponse<String> expired = old.signIn("old", PASSWORD);
+        assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(old.get("/users").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(old.get("/account").body()).contains("Your password has expired.");
+
+        HttpClientSession late = browser();
+        HttpResponse<String> refused = late.signIn("late", PASSWORD);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Your temporary password has expired.");
+        assertThat(late.get("/account").statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void sessions_end_after_the_idle_timeout_and_after_the_absolute_timeout() {
         HttpClientSession b = browser();
         b.signIn("rep", PASSWORD);

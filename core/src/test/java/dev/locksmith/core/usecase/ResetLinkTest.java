@@ -269,4 +269,37 @@ class ResetLinkTest {
         assertThatThrownBy(() -> IssueResetLink.Command.of(name("rep"), name("alice"), PAGE + "#x"))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void of_concurrent_redemptions_of_one_link_exactly_one_sets_the_password() throws Exception {
+        issue("rep", "alice");
+        String token = lastToken();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String choice = "violet lanterns drift east number " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        redeem(token, choice);
+                        return true;
+                    } catch (InvalidInputException refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                won += result.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.REDEEM_RESET_LINK
+                && e.outcome() == AuditEvent.Outcome.SUCCESS).hasSize(1);
+    }
 }
