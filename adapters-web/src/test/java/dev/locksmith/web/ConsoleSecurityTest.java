@@ -230,6 +230,55 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void passwords_reach_no_log_record_whatever_the_outcome() {
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        root.setLevel(java.util.logging.Level.ALL);
+        capture.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(capture);
+        try {
+            browser().signIn("alice", "guessed wrong secret");
+            HttpClientSession rep = browser();
+            rep.signIn("rep", PASSWORD);
+            rep.get("/users/password?u=alice");
+            rep.submit("/users/password", Map.of("u", "alice", "newPassword", "short secret", "confirmPassword",
+                    "short secret", "action", "set"));
+            rep.get("/users/password?u=alice");
+            rep.submit("/users/password", Map.of("u", "alice", "newPassword", "violet lanterns drift east",
+                    "confirmPassword", "violet lanterns drift east", "emailPassword", "on", "action", "set"));
+            rep.get("/users/password?u=alice");
+            rep.submit("/users/reset-link", Map.of("u", "alice"));
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(level);
+        }
+        String link = f.mailer().resetLinks().get(0).link();
+        String token = link.substring(link.indexOf("token=") + 6);
+        for (java.util.logging.LogRecord record : records) {
+            String text = record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
+                    + " " + record.getThrown();
+            for (String secret : new String[] {"guessed wrong secret", PASSWORD, "short secret", "violet lanterns", token}) {
+                assertThat(text).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
     void sign_out_ends_the_session() {
         HttpClientSession b = browser();
         b.signIn("rep", PASSWORD);
