@@ -47,6 +47,7 @@ import java.util.logging.Logger;
                 PolicyCommand.class,
                 AuditCommand.class,
                 DemoCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
