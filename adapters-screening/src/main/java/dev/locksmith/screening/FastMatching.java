@@ -220,12 +220,7 @@ final class FastMatching {
                 return;
             }
             char c = password.charAt(j);
-            // Split the tables by how they decode c: as a letter, or not at all (absent: c stays as it is).
-            Map<Character, List<Integer>> byDecoding = new LinkedHashMap<>();
-            for (int t : tables) {
-                Character decoded = subs.get(t).get(c);
-                byDecoding.computeIfAbsent(decoded == null ? Character.valueOf('\uFFFF') : decoded, k -> new ArrayList<>()).add(t);
-            }
+            Map<Character, List<Integer>> byDecoding = splitByDecoding(subs, tables, c);
             for (Map.Entry<Character, List<Integer>> group : byDecoding.entrySet()) {
                 boolean decodes = group.getKey() != '\uFFFF';
                 word[j - i] = decodes ? group.getKey() : lower[j];
@@ -253,6 +248,30 @@ final class FastMatching {
                 }
                 follow(password, lower, subs, group.getValue(), i, j + 1, nowSubstituted, word, out);
             }
+        }
+
+        /**
+         * The tables grouped by how they decode {@code c}: as a letter, or not at all (key U+FFFF: c stays as it
+         * is). One group, without copying, when they all agree, as they do on any character seen before.
+         */
+        private Map<Character, List<Integer>> splitByDecoding(List<Map<Character, Character>> subs, List<Integer> tables, char c) {
+            Character first = subs.get(tables.get(0)).get(c);
+            boolean agree = true;
+            for (int t : tables) {
+                if (!java.util.Objects.equals(subs.get(t).get(c), first)) {
+                    agree = false;
+                    break;
+                }
+            }
+            if (agree) {
+                return Map.of(first == null ? Character.valueOf('\uFFFF') : first, tables);
+            }
+            Map<Character, List<Integer>> byDecoding = new LinkedHashMap<>();
+            for (int t : tables) {
+                Character decoded = subs.get(t).get(c);
+                byDecoding.computeIfAbsent(decoded == null ? Character.valueOf('\uFFFF') : decoded, k -> new ArrayList<>()).add(t);
+            }
+            return byDecoding;
         }
 
         /**
