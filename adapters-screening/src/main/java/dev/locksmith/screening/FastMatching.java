@@ -2,7 +2,6 @@ package dev.locksmith.screening;
 
 import com.nulabinc.zxcvbn.Context;
 import com.nulabinc.zxcvbn.MatchSequence;
-import com.nulabinc.zxcvbn.Scoring;
 import com.nulabinc.zxcvbn.StandardDictionaries;
 import com.nulabinc.zxcvbn.StandardKeyboards;
 import com.nulabinc.zxcvbn.matchers.DateMatcher;
@@ -71,7 +70,7 @@ final class FastMatching {
     private final SequenceMatcher sequence;
     private final RegexMatcher regex;
     private final DateMatcher date;
-    private final Scoring scoring;
+    private final FastScoring scoring;
 
     private FastMatching(Context context) {
         this.context = context;
@@ -86,7 +85,7 @@ final class FastMatching {
         this.sequence = new SequenceMatcher(context);
         this.regex = new RegexMatcher(context);
         this.date = new DateMatcher(context);
-        this.scoring = new Scoring(context);
+        this.scoring = new FastScoring(context);
     }
 
     /**
@@ -312,7 +311,7 @@ final class FastMatching {
                     start = lazy.start(0);
                 }
                 int end = start + matchText.length() - 1;
-                MatchSequence baseAnalysis = scoring.calculateMostGuessableMatchSequence(base, omnimatch(base));
+                MatchSequence baseAnalysis = scoring.mostGuessableMatchSequence(base, omnimatch(base));
                 out.add(MatchFactory.createRepeatMatch(start, end, matchText, base, baseAnalysis.getGuesses(),
                         baseAnalysis.getSequence(), matchText.length() / base.length()));
                 last = end + 1;

@@ -2,7 +2,6 @@ package dev.locksmith.screening;
 
 import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.MatchSequence;
-import com.nulabinc.zxcvbn.Scoring;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.matchers.Match;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -41,7 +40,8 @@ import java.util.regex.Pattern;
  * scoring), so correcting it would mean rewriting it into zxcvbn, which zxcvbn4j already is: a port of
  * zxcvbn's matchers, dictionaries and scoring that its authors test against the JavaScript. Plain zxcvbn4j
  * agrees on 621 (98.1%) but took up to 12.8 s on one of the set's 200-character passwords, hence
- * {@link FastMatching} (below), which also gives repeats the user inputs as zxcvbn 4.4.2 does.
+ * {@link FastMatching} and {@link FastScoring} (below); the dictionaries, the other matchers, the guess
+ * estimates and the feedback are zxcvbn4j's.
  *
  * <p><b>What Locksmith adds on purpose</b>, each of which can only lower a score:
  * <ul>
@@ -60,10 +60,11 @@ import java.util.regex.Pattern;
  * to 736 l33t substitution tables: the reference takes 2.5 s for a crafted 32-character input and 43 s for
  * 1,024 random characters, zxcvbn4j's own matcher 0.6 s for 23 characters and 24 s for 512. zxcvbn 4.4.2,
  * Dropbox's last release, does not truncate (its README advises passing only the first 100 characters or so;
- * other ports truncate: zxcvbn-python at 72 by default), nor does zxcvbn4j. This adapter bounds the cost two ways. {@link FastMatching} follows each start
- * position only while the decoded text still begins a known word, so matching grows about linearly with the
- * length. zxcvbn's scoring (zxcvbn4j's, kept as is) still grows faster than linearly on long repetitive input,
- * so only the first {@link Builder#maxLength(int) maxLength} code points are estimated: default
+ * other ports truncate: zxcvbn-python at 72 by default), nor does zxcvbn4j. This adapter bounds the cost two
+ * ways. {@link FastMatching} follows each start position only while the decoded text still begins a known
+ * word, so matching grows about linearly with the length, and {@link FastScoring} computes zxcvbn's search for
+ * the cheapest sequence of matches as zxcvbn4j does (same guesses, same sequence) without its per-candidate
+ * objects; that search is still quadratic in the length. So only the first {@link Builder#maxLength(int) maxLength} code points are estimated: default
  * {@value #DEFAULT_MAX_LENGTH}, the default policy's maximum length, so that under the default policy every
  * password is estimated whole; a longer one is estimated on its first 128 code points and the rest counts as
  * adding nothing (which in rare cases, such as a repeat cut in the middle, scores one point higher than the
@@ -95,13 +96,13 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final FastMatching matching;
-    private final Scoring scoring;
+    private final FastScoring scoring;
     private final Locale locale;
     private final int maxLength;
 
     private ZxcvbnStrengthEstimator(FastMatching matching, Locale locale, int maxLength) {
         this.matching = matching;
-        this.scoring = new Scoring(matching.context());
+        this.scoring = new FastScoring(matching.context());
         this.locale = locale;
         this.maxLength = maxLength;
     }
@@ -133,7 +134,7 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
         try {
             CharSequence text = CharBuffer.wrap(chars, 0, prefixLength(chars, maxLength));
             List<Match> matches = matching.omnimatch(text, knownWords);
-            MatchSequence best = scoring.calculateMostGuessableMatchSequence(text, matches);
+            MatchSequence best = scoring.mostGuessableMatchSequence(text, matches);
             com.nulabinc.zxcvbn.Strength result = new com.nulabinc.zxcvbn.Strength(text, best.getGuesses(), best.getSequence(), 0);
             int score = Math.max(0, Math.min(4, result.getScore()));
             if (score == 4) {
