@@ -64,9 +64,9 @@ import java.util.regex.Pattern;
  * ways. {@link FastMatching} follows each start position only while the decoded text still begins a known
  * word, so matching grows about linearly with the length, and {@link FastScoring} computes zxcvbn's search for
  * the cheapest sequence of matches as zxcvbn4j does (same guesses, same sequence) without its per-candidate
- * objects; that search is still quadratic in the length. So only the first {@link Builder#maxLength(int) maxLength} code points are estimated: default
- * {@value #DEFAULT_MAX_LENGTH}, the default policy's maximum length, so that under the default policy every
- * password is estimated whole; a longer one is estimated on its first 128 code points and the rest counts as
+ * objects; that search is still quadratic in the length. So only the first
+ * {@link Builder#maxLength(int) maxLength} code points are estimated: default {@value #DEFAULT_MAX_LENGTH}, the
+ * default policy's maximum length, so that under the default policy every password is estimated whole; a longer one is estimated on its first 128 code points and the rest counts as
  * adding nothing (which in rare cases, such as a repeat cut in the middle, scores one point higher than the
  * whole). A host whose policy allows longer passwords may raise it up to the policy's ceiling of
  * {@value #MAX_MAX_LENGTH} ({@link PasswordPolicy#MAX_LENGTH_CEILING}) at the measured cost of its worst inputs.
