@@ -1,4 +1,4 @@
-package dev.locksmith.screening;
+package dev.locksmith.benchmarks.screening;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
@@ -26,36 +26,11 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
- * The {@link StrengthEstimator} port on nbvcxz, a Java port of zxcvbn's ideas: the score is nbvcxz's zxcvbn
- * score (estimated guesses below 10³, 10⁶, 10⁸, 10¹⁰ give 0 to 3; more give 4), and the feedback is nbvcxz's
- * warning and suggestions for the pattern that dominates the password, e.g. "This is a top-10 common
- * password. Add another word or two. Uncommon words are better." A score of 4 has no feedback.
- *
- * <p>The user inputs (username, display names, email address) are added, whole and split into parts of at
- * least three characters, to a per-estimate nbvcxz exclusion dictionary: any part of the password that
- * matches one counts as no entropy at all.
- *
- * <p>The feedback is assembled only from nbvcxz's fixed message texts, chosen by the kind of pattern found
- * (never from the matched text), so it cannot carry the password.
- *
- * <p>nbvcxz's dictionaries, matchers and keyboard graphs are loaded once (nbvcxz holds them in static fields;
- * the first estimator built in a JVM pays about 0.3 s and retains 18.9 MB) and its configuration is built once per estimator; an
- * estimate with user inputs derives a configuration that differs only by the exclusion dictionary, and every
- * estimate uses its own {@link Nbvcxz} (one small object), since nbvcxz does not promise that an instance may
- * be shared between threads. nbvcxz takes the password as a {@code String}, so one transient copy of the
- * password exists in that form until the garbage collector reclaims it; this is the one place where the
- * screening adapters cannot avoid it.
- *
- * <p>Cost is bounded two ways, because with nbvcxz's defaults a crafted 256-character input costs 0.6 to 1.2 s of CPU: only
- * the first {@link Builder#maxLength(int) maxLength} characters are estimated (truncation only lowers an
- * estimate), and nbvcxz's exhaustive search for the best combination of matches stops after the
- * {@link Builder#timeBudget(Duration) time budget}, keeping its quicker approximate answer. nbvcxz's
- * Levenshtein "typo" matching is off by default (see {@link Builder#typoMatching(boolean)}).
- *
- * <p>Immutable and thread-safe. {@link #estimate} throws {@link InvalidInputException} for null arguments
- * and {@link UnavailableException} if nbvcxz fails.
+ * The strength estimator Locksmith shipped before issue 17 (nbvcxz 1.5.1), kept here unchanged as the baseline of
+ * {@link StrengthBenchmark}: its default settings estimate the first 128 characters with a 100 ms budget for
+ * nbvcxz's exhaustive search. Not used by any adapter. Immutable and thread-safe.
  */
-public final class NbvcxzStrengthEstimator implements StrengthEstimator {
+final class NbvcxzBaselineEstimator implements StrengthEstimator {
     /** Default number of characters estimated: the default policy's maximum password length. */
     public static final int DEFAULT_MAX_LENGTH = 128;
     /** Default time budget of nbvcxz's exhaustive search (nbvcxz's own default is 500 ms). */
@@ -68,12 +43,12 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
 
     private final Configuration configuration;
 
-    private NbvcxzStrengthEstimator(Configuration configuration) {
+    private NbvcxzBaselineEstimator(Configuration configuration) {
         this.configuration = configuration;
     }
 
     /** An estimator with the default settings (English feedback). */
-    public static NbvcxzStrengthEstimator create() {
+    public static NbvcxzBaselineEstimator create() {
         return builder().build();
     }
 
@@ -114,7 +89,7 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
 
     @Override
     public String toString() {
-        return "NbvcxzStrengthEstimator[locale=" + configuration.getLocale() + ", maxLength=" + configuration.getMaxLength()
+        return "NbvcxzBaselineEstimator[locale=" + configuration.getLocale() + ", maxLength=" + configuration.getMaxLength()
                 + ", timeBudget=" + configuration.getCombinationAlgorithmTimeout() + "ms, typoMatching="
                 + configuration.isDistanceCalc() + "]";
     }
@@ -188,7 +163,7 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
     }
 
     /**
-     * Settings of a {@link NbvcxzStrengthEstimator}, checked in {@link #build()}. Not thread-safe; a builder may
+     * Settings of a {@link NbvcxzBaselineEstimator}, checked in {@link #build()}. Not thread-safe; a builder may
      * build several estimators.
      */
     public static final class Builder {
@@ -219,7 +194,7 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
 
         /**
          * How many characters of a password are estimated, {@value #MIN_MAX_LENGTH} to {@value #MAX_MAX_LENGTH}
-         * (default {@value NbvcxzStrengthEstimator#DEFAULT_MAX_LENGTH}). nbvcxz's matching grows with the square
+         * (default {@value NbvcxzBaselineEstimator#DEFAULT_MAX_LENGTH}). nbvcxz's matching grows with the square
          * of the length and is not bounded by the time budget.
          */
         public Builder maxLength(int maxLength) {
@@ -254,7 +229,7 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
          *
          * @throws InvalidInputException naming the first invalid setting
          */
-        public NbvcxzStrengthEstimator build() {
+        public NbvcxzBaselineEstimator build() {
             InvalidInputException.requireNonNull(locale, "locale");
             InvalidInputException.requireNonNull(timeBudget, "timeBudget");
             if (maxLength < MIN_MAX_LENGTH || maxLength > MAX_MAX_LENGTH) {
@@ -275,7 +250,7 @@ public final class NbvcxzStrengthEstimator implements StrengthEstimator {
                     // explain the dominant pattern instead of declaring the password good enough at 35 bits.
                     .setMinimumEntropy(Double.MAX_VALUE)
                     .createConfiguration();
-            return new NbvcxzStrengthEstimator(configuration);
+            return new NbvcxzBaselineEstimator(configuration);
         }
     }
 }
