@@ -3,9 +3,9 @@ package dev.locksmith.jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link PoolOfOneScenarios} on a real PostgreSQL server. */
+/** {@link SmallPoolScenarios} on a real PostgreSQL server. */
 @ExtendWith(PostgresServer.class)
-class PostgresPoolOfOneTest extends PoolOfOneScenarios {
+class PostgresSmallPoolTest extends SmallPoolScenarios {
     private static RunningPostgres server;
 
     @BeforeAll
