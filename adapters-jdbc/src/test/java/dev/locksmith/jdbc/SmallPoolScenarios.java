@@ -81,10 +81,10 @@ abstract class SmallPoolScenarios {
 
     @Test
     void a_pool_of_two_serves_32_concurrent_logins_whose_password_checks_are_slow() throws Exception {
-        // Each check takes 100 ms; a caller waits at most 1 s for a connection. Were a connection held during
-        // the check, 32 callers on 2 connections would queue for up to 1.6 s, and some would fail UNAVAILABLE.
-        JdbiStore store = stores.open(newLocation(), b -> b.maximumPoolSize(2).connectionTimeout(Duration.ofSeconds(1)));
-        PasswordHasher slow = new SlowChecks(new FakePasswordHasher(), Duration.ofMillis(100));
+        // Each check takes 600 ms; a caller waits at most 5 s for a connection. Were a connection held during
+        // the check, 32 callers on 2 connections would queue for up to 9.6 s, and some would fail UNAVAILABLE.
+        JdbiStore store = stores.open(newLocation(), b -> b.maximumPoolSize(2).connectionTimeout(Duration.ofSeconds(5)));
+        PasswordHasher slow = new SlowChecks(new FakePasswordHasher(), Duration.ofMillis(600));
         Username bob = Username.of("bob");
         store.userAccounts().add(User.newLocal(bob, Profile.named("Bob"), Set.of(),
                 slow.hash(Password.of("bob's right passphrase")), Instant.now(), false, Optional.empty()));
@@ -99,7 +99,7 @@ abstract class SmallPoolScenarios {
                 .blocklist(InMemoryBlocklist.common())
                 .build();
         int callers = 32;
-        int rounds = 3;
+        int rounds = 2;
 
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);
