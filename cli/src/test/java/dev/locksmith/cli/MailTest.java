@@ -128,16 +128,16 @@ class MailTest {
                 .run("search", "--as", "rep").err()).contains("unknown key(s) [encrytion]");
         Path incomplete = Files.writeString(dir.resolve("incomplete.properties"), "host = 127.0.0.1\n");
         Cli.Result missing = new Cli(dir.resolve("data")).with("--mail-config", incomplete.toString()).run("search", "--as", "rep");
-        assertThat(missing.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).contains("from is required");
         Cli.Result absent = new Cli(dir.resolve("data")).with("--mail-config", dir.resolve("absent.properties").toString())
                 .run("search", "--as", "rep");
-        assertThat(absent.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(absent.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(absent.err()).contains("no such file");
         Cli.Result unset = new Cli(dir.resolve("data")).with("--mail-config",
                         config("env.properties", port, "username = relay\npassword-env = RELAY_PASSWORD").toString())
                 .run("search", "--as", "rep");
-        assertThat(unset.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(unset.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
     }
 

@@ -19,7 +19,10 @@ import java.util.TreeSet;
  * @param bannedWords the administrator's own banned words (case-folded, each character upper- then lower-cased; up
  *     to 10,000 words of 1 to 128 chars)
  * @param minStrength minimum estimated strength score 0 to 4 (0: off)
- * @param historySize how many previous passwords a new one must differ from (0 to 24)
+ * @param historySize how many previous passwords a user's own new password must differ from, besides the current
+ *     one (0 to 24). Applies to a user's own change only: a password set by someone else (set-password, generate,
+ *     create) is never compared with the target's current or previous passwords, which would let the setter test
+ *     guesses of them
  * @param maxAge maximum password age, at most 10 years; empty: passwords never expire
  * @param temporaryLifetime lifetime of a password set by someone else with must-change, at most 90 days;
  *     empty: no expiry (an emailed password still expires, see {@code SetPassword})

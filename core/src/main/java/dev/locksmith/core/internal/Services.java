@@ -189,7 +189,17 @@ public final class Services {
         Optional<PasswordPolicy> policy = user.get().source().isLocal() ? Optional.of(policy()) : Optional.empty();
         boolean changeRequired = policy.isPresent()
                 && user.get().mustChangePasswordAt(run.now(), policy.get().maxAge());
-        return Optional.of(new Authorization.Actor(user.get(), claimant(run, username), changeRequired));
+        Optional<Source.Provider> claim;
+        try {
+            claim = claimant(run, username);
+        } catch (UnavailableException e) {
+            if (e.reason() != Reason.PROVIDER_UNREACHABLE) {
+                throw e;
+            }
+            // Only the actor's own password paths depend on its claim: treat it as claimed (stricter).
+            claim = Optional.of(Source.UNREACHABLE);
+        }
+        return Optional.of(new Authorization.Actor(user.get(), claim, changeRequired));
     }
 
     /**

@@ -52,6 +52,18 @@ public final class CreateUser {
             }
             permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
         }
+
+        /** A user who keeps the initial password (no change required at first login). */
+        public static Command of(Username actor, Username username, Profile profile, Set<Permission> permissions,
+                                 Password initialPassword) {
+            return new Command(actor, username, profile, permissions, initialPassword, false);
+        }
+
+        /** A user whose initial password is temporary: it must be changed at first login, and may expire. */
+        public static Command withTemporaryPassword(Username actor, Username username, Profile profile,
+                                                    Set<Permission> permissions, Password initialPassword) {
+            return new Command(actor, username, profile, permissions, initialPassword, true);
+        }
     }
 
     /**

@@ -150,18 +150,18 @@ public final class SearchUsers {
 
     /**
      * The claim on a listed user: a directory that cannot be asked makes the row provider-managed (the
-     * stricter answer: no "change password" on it) under the name {@value #UNREACHABLE_PROVIDER}.
+     * stricter answer: no "change password" on it) under the name {@link #UNREACHABLE_PROVIDER}.
      */
     private Optional<Source.Provider> claimant(Username username) {
         try {
             return services.providers().claimant(username);
         } catch (UnavailableException e) {
-            return Optional.of(new Source.Provider(UNREACHABLE_PROVIDER));
+            return Optional.of(Source.UNREACHABLE);
         }
     }
 
     /** The provider name shown on a row whose claim could not be checked because a directory was unreachable. */
-    public static final String UNREACHABLE_PROVIDER = "(directory unreachable)";
+    public static final String UNREACHABLE_PROVIDER = Source.UNREACHABLE.name();
 
     private Row row(Authorization.Actor actor, Authorization.View view, User user, OptionalLong admins, Instant now) {
         Authorization.Target target = new Authorization.Target(user, claimant(user.username()), admins);

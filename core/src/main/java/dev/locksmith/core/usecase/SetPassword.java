@@ -67,6 +67,29 @@ public final class SetPassword {
             InvalidInputException.requireNonNull(target, "target");
             InvalidInputException.requireNonNull(newPassword, "newPassword");
         }
+
+        /**
+         * The request with its options named: {@code Command.of(rep, alice, password, Option.EMAIL_PASSWORD)}.
+         *
+         * @throws InvalidInputException on a null argument or option
+         */
+        public static Command of(Username actor, Username target, Password newPassword, Option... options) {
+            InvalidInputException.requireNonNull(options, "options");
+            java.util.List<Option> chosen = java.util.Arrays.asList(options);
+            if (chosen.contains(null)) {
+                throw new InvalidInputException("options", "must not contain null");
+            }
+            return new Command(actor, target, newPassword, chosen.contains(Option.EMAIL_PASSWORD),
+                    chosen.contains(Option.MUST_CHANGE));
+        }
+    }
+
+    /** The request's options, as the reference page offers them. */
+    public enum Option {
+        /** Email the new password to the user (forces {@link #MUST_CHANGE}). */
+        EMAIL_PASSWORD,
+        /** The user must change the password at next login. */
+        MUST_CHANGE
     }
 
     /** What was done. */
@@ -97,6 +120,9 @@ public final class SetPassword {
                         Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
                         User target = services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, command.target());
                         if (command.emailPassword()) {
+                            if (!services.mailer().isConfigured()) {
+                                throw MailException.notConfigured();
+                            }
                             requireMailable(target);
                         }
                         PasswordPolicy policy = services.policy();
