@@ -70,6 +70,7 @@ public final class JdbiStore implements AutoCloseable {
     private final JdbiAuditTrail auditTrail;
     private final JdbiPolicyStore policyStore;
     private final JdbiTransactions transactions;
+    private final Database database;
 
     private JdbiStore(HikariDataSource ownedPool, Database db) {
         this.ownedPool = ownedPool;
@@ -78,6 +79,7 @@ public final class JdbiStore implements AutoCloseable {
         this.auditTrail = new JdbiAuditTrail(db);
         this.policyStore = new JdbiPolicyStore(db);
         this.transactions = new JdbiTransactions(db);
+        this.database = db;
     }
 
     /**
@@ -111,6 +113,11 @@ public final class JdbiStore implements AutoCloseable {
     /** The unit of work shared by this store's ports. */
     public JdbiTransactions transactions() {
         return transactions;
+    }
+
+    /** The database connection the ports share; for the adapter's own tests. */
+    Database database() {
+        return database;
     }
 
     /** Closes the pool this store created from a URL; a host's {@link DataSource} is left alone. Idempotent. */
