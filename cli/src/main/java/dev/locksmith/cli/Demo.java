@@ -146,7 +146,7 @@ final class Demo {
             int port = smtp.getSmtp().getPort();
             SmtpSettings mail = SmtpSettings.builder()
                     .fromAddress("locksmith@appliance.example").fromName("Appliance")
-                    .host("127.0.0.1").port(port).encryption(SmtpSettings.Encryption.NONE)
+                    .host("127.0.0.1").port(port).encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true)
                     .heloName("appliance.example").timeouts(Duration.ofSeconds(10))
                     .loginUrl("https://appliance.example/login")
                     .build();
