@@ -1,7 +1,7 @@
 package dev.locksmith.jdbc;
 
-/** {@link SmallPoolScenarios} on H2. */
-class H2SmallPoolTest extends SmallPoolScenarios {
+/** {@link PoolOfOneScenarios} on H2. */
+class H2PoolOfOneTest extends PoolOfOneScenarios {
     @Override
     TestStores.Location newLocation() {
         return stores.newH2();

@@ -3,9 +3,9 @@ package dev.locksmith.jdbc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link SmallPoolScenarios} on a real PostgreSQL server. */
+/** {@link PoolOfOneScenarios} on a real PostgreSQL server. */
 @ExtendWith(PostgresServer.class)
-class PostgresSmallPoolTest extends SmallPoolScenarios {
+class PostgresPoolOfOneTest extends PoolOfOneScenarios {
     private static RunningPostgres server;
 
     @BeforeAll
