@@ -67,22 +67,22 @@ public final class Locksmith {
 
     private Locksmith(Services services) {
         this.services = services;
-        searchUsers = new SearchUsers(services);
-        openChangePasswordForm = new OpenChangePasswordForm(services);
-        setPassword = new SetPassword(services);
-        requirePasswordChange = new RequirePasswordChange(services);
-        generateTemporaryPassword = new GenerateTemporaryPassword(services);
-        resetFailedLogins = new ResetFailedLogins(services);
-        changeOwnPassword = new ChangeOwnPassword(services);
-        authenticate = new Authenticate(services);
-        createUser = new CreateUser(services);
-        editUser = new EditUser(services);
-        deleteUser = new DeleteUser(services);
-        registerProviderUser = new RegisterProviderUser(services);
-        readPolicy = new ReadPolicy(services);
-        changePolicy = new ChangePolicy(services);
-        readAuditTrail = new ReadAuditTrail(services);
-        bootstrapAdministrator = new BootstrapAdministrator(services);
+        searchUsers = new SearchUsersService(services);
+        openChangePasswordForm = new OpenChangePasswordFormService(services);
+        setPassword = new SetPasswordService(services);
+        requirePasswordChange = new RequirePasswordChangeService(services);
+        generateTemporaryPassword = new GenerateTemporaryPasswordService(services);
+        resetFailedLogins = new ResetFailedLoginsService(services);
+        changeOwnPassword = new ChangeOwnPasswordService(services);
+        authenticate = new AuthenticateService(services);
+        createUser = new CreateUserService(services);
+        editUser = new EditUserService(services);
+        deleteUser = new DeleteUserService(services);
+        registerProviderUser = new RegisterProviderUserService(services);
+        readPolicy = new ReadPolicyService(services);
+        changePolicy = new ChangePolicyService(services);
+        readAuditTrail = new ReadAuditTrailService(services);
+        bootstrapAdministrator = new BootstrapAdministratorService(services);
     }
 
     /** A new builder. */
