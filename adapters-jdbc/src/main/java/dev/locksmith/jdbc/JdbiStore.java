@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * reason {@code CONFLICT}) and a <em>statement timeout</em> (default 30 s: a statement running longer is
  * cancelled and fails with {@link UnavailableException}, reason {@code UNAVAILABLE}). A host's own data source
  * is not changed: set {@code lock_timeout} and {@code statement_timeout} on its connections (PostgreSQL), or
- * {@code LOCK_TIMEOUT} and {@code QUERY_TIMEOUT} (H2). A connection lost while committing is
- * {@link UnavailableException} with reason {@code OUTCOME_UNKNOWN}: the change may have been stored.
+ * {@code LOCK_TIMEOUT} and {@code QUERY_TIMEOUT} (H2). A connection lost while committing a transaction that
+ * wrote is {@link UnavailableException} with reason {@code OUTCOME_UNKNOWN}: the change may have been stored.
  *
  * <p>The schema migration at {@link Builder#build()} runs on connections of its own, opened from the URL and
  * closed before the store is returned, so it neither waits for the pool (a pool of one connection works) nor
