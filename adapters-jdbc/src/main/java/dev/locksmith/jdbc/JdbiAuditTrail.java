@@ -33,7 +33,7 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public long record(AuditEvent event) {
-        return db.call("record an audit event", h -> h.createUpdate("INSERT INTO " + table
+        return db.write("record an audit event", h -> h.createUpdate("INSERT INTO " + table
                         + " (occurred_at, actor, action, target, outcome, code, details) "
                         + "VALUES (:at, :actor, :action, :target, :outcome, :code, :details)")
                 .bind("at", SqlValues.timestamp(event.at()))

@@ -90,7 +90,7 @@ public final class JdbiPolicyStore implements PolicyStore {
 
     @Override
     public void save(PasswordPolicy policy) {
-        db.call("save the password policy", h -> {
+        db.write("save the password policy", h -> {
             int rows = bind(h.createUpdate("UPDATE " + table + " SET " + ASSIGNMENTS + " WHERE id = 1"), policy).execute();
             if (rows == 0) {
                 try {
