@@ -63,6 +63,16 @@ final class LdapDirectory implements AutoCloseable {
             ResultCode.OTHER, ResultCode.LOCAL_ERROR, ResultCode.OPERATIONS_ERROR, ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
             ResultCode.PROTOCOL_ERROR, ResultCode.CONNECT_ERROR, ResultCode.SERVER_DOWN, ResultCode.CANCELED);
 
+    private static final PostConnectProcessor NOTHING_AFTER_CONNECT = new PostConnectProcessor() {
+        @Override
+        public void processPreAuthenticatedConnection(LDAPConnection connection) {
+        }
+
+        @Override
+        public void processPostAuthenticatedConnection(LDAPConnection connection) {
+        }
+    };
+
     /** What a search for one username found. */
     enum Found { NONE, ONE, SEVERAL }
 
@@ -123,7 +133,9 @@ final class LdapDirectory implements AutoCloseable {
         List<ServerSet> servers = new ArrayList<>();
         for (LDAPURL url : settings.ldapUrls()) {
             SocketFactory sockets = LdapProviderSettings.isLdaps(url) ? tls.getSocketFactory() : null;
-            PostConnectProcessor startTls = LdapProviderSettings.isLdaps(url) ? null
+            // ldaps needs nothing after connecting; it still gets a processor (one that does nothing), because
+            // a failover set takes servers that all have one or none have.
+            PostConnectProcessor startTls = LdapProviderSettings.isLdaps(url) ? NOTHING_AFTER_CONNECT
                     : new StartTLSPostConnectProcessor(tls);
             servers.add(new SingleServerSet(url.getHost(), url.getPort(), sockets, options, bind, startTls));
         }
