@@ -123,9 +123,10 @@ public final class LdapProviderSettings {
         return provider.name();
     }
 
-    /** The servers, in the order they are tried. */
+    /** The servers, in the order they are tried, as {@code scheme://host:port}. */
     public List<String> urls() {
-        return urls.stream().map(LDAPURL::toString).toList();
+        return urls.stream().map(url -> url.getScheme().toLowerCase(Locale.ROOT) + "://"
+                + Builder.bracketed(url.getHost()) + ":" + url.getPort()).toList();
     }
 
     List<LDAPURL> ldapUrls() {
