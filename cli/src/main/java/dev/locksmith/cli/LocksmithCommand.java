@@ -47,6 +47,7 @@ import java.util.logging.Logger;
                 PolicyCommand.class,
                 AuditCommand.class,
                 DemoCommand.class,
+                ProviderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
@@ -81,6 +82,12 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
                     + "active-directory, radius, kerberos, saml) and an LDIF file of its directory. Repeatable; "
                     + "the first that claims a username wins.")
     List<String> providers = new ArrayList<>();
+
+    @Option(names = LdapProviderConfig.OPTION, paramLabel = "NAME:FILE", scope = ScopeType.LOCAL,
+            description = "A security provider backed by a live LDAP or Active Directory server: its name and a "
+                    + "properties file of its settings (url, bind-dn, bind-password-file or bind-password-env, "
+                    + "base-dn, user-filter, ...; see the README). Repeatable; consulted after the --provider ones.")
+    List<String> ldapProviders = new ArrayList<>();
 
     @Option(names = "--debug", scope = ScopeType.LOCAL,
             description = "Log in detail to standard error, and print the stack trace of an unexpected error.")
@@ -174,7 +181,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             store = new Wiring.Store.Embedded(data);
         }
         try {
-            return Wiring.open(new Wiring.Settings(store, mail, specs, Clock.systemUTC()), environment.adapters());
+            return Wiring.open(new Wiring.Settings(store, mail, specs,
+                    LdapProviderConfig.load(ldapProviders, environment::variable), Clock.systemUTC()), environment.adapters());
         } finally {
             Wiring.wipe(password);
         }

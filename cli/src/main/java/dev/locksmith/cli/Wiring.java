@@ -6,6 +6,8 @@ import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.jdbc.JdbiStore;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.SecurityProvider;
+import dev.locksmith.directory.LdapProviderSettings;
+import dev.locksmith.directory.LdapSecurityProviders;
 import dev.locksmith.smtp.SmtpMailer;
 
 import java.io.IOException;
@@ -65,12 +67,19 @@ final class Wiring {
      *
      * @param clock the clock of the use cases and the mailer
      */
-    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers, Clock clock) {
+    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers,
+                    List<LdapProviderSettings> ldapProviders, Clock clock) {
         Settings {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(mail, "mail");
             providers = List.copyOf(providers);
+            ldapProviders = List.copyOf(ldapProviders);
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without live directory providers. */
+        Settings(Store store, MailConfig mail, List<ProviderSpec> providers, Clock clock) {
+            this(store, mail, providers, List.of(), clock);
         }
     }
 
@@ -94,6 +103,13 @@ final class Wiring {
                 LdifSecurityProviders ldif = builder.build();
                 opened.add(ldif);
                 providers = ldif;
+            }
+            if (!settings.ldapProviders().isEmpty()) {
+                LdapSecurityProviders.Builder live = LdapSecurityProviders.builder();
+                settings.ldapProviders().forEach(live::provider);
+                LdapSecurityProviders ldap = live.build();
+                opened.add(ldap);
+                providers = settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
             }
             Locksmith locksmith = Locksmith.builder()
                     .userAccounts(store.userAccounts())

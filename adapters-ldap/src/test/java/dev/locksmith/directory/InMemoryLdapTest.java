@@ -1,4 +1,4 @@
-package dev.locksmith.ldap.live;
+package dev.locksmith.directory;
 
 import com.unboundid.ldap.sdk.Attribute;
 import dev.locksmith.core.domain.InvalidInputException;

@@ -1,4 +1,4 @@
-package dev.locksmith.ldap.live;
+package dev.locksmith.directory;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;

@@ -1,4 +1,4 @@
-package dev.locksmith.ldap.live;
+package dev.locksmith.directory;
 
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.testing.contract.SecurityProvidersContract;

@@ -1,4 +1,4 @@
-package dev.locksmith.ldap.live;
+package dev.locksmith.directory;
 
 import java.util.List;
 import java.util.Objects;

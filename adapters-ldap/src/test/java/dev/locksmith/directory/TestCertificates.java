@@ -1,4 +1,4 @@
-package dev.locksmith.ldap.live;
+package dev.locksmith.directory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

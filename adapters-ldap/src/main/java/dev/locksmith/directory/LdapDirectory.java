@@ -1,4 +1,4 @@
-package dev.locksmith.ldap.live;
+package dev.locksmith.directory;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
