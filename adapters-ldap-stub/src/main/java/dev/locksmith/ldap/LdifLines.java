@@ -36,6 +36,7 @@ final class LdifLines extends BufferedReader {
     private final byte[] bytes;
     private final Set<String> wantedTypes;
     private final List<String> warnings = new ArrayList<>();
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
     private int position;
     /** The number of the last physical line read. */
     private int number;
@@ -213,7 +214,7 @@ final class LdifLines extends BufferedReader {
             } catch (IllegalArgumentException e) {
                 throw error(lineNumber, "invalid base64 value of " + description);
             }
-            if (type.equals("dn") && !isUtf8(decoded)) {
+            if (type.equals("dn") && text(decoded) == null) {
                 throw error(lineNumber, "the dn is not valid UTF-8");
             }
         } else if (indexOf(line, (byte) 0, colon) >= 0 || indexOf(line, (byte) '\r', colon) >= 0) {
@@ -230,7 +231,8 @@ final class LdifLines extends BufferedReader {
             changeType = change;
             lastChangeType = change;
         }
-        if (!base64 && !isUtf8(line)) {
+        String text = text(line);
+        if (text == null) {
             if (type.equals("dn")) {
                 throw error(lineNumber, "the dn is not valid UTF-8");
             }
@@ -239,21 +241,31 @@ final class LdifLines extends BufferedReader {
                 recordLines--;
                 return null;
             }
+            text = new String(line, StandardCharsets.UTF_8); // a value nobody reads: replacement characters do
         }
         if (wantedTypes.contains(type)) {
             valueLines.computeIfAbsent(description.toLowerCase(Locale.ROOT), d -> new java.util.ArrayDeque<>())
                     .add(lineNumber);
         }
-        return new String(line, StandardCharsets.UTF_8);
+        return text;
     }
 
-    private static boolean isUtf8(byte[] value) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    /** The line as text, or null when it is not UTF-8. Most lines are ASCII: those are copied, not decoded. */
+    private String text(byte[] line) {
+        boolean ascii = true;
+        for (byte b : line) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(line, StandardCharsets.ISO_8859_1);
+        }
         try {
-            decoder.decode(ByteBuffer.wrap(value));
-            return true;
+            return utf8.decode(ByteBuffer.wrap(line)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 
