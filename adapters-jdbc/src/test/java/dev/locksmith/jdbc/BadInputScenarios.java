@@ -8,7 +8,9 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
@@ -51,9 +53,9 @@ abstract class BadInputScenarios {
     private static User nastyUser() {
         Profile profile = new Profile(NASTY, "private " + NASTY, Optional.of(EmailAddress.of("o'brien--%_/*x*/!@example.com")),
                 NASTY + "\n" + NASTY);
-        return new User(Username.of(NASTY_NAME), profile, Set.of(Permission.SET_PASSWORDS), true,
-                Source.provider("corp'; --%_\\"), Optional.empty(), Optional.empty(), false, Optional.empty(), 0,
-                Optional.empty(), 0);
+        return new User(UserId.random(), Username.of(NASTY_NAME), profile, Set.of(Permission.SET_PASSWORDS), true,
+                Source.provider("corp'; --%_\\"), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                LoginState.initial(), 0);
     }
 
     @Test
@@ -61,8 +63,8 @@ abstract class BadInputScenarios {
         User nasty = nastyUser();
         User local = Fixtures.localUser("plain").withProfile(new Profile(NASTY, NASTY, Optional.empty(), NASTY));
         PasswordHash nastyHash = new PasswordHash("$x$';--\"%_\\/**/!");
-        User localNasty = new User(Username.of("hashy"), Profile.named(NASTY), Set.of(), true, Source.local(),
-                Optional.of(nastyHash), Optional.empty(), false, Optional.empty(), 0, Optional.empty(), 0);
+        User localNasty = new User(UserId.random(), Username.of("hashy"), Profile.named(NASTY), Set.of(), true,
+                Source.local(), Optional.of(nastyHash), Optional.empty(), false, Optional.empty(), LoginState.initial(), 0);
 
         store.userAccounts().add(nasty);
         store.userAccounts().add(local);
@@ -95,6 +97,7 @@ abstract class BadInputScenarios {
     void metacharacters_in_history_audit_and_policy_round_trip_unchanged() {
         Username user = Username.of(NASTY_NAME);
         PasswordHash hash = new PasswordHash("$x$';--\"%_\\/**/!");
+        store.userAccounts().add(nastyUser());
         store.passwordHistory().push(user, hash, Fixtures.NOW);
         assertThat(store.passwordHistory().recent(user, 5)).containsExactly(hash);
 

@@ -38,7 +38,11 @@ class H2ContractTest {
     class History extends PasswordHistoryContract {
         @Override
         protected PasswordHistory newPasswordHistory() {
-            return newStore().passwordHistory();
+            // A history belongs to a stored user (it goes with the user): the contract's users exist.
+            JdbiStore store = newStore();
+            store.userAccounts().add(Fixtures.localUser("alice"));
+            store.userAccounts().add(Fixtures.localUser("bob"));
+            return store.passwordHistory();
         }
     }
 

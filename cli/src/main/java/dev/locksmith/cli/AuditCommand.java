@@ -23,6 +23,15 @@ final class AuditCommand extends ActingCommand {
     Long before;
 
     @Override
+    void check() {
+        super.check();
+        Values.range(limit, 1, 1000, "--limit");
+        if (user != null) {
+            Values.username(user, "--user");
+        }
+    }
+
+    @Override
     int run(Session session) {
         AuditTrail.Query query = new AuditTrail.Query(Optional.ofNullable(user).map(u -> Values.username(u, "--user")),
                 Optional.ofNullable(before), limit);

@@ -123,15 +123,19 @@ final class Describe {
     /** A login outcome as {@code CODE: sentence}. */
     static String outcome(AuthenticationOutcome outcome) {
         if (outcome instanceof AuthenticationOutcome.Authenticated a) {
-            return "AUTHENTICATED: " + a.username() + " is logged in";
+            return "AUTHENTICATED: " + a.username() + " is logged in"
+                    + a.provider().map(p -> " (password checked by " + p + ")").orElse("");
         } else if (outcome instanceof AuthenticationOutcome.MustChangePassword m) {
-            return "MUST_CHANGE_PASSWORD: " + m.username() + " is logged in, but may only change the password now";
+            return "MUST_CHANGE_PASSWORD: the password is right, but " + m.username()
+                    + " must change it before anything else (not logged in)";
         } else if (outcome instanceof AuthenticationOutcome.PasswordExpired e) {
-            return "PASSWORD_EXPIRED: " + e.username() + " is logged in, but the password is too old and must be changed now";
+            return "PASSWORD_EXPIRED: the password is right, but too old: " + e.username()
+                    + " must change it before anything else (not logged in)";
         } else if (outcome instanceof AuthenticationOutcome.Rejected) {
             return "REJECTED: wrong username or password";
-        } else if (outcome instanceof AuthenticationOutcome.Locked l) {
-            return "LOCKED: too many failed logins; locked " + l.until().map(t -> "until " + time(t)).orElse("until someone resets it");
+        } else if (outcome instanceof AuthenticationOutcome.ProviderUnavailable u) {
+            return "PROVIDER_UNAVAILABLE: the directory" + u.providerName().map(n -> " " + n).orElse("")
+                    + " could not be reached; try again later";
         } else if (outcome instanceof AuthenticationOutcome.TemporaryPasswordExpired) {
             return "TEMPORARY_PASSWORD_EXPIRED: the temporary password has expired; ask for a new one";
         } else if (outcome instanceof AuthenticationOutcome.Disabled) {
@@ -170,13 +174,12 @@ final class Describe {
         lines.add(indent + (full ? "Full view (administrator)" : "Limited view (allowed to set passwords)") + ", "
                 + result.page().items().size() + " user(s):");
         TextTable table = full
-                ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "LOCKED", "SOURCE",
-                "PERMISSIONS", "ENABLED", "ACTIONS")
-                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "LOCKED", "SOURCE", "ACTIONS");
+                ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "PERMISSIONS",
+                "ENABLED", "ACTIONS")
+                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "ACTIONS");
         for (SearchUsers.Row row : result.page().items()) {
             List<String> cells = new ArrayList<>(List.of(row.username().value(), row.publicName(), row.privateName(),
-                    email(row.email()), String.valueOf(row.failedLogins()), row.locked() ? "yes" : "no",
-                    source(row.source())));
+                    email(row.email()), row.failedLogins() + (row.locked() ? ", locked" : ""), source(row.source())));
             if (full) {
                 SearchUsers.Details d = row.details().orElseThrow();
                 cells.add(permissions(d.permissions()));
@@ -186,7 +189,7 @@ final class Describe {
             table.row(cells.toArray(String[]::new));
         }
         if (!table.isEmpty()) {
-            lines.addAll(table.lines(indent + "  "));
+            lines.addAll(table.lines(indent));
         }
         result.page().nextCursor().ifPresent(c -> lines.add(indent + "More users: add --after " + c));
         return lines;
@@ -231,12 +234,52 @@ final class Describe {
         return table.lines(indent);
     }
 
+    /**
+     * The audit records one per line, {@code SEQ ACTOR ACTION TARGET: OUTCOME CODE (details)}, wrapped at
+     * {@code width} columns: the compact form for a narrow page (the demo).
+     */
+    static List<String> auditLines(List<AuditRecord> records, String indent, int width) {
+        List<String> lines = new ArrayList<>();
+        for (AuditRecord r : records) {
+            AuditEvent e = r.event();
+            String details = new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
+                    .collect(Collectors.joining(" "));
+            String text = String.format("%3d  %s %s %s: %s %s%s", r.sequence(), e.actor().map(Object::toString).orElse("-"),
+                    e.action().name(), e.target().map(Object::toString).orElse("-"), e.outcome().name(), e.code(),
+                    details.isEmpty() ? "" : " (" + details + ")");
+            lines.addAll(wrap(text, width, indent, indent + "       "));
+        }
+        return lines;
+    }
+
+    /**
+     * {@code text} in lines of at most {@code width} columns: the first prefixed with {@code first}, the others
+     * with {@code next}; broken after a space or a comma where possible, else where the width ends.
+     */
+    static List<String> wrap(String text, int width, String first, String next) {
+        List<String> lines = new ArrayList<>();
+        String prefix = first;
+        String rest = text;
+        while (prefix.length() + rest.length() > width) {
+            int room = Math.max(1, width - prefix.length());
+            int cut = Math.max(rest.lastIndexOf(' ', room), rest.lastIndexOf(',', room - 1) + 1);
+            if (cut <= 0) {
+                cut = room;
+            }
+            lines.add((prefix + rest.substring(0, cut)).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            prefix = next;
+        }
+        lines.add(prefix + rest);
+        return lines;
+    }
+
     static String actions(Set<SearchUsers.Affordance> affordances) {
         if (affordances.isEmpty()) {
             return "-";
         }
         return affordances.stream().map(a -> switch (a) {
-            case CHANGE_PASSWORD -> "change-password";
+            case CHANGE_PASSWORD -> "set-password";
             case RESET_FAILED_LOGINS -> "reset";
             case EDIT -> "edit";
             case DELETE -> "delete";
@@ -248,8 +291,9 @@ final class Describe {
                 .map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
     }
 
+    /** {@code local}, or the name of the security provider that holds the password. */
     static String source(Source source) {
-        return source instanceof Source.Provider p ? p.name() + " (provider)" : "local";
+        return source instanceof Source.Provider p ? p.name() : "local";
     }
 
     static String email(Optional<EmailAddress> email) {

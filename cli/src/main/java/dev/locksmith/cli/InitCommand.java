@@ -1,6 +1,8 @@
 package dev.locksmith.cli;
 
+import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
@@ -8,6 +10,7 @@ import dev.locksmith.core.usecase.BootstrapAdministrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code locksmith init}: the first administrator of a store without one. */
@@ -32,8 +35,18 @@ final class InitCommand extends StoreCommand {
     }
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run(Session session) {
         Username username = Values.username(admin, "--admin");
+        if (session.administratorExists()) {
+            // Refused before any password is read: there is nothing to type it for.
+            throw new AccessDeniedException(Reason.DENIED_NOT_PERMITTED, "this store already has an administrator; "
+                    + "add users with 'locksmith user create --as ADMINISTRATOR'", Map.of("action", "BOOTSTRAP_ADMINISTRATOR"));
+        }
         String display = name == null ? username.value() : name;
         Profile profile = new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");
         Password password = passwords().chosen(passwordStdin, "Password of " + username + ": ");

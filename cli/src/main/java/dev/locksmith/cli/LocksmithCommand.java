@@ -54,33 +54,48 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     private static final Logger LOCKSMITH_LOGGER = Logger.getLogger("dev.locksmith");
     private final Environment environment;
     private PasswordInput passwords;
+    private Wiring.Store store;
+    private java.time.Duration lockWait = Wiring.Store.Embedded.DEFAULT_LOCK_WAIT;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "locksmith-data", scope = ScopeType.LOCAL,
-            description = "Folder of the embedded H2 database, created when missing (default: ${DEFAULT-VALUE}). "
-                    + "Ignored with --jdbc-url.")
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.LOCAL,
+            description = "Folder of the embedded H2 store (default: " + StoreSettings.DEFAULT_DATA + "; env "
+                    + "LOCKSMITH_DATA). Only init and demo create a store; other commands refuse a folder without one.")
     Path data;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", scope = ScopeType.LOCAL,
-            description = "A database instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/appliance.")
+            description = "A database instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/appliance "
+                    + "(env LOCKSMITH_JDBC_URL). PostgreSQL and H2 URLs are supported.")
     String jdbcUrl;
 
     @Option(names = "--jdbc-user", paramLabel = "USER", scope = ScopeType.LOCAL,
-            description = "Database user for --jdbc-url. Its password is taken from the environment variable "
-                    + Environment.JDBC_PASSWORD_VARIABLE + ", else asked at the terminal (without echo), else none.")
+            description = "Database user for --jdbc-url (env LOCKSMITH_JDBC_USER). Its password is taken from the "
+                    + "environment variable " + Environment.JDBC_PASSWORD_VARIABLE + ", else asked at the terminal "
+                    + "(without echo), else none.")
     String jdbcUser;
+
+    @Option(names = "--jdbc-schema", paramLabel = "SCHEMA", scope = ScopeType.LOCAL,
+            description = "Schema of Locksmith's tables in the --jdbc-url database (env LOCKSMITH_JDBC_SCHEMA; "
+                    + "default: the connection's).")
+    String jdbcSchema;
+
+    @Option(names = "--table-prefix", paramLabel = "PREFIX", scope = ScopeType.LOCAL,
+            description = "Prefix of Locksmith's table names in the --jdbc-url database (env LOCKSMITH_TABLE_PREFIX; "
+                    + "default: locksmith_).")
+    String tablePrefix;
 
     @Option(names = "--mail-config", paramLabel = "FILE", scope = ScopeType.LOCAL,
             description = "SMTP settings (a properties file: from, host, login-url, port, encryption, username, "
-                    + "password-env, ...; see the README). Without it mail is off and --email is refused.")
+                    + "password-env, ...; see the README; env LOCKSMITH_MAIL_CONFIG). Without it mail is off and "
+                    + "--email is refused.")
     Path mailConfig;
 
     @Option(names = "--provider", paramLabel = "NAME:KIND:FILE", scope = ScopeType.LOCAL,
             description = "A security provider whose users' passwords live elsewhere: its name, its kind (ldap, "
                     + "active-directory, radius, kerberos, saml) and an LDIF file of its directory. Repeatable; "
-                    + "the first that claims a username wins.")
+                    + "the first that claims a username wins (env LOCKSMITH_PROVIDERS, comma-separated).")
     List<String> providers = new ArrayList<>();
 
     @Option(names = LdapProviderConfig.OPTION, paramLabel = "NAME:FILE", scope = ScopeType.LOCAL,
@@ -88,6 +103,12 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
                     + "properties file of its settings (url, bind-dn, bind-password-file or bind-password-env, "
                     + "base-dn, user-filter, ...; see the README). Repeatable; consulted after the --provider ones.")
     List<String> ldapProviders = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.LOCAL,
+            description = "A settings file (properties: data, jdbc-url, jdbc-user, jdbc-schema, table-prefix, "
+                    + "mail-config, providers; env " + StoreSettings.CONFIG_VARIABLE + "). Command-line options win "
+                    + "over environment variables, which win over the file.")
+    Path config;
 
     @Option(names = "--debug", scope = ScopeType.LOCAL,
             description = "Log in detail to standard error, and print the stack trace of an unexpected error.")
@@ -163,29 +184,71 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
      * @throws dev.locksmith.core.domain.UnavailableException when the database cannot be reached
      */
     Session openSession() {
+        return openSession(false);
+    }
+
+    /**
+     * Wires Locksmith as the global settings say.
+     *
+     * @param create whether a missing embedded store may be created ({@code init})
+     * @throws InvalidInputException for bad options, a malformed mail config or LDIF file, or (unless
+     *     {@code create}) a data folder without a store
+     * @throws dev.locksmith.core.domain.UnavailableException when the database cannot be reached
+     */
+    Session openSession(boolean create) {
         configureLogging();
-        List<ProviderSpec> specs = providers.stream().map(ProviderSpec::parse).toList();
-        MailConfig mail = mailConfig == null ? MailConfig.off() : MailConfig.load(mailConfig, environment::variable);
-        Wiring.Store store;
+        StoreSettings settings = settings();
+        List<ProviderSpec> specs = settings.providers().stream().map(ProviderSpec::parse).toList();
+        MailConfig mail = settings.mailConfig().map(file -> MailConfig.load(file, environment::variable))
+                .orElseGet(MailConfig::off);
         Optional<char[]> password = Optional.empty();
-        if (jdbcUrl != null) {
-            if (jdbcUser != null) {
-                password = environment.variable(Environment.JDBC_PASSWORD_VARIABLE).map(String::toCharArray)
-                        .or(() -> environment.terminal().map(t -> t.readPassword("Password of database user " + jdbcUser + ": ")));
+        if (settings.jdbcUrl().isPresent()) {
+            String url = settings.jdbcUrl().get();
+            String kind = DatabaseErrors.kind(url);
+            if (!kind.equals("postgresql") && !kind.equals("h2")) {
+                throw new InvalidInputException("--jdbc-url", "unsupported database '" + kind + "': Locksmith stores "
+                        + "its data in PostgreSQL (jdbc:postgresql://HOST:PORT/DB) or H2 (jdbc:h2:...)");
             }
-            store = new Wiring.Store.Jdbc(jdbcUrl, Optional.ofNullable(jdbcUser), password);
+            Optional<String> user = settings.jdbcUser();
+            if (user.isPresent()) {
+                password = environment.variable(Environment.JDBC_PASSWORD_VARIABLE).map(String::toCharArray)
+                        .or(() -> environment.terminal().map(t -> t.readPassword("Password of database user " + user.get() + ": ")));
+            }
+            store = new Wiring.Store.Jdbc(url, user, password, settings.schema(), settings.tablePrefix());
         } else {
             if (jdbcUser != null) {
                 throw new InvalidInputException("--jdbc-user", "needs --jdbc-url");
             }
-            store = new Wiring.Store.Embedded(data);
+            store = new Wiring.Store.Embedded(settings.data(), create, lockWait);
         }
         try {
             return Wiring.open(new Wiring.Settings(store, mail, specs,
                     LdapProviderConfig.load(ldapProviders, environment::variable), Clock.systemUTC()), environment.adapters());
+        } catch (InvalidInputException e) {
+            throw switch (e.field()) {
+                case "schema" -> new InvalidInputException("--jdbc-schema", e.parameters().get("problem"));
+                case "tablePrefix" -> new InvalidInputException("--table-prefix", e.parameters().get("problem"));
+                default -> e;
+            };
         } finally {
             Wiring.wipe(password);
         }
+    }
+
+    /** The global settings: options, then environment variables, then the settings file. */
+    StoreSettings settings() {
+        return StoreSettings.resolve(new StoreSettings.Options(data, jdbcUrl, jdbcUser, jdbcSchema, tablePrefix,
+                mailConfig, providers, config), environment::variable, environment.workingDirectory());
+    }
+
+    /** The store this execution opened or tried to open, if it got that far (for error reports). */
+    Optional<Wiring.Store> store() {
+        return Optional.ofNullable(store);
+    }
+
+    /** How long to wait for another process using the embedded store (tests shorten it). */
+    void lockWait(java.time.Duration wait) {
+        this.lockWait = wait;
     }
 
     /**

@@ -32,6 +32,6 @@ final class LoginCommand extends StoreCommand {
         if (outcome instanceof AuthenticationOutcome.MustChangePassword || outcome instanceof AuthenticationOutcome.PasswordExpired) {
             out().println("Next: locksmith passwd --as " + user);
         }
-        return outcome.succeeded() ? ExitCode.OK : ExitCode.LOGIN_FAILED;
+        return outcome.loggedIn() || outcome.passwordChangeRequired() ? ExitCode.OK : ExitCode.LOGIN_FAILED;
     }
 }

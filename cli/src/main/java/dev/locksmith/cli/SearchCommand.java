@@ -22,6 +22,12 @@ final class SearchCommand extends ActingCommand {
     String after;
 
     @Override
+    void check() {
+        super.check();
+        Values.range(limit, 1, dev.locksmith.core.domain.UserSearch.MAX_LIMIT, "--limit");
+    }
+
+    @Override
     int run(Session session) {
         SearchUsers.Result result = session.locksmith().searchUsers().execute(
                 SearchUsers.Command.of(actor(), text, Optional.ofNullable(after), limit));

@@ -169,6 +169,10 @@ final class UserCommand implements Callable<Integer> {
                 + "list of administrator and set-passwords, or none.")
         String permissions;
 
+        @Option(names = "--provider", paramLabel = "NAME", description = "Move a provider user to another security "
+                + "provider (one of those configured, when any is).")
+        String provider;
+
         @Override
         void check() {
             super.check();
@@ -179,9 +183,12 @@ final class UserCommand implements Callable<Integer> {
             if (noEmail && profile.email != null) {
                 throw new InvalidInputException("--no-email", "and --email exclude each other");
             }
-            if (!profile.any() && !noEmail && !enable && !disable && permissions == null) {
+            if (!profile.any() && !noEmail && !enable && !disable && permissions == null && provider == null) {
                 throw new InvalidInputException("edit", "nothing to change: give --name, --private-name, --email, "
-                        + "--no-email, --comments, --enable, --disable or --permissions");
+                        + "--no-email, --comments, --enable, --disable, --permissions or --provider");
+            }
+            if (permissions != null) {
+                Values.permissions(permissions);
             }
         }
 
@@ -189,7 +196,10 @@ final class UserCommand implements Callable<Integer> {
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
             Optional<Profile> newProfile = Optional.empty();
-            if (profile.any() || noEmail) {
+            if (provider != null) {
+                session.requireKnownProvider(provider, "--provider");
+            }
+            if (profile.any() || noEmail || provider != null) {
                 SearchUsers.Row row = find(session.locksmith(), actor(), user);
                 String comments = row.details().map(SearchUsers.Details::comments).orElse("");
                 newProfile = Optional.of(new Profile(
@@ -200,9 +210,26 @@ final class UserCommand implements Callable<Integer> {
             }
             Optional<Boolean> enabled = enable ? Optional.of(true) : disable ? Optional.of(false) : Optional.empty();
             Optional<Set<Permission>> newPermissions = Optional.ofNullable(permissions).map(Values::permissions);
-            session.locksmith().editUser().execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
+            if (provider != null) {
+                moveProvider(session, user, newProfile.orElseThrow());
+                newProfile = Optional.empty();
+            }
+            if (newProfile.isPresent() || enabled.isPresent() || newPermissions.isPresent()) {
+                session.locksmith().editUser().execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
+            }
             out().println("Edited " + user + ".");
             return ExitCode.OK;
+        }
+
+        /** A provider user's provider, through the use case that registers and syncs provider users. */
+        private void moveProvider(Session session, Username user, Profile newProfile) {
+            SearchUsers.Row row = find(session.locksmith(), actor(), user);
+            if (row.source().isLocal()) {
+                throw new InvalidInputException("--provider", user + " is a local user; only a provider user moves "
+                        + "to another provider");
+            }
+            session.locksmith().registerProviderUser().execute(
+                    new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), newProfile));
         }
     }
 
@@ -278,8 +305,9 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "register-provider", description = "Register (or update) a user whose password lives in a security "
-            + "provider; nobody can set that password here.")
+    @Command(name = "register-provider", description = "Register a user whose password lives in a security provider "
+            + "(nobody can set that password here), or update one already registered: its profile, or its provider. "
+            + "When providers are configured (--provider before the command), the name must be one of them.")
     static final class RegisterProvider extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The user's name in the provider.")
         String username;
@@ -299,6 +327,7 @@ final class UserCommand implements Callable<Integer> {
         @Override
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
+            session.requireKnownProvider(provider, "--provider");
             RegisterProviderUser.Result result = session.locksmith().registerProviderUser().execute(
                     new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), profile.profile()));
             out().println(user + " of provider " + provider + ": " + result.name().toLowerCase(java.util.Locale.ROOT) + ".");

@@ -75,12 +75,12 @@ class CommandLineTest {
         assertThat(limited.out()).contains("Limited view (allowed to set passwords), 4 user(s):")
                 .doesNotContain("PERMISSIONS").doesNotContain("edit").doesNotContain("delete");
         assertThat(row(limited, "admin")).endsWith("-");
-        assertThat(row(limited, "alice")).contains("alice@example.com").endsWith("change-password, reset");
+        assertThat(row(limited, "alice")).contains("alice@example.com").endsWith("set-password, reset");
         assertThat(row(limited, "rep")).endsWith("-");
 
         Cli.Result full = ok(cli.run("search", "--as", "admin", "ali"));
         assertThat(full.out()).contains("Full view (administrator), 1 user(s):");
-        assertThat(row(full, "alice")).endsWith("change-password, reset, edit, delete");
+        assertThat(row(full, "alice")).endsWith("set-password, reset, edit, delete");
     }
 
     @Test
@@ -138,7 +138,7 @@ class CommandLineTest {
     void generate_and_password_stdin_exclude_each_other() {
         Cli.Result both = cli.input("x\n", "set-password", "--as", "rep", "bob", "--generate", "--password-stdin");
 
-        assertThat(both.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(both.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(both.err()).contains("--generate");
     }
 
@@ -151,12 +151,12 @@ class CommandLineTest {
         Cli.Result locked = login("bob", BOB_PASSWORD);
         assertThat(locked.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
         assertThat(locked.out()).startsWith("LOCKED").contains("until someone resets it");
-        assertThat(cells(ok(cli.run("search", "--as", "rep", "bob")), "bob")).containsSubsequence("3", "yes");
+        assertThat(cells(ok(cli.run("search", "--as", "rep", "bob")), "bob")).contains("3, locked");
 
         assertThat(ok(cli.run("reset", "--as", "rep", "bob")).out()).contains("Failed logins of bob reset");
 
         assertThat(ok(login("bob", BOB_PASSWORD)).out()).startsWith("AUTHENTICATED");
-        assertThat(cells(ok(cli.run("search", "--as", "rep", "bob")), "bob")).containsSubsequence("0", "no");
+        assertThat(cells(ok(cli.run("search", "--as", "rep", "bob")), "bob")).contains("0");
     }
 
     @Test
@@ -230,8 +230,8 @@ class CommandLineTest {
     @Test
     void a_bad_policy_setting_is_invalid_input() {
         assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "4").err()).contains("minLength");
-        assertThat(cli.run("policy", "set", "--as", "admin", "--max-age", "soon").exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(cli.run("policy", "set", "--as", "admin", "--preset", "lax").exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(cli.run("policy", "set", "--as", "admin", "--max-age", "soon").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.run("policy", "set", "--as", "admin", "--preset", "lax").exit()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
@@ -281,12 +281,12 @@ class CommandLineTest {
     @Test
     void a_bad_provider_option_or_ldif_file_is_invalid_input() throws Exception {
         Cli.Result spec = new Cli(dir.resolve("data")).with("--provider", "corp-ldap").run("search", "--as", "rep");
-        assertThat(spec.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(spec.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(spec.err()).contains("NAME:KIND:FILE");
 
         Path broken = Files.writeString(dir.resolve("broken.ldif"), "dn: uid=x\nuid:: !!!not base64\n");
         Cli.Result ldif = new Cli(dir.resolve("data")).with("--provider", "corp:ldap:" + broken).run("search", "--as", "rep");
-        assertThat(ldif.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(ldif.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(ldif.err()).contains("broken.ldif");
     }
 
@@ -300,7 +300,7 @@ class CommandLineTest {
         Deque<String> mistyped = new ArrayDeque<>(List.of("first try at typing", "first try at typinh"));
         Cli typo = new Cli(dir.resolve("data")).terminal(prompt -> mistyped.poll().toCharArray());
         Cli.Result mismatch = typo.run("set-password", "--as", "rep", "alice");
-        assertThat(mismatch.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(mismatch.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(mismatch.err()).contains("the two entries differ");
         assertThat(ok(login("alice", "typed at the terminal")).out()).startsWith("AUTHENTICATED");
     }
@@ -309,7 +309,7 @@ class CommandLineTest {
     void without_a_terminal_the_password_must_come_from_standard_input() {
         Cli.Result none = cli.run("set-password", "--as", "rep", "alice");
 
-        assertThat(none.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(none.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(none.err()).contains("--password-stdin");
     }
 
@@ -317,7 +317,7 @@ class CommandLineTest {
     void an_empty_standard_input_is_invalid_input() {
         Cli.Result empty = cli.input("", "login", "alice", "--password-stdin");
 
-        assertThat(empty.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(empty.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(empty.err()).contains("standard input ended");
     }
 
@@ -376,7 +376,7 @@ class CommandLineTest {
 
         Cli.Result result = cli.inputBytes(latin1, "set-password", "--as", "rep", "alice", "--password-stdin");
 
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("not UTF-8");
         assertThat(login("alice", ALICE_PASSWORD).out()).startsWith("AUTHENTICATED");
     }

@@ -46,7 +46,7 @@ class ReadmeTest {
         while (row.find()) {
             codes.add(Integer.parseInt(row.group(1)));
         }
-        assertThat(codes).containsExactly(ExitCode.OK, ExitCode.INTERNAL, ExitCode.USAGE, ExitCode.DENIED, ExitCode.INVALID,
+        assertThat(codes).containsExactly(ExitCode.OK, ExitCode.INTERNAL, ExitCode.USAGE, ExitCode.DENIED, ExitCode.POLICY,
                 ExitCode.NOT_FOUND, ExitCode.CONFLICT, ExitCode.MAIL, ExitCode.UNAVAILABLE, ExitCode.LOGIN_FAILED);
     }
 }

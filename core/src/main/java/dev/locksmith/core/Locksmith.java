@@ -63,8 +63,10 @@ public final class Locksmith {
     private final ChangePolicy changePolicy;
     private final ReadAuditTrail readAuditTrail;
     private final BootstrapAdministrator bootstrapAdministrator;
+    private final Services services;
 
     private Locksmith(Services services) {
+        this.services = services;
         searchUsers = new SearchUsers(services);
         openChangePasswordForm = new OpenChangePasswordForm(services);
         setPassword = new SetPassword(services);
@@ -151,6 +153,16 @@ public final class Locksmith {
     /** Creates the first administrator; denied once an enabled administrator exists. */
     public BootstrapAdministrator bootstrapAdministrator() {
         return bootstrapAdministrator;
+    }
+
+    /**
+     * Audit events not yet in the audit trail: events of use cases that failed because the store was
+     * unavailable (kept in memory, so a caller never waits a second timeout for them, and recorded with the
+     * next use case that commits), plus any dropped because more than 10,000 were waiting. Zero in a healthy
+     * system; a host may export it as a metric and alert on it.
+     */
+    public long unrecordedAuditEvents() {
+        return services.unrecordedAuditEvents();
     }
 
     /**

@@ -31,6 +31,10 @@ public record AuditEvent(Instant at, Optional<Username> actor, Action action, Op
         CHANGE_OWN_PASSWORD,
         AUTHENTICATE,
         ACCOUNT_LOCKED,
+        /** A "your password was changed" notice, recorded when it could not be sent. */
+        PASSWORD_CHANGED_NOTICE,
+        /** The first administrator of an empty store ({@code BootstrapAdministrator}). */
+        BOOTSTRAP_ADMINISTRATOR,
         CREATE_USER,
         EDIT_USER,
         DELETE_USER,

@@ -85,12 +85,19 @@ public final class Authorization {
     }
 
     /**
-     * The acting user as currently stored, and the security provider claiming its username, if any.
+     * The acting user as currently stored, the security provider claiming its username, if any, and whether
+     * the user must change their own password before anything else (must-change flag set, password or
+     * temporary password expired: {@link User#mustChangePasswordAt}).
      */
-    public record Actor(User user, Optional<Source.Provider> claimant) {
+    public record Actor(User user, Optional<Source.Provider> claimant, boolean passwordChangeRequired) {
         public Actor {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(claimant, "claimant");
+        }
+
+        /** An actor free to act (no password change pending). */
+        public Actor(User user, Optional<Source.Provider> claimant) {
+            this(user, claimant, false);
         }
 
         /** Whether its password lives in a security provider (by record or by claim). */
@@ -195,6 +202,11 @@ public final class Authorization {
         User user = actor.get().user();
         if (!user.enabled()) {
             return Decision.deny(Reason.DENIED_ACTOR_DISABLED);
+        }
+        // Half logged in: a user who must change their password may only do that (and read the policy the new
+        // password must meet).
+        if (actor.get().passwordChangeRequired() && action != Action.CHANGE_OWN_PASSWORD && action != Action.READ_POLICY) {
+            return Decision.deny(Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         }
         return switch (action) {
             case SEARCH_USERS, OPEN_CHANGE_PASSWORD_FORM, SET_PASSWORD, REQUIRE_PASSWORD_CHANGE, GENERATE_PASSWORD,

@@ -11,6 +11,7 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
 
@@ -26,7 +27,7 @@ import java.util.Set;
  * can run this holds the store. Once an enabled administrator exists it is always denied, so it can never
  * be used to gain rights on a running appliance. The new user is local, enabled, holds
  * {@link Permission#ADMINISTRATOR}, and its password passes the whole policy. Audited as
- * {@link AuditEvent.Action#CREATE_USER} with no actor and the detail {@code bootstrap=true}. Thread-safe.
+ * {@link AuditEvent.Action#BOOTSTRAP_ADMINISTRATOR} with no actor. Thread-safe.
  */
 public final class BootstrapAdministrator {
     private final Services services;
@@ -62,28 +63,18 @@ public final class BootstrapAdministrator {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(AuditEvent.Action.CREATE_USER, Optional.empty(), Optional.of(command.username()), run -> {
-                run.detail("bootstrap", true);
-                if (services.users().countEnabledAdministrators() > 0) {
-                    throw new AccessDeniedException(Reason.DENIED_NOT_PERMITTED,
-                            "an enabled administrator exists: bootstrap is only for an appliance without one",
-                            Map.of("action", "BOOTSTRAP_ADMINISTRATOR"));
-                }
-                services.claimant(command.username()).ifPresent(provider -> {
-                    throw new AccessDeniedException(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER,
-                            "the first administrator must be local; " + provider.name() + " manages "
-                                    + command.username().value(),
-                            Map.of("action", "BOOTSTRAP_ADMINISTRATOR", "provider", provider.name()));
-                });
-                if (services.users().find(command.username()).isPresent()) {
-                    throw ConflictException.alreadyExists(command.username());
-                }
+            services.run(AuditEvent.Action.BOOTSTRAP_ADMINISTRATOR, Optional.empty(), Optional.of(command.username()), run -> {
+                requireBootstrappable(run, command);
                 PasswordPolicy policy = services.policy();
-                services.checks().require(command.password(), policy, command.username(), command.profile(),
-                        Optional.empty(), PasswordChecks.History.NONE);
-                Instant now = run.now();
+                return () -> {
+                    services.checks().require(command.password(), policy, command.username(), command.profile(),
+                            PasswordChecks.Earlier.none());
+                    return services.hasher().hash(command.password());
+                };
+            }, (run, hash) -> {
+                requireBootstrappable(run, command);
                 services.users().add(User.newLocal(command.username(), command.profile(), Set.of(Permission.ADMINISTRATOR),
-                        services.hasher().hash(command.password()), now, false, Optional.empty()));
+                        hash, run.now(), false, Optional.empty()));
                 // The count above takes turns with concurrent bootstraps (see UserAccounts), so a second one
                 // waits and then sees this administrator. A store that breaks that promise is still caught
                 // here when the other insert is visible: whichever sees another administrator rolls back.
@@ -95,6 +86,24 @@ public final class BootstrapAdministrator {
             });
         } finally {
             command.password().wipe();
+        }
+    }
+
+    /** Refuses unless the store has no enabled administrator and the username is free and local. */
+    private void requireBootstrappable(Execution run, Command command) {
+        if (services.users().countEnabledAdministrators() > 0) {
+            throw new AccessDeniedException(Reason.DENIED_NOT_PERMITTED,
+                    "an enabled administrator exists: bootstrap is only for an appliance without one",
+                    Map.of("action", "BOOTSTRAP_ADMINISTRATOR"));
+        }
+        services.claimant(run, command.username()).ifPresent(provider -> {
+            throw new AccessDeniedException(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER,
+                    "the first administrator must be local; " + provider.name() + " manages "
+                            + command.username().value(),
+                    Map.of("action", "BOOTSTRAP_ADMINISTRATOR", "provider", provider.name()));
+        });
+        if (services.users().find(command.username()).isPresent()) {
+            throw ConflictException.alreadyExists(command.username());
         }
     }
 }

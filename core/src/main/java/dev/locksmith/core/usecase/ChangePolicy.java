@@ -40,7 +40,7 @@ public final class ChangePolicy {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         services.run(AuditEvent.Action.CHANGE_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
-            services.requireActor(command.actor(), Authorization.Action.CHANGE_POLICY);
+            services.requireActor(run, command.actor(), Authorization.Action.CHANGE_POLICY);
             PasswordPolicy policy = command.policy();
             if (policy.minStrength() > 0 && services.strengthEstimator().isEmpty()) {
                 throw new InvalidInputException("minStrength", "no strength estimator is configured");

@@ -5,6 +5,7 @@ import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
@@ -51,6 +52,18 @@ public final class CreateUser {
             }
             permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
         }
+
+        /** A user who keeps the initial password (no change required at first login). */
+        public static Command of(Username actor, Username username, Profile profile, Set<Permission> permissions,
+                                 Password initialPassword) {
+            return new Command(actor, username, profile, permissions, initialPassword, false);
+        }
+
+        /** A user whose initial password is temporary: it must be changed at first login, and may expire. */
+        public static Command withTemporaryPassword(Username actor, Username username, Profile profile,
+                                                    Set<Permission> permissions, Password initialPassword) {
+            return new Command(actor, username, profile, permissions, initialPassword, true);
+        }
     }
 
     /**
@@ -64,18 +77,24 @@ public final class CreateUser {
         InvalidInputException.requireNonNull(command, "command");
         try {
             services.run(AuditEvent.Action.CREATE_USER, Optional.of(command.actor()), Optional.of(command.username()), run -> {
-                services.requireActor(command.actor(), Authorization.Action.CREATE_USER);
+                services.requireActor(run, command.actor(), Authorization.Action.CREATE_USER);
                 if (services.users().find(command.username()).isPresent()) {
                     throw ConflictException.alreadyExists(command.username());
                 }
                 PasswordPolicy policy = services.policy();
-                services.checks().require(command.initialPassword(), policy, command.username(), command.profile(),
-                        Optional.empty(), PasswordChecks.History.NONE);
+                return () -> {
+                    services.checks().require(command.initialPassword(), policy, command.username(), command.profile(),
+                            PasswordChecks.Earlier.none());
+                    return new Checked(policy, services.hasher().hash(command.initialPassword()));
+                };
+            }, (run, checked) -> {
+                services.requireActor(run, command.actor(), Authorization.Action.CREATE_USER);
                 Instant now = run.now();
                 Optional<Instant> temporaryUntil = command.mustChangePassword()
-                        ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
+                        ? checked.policy().temporaryLifetime().map(now::plus) : Optional.empty();
+                // A name taken meanwhile is ALREADY_EXISTS from the store.
                 services.users().add(User.newLocal(command.username(), command.profile(), command.permissions(),
-                        services.hasher().hash(command.initialPassword()), now, command.mustChangePassword(), temporaryUntil));
+                        checked.hash(), now, command.mustChangePassword(), temporaryUntil));
                 run.detail("permissions", command.permissions());
                 run.detail("mustChange", command.mustChangePassword());
                 return null;
@@ -83,5 +102,8 @@ public final class CreateUser {
         } finally {
             command.initialPassword().wipe();
         }
+    }
+
+    private record Checked(PasswordPolicy policy, PasswordHash hash) {
     }
 }

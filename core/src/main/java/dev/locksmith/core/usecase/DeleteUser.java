@@ -40,9 +40,9 @@ public final class DeleteUser {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         services.run(AuditEvent.Action.DELETE_USER, Optional.of(command.actor()), Optional.of(command.target()), run -> {
-            Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.DELETE_USER);
-            User target = services.requireTarget(actor, Authorization.Action.DELETE_USER, command.target());
-            services.users().remove(target.username(), target.version());
+            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.DELETE_USER);
+            User target = services.requireTarget(run, actor, Authorization.Action.DELETE_USER, command.target());
+            services.users().remove(target.id(), target.version());
             services.history().forget(target.username());
             return null;
         });

@@ -72,14 +72,14 @@ public final class EditUser {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         services.run(AuditEvent.Action.EDIT_USER, Optional.of(command.actor()), Optional.of(command.target()), run -> {
-            Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.EDIT_USER);
-            User target = services.requireTarget(actor, Authorization.Action.EDIT_USER, command.target());
+            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.EDIT_USER);
+            User target = services.requireTarget(run, actor, Authorization.Action.EDIT_USER, command.target());
             if (command.enabled().isPresent() && !command.enabled().get() && target.enabled()) {
-                decide(actor, Authorization.Action.DISABLE_USER, target);
+                services.requireAllowed(run, actor, Authorization.Action.DISABLE_USER, target);
             }
             if (command.permissions().isPresent() && target.isAdministrator()
                     && !command.permissions().get().contains(Permission.ADMINISTRATOR)) {
-                decide(actor, Authorization.Action.REVOKE_ADMINISTRATOR, target);
+                services.requireAllowed(run, actor, Authorization.Action.REVOKE_ADMINISTRATOR, target);
             }
             User changed = target;
             if (command.profile().isPresent()) {
@@ -101,7 +101,4 @@ public final class EditUser {
         });
     }
 
-    private void decide(Authorization.Actor actor, Authorization.Action action, User target) {
-        services.requireAllowed(actor, action, target);
-    }
 }

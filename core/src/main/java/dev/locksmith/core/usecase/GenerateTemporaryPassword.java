@@ -8,8 +8,8 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Profile;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
 
@@ -74,41 +74,38 @@ public final class GenerateTemporaryPassword {
      */
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        // The last candidate drawn, held here so that any failure (in its checks, the success audit, the commit)
-        // still wipes it: nobody else ever sees it then. Wiping is idempotent.
-        Password[] drawn = new Password[1];
-        try {
-            return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
-                    run -> {
-                Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.GENERATE_PASSWORD);
-                Username username = command.target().orElse(command.actor());
-                Profile profile = Profile.empty();
-                if (command.target().isPresent()) {
+        return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
+                run -> {
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.GENERATE_PASSWORD);
+                    Username username = command.target().orElse(command.actor());
                     // A password is generated for a target only where the actor could set it.
-                    User target = services.requireTarget(actor, Authorization.Action.SET_PASSWORD, username);
-                    profile = target.profile();
-                }
-                PasswordPolicy policy = services.policy();
-                List<PolicyViolation> last = List.of();
-                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                    Password candidate = generate(policy);
-                    drawn[0] = candidate;
-                    last = services.checks().violations(candidate, policy, username, profile, Optional.empty(),
-                            PasswordChecks.History.NONE);
-                    if (last.isEmpty()) {
-                        run.detail("attempts", attempt);
-                        return candidate;
-                    }
-                    candidate.wipe();
-                }
-                throw new PolicyViolationException(last);
-            });
-        } catch (RuntimeException | Error e) {
-            if (drawn[0] != null) {
-                drawn[0].wipe();
+                    Profile profile = command.target().isPresent()
+                            ? services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, username).profile()
+                            : Profile.empty();
+                    PasswordPolicy policy = services.policy();
+                    return () -> draw(run, policy, username, profile);
+                },
+                (run, password) -> {
+                    // Still allowed now that it is drawn (a revoked or disabled actor gets nothing).
+                    services.requireActor(run, command.actor(), Authorization.Action.GENERATE_PASSWORD);
+                    return password;
+                });
+    }
+
+    /** Draws until a candidate passes the whole policy; any failure later wipes the one handed out. */
+    private Password draw(Execution run, PasswordPolicy policy, Username username, Profile profile) {
+        List<PolicyViolation> last = List.of();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Password candidate = generate(policy);
+            run.onFailure(candidate::wipe);
+            last = services.checks().violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
+            if (last.isEmpty()) {
+                run.detail("attempts", attempt);
+                return candidate;
             }
-            throw e;
+            candidate.wipe();
         }
+        throw new PolicyViolationException(last);
     }
 
     private Password generate(PasswordPolicy policy) {

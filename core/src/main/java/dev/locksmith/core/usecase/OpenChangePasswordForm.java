@@ -63,8 +63,8 @@ public final class OpenChangePasswordForm {
         InvalidInputException.requireNonNull(command, "command");
         return services.run(AuditEvent.Action.OPEN_CHANGE_PASSWORD_FORM, Optional.of(command.actor()),
                 Optional.of(command.target()), run -> {
-                    Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.OPEN_CHANGE_PASSWORD_FORM);
-                    User target = services.requireTarget(actor, Authorization.Action.OPEN_CHANGE_PASSWORD_FORM, command.target());
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.OPEN_CHANGE_PASSWORD_FORM);
+                    User target = services.requireTarget(run, actor, Authorization.Action.OPEN_CHANGE_PASSWORD_FORM, command.target());
                     boolean offered = services.mailer().isConfigured() && target.profile().email().isPresent();
                     run.detail("emailPasswordOffered", offered);
                     return new Result(target.username(), target.profile().publicName(), target.profile().privateName(),

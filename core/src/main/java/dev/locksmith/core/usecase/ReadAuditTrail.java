@@ -42,7 +42,7 @@ public final class ReadAuditTrail {
         InvalidInputException.requireNonNull(command, "command");
         return services.run(AuditEvent.Action.READ_AUDIT_TRAIL, Optional.of(command.actor()),
                 command.query().user(), run -> {
-                    services.requireActor(command.actor(), Authorization.Action.READ_AUDIT_TRAIL);
+                    services.requireActor(run, command.actor(), Authorization.Action.READ_AUDIT_TRAIL);
                     List<AuditRecord> records = services.audit().read(command.query());
                     run.detail("events", records.size());
                     return records;

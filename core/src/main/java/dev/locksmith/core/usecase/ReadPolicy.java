@@ -35,7 +35,7 @@ public final class ReadPolicy {
     public PasswordPolicy execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         return services.run(AuditEvent.Action.READ_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
-            services.requireActor(command.actor(), Authorization.Action.READ_POLICY);
+            services.requireActor(run, command.actor(), Authorization.Action.READ_POLICY);
             return services.policy();
         });
     }

@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * An administrator registers a security-provider user, or syncs the profile of one already registered
  * (for example from the directory's data). New provider users have no permissions; grant them with
- * {@link EditUser}. A local user of that name is not converted: that is a conflict. Thread-safe.
+ * {@link EditUser}. Registering a provider user again under another provider moves it there (how an
+ * administrator corrects a provider name). A local user of that name is not converted: that is a conflict.
+ * Thread-safe.
  */
 public final class RegisterProviderUser {
     private final Services services;
@@ -52,13 +54,14 @@ public final class RegisterProviderUser {
      * Registers or syncs the user.
      *
      * @throws dev.locksmith.core.domain.AccessDeniedException unless the actor is an enabled administrator
-     * @throws ConflictException {@code ALREADY_EXISTS} when a local user or another provider's user has the name
+     * @throws ConflictException {@code ALREADY_EXISTS} when a local user has the name (a provider user of another
+     *     provider is moved to this one: the administrator corrects a provider name this way)
      */
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         return services.run(AuditEvent.Action.SYNC_PROVIDER_USER, Optional.of(command.actor()),
                 Optional.of(command.username()), run -> {
-                    services.requireActor(command.actor(), Authorization.Action.SYNC_PROVIDER_USER);
+                    services.requireActor(run, command.actor(), Authorization.Action.SYNC_PROVIDER_USER);
                     run.detail("provider", command.provider().name());
                     Optional<User> existing = services.users().find(command.username());
                     Result result;
@@ -66,12 +69,16 @@ public final class RegisterProviderUser {
                         services.users().add(User.newProviderUser(command.username(), command.profile(), Set.of(),
                                 command.provider()));
                         result = Result.CREATED;
-                    } else if (!existing.get().source().equals(command.provider())) {
+                    } else if (existing.get().source().isLocal()) {
                         throw ConflictException.alreadyExists(command.username());
-                    } else if (existing.get().profile().equals(command.profile())) {
+                    } else if (existing.get().source().equals(command.provider())
+                            && existing.get().profile().equals(command.profile())) {
                         result = Result.UNCHANGED;
                     } else {
-                        services.users().update(existing.get().withProfile(command.profile()));
+                        if (!existing.get().source().equals(command.provider())) {
+                            run.detail("previousProvider", ((Source.Provider) existing.get().source()).name());
+                        }
+                        services.users().update(existing.get().withSource(command.provider()).withProfile(command.profile()));
                         result = Result.UPDATED;
                     }
                     run.detail("result", result);

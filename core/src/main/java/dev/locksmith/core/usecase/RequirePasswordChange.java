@@ -41,8 +41,8 @@ public final class RequirePasswordChange {
         InvalidInputException.requireNonNull(command, "command");
         services.run(AuditEvent.Action.REQUIRE_PASSWORD_CHANGE, Optional.of(command.actor()), Optional.of(command.target()),
                 run -> {
-                    Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.REQUIRE_PASSWORD_CHANGE);
-                    User target = services.requireTarget(actor, Authorization.Action.REQUIRE_PASSWORD_CHANGE, command.target());
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.REQUIRE_PASSWORD_CHANGE);
+                    User target = services.requireTarget(run, actor, Authorization.Action.REQUIRE_PASSWORD_CHANGE, command.target());
                     if (!target.mustChangePassword()) {
                         services.users().update(target.requirePasswordChange());
                     }

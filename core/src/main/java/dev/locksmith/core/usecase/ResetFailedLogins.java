@@ -3,6 +3,7 @@ package dev.locksmith.core.usecase;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Services;
@@ -41,13 +42,13 @@ public final class ResetFailedLogins {
         InvalidInputException.requireNonNull(command, "command");
         services.run(AuditEvent.Action.RESET_FAILED_LOGINS, Optional.of(command.actor()), Optional.of(command.target()),
                 run -> {
-                    Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.RESET_FAILED_LOGINS);
-                    User target = services.requireTarget(actor, Authorization.Action.RESET_FAILED_LOGINS, command.target());
-                    run.detail("previousFailedLogins", target.failedLogins());
-                    run.detail("wasLocked", target.lock().isPresent());
-                    if (target.failedLogins() > 0 || target.lock().isPresent()) {
-                        services.users().update(target.resetFailedLogins());
-                    }
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.RESET_FAILED_LOGINS);
+                    User target = services.requireTarget(run, actor, Authorization.Action.RESET_FAILED_LOGINS, command.target());
+                    // An atomic update of the login state alone: a burst of failed logins on the account can
+                    // never make it conflict, and it never makes an administrator's edit conflict either.
+                    LoginState before = services.users().resetFailedLogins(target.id());
+                    run.detail("previousFailedLogins", before.failedLogins());
+                    run.detail("wasLocked", before.lock().isPresent());
                     return null;
                 });
     }

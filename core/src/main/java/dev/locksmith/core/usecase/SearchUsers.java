@@ -7,6 +7,7 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
@@ -71,10 +72,19 @@ public final class SearchUsers {
         DELETE
     }
 
-    /** The fields only administrators see. */
+    /**
+     * The fields only administrators see.
+     *
+     * @param lastLoginAt the last successful login
+     * @param lockedUntil when a lock in force ends (empty: no lock, or locked until reset; see the row's
+     *     {@code locked})
+     */
     public record Details(Set<Permission> permissions, boolean enabled, String comments, boolean mustChangePassword,
-                          Optional<Instant> passwordChangedAt, Optional<Instant> temporaryPasswordExpiresAt) {
+                          Optional<Instant> passwordChangedAt, Optional<Instant> temporaryPasswordExpiresAt,
+                          Optional<Instant> lastLoginAt, Optional<Instant> lockedUntil) {
         public Details {
+            Objects.requireNonNull(lastLoginAt, "lastLoginAt");
+            Objects.requireNonNull(lockedUntil, "lockedUntil");
             permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
             Objects.requireNonNull(comments, "comments");
             Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
@@ -118,23 +128,43 @@ public final class SearchUsers {
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         return services.run(AuditEvent.Action.SEARCH_USERS, Optional.of(command.actor()), Optional.empty(), run -> {
-            Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.SEARCH_USERS);
+            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SEARCH_USERS);
             Authorization.View view = Authorization.searchView(actor.user());
             Page<User> found = services.users().search(command.search());
             OptionalLong admins = view == Authorization.View.FULL
                     ? OptionalLong.of(services.users().countEnabledAdministrators()) : OptionalLong.empty();
-            List<Row> rows = new ArrayList<>();
-            for (User user : found.items()) {
-                rows.add(row(actor, view, user, admins, run.now()));
-            }
-            run.detail("view", view);
-            run.detail("rows", rows.size());
-            return new Result(view, new Page<>(rows, found.nextCursor()));
+            // The providers' claims on each row are asked after the read transaction: a directory is slow work.
+            return () -> {
+                List<Row> rows = new ArrayList<>();
+                for (User user : found.items()) {
+                    rows.add(row(actor, view, user, admins, run.now()));
+                }
+                return new Result(view, new Page<>(rows, found.nextCursor()));
+            };
+        }, (run, result) -> {
+            run.detail("view", result.view());
+            run.detail("rows", result.page().items().size());
+            return result;
         });
     }
 
+    /**
+     * The claim on a listed user: a directory that cannot be asked makes the row provider-managed (the
+     * stricter answer: no "change password" on it) under the name {@link #UNREACHABLE_PROVIDER}.
+     */
+    private Optional<Source.Provider> claimant(Username username) {
+        try {
+            return services.providers().claimant(username);
+        } catch (UnavailableException e) {
+            return Optional.of(Source.UNREACHABLE);
+        }
+    }
+
+    /** The provider name shown on a row whose claim could not be checked because a directory was unreachable. */
+    public static final String UNREACHABLE_PROVIDER = Source.UNREACHABLE.name();
+
     private Row row(Authorization.Actor actor, Authorization.View view, User user, OptionalLong admins, Instant now) {
-        Authorization.Target target = new Authorization.Target(user, services.claimant(user.username()), admins);
+        Authorization.Target target = new Authorization.Target(user, claimant(user.username()), admins);
         Set<Affordance> affordances = EnumSet.noneOf(Affordance.class);
         if (Authorization.decide(actor, Authorization.Action.SET_PASSWORD, target).isAllowed()) {
             affordances.add(Affordance.CHANGE_PASSWORD);
@@ -151,7 +181,8 @@ public final class SearchUsers {
                 affordances.add(Affordance.DELETE);
             }
             details = Optional.of(new Details(user.permissions(), user.enabled(), user.profile().comments(),
-                    user.mustChangePassword(), user.passwordChangedAt(), user.temporaryPasswordExpiresAt()));
+                    user.mustChangePassword(), user.passwordChangedAt(), user.temporaryPasswordExpiresAt(),
+                    user.lastLoginAt(), user.lock().filter(l -> l.isActiveAt(now)).flatMap(l -> l.until())));
         }
         Source source = target.provider().<Source>map(p -> p).orElse(user.source());
         return new Row(user.username(), user.profile().publicName(), user.profile().privateName(), user.profile().email(),

@@ -10,6 +10,7 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
@@ -23,12 +24,20 @@ import java.util.Optional;
 /**
  * Sets another user's password: the delegated path of administrators and privileged users. In order: the
  * authorization matrix; the mail preconditions when emailing (refused before anything else happens); the
- * whole policy, every violation at once; then the new hash, the old one pushed to history, failed logins
- * and lock cleared, "must change" set when asked or when emailing, the temporary-password clock started,
- * the success audited, and the email sent last, inside the transaction, so a delivery failure rolls
- * everything back. The one window left is the commit itself: should it fail after the mail server took the
- * message (the database lost between the two), the user holds a password that was never stored; the old one
- * still works, and the caller gets the commit's error and can set another. Thread-safe.
+ * whole policy, every violation at once (never a comparison with the target's current or earlier passwords,
+ * which would let the setter test guesses of them); the new hash, computed with no database connection held;
+ * then, in a short transaction that re-reads actor and target and authorizes again (a revoked, disabled or
+ * must-change actor, or a target changed, deleted or re-created meanwhile, writes nothing; a changed target
+ * starts the request again), the old hash pushed to history, "must change" set when asked or when emailing,
+ * the temporary-password clock started, failed logins and lock cleared, the success audited, and the email
+ * handed to the mail server last, before the commit and under the mailer's total deadline, so a refused
+ * hand-over rolls everything back.
+ *
+ * <p>Mail and commit cannot be one atomic step. If the mail server's final answer is lost, the mailer reports
+ * {@code MAIL_OUTCOME_UNKNOWN} and nothing is committed (the user may hold a password that does not work and
+ * asks again); if the commit itself is lost after the mail server took the message, the caller gets
+ * {@code OUTCOME_UNKNOWN}. In both cases the audit trail records that reason, never "nothing changed".
+ * Thread-safe.
  */
 public final class SetPassword {
     /**
@@ -58,6 +67,29 @@ public final class SetPassword {
             InvalidInputException.requireNonNull(target, "target");
             InvalidInputException.requireNonNull(newPassword, "newPassword");
         }
+
+        /**
+         * The request with its options named: {@code Command.of(rep, alice, password, Option.EMAIL_PASSWORD)}.
+         *
+         * @throws InvalidInputException on a null argument or option
+         */
+        public static Command of(Username actor, Username target, Password newPassword, Option... options) {
+            InvalidInputException.requireNonNull(options, "options");
+            java.util.List<Option> chosen = java.util.Arrays.asList(options);
+            if (chosen.contains(null)) {
+                throw new InvalidInputException("options", "must not contain null");
+            }
+            return new Command(actor, target, newPassword, chosen.contains(Option.EMAIL_PASSWORD),
+                    chosen.contains(Option.MUST_CHANGE));
+        }
+    }
+
+    /** The request's options, as the reference page offers them. */
+    public enum Option {
+        /** Email the new password to the user (forces {@link #MUST_CHANGE}). */
+        EMAIL_PASSWORD,
+        /** The user must change the password at next login. */
+        MUST_CHANGE
     }
 
     /** What was done. */
@@ -85,42 +117,67 @@ public final class SetPassword {
             return services.run(AuditEvent.Action.SET_PASSWORD, Optional.of(command.actor()), Optional.of(command.target()),
                     run -> {
                         run.detail("emailPassword", command.emailPassword());
-                        Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.SET_PASSWORD);
-                        User target = services.requireTarget(actor, Authorization.Action.SET_PASSWORD, command.target());
-                        EmailAddress address = null;
+                        Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
+                        User target = services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, command.target());
                         if (command.emailPassword()) {
                             if (!services.mailer().isConfigured()) {
                                 throw MailException.notConfigured();
                             }
-                            address = target.profile().email().orElseThrow(() -> MailException.noAddress(target.username()));
+                            requireMailable(target);
                         }
                         PasswordPolicy policy = services.policy();
-                        services.checks().require(password, policy, target.username(), target.profile(),
-                                target.passwordHash(), PasswordChecks.History.POLICY);
-
-                        Instant now = run.now();
-                        boolean mustChange = command.mustChange() || command.emailPassword();
-                        Optional<Instant> temporaryUntil = mustChange
-                                ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
-                        if (command.emailPassword() && temporaryUntil.isEmpty()) {
-                            // A password sent by email always expires, even when the policy turned expiry off.
-                            temporaryUntil = Optional.of(now.plus(EMAILED_PASSWORD_LIFETIME));
-                        }
-                        PasswordHash hash = services.hasher().hash(password);
-                        target.passwordHash().ifPresent(old -> services.history().push(target.username(), old, now));
-                        User updated = services.users().update(target.passwordSetByOther(hash, now, mustChange, temporaryUntil));
-                        run.detail("mustChange", mustChange);
-                        if (address != null) {
-                            Mailer.NewPassword mail = new Mailer.NewPassword(address, updated.profile().publicName(),
-                                    updated.username(), password, temporaryUntil);
-                            run.beforeCommit(() -> services.mailer().sendNewPassword(mail));
-                        } else {
-                            run.afterCommit(() -> Notices.passwordChanged(services, updated, now, false));
-                        }
-                        return new Result(updated.username(), mustChange, temporaryUntil, address != null);
-                    });
+                        return () -> {
+                            // Never compared with the target's current or earlier passwords: that would let the
+                            // setter test guesses of another user's password.
+                            services.checks().require(password, policy, target.username(), target.profile(),
+                                    PasswordChecks.Earlier.none());
+                            return new Checked(target, policy, services.hasher().hash(password));
+                        };
+                    },
+                    (run, checked) -> write(run, command, password, checked));
         } finally {
             password.wipe();
         }
+    }
+
+    /** What the read and slow steps established. */
+    private record Checked(User target, PasswordPolicy policy, PasswordHash hash) {
+    }
+
+    private static EmailAddress requireMailable(User target) {
+        return target.profile().email().orElseThrow(() -> MailException.noAddress(target.username()));
+    }
+
+    private Result write(Execution run, Command command, Password password, Checked checked) {
+        Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
+        User target = services.requireUnchanged(run, actor, Authorization.Action.SET_PASSWORD, checked.target());
+        if (command.emailPassword() && !services.mailer().isConfigured()) {
+            throw MailException.notConfigured();
+        }
+        Instant now = run.now();
+        PasswordPolicy policy = checked.policy();
+        boolean mustChange = command.mustChange() || command.emailPassword();
+        Optional<Instant> temporaryUntil = mustChange ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
+        if (command.emailPassword() && temporaryUntil.isEmpty()) {
+            // A password sent by email always expires, even when the policy turned expiry off.
+            temporaryUntil = Optional.of(now.plus(EMAILED_PASSWORD_LIFETIME));
+        }
+        target.passwordHash().ifPresent(old -> services.history().push(target.username(), old, now));
+        User updated = services.users().update(target.passwordSetByOther(checked.hash(), now, mustChange, temporaryUntil));
+        run.detail("mustChange", mustChange);
+        if (command.emailPassword()) {
+            Mailer.NewPassword mail = new Mailer.NewPassword(requireMailable(target), updated.profile().publicName(),
+                    updated.username(), password, temporaryUntil);
+            // Last before the commit, under the mailer's total deadline: a refused hand-over rolls everything back.
+            // The login state is cleared after the mail, so logins never wait for the mail server on its row.
+            run.beforeCommit(() -> {
+                services.mailer().sendNewPassword(mail);
+                services.users().resetFailedLogins(updated.id());
+            });
+        } else {
+            services.users().resetFailedLogins(updated.id());
+            run.afterCommit(() -> Notices.passwordChanged(services, updated, now, false));
+        }
+        return new Result(updated.username(), mustChange, temporaryUntil, command.emailPassword());
     }
 }

@@ -41,6 +41,7 @@ public final class FakePasswordHasher implements PasswordHasher {
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
     private final Semaphore permits = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private final java.util.concurrent.atomic.AtomicInteger verifications = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A hasher with {@link #DEFAULT_ITERATIONS}. */
     public FakePasswordHasher() {
@@ -53,6 +54,11 @@ public final class FakePasswordHasher implements PasswordHasher {
             throw new InvalidInputException("iterations", "must be between 1 and " + MAX_ITERATIONS);
         }
         this.iterations = iterations;
+    }
+
+    /** How many verifications this hasher has made (tests count them to compare costs). */
+    public int verifications() {
+        return verifications.get();
     }
 
     /** The configured iteration count. */
@@ -78,6 +84,7 @@ public final class FakePasswordHasher implements PasswordHasher {
     public boolean verify(Password password, PasswordHash hash) {
         InvalidInputException.requireNonNull(password, "password");
         InvalidInputException.requireNonNull(hash, "hash");
+        verifications.incrementAndGet();
         Parsed parsed = parse(hash);
         byte[] derived = derive(password, parsed.salt, parsed.iterations);
         try {

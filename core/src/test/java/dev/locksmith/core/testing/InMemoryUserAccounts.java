@@ -3,13 +3,15 @@ package dev.locksmith.core.testing;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.NotFoundException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link UserAccounts} in an {@link InMemoryDatabase}: users ordered by username, optimistic versions,
- * atomic failed-login counting (under the database lock), case-insensitive literal substring search.
+ * {@link UserAccounts} in an {@link InMemoryDatabase}: users ordered by username, optimistic writes on identity
+ * and version, login state changed atomically under the database lock without touching the version,
+ * case-insensitive literal substring search.
  * Thread-safe.
  */
 public final class InMemoryUserAccounts implements UserAccounts {
@@ -38,7 +41,8 @@ public final class InMemoryUserAccounts implements UserAccounts {
     public void add(User user) {
         InvalidInputException.requireNonNull(user, "user");
         database.locked(() -> {
-            if (database.users.containsKey(user.username())) {
+            boolean idTaken = database.users.values().stream().anyMatch(u -> u.id().equals(user.id()));
+            if (database.users.containsKey(user.username()) || idTaken) {
                 throw ConflictException.alreadyExists(user.username());
             }
             database.users.put(user.username(), user.atVersion(0));
@@ -50,50 +54,84 @@ public final class InMemoryUserAccounts implements UserAccounts {
     public User update(User user) {
         InvalidInputException.requireNonNull(user, "user");
         return database.locked(() -> {
-            User stored = database.users.get(user.username());
-            if (stored == null) {
-                throw new NotFoundException(user.username());
-            }
+            User stored = byId(user.id());
             if (stored.version() != user.version()) {
                 throw ConflictException.concurrentChange(user.username());
             }
-            User updated = user.atVersion(stored.version() + 1);
+            User updated = user.withLogins(stored.logins()).atVersion(stored.version() + 1);
             database.users.put(updated.username(), updated);
             return updated;
         });
     }
 
     @Override
-    public void remove(Username username, long expectedVersion) {
-        InvalidInputException.requireNonNull(username, "username");
+    public void remove(UserId id, long expectedVersion) {
+        InvalidInputException.requireNonNull(id, "id");
         database.locked(() -> {
-            User stored = database.users.get(username);
-            if (stored == null) {
-                throw new NotFoundException(username);
-            }
+            User stored = byId(id);
             if (stored.version() != expectedVersion) {
-                throw ConflictException.concurrentChange(username);
+                throw ConflictException.concurrentChange(stored.username());
             }
-            database.users.remove(username);
+            database.users.remove(stored.username());
             return null;
         });
     }
 
     @Override
-    public FailedLogin recordFailedLogin(Username username, Instant now, int threshold, Optional<Duration> lockFor) {
-        InvalidInputException.requireNonNull(username, "username");
+    public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
+        InvalidInputException.requireNonNull(id, "id");
         InvalidInputException.requireNonNull(now, "now");
-        InvalidInputException.requireNonNull(lockFor, "lockFor");
+        InvalidInputException.requireNonNull(rule, "rule");
         return database.locked(() -> {
-            User stored = database.users.get(username);
-            if (stored == null) {
-                throw new NotFoundException(username);
-            }
-            boolean lockedBefore = stored.isLockedAt(now);
-            User updated = stored.failedLogin(now, threshold, lockFor).atVersion(stored.version() + 1);
-            database.users.put(username, updated);
-            return new FailedLogin(updated, !lockedBefore && updated.isLockedAt(now));
+            User stored = byId(id);
+            LoginState after = stored.logins().failed(now, rule);
+            database.users.put(stored.username(), stored.withLogins(after));
+            return new FailedLogin(after, !stored.isLockedAt(now) && after.isLockedAt(now));
         });
+    }
+
+    @Override
+    public LoginState resetFailedLogins(UserId id) {
+        InvalidInputException.requireNonNull(id, "id");
+        return database.locked(() -> {
+            User stored = byId(id);
+            database.users.put(stored.username(), stored.withLogins(stored.logins().cleared()));
+            return stored.logins();
+        });
+    }
+
+    @Override
+    public void recordSuccessfulLogin(UserId id, Instant now) {
+        InvalidInputException.requireNonNull(id, "id");
+        InvalidInputException.requireNonNull(now, "now");
+        database.locked(() -> {
+            User stored = byId(id);
+            database.users.put(stored.username(), stored.withLogins(stored.logins().succeeded(now)));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        InvalidInputException.requireNonNull(id, "id");
+        InvalidInputException.requireNonNull(expected, "expected");
+        InvalidInputException.requireNonNull(replacement, "replacement");
+        return database.locked(() -> {
+            Optional<User> stored = database.users.values().stream().filter(u -> u.id().equals(id)).findFirst();
+            if (stored.isEmpty() || !stored.get().passwordHash().equals(Optional.of(expected))) {
+                return false;
+            }
+            database.users.put(stored.get().username(), stored.get().rehashed(replacement));
+            return true;
+        });
+    }
+
+    /** The stored user with this identity; call under the database lock. */
+    private User byId(UserId id) {
+        return database.users.values().stream()
+                .filter(u -> u.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(id));
     }
 
     @Override

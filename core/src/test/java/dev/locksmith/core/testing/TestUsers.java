@@ -2,6 +2,8 @@ package dev.locksmith.core.testing;
 
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Lock;
+import dev.locksmith.core.domain.LoginState;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Permission;
@@ -161,9 +163,11 @@ public final class TestUsers {
             Profile profile = new Profile(publicName, privateName, email, comments);
             boolean local = source.isLocal();
             Optional<PasswordHash> storedHash = local ? Optional.of(hash != null ? hash : defaultHash()) : Optional.empty();
-            return new User(username, profile, permissions, enabled, source, storedHash,
+            LoginState logins = new LoginState(failedLogins, failedLogins > 0 ? lock.map(Lock::since) : Optional.empty(),
+                    lock, Optional.empty());
+            return new User(UserId.random(), username, profile, permissions, enabled, source, storedHash,
                     local ? passwordChangedAt : Optional.empty(), local && mustChange,
-                    local ? temporaryUntil : Optional.empty(), failedLogins, lock, 0);
+                    local ? temporaryUntil : Optional.empty(), logins, 0);
         }
     }
 }

@@ -109,7 +109,13 @@ class PolicyAuditAndNoticesTest {
             assertThat(logs.texts()).anyMatch(t -> t.contains("MAIL_DELIVERY_FAILED"))
                     .noneMatch(t -> t.contains("amber lanterns"));
         }
-        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.CHANGE_OWN_PASSWORD)
+                .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS));
+        // The notice that could not be sent is in the audit trail too, not only in the log.
+        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.PASSWORD_CHANGED_NOTICE);
+        assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
+        assertThat(f.lastAuditEvent().code()).isEqualTo("MAIL_DELIVERY_FAILED");
+        assertThat(f.lastAuditEvent().target()).contains(name("alice"));
     }
 
     @Test

@@ -109,4 +109,18 @@ class UserAdministrationTest {
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
         assertThat(f.user("admin").source()).isEqualTo(Source.local());
     }
+
+    @Test
+    void registering_a_provider_user_under_another_provider_moves_it() {
+        var register = f.locksmith().registerProviderUser();
+        register.execute(new RegisterProviderUser.Command(name("admin"), name("dirk"), new Source.Provider("corp-da"),
+                Profile.named("Dirk")));
+
+        assertThat(register.execute(new RegisterProviderUser.Command(name("admin"), name("dirk"),
+                new Source.Provider("corp-ad"), Profile.named("Dirk")))).isEqualTo(RegisterProviderUser.Result.UPDATED);
+
+        assertThat(f.user("dirk").source()).isEqualTo(new Source.Provider("corp-ad"));
+        assertThat(f.auditEvents()).anyMatch(e -> e.action() == AuditEvent.Action.SYNC_PROVIDER_USER
+                && "corp-da".equals(e.details().get("previousProvider")));
+    }
 }

@@ -42,7 +42,7 @@ public abstract class PolicyStoreContract {
                 .minStrength(3).historySize(24)
                 .maxAge(Duration.ofDays(90).plusMillis(1))
                 .temporaryLifetime(null)
-                .lockoutThreshold(100).lockoutDuration(null)
+                .lockoutThreshold(100).lockoutDuration(null).lockoutWindow(Duration.ofMinutes(45))
                 .build();
         store.save(policy);
         assertThat(store.load()).contains(policy);

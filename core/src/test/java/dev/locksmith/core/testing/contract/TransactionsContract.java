@@ -71,7 +71,8 @@ public abstract class TransactionsContract {
         store.users().add(user(BOB));
         User alice = store.users().find(ALICE).orElseThrow();
         store.users().update(alice.passwordSetByOther(hash(tag), NOW, true, Optional.empty()));
-        store.users().recordFailedLogin(BOB, NOW, 0, Optional.empty());
+        store.users().recordFailedLogin(store.users().find(BOB).orElseThrow().id(), NOW,
+                dev.locksmith.core.domain.LoginState.Rule.countOnly());
         store.history().push(ALICE, alice.passwordHash().orElseThrow(), NOW);
         store.audit().record(event(tag));
         store.policy().save(PasswordPolicy.classicComplex());

@@ -3,6 +3,7 @@ package dev.locksmith.core.testing.contract;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Lock;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.NotFoundException;
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.PasswordHash;
@@ -11,6 +12,7 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
@@ -55,10 +57,13 @@ public abstract class UserAccountsContract {
     private static User fullUser() {
         Profile profile = new Profile("Alice Example", "Alice (support, 2nd floor)",
                 Optional.of(EmailAddress.of("alice@example.com")), "first line\nsecond line\twith a tab");
-        return new User(Username.of("alice"), profile, Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS),
-                false, Source.local(), Optional.of(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")),
-                Optional.of(NOW.minusSeconds(3600)), true, Optional.of(NOW.plus(Duration.ofHours(72))), 4,
-                Optional.of(new Lock(NOW.minusSeconds(60), Optional.of(NOW.plusSeconds(1740)))), 0);
+        LoginState logins = new LoginState(4, Optional.of(NOW.minusSeconds(60)),
+                Optional.of(new Lock(NOW.minusSeconds(60), Optional.of(NOW.plusSeconds(1740)))),
+                Optional.of(NOW.minusSeconds(86_400)));
+        return new User(UserId.random(), Username.of("alice"), profile,
+                Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS), false, Source.local(),
+                Optional.of(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")),
+                Optional.of(NOW.minusSeconds(3600)), true, Optional.of(NOW.plus(Duration.ofHours(72))), logins, 0);
     }
 
     @Test
@@ -139,104 +144,208 @@ public abstract class UserAccountsContract {
     @Test
     void remove_deletes_the_user_at_the_expected_version() {
         users.add(localUser("hank"));
-        users.remove(Username.of("hank"), 0);
+        users.remove(stored("hank").id(), 0);
         assertThat(users.find(Username.of("hank"))).isEmpty();
     }
 
     @Test
     void remove_with_a_stale_version_is_a_conflict_and_keeps_the_user() {
         users.add(localUser("ivy"));
-        User current = users.update(users.find(Username.of("ivy")).orElseThrow().withEnabled(false));
-        assertThatThrownBy(() -> users.remove(Username.of("ivy"), 0))
+        User current = users.update(stored("ivy").withEnabled(false));
+        assertThatThrownBy(() -> users.remove(current.id(), 0))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
         assertThat(users.find(Username.of("ivy"))).contains(current);
     }
 
     @Test
     void remove_of_a_missing_user_is_not_found() {
-        assertThatThrownBy(() -> users.remove(Username.of("ghost"), 0)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.remove(UserId.random(), 0)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void a_failed_login_adds_one_to_the_count_and_bumps_the_version() {
+    void a_write_meant_for_a_deleted_account_never_lands_on_a_new_account_of_the_same_name() {
+        users.add(localUser("ruth").withPermissions(Set.of(Permission.SET_PASSWORDS)));
+        User old = stored("ruth");
+        users.remove(old.id(), 0);
+        User reborn = localUser("ruth").withPermissions(Set.of(Permission.ADMINISTRATOR));
+        users.add(reborn);
+
+        assertThatThrownBy(() -> users.update(old.withPermissions(Set.of())))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThatThrownBy(() -> users.remove(old.id(), 0)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.recordFailedLogin(old.id(), NOW, LoginState.Rule.countOnly()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(users.replaceHash(old.id(), old.passwordHash().orElseThrow(), new PasswordHash("$2a$10$x"))).isFalse();
+        assertThat(users.find(Username.of("ruth"))).contains(reborn);
+    }
+
+    @Test
+    void the_identity_is_stored_and_a_taken_identity_is_refused() {
+        User first = localUser("sven");
+        users.add(first);
+        assertThat(stored("sven").id()).isEqualTo(first.id());
+        User sameIdentity = new User(first.id(), Username.of("sven2"), first.profile(), first.permissions(), true,
+                first.source(), first.passwordHash(), first.passwordChangedAt(), false, Optional.empty(),
+                LoginState.initial(), 0);
+        assertThatThrownBy(() -> users.add(sameIdentity)).isInstanceOf(ConflictException.class);
+        assertThat(users.find(Username.of("sven2"))).isEmpty();
+    }
+
+    @Test
+    void a_failed_login_adds_one_to_the_count_and_leaves_the_version_alone() {
         users.add(localUser("jack"));
-        FailedLogin result = users.recordFailedLogin(Username.of("jack"), NOW, 0, Optional.empty());
+        FailedLogin result = users.recordFailedLogin(stored("jack").id(), NOW, LoginState.Rule.countOnly());
 
         assertThat(result.lockedNow()).isFalse();
-        assertThat(result.user().failedLogins()).isEqualTo(1);
-        assertThat(result.user().version()).isEqualTo(1);
-        assertThat(result.user().lock()).isEmpty();
-        assertThat(users.find(Username.of("jack"))).contains(result.user());
+        assertThat(result.logins().failedLogins()).isEqualTo(1);
+        assertThat(result.logins().lastFailureAt()).contains(NOW);
+        assertThat(result.logins().lock()).isEmpty();
+        assertThat(stored("jack").logins()).isEqualTo(result.logins());
+        assertThat(stored("jack").version()).isZero();
     }
 
     @Test
     void a_failed_login_locks_at_the_threshold_and_reports_it_exactly_once() {
         users.add(localUser("kate"));
-        Username kate = Username.of("kate");
-        Optional<Duration> thirtyMinutes = Optional.of(Duration.ofMinutes(30));
+        UserId kate = stored("kate").id();
+        LoginState.Rule rule = new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(30)));
 
-        assertThat(users.recordFailedLogin(kate, NOW, 3, thirtyMinutes).lockedNow()).isFalse();
-        assertThat(users.recordFailedLogin(kate, NOW, 3, thirtyMinutes).lockedNow()).isFalse();
-        FailedLogin third = users.recordFailedLogin(kate, NOW, 3, thirtyMinutes);
-        FailedLogin fourth = users.recordFailedLogin(kate, NOW.plusSeconds(1), 3, thirtyMinutes);
+        assertThat(users.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
+        assertThat(users.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
+        FailedLogin third = users.recordFailedLogin(kate, NOW, rule);
+        FailedLogin fourth = users.recordFailedLogin(kate, NOW.plusSeconds(1), rule);
 
         assertThat(third.lockedNow()).isTrue();
         Lock expected = new Lock(NOW, Optional.of(NOW.plus(Duration.ofMinutes(30))));
-        assertThat(third.user().lock()).contains(expected);
+        assertThat(third.logins().lock()).contains(expected);
         assertThat(fourth.lockedNow()).isFalse();
-        assertThat(fourth.user().lock()).contains(expected);
-        assertThat(fourth.user().failedLogins()).isEqualTo(4);
-        assertThat(users.find(kate)).contains(fourth.user());
+        assertThat(fourth.logins().lock()).contains(expected);
+        assertThat(fourth.logins().failedLogins()).isEqualTo(4);
+        assertThat(stored("kate").logins()).isEqualTo(fourth.logins());
     }
 
     @Test
     void without_a_duration_the_lock_lasts_until_reset() {
         users.add(localUser("liam"));
-        FailedLogin result = users.recordFailedLogin(Username.of("liam"), NOW, 1, Optional.empty());
+        FailedLogin result = users.recordFailedLogin(stored("liam").id(), NOW,
+                new LoginState.Rule(1, Optional.empty(), Optional.empty()));
         assertThat(result.lockedNow()).isTrue();
-        assertThat(result.user().lock()).contains(new Lock(NOW, Optional.empty()));
-        assertThat(result.user().isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
+        assertThat(result.logins().lock()).contains(new Lock(NOW, Optional.empty()));
+        assertThat(result.logins().isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
     }
 
     @Test
     void threshold_0_counts_without_ever_locking() {
         users.add(localUser("mia"));
+        UserId mia = stored("mia").id();
         FailedLogin last = null;
         for (int i = 0; i < 150; i++) {
-            last = users.recordFailedLogin(Username.of("mia"), NOW, 0, Optional.of(Duration.ofMinutes(5)));
+            last = users.recordFailedLogin(mia, NOW, LoginState.Rule.countOnly());
             assertThat(last.lockedNow()).isFalse();
         }
-        assertThat(last.user().failedLogins()).isEqualTo(150);
-        assertThat(last.user().lock()).isEmpty();
+        assertThat(last.logins().failedLogins()).isEqualTo(150);
+        assertThat(last.logins().lock()).isEmpty();
     }
 
     @Test
-    void a_failed_login_after_the_lock_expired_locks_again() {
+    void after_a_timed_lock_ends_the_count_starts_again() {
         users.add(localUser("noah"));
-        Username noah = Username.of("noah");
-        users.recordFailedLogin(noah, NOW, 1, Optional.of(Duration.ofMinutes(1)));
+        UserId noah = stored("noah").id();
+        LoginState.Rule rule = new LoginState.Rule(2, Optional.of(Duration.ofMinutes(1)), Optional.empty());
+        users.recordFailedLogin(noah, NOW, rule);
+        assertThat(users.recordFailedLogin(noah, NOW, rule).lockedNow()).isTrue();
         Instant later = NOW.plus(Duration.ofMinutes(2));
 
-        FailedLogin again = users.recordFailedLogin(noah, later, 1, Optional.of(Duration.ofMinutes(1)));
+        FailedLogin once = users.recordFailedLogin(noah, later, rule);
+        assertThat(once.lockedNow()).isFalse();
+        assertThat(once.logins().failedLogins()).isEqualTo(1);
+        assertThat(once.logins().lock()).isEmpty();
 
-        assertThat(again.lockedNow()).isTrue();
-        assertThat(again.user().lock()).contains(new Lock(later, Optional.of(later.plus(Duration.ofMinutes(1)))));
-        assertThat(again.user().failedLogins()).isEqualTo(2);
+        FailedLogin twice = users.recordFailedLogin(noah, later.plusSeconds(1), rule);
+        assertThat(twice.lockedNow()).isTrue();
+        assertThat(twice.logins().lock()).contains(new Lock(later.plusSeconds(1), Optional.of(later.plusSeconds(61))));
     }
 
     @Test
-    void a_failed_login_makes_an_update_from_the_older_version_conflict() {
+    void a_failure_outside_the_observation_window_starts_the_count_again() {
+        users.add(localUser("pia"));
+        UserId pia = stored("pia").id();
+        LoginState.Rule rule = new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(10)));
+        users.recordFailedLogin(pia, NOW, rule);
+        users.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(9)), rule);
+
+        FailedLogin late = users.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(19)), rule);
+
+        assertThat(late.lockedNow()).isFalse();
+        assertThat(late.logins().failedLogins()).isEqualTo(1);
+    }
+
+    @Test
+    void login_bookkeeping_never_makes_an_update_from_an_earlier_read_conflict() {
         users.add(localUser("olga"));
-        User before = users.find(Username.of("olga")).orElseThrow();
-        users.recordFailedLogin(Username.of("olga"), NOW, 0, Optional.empty());
-        assertThatThrownBy(() -> users.update(before.resetFailedLogins())).isInstanceOf(ConflictException.class);
-        assertThat(users.find(Username.of("olga"))).map(User::failedLogins).contains(1);
+        User before = stored("olga");
+        users.recordFailedLogin(before.id(), NOW, LoginState.Rule.countOnly());
+        users.recordFailedLogin(before.id(), NOW, LoginState.Rule.countOnly());
+
+        User updated = users.update(before.withProfile(Profile.named("Olga Updated")));
+
+        assertThat(updated.version()).isEqualTo(1);
+        assertThat(updated.failedLogins()).isEqualTo(2);
+        assertThat(stored("olga").failedLogins()).isEqualTo(2);
+        assertThat(stored("olga").profile().publicName()).isEqualTo("Olga Updated");
     }
 
     @Test
-    void a_failed_login_of_a_missing_user_is_not_found() {
-        assertThatThrownBy(() -> users.recordFailedLogin(Username.of("ghost"), NOW, 3, Optional.empty()))
+    void reset_clears_count_and_lock_returns_the_state_before_and_keeps_the_last_login() {
+        users.add(localUser("quin"));
+        UserId quin = stored("quin").id();
+        users.recordSuccessfulLogin(quin, NOW.minusSeconds(600));
+        users.recordFailedLogin(quin, NOW, new LoginState.Rule(1, Optional.empty(), Optional.empty()));
+
+        LoginState before = users.resetFailedLogins(quin);
+
+        assertThat(before.failedLogins()).isEqualTo(1);
+        assertThat(before.lock()).isPresent();
+        User after = stored("quin");
+        assertThat(after.failedLogins()).isZero();
+        assertThat(after.lock()).isEmpty();
+        assertThat(after.lastLoginAt()).contains(NOW.minusSeconds(600));
+        assertThat(after.version()).isZero();
+    }
+
+    @Test
+    void a_successful_login_clears_the_count_and_records_when() {
+        users.add(localUser("rosa"));
+        UserId rosa = stored("rosa").id();
+        users.recordFailedLogin(rosa, NOW, LoginState.Rule.countOnly());
+
+        users.recordSuccessfulLogin(rosa, NOW.plusSeconds(5));
+
+        assertThat(stored("rosa").logins()).isEqualTo(new LoginState(0, Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(5))));
+        assertThat(stored("rosa").version()).isZero();
+    }
+
+    @Test
+    void replace_hash_only_replaces_the_expected_hash_and_leaves_the_version_alone() {
+        users.add(localUser("tara"));
+        User tara = stored("tara");
+        PasswordHash stronger = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$c3Ryb25n");
+
+        assertThat(users.replaceHash(tara.id(), new PasswordHash("$2a$10$other"), stronger)).isFalse();
+        assertThat(stored("tara").passwordHash()).isEqualTo(tara.passwordHash());
+
+        assertThat(users.replaceHash(tara.id(), tara.passwordHash().orElseThrow(), stronger)).isTrue();
+        assertThat(stored("tara").passwordHash()).contains(stronger);
+        assertThat(stored("tara").version()).isZero();
+    }
+
+    @Test
+    void login_bookkeeping_of_a_missing_user_is_not_found() {
+        assertThatThrownBy(() -> users.recordFailedLogin(UserId.random(), NOW, LoginState.Rule.countOnly()))
                 .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.resetFailedLogins(UserId.random())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.recordSuccessfulLogin(UserId.random(), NOW)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -342,6 +451,10 @@ public abstract class UserAccountsContract {
         users.add(localUser("plain"));
 
         assertThat(users.countEnabledAdministrators()).isEqualTo(2);
+    }
+
+    private User stored(String name) {
+        return users.find(Username.of(name)).orElseThrow();
     }
 
     private List<String> search(String text) {
