@@ -138,7 +138,7 @@ class LdapProviderTest {
         results.add(new Cli(dir.resolve("data")).with("--ldap", "corp:" + config).run("provider", "test", "corp"));
 
         for (Cli.Result result : results) {
-            assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.INVALID);
+            assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE);
         }
         assertThat(results.get(0).err()).contains("unknown key(s) [usr-filter]");
         assertThat(results.get(4).err()).as("the variable is unset").contains("LOCKSMITH_LDAP_PASSWORD");
@@ -161,5 +161,23 @@ class LdapProviderTest {
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
         assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(down.err()).contains("PROVIDER_UNREACHABLE");
+    }
+
+    @Test
+    void a_directory_user_logs_in_with_the_directory_password_by_bind() {
+        Cli.Result init = cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin");
+        assertThat(init.exit()).as(init.toString()).isZero();
+
+        Cli.Result right = cli.input("alice-directory-password\n", "login", "alice", "--password-stdin");
+        Cli.Result wrong = cli.input("not-her-password\n", "login", "alice", "--password-stdin");
+        directory.shutDown(true);
+        Cli.Result down = cli.input("alice-directory-password\n", "login", "alice", "--password-stdin");
+
+        assertThat(right.exit()).as(right.toString()).isZero();
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(right.out()).contains("AUTHENTICATED").contains("checked by corp");
+        assertThat(wrong.out()).contains("REJECTED");
+        assertThat(down.out()).as("an outage is not a wrong password").contains("PROVIDER_UNAVAILABLE");
     }
 }

@@ -155,7 +155,7 @@ class MailTest {
         Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", plaintext.toString())
                 .input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
 
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.err()).contains("clear text");
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
@@ -179,7 +179,7 @@ class MailTest {
 
         Path expired = Files.writeString(dir.resolve("expired.properties"), settings);
         Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", expired.toString()).run("search", "--as", "rep");
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.err()).contains("CN=relay.example expired at");
 
         Path accepted = Files.writeString(dir.resolve("accepted.properties"),
