@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,14 +45,14 @@ import java.util.stream.Stream;
 
 /**
  * The live directory adapter ({@code adapters-ldap}) beside the LDIF one, in the same run: claims cached and
- * uncached (a search each time) and a provider login (a search, then a simple bind as the user), against
- * UnboundID's in-memory directory over ldaps on loopback with {@code users} people; the baseline is
- * {@link LdifSecurityProviders#claimant} over an LDIF file of the same people. The certificate is made at set-up
- * by the SDK's {@code manage-certificates}. Names are cycled through 1,024 pre-built usernames.
+ * uncached (a search each time) and a provider login (a search, then a simple bind as the user), over ldaps on
+ * loopback with 10,000 people, against {@code server}: UnboundID's in-memory directory ({@code in-memory}, in
+ * this JVM, uid indexed) or OpenLDAP ({@code slapd}: the Debian package's binary, started by the set-up on a
+ * throwaway mdb database, uid indexed). The baseline is {@link LdifSecurityProviders#claimant} over an LDIF
+ * file of the same people. The certificate is made at set-up by the SDK's {@code manage-certificates}. Names
+ * are cycled through 1,024 pre-built usernames.
  *
- * <p>The in-memory server answers in the JVM's own process over loopback TLS: the figures are the adapter's and
- * the SDK's cost plus a fast server's, not a network's; a real directory adds its round-trip time to every
- * uncached claim and login.
+ * <p>Loopback, not a network: a real directory adds its round-trip time to every uncached claim and login.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,8 +67,12 @@ public class LiveDirectoryBenchmark {
     private static final Source.Provider CORP = new Source.Provider("corp");
     private static final String SERVICE_DN = "cn=locksmith,dc=example,dc=com";
 
+    @Param({"in-memory", "slapd"})
+    String server;
+
     private Path folder;
-    private InMemoryDirectoryServer server;
+    private InMemoryDirectoryServer inMemory;
+    private Process slapd;
     private LdapSecurityProviders cached;
     private LdapSecurityProviders uncached;
     private LdifSecurityProviders ldif;
@@ -98,24 +103,8 @@ public class LiveDirectoryBenchmark {
         manageCertificates("export-certificate", "--keystore", keyStore.toString(), "--keystore-password", "changeit",
                 "--alias", "server", "--output-format", "PEM", "--output-file", certificate.toString());
 
-        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
-        config.setEqualityIndexAttributes("uid"); // as a real directory indexes it; else every search scans all
-        SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), "changeit".toCharArray(), "PKCS12", "server"),
-                null);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
-                tls.createSSLServerSocketFactory(), null));
-        server = new InMemoryDirectoryServer(config);
-        server.add(new Entry("dc=example,dc=com", new Attribute("objectClass", "top", "domain"), new Attribute("dc", "example")));
-        server.add(new Entry(SERVICE_DN, new Attribute("objectClass", "top", "person"), new Attribute("cn", "locksmith"),
-                new Attribute("sn", "service"), new Attribute("userPassword", "service-secret")));
-        for (int i = 0; i < USERS; i++) {
-            server.add(new Entry("uid=user" + i + ",dc=example,dc=com", new Attribute("objectClass", "top", "inetOrgPerson"),
-                    new Attribute("uid", "User" + i), new Attribute("cn", "User " + i), new Attribute("sn", "User"),
-                    new Attribute("mail", "user" + i + "@example.com"), new Attribute("userPassword", "password-" + i)));
-        }
-        server.startListening();
+        String url = server.equals("slapd") ? startSlapd(keyStore, certificate) : startInMemory(keyStore);
         Path bindPassword = Files.writeString(folder.resolve("bind"), "service-secret");
-        String url = "ldaps://localhost:" + server.getListenPort();
         cached = LdapSecurityProviders.builder().provider(settings(url, certificate, bindPassword)
                 .positiveCacheTtl(Duration.ofHours(1)).negativeCacheTtl(Duration.ofHours(1)).build()).build();
         uncached = LdapSecurityProviders.builder().provider(settings(url, certificate, bindPassword)
@@ -140,6 +129,99 @@ public class LiveDirectoryBenchmark {
         }
     }
 
+    private String startInMemory(Path keyStore) throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
+        config.setEqualityIndexAttributes("uid"); // as a real directory indexes it; else every search scans all
+        SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), "changeit".toCharArray(), "PKCS12", "server"),
+                null);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
+                tls.createSSLServerSocketFactory(), null));
+        inMemory = new InMemoryDirectoryServer(config);
+        inMemory.add(new Entry("dc=example,dc=com", new Attribute("objectClass", "top", "domain"),
+                new Attribute("dc", "example")));
+        inMemory.add(new Entry(SERVICE_DN, new Attribute("objectClass", "top", "person"), new Attribute("cn", "locksmith"),
+                new Attribute("sn", "service"), new Attribute("userPassword", "service-secret")));
+        for (int i = 0; i < USERS; i++) {
+            inMemory.add(new Entry("uid=user" + i + ",dc=example,dc=com", new Attribute("objectClass", "top", "inetOrgPerson"),
+                    new Attribute("uid", "User" + i), new Attribute("cn", "User " + i), new Attribute("sn", "User"),
+                    new Attribute("mail", "user" + i + "@example.com"), new Attribute("userPassword", "password-" + i)));
+        }
+        inMemory.startListening();
+        return "ldaps://localhost:" + inMemory.getListenPort();
+    }
+
+    /** slapd from /usr/sbin (or LOCKSMITH_SLAPD), its data loaded by slapadd, in the foreground as a child. */
+    private String startSlapd(Path keyStore, Path certificate) throws Exception {
+        Path binary = Path.of(Optional.ofNullable(System.getenv("LOCKSMITH_SLAPD")).orElse("/usr/sbin/slapd"));
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("slapd not found at " + binary + ": apt-get install -y slapd, or use -p server=in-memory");
+        }
+        Path key = folder.resolve("server.key");
+        manageCertificates("export-private-key", "--keystore", keyStore.toString(), "--keystore-password", "changeit",
+                "--alias", "server", "--output-format", "PEM", "--output-file", key.toString());
+        Files.createDirectories(folder.resolve("data"));
+        Path conf = Files.writeString(folder.resolve("slapd.conf"), """
+                include /etc/ldap/schema/core.schema
+                include /etc/ldap/schema/cosine.schema
+                include /etc/ldap/schema/inetorgperson.schema
+                modulepath /usr/lib/ldap
+                moduleload back_mdb
+                pidfile %1$s/slapd.pid
+                TLSCertificateFile %2$s
+                TLSCertificateKeyFile %3$s
+                database mdb
+                suffix "dc=example,dc=com"
+                directory %1$s/data
+                maxsize 1073741824
+                index uid eq
+                access to attrs=userPassword by self write by anonymous auth by * none
+                access to * by users read by * none
+                """.formatted(folder, certificate, key));
+        StringBuilder ldif = new StringBuilder("""
+                dn: dc=example,dc=com
+                objectClass: dcObject
+                objectClass: organization
+                dc: example
+                o: Example
+
+                dn: %s
+                objectClass: person
+                cn: locksmith
+                sn: service
+                userPassword: service-secret
+                """.formatted(SERVICE_DN));
+        for (int i = 0; i < USERS; i++) {
+            ldif.append("\ndn: uid=user").append(i).append(",dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: User")
+                    .append(i).append("\ncn: User ").append(i).append("\nsn: User\nmail: user").append(i)
+                    .append("@example.com\nuserPassword: password-").append(i).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("data.ldif"), ldif);
+        Process load = new ProcessBuilder(binary.resolveSibling("slapadd").toString(), "-q", "-f", conf.toString(),
+                "-l", data.toString()).redirectErrorStream(true).redirectOutput(folder.resolve("slapadd.out").toFile()).start();
+        if (!load.waitFor(300, TimeUnit.SECONDS) || load.exitValue() != 0) {
+            throw new IllegalStateException("slapadd failed: " + Files.readString(folder.resolve("slapadd.out")));
+        }
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        slapd = new ProcessBuilder(binary.toString(), "-f", conf.toString(), "-h", "ldaps://127.0.0.1:" + port + "/",
+                "-d", "0").redirectErrorStream(true).redirectOutput(folder.resolve("slapd.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                break;
+            } catch (java.io.IOException e) {
+                if (!slapd.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("slapd did not start: " + Files.readString(folder.resolve("slapd.log")));
+                }
+                Thread.sleep(20);
+            }
+        }
+        return "ldaps://localhost:" + port;
+    }
+
     private static LdapProviderSettings.Builder settings(String url, Path certificate, Path bindPassword) {
         return LdapProviderSettings.builder("corp").url(url).trustStore(certificate).bindDn(SERVICE_DN)
                 .bindPasswordFile(bindPassword).baseDn("dc=example,dc=com").poolSize(8);
@@ -159,7 +241,13 @@ public class LiveDirectoryBenchmark {
         cached.close();
         uncached.close();
         ldif.close();
-        server.shutDown(true);
+        if (inMemory != null) {
+            inMemory.shutDown(true);
+        }
+        if (slapd != null) {
+            slapd.destroy();
+            slapd.waitFor(10, TimeUnit.SECONDS);
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
