@@ -291,33 +291,43 @@ final class LdapDirectory implements AutoCloseable {
     }
 
     private ProviderLogin bind(String dn, Password password) {
-        LDAPConnection connection;
-        try {
-            connection = binds.getConnection();
-        } catch (LDAPException e) {
-            logOutage(e);
-            return new ProviderLogin.Unreachable(settings.provider());
-        }
         byte[] secret = password.toUtf8();
-        boolean usable = true;
         try {
-            // The request keeps the array, not a copy: wiped below once the bind is answered.
-            connection.bind(new SimpleBindRequest(dn, secret));
-            return new ProviderLogin.Accepted(settings.provider());
-        } catch (LDAPException e) {
-            usable = ResultCode.isConnectionUsable(e.getResultCode());
-            if (isOutage(e.getResultCode())) {
-                logOutage(e);
-                return new ProviderLogin.Unreachable(settings.provider());
+            // A pooled connection may have died since its last use (the server restarted): a bind that fails on
+            // the connection itself got no verdict, so it is tried once more on a fresh connection.
+            for (int attempt = 1; ; attempt++) {
+                LDAPConnection connection;
+                try {
+                    connection = binds.getConnection();
+                } catch (LDAPException e) {
+                    logOutage(e);
+                    return new ProviderLogin.Unreachable(settings.provider());
+                }
+                try {
+                    // The request keeps the array, not a copy: wiped below once the bind is answered.
+                    connection.bind(new SimpleBindRequest(dn, secret));
+                    binds.releaseConnection(connection);
+                    markReachable();
+                    return new ProviderLogin.Accepted(settings.provider());
+                } catch (LDAPException e) {
+                    boolean usable = ResultCode.isConnectionUsable(e.getResultCode());
+                    if (usable) {
+                        binds.releaseConnection(connection);
+                    } else {
+                        binds.releaseDefunctConnection(connection);
+                        if (attempt == 1) {
+                            continue;
+                        }
+                    }
+                    if (isOutage(e.getResultCode())) {
+                        logOutage(e);
+                        return new ProviderLogin.Unreachable(settings.provider());
+                    }
+                    return new ProviderLogin.Rejected(settings.provider());
+                }
             }
-            return new ProviderLogin.Rejected(settings.provider());
         } finally {
             Arrays.fill(secret, (byte) 0);
-            if (usable) {
-                binds.releaseConnection(connection);
-            } else {
-                binds.releaseDefunctConnection(connection);
-            }
         }
     }
 

@@ -210,6 +210,21 @@ class InMemoryLdapTest {
     }
 
     @Test
+    void the_first_login_after_a_restart_is_answered_although_pooled_connections_died() throws Exception {
+        InMemoryDirectory directory = directory();
+        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()).negativeCacheTtl(Duration.ZERO));
+        assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
+        assertThat(claimant(providers, "nobody")).isEmpty();
+
+        directory.stopListening(); // drops every connection the pools hold
+        directory.startListening();
+
+        assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
+        assertThat(login(providers, "alice", "wrong-password")).isEqualTo(new ProviderLogin.Rejected(CORP));
+        assertThat(claimant(providers, "nobody")).isEmpty();
+    }
+
+    @Test
     void a_provider_configured_while_its_directory_is_down_works_once_it_comes_up() throws Exception {
         InMemoryDirectory directory = directory();
         String url = directory.ldapsUrl();
