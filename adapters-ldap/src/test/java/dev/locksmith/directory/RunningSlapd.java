@@ -139,6 +139,8 @@ final class RunningSlapd implements AutoCloseable {
                 rootdn "cn=admin,dc=example,dc=com"
                 directory %1$s/data
                 maxsize 104857600
+                index objectClass eq
+                index uid eq
                 overlay ppolicy
                 ppolicy_default "cn=default,ou=policies,dc=example,dc=com"
                 access to attrs=userPassword by self write by anonymous auth by * none

@@ -173,6 +173,7 @@ public class LiveDirectoryBenchmark {
                 suffix "dc=example,dc=com"
                 directory %1$s/data
                 maxsize 1073741824
+                index objectClass eq
                 index uid eq
                 access to attrs=userPassword by self write by anonymous auth by * none
                 access to * by users read by * none
