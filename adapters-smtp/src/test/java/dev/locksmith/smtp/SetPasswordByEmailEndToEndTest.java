@@ -1,5 +1,6 @@
 package dev.locksmith.smtp;
 
+import dev.locksmith.core.domain.Operation;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.MailException;
@@ -72,7 +73,7 @@ class SetPasswordByEmailEndToEndTest {
         assertThat(ReceivedMail.body(received.get(0))).contains(NEW_PASSWORD).contains("alice");
         assertThat(received.get(0).getSubject()).doesNotContain(NEW_PASSWORD);
         assertThat(fixture.auditEvents()).last().satisfies(event -> {
-            assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+            assertThat(event.action()).isEqualTo(Operation.SET_PASSWORD);
             assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         });
     }
@@ -184,7 +185,7 @@ class SetPasswordByEmailEndToEndTest {
         List<AuditEvent> events = fixture.auditEvents();
         assertThat(events).hasSize(eventsBefore + 1);
         assertThat(events).last().satisfies(event -> {
-            assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+            assertThat(event.action()).isEqualTo(Operation.SET_PASSWORD);
             assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
             assertThat(event.code()).isEqualTo(Reason.MAIL_DELIVERY_FAILED.name());
             assertThat(event.target()).contains(Username.of("alice"));

@@ -48,6 +48,7 @@ import java.util.logging.Logger;
                 AuditCommand.class,
                 DemoCommand.class,
                 ProviderCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * characters each, at most 253 characters in all, once a non-ASCII domain is converted to its ASCII (IDNA)
  * form. No whitespace, control characters, CR or LF anywhere. Immutable.
  *
- * @throws InvalidInputException from the constructor when the value is not an acceptable address
+ * <p>The constructor throws {@link InvalidInputException} when the value is not an acceptable address
  */
 public record EmailAddress(String value) {
     private static final Pattern ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\x{80}-\\x{10FFFF}]+");

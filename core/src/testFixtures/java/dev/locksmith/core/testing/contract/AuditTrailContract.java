@@ -1,7 +1,7 @@
 package dev.locksmith.core.testing.contract;
 
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.AuditEvent.Action;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent.Outcome;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.Username;
@@ -36,7 +36,7 @@ public abstract class AuditTrailContract {
     }
 
     private static AuditEvent event(int second, Username actor, Username target, String code) {
-        return new AuditEvent(NOW.plusSeconds(second), Optional.ofNullable(actor), Action.SET_PASSWORD,
+        return new AuditEvent(NOW.plusSeconds(second), Optional.ofNullable(actor), Operation.SET_PASSWORD,
                 Optional.ofNullable(target), Outcome.SUCCESS, code, Map.of());
     }
 
@@ -52,7 +52,7 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_event_reads_back_with_every_field_and_its_sequence() {
-        AuditEvent event = new AuditEvent(NOW, Optional.of(ADMIN), Action.RESET_FAILED_LOGINS, Optional.of(ALICE),
+        AuditEvent event = new AuditEvent(NOW, Optional.of(ADMIN), Operation.RESET_FAILED_LOGINS, Optional.of(ALICE),
                 Outcome.DENIED, "DENIED_TARGET_IS_ADMINISTRATOR",
                 Map.of("emailed", "true", "provider", "corp-ad", "odd=key", "line\nbreak\\back=slash", "empty", ""));
         long sequence = trail.record(event);
@@ -62,7 +62,7 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_anonymous_event_without_target_reads_back() {
-        AuditEvent event = new AuditEvent(NOW, Optional.empty(), Action.AUTHENTICATE, Optional.empty(),
+        AuditEvent event = new AuditEvent(NOW, Optional.empty(), Operation.AUTHENTICATE, Optional.empty(),
                 Outcome.REJECTED, "UNKNOWN_USER", Map.of());
         long sequence = trail.record(event);
         assertThat(trail.read(Query.latest(1))).containsExactly(new AuditRecord(sequence, event));

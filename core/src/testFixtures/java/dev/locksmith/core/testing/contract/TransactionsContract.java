@@ -1,7 +1,7 @@
 package dev.locksmith.core.testing.contract;
 
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.AuditEvent.Action;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent.Outcome;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.PasswordHash;
@@ -63,7 +63,7 @@ public abstract class TransactionsContract {
     }
 
     private static AuditEvent event(String code) {
-        return new AuditEvent(NOW, Optional.of(ALICE), Action.SET_PASSWORD, Optional.of(BOB), Outcome.SUCCESS, code, Map.of());
+        return new AuditEvent(NOW, Optional.of(ALICE), Operation.SET_PASSWORD, Optional.of(BOB), Outcome.SUCCESS, code, Map.of());
     }
 
     /** Changes every store a use case can touch. */

@@ -5,6 +5,7 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.ResetTokens;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class InMemoryDatabase {
      * refused or failed use case left the store exactly as before.
      */
     public record State(Map<Username, User> users, Map<Username, List<HistoryEntry>> history,
-                        List<AuditRecord> audit, long lastSequence, Optional<PasswordPolicy> policy) {
+                        List<AuditRecord> audit, long lastSequence, Optional<PasswordPolicy> policy,
+                        Map<String, ResetTokens.ResetToken> resetTokens) {
         public State {
             users = Map.copyOf(users);
             Map<Username, List<HistoryEntry>> copy = new HashMap<>();
@@ -48,11 +50,12 @@ public final class InMemoryDatabase {
             history = Map.copyOf(copy);
             audit = List.copyOf(audit);
             Objects.requireNonNull(policy, "policy");
+            resetTokens = Map.copyOf(resetTokens);
         }
 
         /** The same state without the audit trail (a refusal still appends its audit event). */
         public State withoutAudit() {
-            return new State(users, history, List.of(), 0, policy);
+            return new State(users, history, List.of(), 0, policy, resetTokens);
         }
     }
 
@@ -65,6 +68,7 @@ public final class InMemoryDatabase {
     final List<AuditRecord> audit = new ArrayList<>();
     long lastSequence;
     PasswordPolicy policy;
+    final Map<String, ResetTokens.ResetToken> resetTokens = new HashMap<>();
 
     /** Runs {@code operation} holding the lock (joining a transaction of this thread). */
     <T> T locked(Supplier<T> operation) {
@@ -78,7 +82,8 @@ public final class InMemoryDatabase {
 
     /** A consistent copy of everything stored. */
     public State state() {
-        return locked(() -> new State(users, history, audit, lastSequence, Optional.ofNullable(policy)));
+        return locked(() -> new State(users, history, audit, lastSequence, Optional.ofNullable(policy),
+                resetTokens));
     }
 
     /** Puts everything back as it was in {@code state}; caller holds the lock. */
@@ -91,5 +96,7 @@ public final class InMemoryDatabase {
         audit.addAll(state.audit());
         lastSequence = state.lastSequence();
         policy = state.policy().orElse(null);
+        resetTokens.clear();
+        resetTokens.putAll(state.resetTokens());
     }
 }

@@ -33,6 +33,7 @@ public final class RecordingMailer implements Mailer {
 
     private final List<SentNewPassword> newPasswords = new CopyOnWriteArrayList<>();
     private final List<PasswordChanged> passwordChanged = new CopyOnWriteArrayList<>();
+    private final List<ResetLink> resetLinks = new CopyOnWriteArrayList<>();
     private volatile boolean configured = true;
     private volatile boolean failing;
 
@@ -71,6 +72,18 @@ public final class RecordingMailer implements Mailer {
         InvalidInputException.requireNonNull(message, "message");
         check();
         passwordChanged.add(Objects.requireNonNull(message));
+    }
+
+    @Override
+    public void sendResetLink(ResetLink message) {
+        InvalidInputException.requireNonNull(message, "message");
+        check();
+        resetLinks.add(message);
+    }
+
+    /** Every "reset link" message sent, oldest first. */
+    public List<ResetLink> resetLinks() {
+        return List.copyOf(resetLinks);
     }
 
     /** Every "new password" message sent, oldest first. */

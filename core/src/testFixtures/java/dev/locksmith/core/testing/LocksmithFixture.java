@@ -25,6 +25,7 @@ public final class LocksmithFixture {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final InMemoryBlocklist blocklist = InMemoryBlocklist.common();
     private final FakeStrengthEstimator strength = new FakeStrengthEstimator();
+    private final InMemoryResetTokens resetTokens = new InMemoryResetTokens(database);
     private final InMemorySecurityProviders providers = new InMemorySecurityProviders();
     private final RecordingMailer mailer = new RecordingMailer();
     private final TestClock clock = new TestClock();
@@ -42,6 +43,7 @@ public final class LocksmithFixture {
                 .strengthEstimator(strength)
                 .securityProviders(providers)
                 .mailer(mailer)
+                .resetTokens(resetTokens)
                 .clock(clock);
         customize.accept(builder);
         locksmith = builder.build();
@@ -95,6 +97,10 @@ public final class LocksmithFixture {
 
     public FakeStrengthEstimator strength() {
         return strength;
+    }
+
+    public InMemoryResetTokens resetTokens() {
+        return resetTokens;
     }
 
     public InMemorySecurityProviders providers() {
