@@ -47,6 +47,7 @@ import java.util.logging.Logger;
                 PolicyCommand.class,
                 AuditCommand.class,
                 DemoCommand.class,
+                ProviderCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
@@ -97,6 +98,12 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
                     + "active-directory, radius, kerberos, saml) and an LDIF file of its directory. Repeatable; "
                     + "the first that claims a username wins (env LOCKSMITH_PROVIDERS, comma-separated).")
     List<String> providers = new ArrayList<>();
+
+    @Option(names = LdapProviderConfig.OPTION, paramLabel = "NAME:FILE", scope = ScopeType.LOCAL,
+            description = "A security provider backed by a live LDAP or Active Directory server: its name and a "
+                    + "properties file of its settings (url, bind-dn, bind-password-file or bind-password-env, "
+                    + "base-dn, user-filter, ...; see the README). Repeatable; consulted after the --provider ones.")
+    List<String> ldapProviders = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.LOCAL,
             description = "A settings file (properties: data, jdbc-url, jdbc-user, jdbc-schema, table-prefix, "
@@ -216,7 +223,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             store = new Wiring.Store.Embedded(settings.data(), create, lockWait);
         }
         try {
-            return Wiring.open(new Wiring.Settings(store, mail, specs, Clock.systemUTC()), environment.adapters());
+            return Wiring.open(new Wiring.Settings(store, mail, specs,
+                    LdapProviderConfig.load(ldapProviders, environment::variable), Clock.systemUTC()), environment.adapters());
         } catch (InvalidInputException e) {
             throw switch (e.field()) {
                 case "schema" -> new InvalidInputException("--jdbc-schema", e.parameters().get("problem"));

@@ -4,6 +4,8 @@ import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.SecurityProviders;
+import dev.locksmith.directory.LdapProviderSettings;
+import dev.locksmith.directory.LdapSecurityProviders;
 import dev.locksmith.jdbc.JdbiStore;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.SecurityProvider;
@@ -104,12 +106,19 @@ final class Wiring {
      *
      * @param clock the clock of the use cases and the mailer
      */
-    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers, Clock clock) {
+    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers,
+                    List<LdapProviderSettings> ldapProviders, Clock clock) {
         Settings {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(mail, "mail");
             providers = List.copyOf(providers);
+            ldapProviders = List.copyOf(ldapProviders);
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without live directory providers. */
+        Settings(Store store, MailConfig mail, List<ProviderSpec> providers, Clock clock) {
+            this(store, mail, providers, List.of(), clock);
         }
     }
 
@@ -133,6 +142,13 @@ final class Wiring {
                 LdifSecurityProviders ldif = builder.build();
                 opened.add(ldif);
                 providers = ldif;
+            }
+            if (!settings.ldapProviders().isEmpty()) {
+                LdapSecurityProviders.Builder live = LdapSecurityProviders.builder();
+                settings.ldapProviders().forEach(live::provider);
+                LdapSecurityProviders ldap = live.build();
+                opened.add(ldap);
+                providers = settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
             }
             Locksmith locksmith = Locksmith.builder()
                     .userAccounts(store.userAccounts())
