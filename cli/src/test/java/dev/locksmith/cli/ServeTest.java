@@ -56,6 +56,7 @@ class ServeTest {
                 host = 127.0.0.1
                 port = %d
                 encryption = NONE
+                plaintext-trusted-local-relay = true
                 login-url = https://appliance.example/login
                 timeout-seconds = 5
                 """.formatted(smtp.getSmtp().getPort()));
