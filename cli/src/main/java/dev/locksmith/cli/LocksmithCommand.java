@@ -46,6 +46,7 @@ import java.util.logging.Logger;
                 UserCommand.class,
                 PolicyCommand.class,
                 AuditCommand.class,
+                MailCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {

@@ -1,5 +1,7 @@
 package dev.locksmith.cli;
 
+import dev.locksmith.core.domain.Authorization;
+import dev.locksmith.core.usecase.ReadPolicy;
 import dev.locksmith.core.usecase.SearchUsers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +23,10 @@ final class SearchCommand extends ActingCommand {
     @Option(names = "--after", paramLabel = "USERNAME", description = "Start after this username (the next page).")
     String after;
 
+    @Option(names = "--json", description = "Print one JSON document (fields in the README); the full view adds "
+            + "when each password changed and expires.")
+    boolean json;
+
     @Override
     void check() {
         super.check();
@@ -31,6 +37,13 @@ final class SearchCommand extends ActingCommand {
     int run(Session session) {
         SearchUsers.Result result = session.locksmith().searchUsers().execute(
                 SearchUsers.Command.of(actor(), text, Optional.ofNullable(after), limit));
+        if (json) {
+            Optional<dev.locksmith.core.domain.PasswordPolicy> policy = result.view() == Authorization.View.FULL
+                    ? Optional.of(session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor())))
+                    : Optional.empty();
+            Json.print(JsonViews.search(result, policy), out());
+            return ExitCode.OK;
+        }
         Describe.search(result, "").forEach(out()::println);
         return ExitCode.OK;
     }

@@ -193,7 +193,7 @@ class CommandLineTest {
         ok(cli.run("user", "edit", "--as", "admin", "bob", "--enable", "--no-email"));
         assertThat(cells(ok(cli.run("search", "--as", "admin", "bob")), "bob")).startsWith("bob", "Robert Stone", "Bob Stone", "-");
 
-        ok(cli.run("user", "delete", "--as", "admin", "bob"));
+        ok(cli.run("user", "delete", "--as", "admin", "bob", "--yes"));
         assertThat(ok(cli.run("search", "--as", "admin", "bob")).out()).contains("0 user(s)");
     }
 
