@@ -229,7 +229,7 @@ class CommandLineTest {
 
     @Test
     void a_bad_policy_setting_is_invalid_input() {
-        assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "4").err()).contains("minLength");
+        assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "4").err()).contains("--min-length: must be at least 8");
         assertThat(cli.run("policy", "set", "--as", "admin", "--max-age", "soon").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(cli.run("policy", "set", "--as", "admin", "--preset", "lax").exit()).isEqualTo(ExitCode.USAGE);
     }
@@ -251,7 +251,7 @@ class CommandLineTest {
                 "--name", "Dave Brennan"));
         assertThat(registered.out()).contains("dave of provider corp-ldap: created.");
 
-        assertThat(row(ok(cli.run("search", "--as", "rep", "dave")), "dave")).contains("corp-ldap (provider)").endsWith("reset");
+        assertThat(row(ok(cli.run("search", "--as", "rep", "dave")), "dave")).contains("  corp-ldap  ").endsWith("reset");
         Cli.Result set = cli.input("a password for dave\n", "set-password", "--as", "admin", "dave", "--password-stdin");
         assertThat(set.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
@@ -274,7 +274,7 @@ class CommandLineTest {
 
         assertThat(set.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
-        assertThat(row(ok(withProvider.run("search", "--as", "rep", "alice")), "alice")).contains("corp-ldap (provider)");
+        assertThat(row(ok(withProvider.run("search", "--as", "rep", "alice")), "alice")).contains("  corp-ldap  ");
         assertThat(ok(login("alice", ALICE_PASSWORD)).out()).startsWith("AUTHENTICATED");
     }
 
@@ -335,7 +335,7 @@ class CommandLineTest {
                 new String[]{"user", "create", "--help"})) {
             Cli.Result help = ok(cli.run(args));
             assertThat(help.out()).contains("Exit codes:", " 3   denied by the authorization matrix",
-                    " 4   invalid input, with every password policy violation listed", " 7   mail not configured",
+                    " 4   the password breaks the password policy", " 2   usage error", " 7   mail not configured",
                     " 9   login only");
         }
     }
