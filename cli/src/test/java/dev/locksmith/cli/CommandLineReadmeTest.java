@@ -37,7 +37,8 @@ class CommandLineReadmeTest {
         String section = readme.substring(readme.indexOf("\n## Command line"));
         section = section.substring(0, section.indexOf("\n## ", 1));
         List<String> lines = section.lines().toList();
-        int start = lines.indexOf("    alias locksmith='java -jar cli/target/locksmith.jar'");
+        int start = lines.indexOf(lines.stream().filter(l -> l.startsWith("    alias locksmith='java ")
+                && l.endsWith(" -jar cli/target/locksmith.jar'")).findFirst().orElse("(none)"));
         assertThat(start).as("the block's alias line").isNotNegative();
         List<String> block = new ArrayList<>();
         for (String line : lines.subList(start, lines.size())) {
