@@ -233,7 +233,7 @@ class OperatorTest {
         }).run("init", "--admin", "root");
 
         assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCode.DENIED);
-        assertThat(again.err()).contains("this store already has an administrator");
+        assertThat(again.err()).startsWith("locksmith init: this store already has an administrator [DENIED_NOT_PERMITTED]");
         assertThat(prompts).isEmpty();
     }
 }

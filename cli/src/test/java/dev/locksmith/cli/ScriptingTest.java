@@ -75,6 +75,22 @@ class ScriptingTest {
         assertThat(limited).contains("\"username\":\"admin\"", "\"email\":null", "\"actions\":[]");
     }
 
+    @Test
+    void the_full_view_tells_when_each_password_was_set_and_expires() {
+        ok(cli.run("policy", "set", "--as", "admin", "--max-age", "90d"));
+        String today = Describe.date(Instant.now());
+        String in90 = Describe.date(Instant.now().plus(90, ChronoUnit.DAYS));
+
+        Cli.Result full = ok(cli.run("search", "--as", "admin"));
+
+        assertThat(full.out()).contains("PASSWORD SET", "EXPIRES");
+        assertThat(CommandLineTest.cells(full, "alice")).containsSubsequence(today, in90, "set-password, reset, edit, delete");
+        ok(cli.run("set-password", "--as", "rep", "alice", "--generate", "--must-change"));
+        String in3 = Describe.date(Instant.now().plus(72, ChronoUnit.HOURS));
+        assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin")), "alice")).containsSubsequence(today, in3);
+        assertThat(ok(cli.run("search", "--as", "rep")).out()).doesNotContain("PASSWORD SET");
+    }
+
     private static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
         assertThat(m.find()).as(name).isTrue();
