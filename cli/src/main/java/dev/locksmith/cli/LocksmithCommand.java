@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * (embedded H2 or a JDBC database, SMTP mail, LDIF security providers, Argon2id, the screening adapters).
  * Every subcommand acts as the user named by {@code --as}, whose permissions the library checks; passwords
  * come from the terminal without echo or from standard input, never from an argument. Exit codes are listed
- * in {@link ExitCode}. One instance per execution; not thread-safe.
+ * in {@link ExitCode}. Global settings come from options, environment variables or a settings file
+ * ({@link StoreSettings}). Only {@code init} and {@code demo} create an embedded store; a second command on
+ * the same store waits for the first. One instance per execution; not thread-safe.
  */
 @Command(name = "locksmith", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         version = "Locksmith 0.1.0-SNAPSHOT",
