@@ -222,6 +222,22 @@ class OperatorTest {
         assertThat(secret.err()).contains("--password").doesNotContain("s3cret horse");
     }
 
+    @Test
+    void a_run_builds_only_the_command_it_names_and_every_command_otherwise() {
+        assertThat(LocksmithCommand.named(new String[] {"--data", "search", "search", "--as", "admin"})).contains("search");
+        assertThat(LocksmithCommand.named(new String[] {"--data=x", "--debug", "user", "create"})).contains("user");
+        assertThat(LocksmithCommand.named(new String[] {"unlock", "--as", "rep", "bob"})).contains("reset");
+        assertThat(LocksmithCommand.named(new String[] {"serch", "--as", "admin"})).isEmpty();
+        assertThat(LocksmithCommand.named(new String[] {"help", "search"})).isEmpty();
+        assertThat(LocksmithCommand.named(new String[] {"--help"})).isEmpty();
+
+        Environment none = new Environment(java.io.InputStream.nullInputStream(), name -> null, java.util.Optional.empty(), Cli.FAST);
+        assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"search", "--as", "admin"})
+                .getSubcommands()).containsOnlyKeys("search");
+        assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"serch"}).getSubcommands())
+                .containsKeys("search", "user", "demo", "help", "unlock");
+    }
+
     // 6. init on a store that has an administrator.
 
     @Test
