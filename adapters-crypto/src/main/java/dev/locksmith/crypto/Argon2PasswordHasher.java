@@ -17,27 +17,37 @@ import java.util.Arrays;
  *
  * <p><b>Verification</b> accepts any canonical Argon2 PHC string (argon2id, argon2i, argon2d; version 16 or
  * 19, the version field may be absent, meaning 16) whose cost is within bounds: 1 to 255 lanes, 1 to 32
- * passes, 8 KiB per lane up to {@link Argon2Settings#maxVerificationMemoryKiB()}, salt of 8 to 64 bytes, tag
- * of 16 to 128 bytes; and legacy bcrypt strings {@code $2a$}, {@code $2b$}, {@code $2y$} of cost 4 to 16 (only
- * the first 72 bytes of the password's UTF-8 count, as in every bcrypt). Anything else, including an
- * out-of-bounds cost, is refused before any hash is computed with {@link UnavailableException} and reason
- * {@link Reason#HASH_UNSUPPORTED}; it never matches. Tags are compared with {@link MessageDigest#isEqual},
- * which takes the same time wherever the first difference lies. Every password is hashed as the UTF-8 bytes
- * of its NFKC form ({@link Password#toUtf8()}), so a legacy hash made from a non-NFKC spelling of a password
- * does not verify.
+ * passes, 8 KiB per lane up to {@link Argon2Settings#maxVerificationMemoryKiB()}, memory times passes up to
+ * {@link Argon2Settings#maxVerificationWork()}, salt of 8 to 64 bytes, tag of 16 to 128 bytes; and legacy
+ * bcrypt strings {@code $2a$}, {@code $2b$}, {@code $2y$} of cost 4 to {@link Argon2Settings#maxBcryptCost()}
+ * (only the first 72 bytes of the password's UTF-8 count, as in every bcrypt). The cost bounds are relative to
+ * the configured cost: by default 8 times its memory (at most a quarter of the heap) and 8 times its work, and
+ * bcrypt cost 14, which admits the defaults of PHP, argon2-cffi and Spring Security (see
+ * {@link Argon2Settings}). Anything else, including a cost beyond a bound, is refused before any hash is
+ * computed and before any memory is allocated for it, with {@link UnavailableException} and reason
+ * {@link Reason#HASH_UNSUPPORTED}; it never matches. Tags are compared with {@link MessageDigest#isEqual}, which
+ * takes the same time wherever the first difference lies. Every password is hashed as the UTF-8 bytes of its
+ * NFKC form ({@link Password#toUtf8()}), so a legacy hash made from a non-NFKC spelling of a password does not
+ * verify.
  *
- * <p><b>Rehash</b>: {@link #needsRehash} is true for bcrypt, for argon2i and argon2d, for version 16, and
- * for an argon2id hash with less memory, fewer passes, fewer lanes, a shorter salt or a shorter tag than the
- * configured ones. A stored hash stronger in every respect is kept, unless it costs more than four times the
- * configured work (memory x passes) or memory: an imported hash made for a bigger machine is paid for at one
- * login, then replaced, instead of at every login. Size the heap for {@link Argon2Settings#maxConcurrency()}
- * verifications of {@link Argon2Settings#maxVerificationMemoryKiB()} each.
+ * <p><b>Rehash</b> never replaces a stronger hash with a weaker one. {@link #needsRehash} is true for bcrypt;
+ * for argon2i and argon2d (argon2id is preferred, as RFC 9106 recommends, whatever their cost) and for version
+ * 16; and for an argon2id version 19 hash whose work (memory x passes) is below the configured work, or whose
+ * memory is below both the configured memory and every OWASP configuration for its number of passes (work
+ * bought with passes over too little memory). Otherwise the stored hash is kept: m=47104, t=1 (an OWASP
+ * configuration, work 47104) is not replaced by m=19456, t=2 (work 38912), nor is a costlier imported hash,
+ * which the bounds above keep affordable. Lanes, salt and tag length do not count: every accepted salt (8 bytes
+ * or more) and tag (16 bytes or more) is long enough, and lanes change how the work may be spread, not how much
+ * there is.
  *
  * <p><b>Resources</b>: at most {@link Argon2Settings#maxConcurrency()} hash computations (hash or verify,
- * Argon2 or bcrypt) run at once, by default one per processor; further callers wait in arrival order. The
- * bound is on memory too: a verification of a stored hash with more memory than the configured cost takes that
- * much of the budget ({@code maxConcurrency} times the configured memory), up to all of it, so a few such hashes
- * queue instead of running out of heap together. The 1 KiB Argon2 memory blocks are kept and reused through
+ * Argon2 or bcrypt) run at once, by default one per processor; further callers wait in arrival order, each at
+ * most {@link Argon2Settings#maxWait()} (default 10 s), after which it is answered {@link UnavailableException}
+ * with reason {@link Reason#BUSY}: too many hashes at once, try again (not a database outage). The bound is on
+ * memory too: a verification of a stored hash with more memory than the configured cost takes that much of the
+ * budget ({@code maxConcurrency} times the configured memory), up to all of it, so a few such hashes queue
+ * instead of running out of heap together, and the memory in use stays within the larger of the budget and one
+ * stored hash at the memory bound. The 1 KiB Argon2 memory blocks are kept and reused through
  * Bouncy Castle's block-pool hook ({@code Argon2Parameters.Builder.withBlockPool}), one unsynchronized pool per
  * running computation, so the hasher keeps up to {@code maxConcurrency x m} KiB (about 39 MiB for the defaults
  * on two processors) and a hash no longer allocates its memory cost afresh. Bouncy Castle clears every block
@@ -55,7 +65,8 @@ import java.util.Arrays;
  * moved them, are laid out less favourably than freshly allocated ones.
  *
  * <p>Thread-safe. {@link #hash} and {@link #verify} throw {@link InvalidInputException} for a null argument,
- * {@link InvalidInputException} for a wiped password, and {@link UnavailableException} with reason
+ * {@link InvalidInputException} for a wiped password, {@link UnavailableException} with reason
+ * {@link Reason#BUSY} when no turn came within {@link Argon2Settings#maxWait()}, and with reason
  * {@link Reason#UNAVAILABLE} when the calling thread is interrupted while waiting for its turn (the thread's
  * interrupt flag is set again).
  */
@@ -85,7 +96,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     Argon2PasswordHasher(Argon2Settings settings, ComputationObserver observer) {
         this.settings = InvalidInputException.requireNonNull(settings, "settings");
-        this.gate = new ComputationGate(settings.maxConcurrency(), settings.memoryKiB(), observer);
+        this.gate = new ComputationGate(settings.maxConcurrency(), settings.memoryKiB(), settings.maxWait(),
+                observer);
         this.engine = new Argon2Engine(settings.memoryKiB(), settings.parallelism());
         if (!settings.meetsOwaspMinimum()) {
             LOG.log(System.Logger.Level.WARNING, "Argon2 settings below the OWASP minimum, marked test-only: {0}",
@@ -122,7 +134,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      * {@inheritDoc}
      *
      * @throws UnavailableException with reason HASH_UNSUPPORTED when the hash is not a valid Argon2 PHC string
-     *     or bcrypt string within the bounds stated on this class
+     *     or bcrypt string within the bounds stated on this class (nothing is computed), and with reason BUSY
+     *     when no turn to compute came within {@link Argon2Settings#maxWait()}
      */
     @Override
     public boolean verify(Password password, PasswordHash hash) {
@@ -130,7 +143,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         InvalidInputException.requireNonNull(hash, "hash");
         String value = hash.value();
         if (BcryptVerifier.looksLikeBcrypt(value)) {
-            BcryptVerifier.validate(value);
+            BcryptVerifier.validate(value, settings.maxBcryptCost());
             byte[] utf8 = password.toUtf8();
             try {
                 return gate.run(() -> BcryptVerifier.matches(value, utf8));
@@ -157,27 +170,28 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     /**
      * {@inheritDoc}
      *
+     * <p>True when a hash made now would be stronger (see the class comment): never for a stored hash that is
+     * at least as strong as the configured cost.
+     *
      * @throws UnavailableException with reason HASH_UNSUPPORTED when the hash is not a valid Argon2 PHC string
-     *     or bcrypt string (the same check as {@link #verify}; nothing is computed)
+     *     or bcrypt string within the bounds (the same check as {@link #verify}; nothing is computed)
      */
     @Override
     public boolean needsRehash(PasswordHash hash) {
         InvalidInputException.requireNonNull(hash, "hash");
         String value = hash.value();
         if (BcryptVerifier.looksLikeBcrypt(value)) {
-            BcryptVerifier.validate(value);
+            BcryptVerifier.validate(value, settings.maxBcryptCost());
             return true;
         }
         PhcArgon2Hash stored = parseArgon2(value);
-        return stored.type() != Argon2Type.ARGON2ID
-                || stored.version() != PhcArgon2Hash.VERSION_13
-                || stored.memoryKiB() < settings.memoryKiB()
-                || stored.iterations() < settings.iterations()
-                || stored.parallelism() < settings.parallelism()
-                || stored.salt().length < SALT_BYTES
-                || stored.tag().length < TAG_BYTES
-                || stored.memoryKiB() > 4L * settings.memoryKiB()
-                || (long) stored.memoryKiB() * stored.iterations() > 4L * settings.memoryKiB() * settings.iterations();
+        if (stored.type() != Argon2Type.ARGON2ID || stored.version() != PhcArgon2Hash.VERSION_13) {
+            return true;
+        }
+        long storedWork = (long) stored.memoryKiB() * stored.iterations();
+        boolean enoughMemory = stored.memoryKiB() >= settings.memoryKiB()
+                || Argon2Settings.meetsOwaspMinimum(stored.memoryKiB(), stored.iterations());
+        return storedWork < settings.work() || !enoughMemory;
     }
 
     /** Number of threads waiting for their turn to compute (test view of the bound). */
@@ -195,7 +209,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             throw new UnavailableException(Reason.HASH_UNSUPPORTED,
                     "unsupported password hash: neither Argon2 nor bcrypt", null);
         }
-        return PhcArgon2Hash.parse(value, settings.maxVerificationMemoryKiB());
+        return PhcArgon2Hash.parse(value, settings.maxVerificationMemoryKiB(), settings.maxVerificationWork());
     }
 
     @Override

@@ -9,9 +9,10 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
  * Checks legacy bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}) with Bouncy Castle's
  * {@link OpenBSDBCrypt}, which compares in constant time.
  *
- * <p>The string is checked here first, strictly: 60 characters, a known prefix, a two-digit cost from 04 to
- * {@value #MAX_COST} (a higher cost is refused as absurd: cost 17 already means 2^17 Blowfish key setups, several
- * seconds per check), 53 characters of bcrypt's Base64 whose unused trailing bits are zero. Bouncy Castle
+ * <p>The string is checked here first, strictly: 60 characters, a known prefix, a two-digit cost from 04 to the
+ * bound of {@link Argon2Settings#maxBcryptCost()} (default 14; each step doubles the time of a check, and cost 17
+ * already means 2^17 Blowfish key setups, several seconds), 53 characters of bcrypt's Base64 whose unused
+ * trailing bits are zero. Bouncy Castle
  * also accepts {@code $2$} and {@code $2x$} (the latter names crypt_blowfish's old sign-extension bug, which
  * Bouncy Castle does not reproduce); both are refused here.
  *
@@ -24,7 +25,6 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
  * takes the whole password.
  */
 final class BcryptVerifier {
-    static final int MAX_COST = 16;
     private static final String ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private BcryptVerifier() {
@@ -36,11 +36,11 @@ final class BcryptVerifier {
     }
 
     /**
-     * Validates the bcrypt string.
+     * Validates the bcrypt string, with a cost of at most {@code maxCost}.
      *
      * @throws UnavailableException with reason HASH_UNSUPPORTED if it is not a canonical bcrypt string within bounds
      */
-    static void validate(String value) {
+    static void validate(String value, int maxCost) {
         if (value.length() != 60 || value.charAt(0) != '$' || value.charAt(1) != '2' || value.charAt(3) != '$'
                 || value.charAt(6) != '$') {
             throw unsupported("wrong length or layout");
@@ -55,8 +55,11 @@ final class BcryptVerifier {
             throw unsupported("malformed cost");
         }
         int cost = (c1 - '0') * 10 + (c2 - '0');
-        if (cost < 4 || cost > MAX_COST) {
+        if (cost < Argon2Settings.MIN_BCRYPT_COST || cost > Argon2Settings.MAX_BCRYPT_COST) {
             throw unsupported("cost out of bounds");
+        }
+        if (cost > maxCost) {
+            throw unsupported("cost " + cost + " above the bound of " + maxCost + " (Argon2Settings.maxBcryptCost)");
         }
         for (int i = 7; i < 60; i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {

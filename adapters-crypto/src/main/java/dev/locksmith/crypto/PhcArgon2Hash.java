@@ -5,10 +5,11 @@ import dev.locksmith.core.domain.UnavailableException;
 import java.util.Base64;
 
 /**
- * A parsed Argon2 PHC string: {@code $argon2<type>[$v=<16|19>]$m=<kib>,t=<passes>,p=<lanes>$<salt>$<tag>}.
+ * A parsed Argon2 PHC string: {@code $argon2<type>[$v=<16|19>]$m=<kib>,t=<passes>,p=<lanes>$<salt>$<tag>}, the
+ * three parameters in any order (node's {@code argon2} package writes {@code m=,p=,t=}).
  *
- * <p>Parsing is strict and canonical, so one hash has one accepted spelling (two for version 16, below):
- * decimal numbers without sign or leading zero, parameters in the order m, t, p and nothing else (no
+ * <p>Parsing is strict: decimal numbers without sign or leading zero, the parameters m, t and p once each, in
+ * any order (the reference implementation writes m, t, p; node's {@code argon2} writes m, p, t), and nothing else (no
  * {@code keyid} or {@code data}), unpadded standard Base64 whose unused trailing bits are zero. A missing
  * version field means version 16, as the reference implementation decodes it; older libraries wrote version
  * 16 hashes both with and without the field, so both spellings of such a hash are accepted. Every bound is
@@ -29,12 +30,13 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
     /**
-     * Parses and bounds-checks a PHC string.
+     * Parses and bounds-checks a PHC string: memory at most {@code maxMemoryKiB}, memory times passes at most
+     * {@code maxWork}.
      *
      * @throws UnavailableException with reason HASH_UNSUPPORTED if it is not a canonical Argon2 PHC string
-     *     within the bounds (the message names the problem, never the string)
+     *     within the bounds (the message names the problem and the bound, never the string)
      */
-    static PhcArgon2Hash parse(String value, int maxMemoryKiB) {
+    static PhcArgon2Hash parse(String value, int maxMemoryKiB, long maxWork) {
         String[] parts = value.split("\\$", -1);
         if (parts.length != 5 && parts.length != 6 || !parts[0].isEmpty()) {
             throw unsupported("not a PHC string with 4 or 5 fields");
@@ -57,21 +59,41 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
             next = 3;
         }
         String[] params = parts[next].split(",", -1);
-        if (params.length != 3 || !params[0].startsWith("m=") || !params[1].startsWith("t=")
-                || !params[2].startsWith("p=")) {
-            throw unsupported("parameters must be m=,t=,p= in that order");
+        // PHC leaves the order open: the reference implementation writes m,t,p, node's argon2 writes m,p,t.
+        long m = -1;
+        long t = -1;
+        long p = -1;
+        for (String param : params) {
+            if (params.length != 3 || param.length() < 3 || param.charAt(1) != '=') {
+                throw unsupported("parameters must be m=, t= and p=, each once");
+            }
+            long number = decimal(param.substring(2));
+            switch (param.charAt(0)) {
+                case 'm' -> m = m < 0 ? number : -2;
+                case 't' -> t = t < 0 ? number : -2;
+                case 'p' -> p = p < 0 ? number : -2;
+                default -> throw unsupported("parameters must be m=, t= and p=, each once");
+            }
         }
-        long m = decimal(params[0].substring(2));
-        long t = decimal(params[1].substring(2));
-        long p = decimal(params[2].substring(2));
+        if (m < 0 || t < 0 || p < 0) {
+            throw unsupported("parameters must be m=, t= and p=, each once");
+        }
         if (p < 1 || p > Argon2Settings.MAX_PARALLELISM) {
             throw unsupported("parallelism out of bounds");
         }
         if (t < 1 || t > Argon2Settings.MAX_ITERATIONS) {
             throw unsupported("iterations out of bounds");
         }
-        if (m < 8 * p || m > maxMemoryKiB) {
-            throw unsupported("memory cost out of bounds");
+        if (m < 8 * p) {
+            throw unsupported("memory cost below 8 KiB per lane");
+        }
+        if (m > maxMemoryKiB) {
+            throw unsupported("memory cost m=" + m + " KiB above the bound of " + maxMemoryKiB
+                    + " KiB (Argon2Settings.maxVerificationMemoryKiB)");
+        }
+        if (m * t > maxWork) {
+            throw unsupported("work m x t = " + m * t + " above the bound of " + maxWork
+                    + " (Argon2Settings.maxVerificationWork)");
         }
         byte[] salt = base64(parts[next + 1]);
         if (salt.length < MIN_SALT_BYTES || salt.length > MAX_SALT_BYTES) {

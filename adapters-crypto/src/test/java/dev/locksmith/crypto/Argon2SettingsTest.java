@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Validation of the settings: OWASP floor unless test-only, structural limits always. */
 class Argon2SettingsTest {
@@ -20,8 +22,84 @@ class Argon2SettingsTest {
         assertThat(s.iterations()).isEqualTo(2);
         assertThat(s.parallelism()).isEqualTo(1);
         assertThat(s.maxConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(s.maxVerificationMemoryKiB()).isEqualTo(262_144);
+        assertThat(s.maxWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.isTestOnly()).isFalse();
+    }
+
+    @Test
+    void by_default_a_stored_hash_may_cost_eight_times_the_configured_memory_and_work_and_bcrypt_cost_14() {
+        Argon2Settings s = Argon2Settings.defaults();
+        long quarterOfHeapKiB = Runtime.getRuntime().maxMemory() / 4 / 1024;
+
+        assertThat(s.maxVerificationMemoryKiB()).isEqualTo(Math.min(8 * 19_456, quarterOfHeapKiB));
+        assertThat(s.maxVerificationWork()).isEqualTo(8L * 19_456 * 2);
+        assertThat(s.maxBcryptCost()).isEqualTo(14);
+    }
+
+    @ParameterizedTest(name = "m={0} KiB, heap {1} MiB: bound {2} KiB")
+    @CsvSource({
+            "19456,  8192,  155648",   // 8 x m, far below a quarter of an 8 GiB heap
+            "19456,  1024,  155648",   // a quarter of 1 GiB is 262144 KiB: 8 x m still
+            "19456,   512,  131072",   // a quarter of the heap
+            "19456,   256,   65536",   // a quarter of the heap: 64 MiB
+            "19456,    64,   19456",   // never below the configured memory, or the hasher's own hashes would fail
+            "65536,   256,   65536",
+            "1048576, 65536, 4194304"}) // never above 4 GiB
+    void the_default_memory_bound_is_eight_times_the_memory_at_most_a_quarter_of_the_heap(int m, long heapMiB,
+                                                                                          int bound) {
+        assertThat(Argon2Settings.defaultMaxVerificationMemoryKiB(m, heapMiB * 1024 * 1024)).isEqualTo(bound);
+    }
+
+    @Test
+    void the_default_bounds_follow_the_configured_cost_and_explicit_bounds_are_taken_as_given() {
+        Argon2Settings bigger = Argon2Settings.builder().memoryKiB(47_104).iterations(1).build();
+        Argon2Settings raised = Argon2Settings.builder().maxVerificationMemoryKiB(1_048_576)
+                .maxVerificationWork(8_388_608L).maxBcryptCost(16).build();
+
+        assertThat(bigger.maxVerificationWork()).isEqualTo(8L * 47_104);
+        assertThat(Argon2Settings.builder().memoryKiB(4_194_304).iterations(32).build().maxVerificationWork())
+                .as("the default work bound stops at the largest accepted").isEqualTo(4_194_304L * 32);
+        assertThat(raised.maxVerificationMemoryKiB()).isEqualTo(1_048_576);
+        assertThat(raised.maxVerificationWork()).isEqualTo(8_388_608L);
+        assertThat(raised.maxBcryptCost()).isEqualTo(16);
+    }
+
+    @ParameterizedTest(name = "{0} ms")
+    @ValueSource(longs = {0, 1, 10_000, 600_000})
+    void a_wait_bound_from_zero_to_ten_minutes_is_accepted(long millis) {
+        assertThat(Argon2Settings.builder().maxWait(Duration.ofMillis(millis)).build().maxWait())
+                .isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest(name = "{0} ms")
+    @ValueSource(longs = {-1, 600_001})
+    void a_negative_or_overlong_wait_bound_is_refused(long millis) {
+        assertThatThrownBy(() -> Argon2Settings.builder().maxWait(Duration.ofMillis(millis)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWait");
+    }
+
+    @Test
+    void a_missing_wait_bound_is_refused() {
+        assertThatThrownBy(() -> Argon2Settings.builder().maxWait(null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWait");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "verification memory zero,        maxVerificationMemoryKiB, 0",
+            "verification work below cost,    maxVerificationWork,      38911",
+            "verification work above 4 GiB x 32, maxVerificationWork,   134217729",
+            "bcrypt cost below the format,    maxBcryptCost,            3",
+            "bcrypt cost above the format,    maxBcryptCost,            32"})
+    void stored_hash_bounds_out_of_range_are_refused(String label, String setting, long value) {
+        Argon2Settings.Builder builder = Argon2Settings.builder();
+        switch (setting) {
+            case "maxVerificationMemoryKiB" -> builder.maxVerificationMemoryKiB((int) value);
+            case "maxVerificationWork" -> builder.maxVerificationWork(value);
+            default -> builder.maxBcryptCost((int) value);
+        }
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(setting);
     }
 
     @Test

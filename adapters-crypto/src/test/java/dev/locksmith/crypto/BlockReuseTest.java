@@ -87,9 +87,9 @@ class BlockReuseTest {
 
     @Test
     void a_larger_stored_cost_borrows_extra_blocks_and_keeps_only_the_configured_number() {
+        // Reference-tool hash with m=4096, t=3: 64 times the configured memory, so the bounds are raised for it.
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(64)
-                .iterations(1).maxConcurrency(1).build());
-        // Reference-tool hash with m=4096: 64 times the configured memory.
+                .iterations(1).maxConcurrency(1).maxVerificationMemoryKiB(4096).maxVerificationWork(4096L * 3).build());
         PasswordHash larger = new PasswordHash(MalformedHashTest.VALID_ARGON2);
 
         assertThat(hasher.verify(Password.of("password"), larger)).isTrue();

@@ -41,8 +41,8 @@ class MalformedHashTest {
             "$argon2i$v=019$m=4096,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=$m=4096,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$x=19$m=4096,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
-            // parameters: order, extras, syntax
-            "$argon2i$v=19$t=3,m=4096,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
+            // parameters: repeated, extras, syntax (any order is accepted: node's argon2 writes m,p,t)
+            "$argon2i$v=19$m=4096,m=4096,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=19$m=4096,t=3$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=19$m=4096,t=3,p=1,keyid=AAAA$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=19$m=4096,t=3,p=1,data=AAAA$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",

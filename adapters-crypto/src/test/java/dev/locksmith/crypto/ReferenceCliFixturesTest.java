@@ -41,7 +41,8 @@ class ReferenceCliFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void reference_tool_encoding_is_the_canonical_one(String options, String password, String encoded) {
-        assertThat(PhcArgon2Hash.parse(encoded, Argon2Settings.DEFAULT_MAX_VERIFICATION_MEMORY_KIB).encode())
+        assertThat(PhcArgon2Hash.parse(encoded, HASHER.settings().maxVerificationMemoryKiB(),
+                HASHER.settings().maxVerificationWork()).encode())
                 .isEqualTo(encoded);
     }
 

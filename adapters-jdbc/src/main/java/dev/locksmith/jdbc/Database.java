@@ -134,11 +134,16 @@ final class Database {
         }
     }
 
+    /**
+     * Takes a connection: one request to the data source, so a caller waits at most the pool's connection
+     * timeout, once, and then gets {@link dev.locksmith.core.domain.UnavailableException}.
+     */
     private Handle open() {
         try {
             return jdbi.open();
         } catch (RuntimeException e) {
-            throw SqlErrors.translate("open a database connection", e);
+            throw SqlErrors.translate("get a database connection (none became free within the connection timeout, "
+                    + "or the database is unreachable)", e);
         }
     }
 
@@ -150,11 +155,15 @@ final class Database {
         }
     }
 
+    /**
+     * Commits. A failure that may have come after the database committed (a connection lost during COMMIT) is
+     * {@link dev.locksmith.core.domain.Reason#OUTCOME_UNKNOWN}, never "nothing changed" ({@link SqlErrors#commitFailure}).
+     */
     private static void commit(Handle handle) {
         try {
             handle.commit();
         } catch (RuntimeException e) {
-            LocksmithException translated = SqlErrors.translate("commit a transaction", e);
+            LocksmithException translated = SqlErrors.commitFailure(e);
             rollback(handle, translated);
             throw translated;
         }

@@ -30,8 +30,20 @@ import java.util.regex.Pattern;
  *
  * <p>Pool defaults (URL form), chosen for an appliance's small concurrency and to fail fast rather than
  * hang: {@value #DEFAULT_POOL_SIZE} connections, kept open (HikariCP's recommended fixed-size pool); a caller
- * waits at most 10 s for a connection, then gets {@link UnavailableException}; connections are validated
+ * waits at most 10 s for a connection, once, then gets {@link UnavailableException}; connections are validated
  * within 5 s and replaced after 30 minutes (below the idle cut-off of common firewalls and servers).
+ *
+ * <p>Every connection of the store's own pool (H2 and PostgreSQL) gets a <em>lock timeout</em> (default 10 s:
+ * a statement waiting longer for a row another transaction holds fails with {@code ConflictException},
+ * reason {@code CONFLICT}) and a <em>statement timeout</em> (default 30 s: a statement running longer is
+ * cancelled and fails with {@link UnavailableException}, reason {@code UNAVAILABLE}). A host's own data source
+ * is not changed: set {@code lock_timeout} and {@code statement_timeout} on its connections (PostgreSQL), or
+ * {@code LOCK_TIMEOUT} and {@code QUERY_TIMEOUT} (H2). A connection lost while committing is
+ * {@link UnavailableException} with reason {@code OUTCOME_UNKNOWN}: the change may have been stored.
+ *
+ * <p>The schema migration at {@link Builder#build()} runs on connections of its own, opened from the URL and
+ * closed before the store is returned, so it neither waits for the pool (a pool of one connection works) nor
+ * is cut by the statement timeout.
  *
  * <p>Thread-safe. {@link Builder#build()} throws {@link InvalidInputException} for a bad setting and
  * {@link UnavailableException} when the database cannot be reached or migrated.
@@ -43,6 +55,10 @@ public final class JdbiStore implements AutoCloseable {
     public static final int DEFAULT_POOL_SIZE = 10;
     /** Default wait for a pooled connection. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** Default longest wait of a statement for a row lock another transaction holds (URL form). */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    /** Default longest run of one statement (URL form). */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final System.Logger LOG = System.getLogger(JdbiStore.class.getName());
     private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,31})?");
@@ -54,6 +70,7 @@ public final class JdbiStore implements AutoCloseable {
     private final JdbiAuditTrail auditTrail;
     private final JdbiPolicyStore policyStore;
     private final JdbiTransactions transactions;
+    private final JdbiResetTokens resetTokens;
 
     private JdbiStore(HikariDataSource ownedPool, Database db) {
         this.ownedPool = ownedPool;
@@ -62,6 +79,7 @@ public final class JdbiStore implements AutoCloseable {
         this.auditTrail = new JdbiAuditTrail(db);
         this.policyStore = new JdbiPolicyStore(db);
         this.transactions = new JdbiTransactions(db);
+        this.resetTokens = new JdbiResetTokens(db);
     }
 
     /**
@@ -90,6 +108,11 @@ public final class JdbiStore implements AutoCloseable {
 
     public JdbiPolicyStore policyStore() {
         return policyStore;
+    }
+
+    /** One-time reset-link tokens (migration V4), in this store's transactions. */
+    public JdbiResetTokens resetTokens() {
+        return resetTokens;
     }
 
     /** The unit of work shared by this store's ports. */
@@ -125,6 +148,9 @@ public final class JdbiStore implements AutoCloseable {
         private boolean runMigrations = true;
         private int maximumPoolSize = DEFAULT_POOL_SIZE;
         private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private boolean timeoutsGiven;
 
         private Builder() {
         }
@@ -144,14 +170,14 @@ public final class JdbiStore implements AutoCloseable {
 
         /**
          * The embedded H2 database in {@code file} (H2 appends {@code .mv.db}), with {@code WRITE_DELAY=0} so a
-         * commit is in the file when it returns, and a 10 s row-lock timeout.
+         * commit is in the file when it returns; lock and statement timeouts as for any URL.
          */
         public Builder h2File(Path file) {
             String path = Objects.requireNonNull(file, "file").toAbsolutePath().toString();
             if (path.indexOf(';') >= 0) {
                 throw new InvalidInputException("h2File", "must not contain ';'");
             }
-            this.jdbcUrl = "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+            this.jdbcUrl = "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
             return this;
         }
 
@@ -191,9 +217,35 @@ public final class JdbiStore implements AutoCloseable {
             return this;
         }
 
-        /** How long a caller waits for a pooled connection (URL form), 250 ms to 5 minutes, default 10 s. */
+        /**
+         * How long a caller waits for a pooled connection (URL form), 250 ms to 5 minutes, default 10 s. A call
+         * waits at most this long, once, then fails with {@link UnavailableException}.
+         */
         public Builder connectionTimeout(Duration timeout) {
             this.connectionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a statement waits for a row lock held by another transaction (URL form on H2 and
+         * PostgreSQL), 100 ms to 10 minutes and at most the statement timeout, default 10 s. Beyond it the
+         * call fails with {@code ConflictException} ({@code CONFLICT}) and its transaction rolls back.
+         * Not for a host's data source: set the database's lock timeout on its connections.
+         */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = timeout;
+            this.timeoutsGiven = true;
+            return this;
+        }
+
+        /**
+         * How long one statement may run (URL form on H2 and PostgreSQL), 1 s to 1 hour, default 30 s. Beyond
+         * it the database cancels it and the call fails with {@link UnavailableException} ({@code UNAVAILABLE});
+         * its transaction rolls back. Not for a host's data source: set the database's statement timeout there.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            this.timeoutsGiven = true;
             return this;
         }
 
@@ -228,7 +280,13 @@ public final class JdbiStore implements AutoCloseable {
                 }
                 if (runMigrations) {
                     try {
-                        Migrations.migrate(source, tablePrefix, schemaInDatabaseCase, dialect);
+                        // Our own pool is not serving yet, and may hold a single connection: Flyway takes
+                        // connections of its own from the URL (and closes them), free of the statement timeout.
+                        // The pool keeps the database open meanwhile (an in-memory H2 database lives while
+                        // a connection does).
+                        Migrations.migrate(pool != null ? config -> config.dataSource(jdbcUrl, username, password)
+                                        : config -> config.dataSource(dataSource),
+                                tablePrefix, schemaInDatabaseCase, dialect);
                     } catch (RuntimeException e) {
                         throw new UnavailableException("could not migrate the Locksmith schema", SqlErrors.sqlCause(e)
                                 .<Exception>map(DatabaseFailure::of).orElseGet(() -> DatabaseFailure.of(e)));
@@ -290,6 +348,20 @@ public final class JdbiStore implements AutoCloseable {
             if (connectionTimeout == null || connectionTimeout.toMillis() < 250 || connectionTimeout.toMinutes() > 5) {
                 throw new InvalidInputException("connectionTimeout", "must be between 250 ms and 5 minutes");
             }
+            if (dataSource != null && timeoutsGiven) {
+                throw new InvalidInputException("lockTimeout",
+                        "lock and statement timeouts belong to the data source's connections, not to the store");
+            }
+            if (statementTimeout == null || statementTimeout.toSeconds() < 1
+                    || statementTimeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new InvalidInputException("statementTimeout", "must be between 1 s and 1 hour");
+            }
+            if (lockTimeout == null || lockTimeout.toMillis() < 100 || lockTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new InvalidInputException("lockTimeout", "must be between 100 ms and 10 minutes");
+            }
+            if (lockTimeout.compareTo(statementTimeout) > 0) {
+                throw new InvalidInputException("lockTimeout", "must not exceed the statement timeout");
+            }
         }
 
         private HikariDataSource pool() {
@@ -308,6 +380,10 @@ public final class JdbiStore implements AutoCloseable {
             config.setAutoCommit(true);
             // Every transaction sets READ COMMITTED itself; the pool's own default saves that round trip.
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            Dialect.ofUrl(jdbcUrl).sessionTimeouts(lockTimeout, statementTimeout).ifPresentOrElse(
+                    config::setConnectionInitSql,
+                    () -> LOG.log(System.Logger.Level.WARNING, "Locksmith store: lock and statement timeouts are not "
+                            + "applied on this database; configure them on the server or in the URL"));
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {

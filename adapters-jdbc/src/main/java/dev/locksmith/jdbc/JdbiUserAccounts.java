@@ -2,10 +2,13 @@ package dev.locksmith.jdbc;
 
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LocksmithException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.NotFoundException;
 import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
@@ -13,7 +16,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,10 +25,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link UserAccounts} in SQL. Writes are optimistic: {@code UPDATE ... WHERE version = ?}, so a concurrent
- * change is a {@link ConflictException}, never a lost update. {@link #recordFailedLogin} locks the user's row
- * ({@code SELECT ... FOR UPDATE}) for the rest of the transaction, so the count is exact under any number of
- * concurrent callers, in this process or in others sharing the database.
+ * {@link UserAccounts} in SQL, on two tables: the users table (identity, profile, credentials, version) and
+ * the login-state table (failed count, last failure, lock, last login), keyed by the user's identity.
+ *
+ * <p>{@link #update} and {@link #remove} are optimistic: {@code ... WHERE id = ? AND version = ?}, so a
+ * concurrent change is a {@link ConflictException}, never a lost update, and a write meant for a deleted
+ * account never lands on a new account of the same name (identities are never reused). The login-state calls
+ * lock the login-state row only ({@code SELECT ... FOR UPDATE} there, never on the users row) and never bump
+ * the version: counts are exact under any number of concurrent callers, in this process or in others sharing
+ * the database, a login never waits for a transaction holding the users row (one sending a mail, say), and
+ * guessing never makes administration conflict. {@link #replaceHash} changes the hash only, and only when it
+ * can take the users row at once.
  *
  * <p>Search matches a lower-cased copy of the searchable fields kept in the row ({@code search_text}) with
  * {@code LIKE ... ESCAPE '!'}, the user's text escaped; pages are keyset pages by username (the primary key).
@@ -38,28 +47,29 @@ import java.util.Set;
 public final class JdbiUserAccounts implements UserAccounts {
     private final Database db;
     private final String table;
+    private final String loginTable;
     private final String guards;
     private final String selectColumns;
     private final String insertSql;
+    private final String insertLoginSql;
 
     JdbiUserAccounts(Database db) {
         this.db = db;
         this.table = db.tables().users();
+        this.loginTable = db.tables().loginState();
         this.guards = db.tables().guards();
-        this.selectColumns = "SELECT " + UserRows.COLUMNS + " FROM " + table;
+        this.selectColumns = UserRows.select(db.tables());
         this.insertSql = "INSERT INTO " + table + " (" + UserRows.COLUMNS + ") VALUES (" + UserRows.INSERT_VALUES + ")";
+        this.insertLoginSql = "INSERT INTO " + loginTable + " (user_id, " + UserRows.LOGIN_COLUMNS + ") VALUES (:id, "
+                + UserRows.LOGIN_VALUES + ")";
     }
 
     @Override
     public Optional<User> find(Username username) {
-        return db.call("find a user", h -> find(h, username, false));
-    }
-
-    private Optional<User> find(Handle h, Username username, boolean forUpdate) {
-        return h.createQuery(selectColumns + " WHERE username = :username" + (forUpdate ? " FOR UPDATE" : ""))
+        return db.call("find a user", h -> h.createQuery(selectColumns + " WHERE u.username = :username")
                 .bind("username", username.value())
                 .map((rs, ctx) -> UserRows.map(rs))
-                .findOne();
+                .findOne());
     }
 
     @Override
@@ -72,28 +82,33 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     /**
      * Adds many users in batches, in one transaction (or the caller's): for imports and benchmarks. Each user
-     * is stored at version 0.
+     * is stored at version 0 with its login state.
      *
-     * @throws ConflictException with {@code ALREADY_EXISTS} when a username is taken (nothing is added)
+     * @throws ConflictException with {@code ALREADY_EXISTS} when a username or identity is taken (nothing is added)
      */
     public void addAll(List<User> users) {
         Set<Username> seen = new HashSet<>();
+        Set<UserId> seenIds = new HashSet<>();
         for (User user : users) {
-            if (!seen.add(user.username())) {
+            if (!seen.add(user.username()) || !seenIds.add(user.id())) {
                 throw ConflictException.alreadyExists(user.username());
             }
         }
         db.call("add users", h -> {
             for (int from = 0; from < users.size(); from += 1000) {
+                List<User> chunk = users.subList(from, Math.min(users.size(), from + 1000));
                 PreparedBatch batch = h.prepareBatch(insertSql);
-                for (User user : users.subList(from, Math.min(users.size(), from + 1000))) {
+                PreparedBatch logins = h.prepareBatch(insertLoginSql);
+                for (User user : chunk) {
                     UserRows.bind(batch, user, 0).add();
+                    UserRows.bindLogins(logins.bind("id", user.id().toString()), user.logins()).add();
                 }
                 try {
                     batch.execute();
+                    logins.execute();
                 } catch (RuntimeException e) {
                     if (SqlErrors.isUniqueViolation(e)) {
-                        throw new ConflictException(Reason.ALREADY_EXISTS, "a username is already taken", Map.of());
+                        throw new ConflictException(Reason.ALREADY_EXISTS, "a username or identity is already taken", Map.of());
                     }
                     throw e;
                 }
@@ -103,14 +118,15 @@ public final class JdbiUserAccounts implements UserAccounts {
     }
 
     /**
-     * Inserts inside a savepoint: PostgreSQL aborts a whole transaction on a failed statement, and a taken
-     * username must leave a caller's transaction usable.
+     * Inserts the user and its login state inside a savepoint: PostgreSQL aborts a whole transaction on a
+     * failed statement, and a taken username must leave a caller's transaction usable.
      */
     private void insertGuarded(Handle h, User user) {
         String savepoint = "locksmith_add_user";
         h.savepoint(savepoint);
         try {
             UserRows.bind(h.createUpdate(insertSql), user, 0).execute();
+            UserRows.bindLogins(h.createUpdate(insertLoginSql).bind("id", user.id().toString()), user.logins()).execute();
         } catch (RuntimeException e) {
             h.rollbackToSavepoint(savepoint);
             if (SqlErrors.isUniqueViolation(e)) {
@@ -128,70 +144,139 @@ public final class JdbiUserAccounts implements UserAccounts {
             int rows;
             try {
                 rows = UserRows.bind(h.createUpdate("UPDATE " + table + " SET " + UserRows.UPDATE_SET
-                                + ", version = :next_version WHERE username = :username AND version = :version"), user, version)
+                                + ", version = :next_version WHERE id = :id AND version = :version"), user, version)
                         .bind("next_version", version + 1)
                         .execute();
             } catch (RuntimeException e) {
-                if (SqlErrors.isConcurrencyFailure(e)) {
+                if (SqlErrors.isConcurrencyFailure(e) && !SqlErrors.isLockTimeout(e)) {
                     throw ConflictException.concurrentChange(user.username());
                 }
                 throw e;
             }
             if (rows == 0) {
-                throw missingOrChanged(h, user.username());
+                throw missingOrChanged(h, user.id());
             }
-            return UserRows.stored(user).atVersion(version + 1);
+            LoginState logins = h.createQuery("SELECT " + UserRows.LOGIN_COLUMNS + " FROM " + loginTable
+                            + " WHERE user_id = :id")
+                    .bind("id", user.id().toString())
+                    .map((rs, ctx) -> UserRows.logins(rs))
+                    .findOne()
+                    .orElseGet(LoginState::initial);
+            return UserRows.stored(user).withLogins(logins).atVersion(version + 1);
         });
     }
 
     @Override
-    public void remove(Username username, long expectedVersion) {
+    public void remove(UserId id, long expectedVersion) {
         db.call("remove a user", h -> {
             int rows;
             try {
-                rows = h.createUpdate("DELETE FROM " + table + " WHERE username = :username AND version = :version")
-                        .bind("username", username.value())
+                // The login state and the password history go with the user (ON DELETE CASCADE).
+                rows = h.createUpdate("DELETE FROM " + table + " WHERE id = :id AND version = :version")
+                        .bind("id", id.toString())
                         .bind("version", expectedVersion)
                         .execute();
             } catch (RuntimeException e) {
-                if (SqlErrors.isConcurrencyFailure(e)) {
-                    throw ConflictException.concurrentChange(username);
+                if (SqlErrors.isConcurrencyFailure(e) && !SqlErrors.isLockTimeout(e)) {
+                    throw new ConflictException(Reason.CONFLICT, "user was changed concurrently", Map.of());
                 }
                 throw e;
             }
             if (rows == 0) {
-                throw missingOrChanged(h, username);
+                throw missingOrChanged(h, id);
             }
             return null;
         });
     }
 
-    private LocksmithException missingOrChanged(Handle h, Username username) {
-        boolean exists = h.createQuery("SELECT 1 FROM " + table + " WHERE username = :username")
-                .bind("username", username.value())
-                .mapTo(Integer.class)
+    private LocksmithException missingOrChanged(Handle h, UserId id) {
+        return h.createQuery("SELECT username FROM " + table + " WHERE id = :id")
+                .bind("id", id.toString())
+                .mapTo(String.class)
                 .findOne()
-                .isPresent();
-        return exists ? ConflictException.concurrentChange(username) : new NotFoundException(username);
+                .<LocksmithException>map(name -> ConflictException.concurrentChange(Username.of(name)))
+                .orElseGet(() -> new NotFoundException(id));
     }
 
     @Override
-    public FailedLogin recordFailedLogin(Username username, Instant now, int threshold, Optional<Duration> lockFor) {
+    public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
+        Instant at = SqlValues.stored(now);
         return db.call("record a failed login", h -> {
-            // The row lock taken here is held until the transaction ends: concurrent callers, in this pool or
-            // another, queue on it and each sees the count its predecessor committed.
-            User current = find(h, username, true).orElseThrow(() -> new NotFoundException(username));
-            Instant at = SqlValues.stored(now);
-            User next = current.failedLogin(at, threshold, lockFor);
-            boolean lockedNow = threshold > 0 && next.failedLogins() >= threshold && !current.isLockedAt(at);
-            h.createUpdate("UPDATE " + table + " SET failed_logins = :failed_logins, lock_since = :lock_since, "
-                            + "lock_until = :lock_until, version = version + 1 WHERE username = :username")
-                    .bind("failed_logins", next.failedLogins())
-                    .bind("lock_since", SqlValues.timestamp(next.lock().map(l -> l.since())))
-                    .bind("lock_until", SqlValues.timestamp(next.lock().flatMap(l -> l.until())))
-                    .bind("username", username.value())
+            // The lock on the login-state row is held until the transaction ends: concurrent callers, in this
+            // pool or another, queue on it and each sees the state its predecessor committed.
+            LoginState current = lockLoginState(h, id);
+            LoginState next = UserRows.stored(current.failed(at, rule));
+            writeLoginState(h, id, next);
+            return new FailedLogin(next, !current.isLockedAt(at) && next.isLockedAt(at));
+        });
+    }
+
+    @Override
+    public LoginState resetFailedLogins(UserId id) {
+        return db.call("reset failed logins", h -> {
+            LoginState current = lockLoginState(h, id);
+            writeLoginState(h, id, current.cleared());
+            return current;
+        });
+    }
+
+    @Override
+    public void recordSuccessfulLogin(UserId id, Instant now) {
+        Instant at = SqlValues.stored(now);
+        db.call("record a successful login", h -> {
+            int rows = UserRows.bindLogins(h.createUpdate("UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET
+                                    + " WHERE user_id = :id"), LoginState.initial().succeeded(at))
+                    .bind("id", id.toString())
                     .execute();
-            return new FailedLogin(UserRows.stored(next).atVersion(current.version() + 1), lockedNow);
+            if (rows == 0) {
+                throw new NotFoundException(id);
+            }
+            return null;
+        });
+    }
+
+    /** The login state of the user, its row locked until the transaction ends (the users row is not). */
+    private LoginState lockLoginState(Handle h, UserId id) {
+        return h.createQuery("SELECT " + UserRows.LOGIN_COLUMNS + " FROM " + loginTable
+                        + " WHERE user_id = :id FOR UPDATE")
+                .bind("id", id.toString())
+                .map((rs, ctx) -> UserRows.logins(rs))
+                .findOne()
+                .orElseThrow(() -> new NotFoundException(id));
+    }
+
+    private void writeLoginState(Handle h, UserId id, LoginState logins) {
+        UserRows.bindLogins(h.createUpdate("UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET + " WHERE user_id = :id"),
+                        logins)
+                .bind("id", id.toString())
+                .execute();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Takes the users row only if no other transaction holds it ({@code FOR UPDATE SKIP LOCKED}): a login
+     * never waits for an administration call in flight; the rehash is then skipped (false) and happens at a
+     * later login.
+     */
+    @Override
+    public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return db.call("replace a password hash", h -> {
+            Optional<String> current = h.createQuery("SELECT password_hash FROM " + table
+                            + " WHERE id = :id FOR UPDATE SKIP LOCKED")
+                    .bind("id", id.toString())
+                    .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                    .findOne()
+                    .flatMap(hash -> hash);
+            if (current.isEmpty() || !current.get().equals(expected.value())) {
+                return false;
+            }
+            return h.createUpdate("UPDATE " + table + " SET password_hash = :replacement "
+                            + "WHERE id = :id AND password_hash = :expected")
+                    .bind("replacement", replacement.value())
+                    .bind("id", id.toString())
+                    .bind("expected", expected.value())
+                    .execute() == 1;
         });
     }
 
@@ -201,12 +286,12 @@ public final class JdbiUserAccounts implements UserAccounts {
         return db.call("search users", h -> {
             StringBuilder sql = new StringBuilder(selectColumns).append(" WHERE 1 = 1");
             if (search.after().isPresent()) {
-                sql.append(" AND username > :after");
+                sql.append(" AND u.username > :after");
             }
             if (!text.isEmpty()) {
-                sql.append(" AND search_text LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
+                sql.append(" AND u.search_text LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
             }
-            sql.append(" ORDER BY username FETCH FIRST :rows ROWS ONLY");
+            sql.append(" ORDER BY u.username FETCH FIRST :rows ROWS ONLY");
             Query query = h.createQuery(sql.toString()).bind("rows", search.limit() + 1);
             search.after().ifPresent(a -> query.bind("after", a.value()));
             if (!text.isEmpty()) {
@@ -245,16 +330,16 @@ public final class JdbiUserAccounts implements UserAccounts {
         StringBuilder sql = new StringBuilder(selectColumns).append(" WHERE 1 = 1");
         if (hasPrefix) {
             // The range lets any database use the primary-key index; LIKE keeps the answer exact on its own.
-            sql.append(" AND username >= :lower");
+            sql.append(" AND u.username >= :lower");
             if (hasUpper) {
-                sql.append(" AND username < :upper");
+                sql.append(" AND u.username < :upper");
             }
-            sql.append(" AND username LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
+            sql.append(" AND u.username LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
         }
         if (hasAfter) {
-            sql.append(" AND username > :after");
+            sql.append(" AND u.username > :after");
         }
-        return sql.append(" ORDER BY username FETCH FIRST :rows ROWS ONLY").toString();
+        return sql.append(" ORDER BY u.username FETCH FIRST :rows ROWS ONLY").toString();
     }
 
     /** The first {@code limit} rows, with a cursor when the query found one more. */

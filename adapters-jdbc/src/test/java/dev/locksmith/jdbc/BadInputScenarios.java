@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.EmailAddress;
@@ -8,7 +9,9 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
@@ -51,9 +54,9 @@ abstract class BadInputScenarios {
     private static User nastyUser() {
         Profile profile = new Profile(NASTY, "private " + NASTY, Optional.of(EmailAddress.of("o'brien--%_/*x*/!@example.com")),
                 NASTY + "\n" + NASTY);
-        return new User(Username.of(NASTY_NAME), profile, Set.of(Permission.SET_PASSWORDS), true,
-                Source.provider("corp'; --%_\\"), Optional.empty(), Optional.empty(), false, Optional.empty(), 0,
-                Optional.empty(), 0);
+        return new User(UserId.random(), Username.of(NASTY_NAME), profile, Set.of(Permission.SET_PASSWORDS), true,
+                Source.provider("corp'; --%_\\"), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                LoginState.initial(), 0);
     }
 
     @Test
@@ -61,8 +64,8 @@ abstract class BadInputScenarios {
         User nasty = nastyUser();
         User local = Fixtures.localUser("plain").withProfile(new Profile(NASTY, NASTY, Optional.empty(), NASTY));
         PasswordHash nastyHash = new PasswordHash("$x$';--\"%_\\/**/!");
-        User localNasty = new User(Username.of("hashy"), Profile.named(NASTY), Set.of(), true, Source.local(),
-                Optional.of(nastyHash), Optional.empty(), false, Optional.empty(), 0, Optional.empty(), 0);
+        User localNasty = new User(UserId.random(), Username.of("hashy"), Profile.named(NASTY), Set.of(), true,
+                Source.local(), Optional.of(nastyHash), Optional.empty(), false, Optional.empty(), LoginState.initial(), 0);
 
         store.userAccounts().add(nasty);
         store.userAccounts().add(local);
@@ -95,10 +98,11 @@ abstract class BadInputScenarios {
     void metacharacters_in_history_audit_and_policy_round_trip_unchanged() {
         Username user = Username.of(NASTY_NAME);
         PasswordHash hash = new PasswordHash("$x$';--\"%_\\/**/!");
+        store.userAccounts().add(nastyUser());
         store.passwordHistory().push(user, hash, Fixtures.NOW);
         assertThat(store.passwordHistory().recent(user, 5)).containsExactly(hash);
 
-        AuditEvent event = new AuditEvent(Fixtures.NOW, Optional.of(user), AuditEvent.Action.EDIT_USER, Optional.of(user),
+        AuditEvent event = new AuditEvent(Fixtures.NOW, Optional.of(user), Operation.EDIT_USER, Optional.of(user),
                 AuditEvent.Outcome.FAILED, "X';--%_\\", Map.of(NASTY.substring(0, 60), NASTY, "k=\\n", "v\n=\r\\"));
         long sequence = store.auditTrail().record(event);
         assertThat(store.auditTrail().read(new AuditTrail.Query(Optional.of(user), Optional.empty(), 5)))

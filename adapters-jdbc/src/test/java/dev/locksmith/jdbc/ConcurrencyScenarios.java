@@ -1,17 +1,31 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.locksmith.core.Locksmith;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.UserAccounts.FailedLogin;
+import dev.locksmith.core.testing.FakePasswordHasher;
+import dev.locksmith.core.testing.InMemoryBlocklist;
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Parallel failed logins and password changes on one user, through one pool and through two separate pools
- * on one database (as two appliance nodes would be). Subclasses give the database.
+ * on one database (as two appliance nodes would be), at the port and through core's {@code Authenticate}
+ * with a cheap test hasher. Subclasses give the database.
  */
 abstract class ConcurrencyScenarios {
     private static final Username TARGET = Username.of("target");
@@ -58,11 +73,11 @@ abstract class ConcurrencyScenarios {
 
         User after = store.userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
-        assertThat(after.version()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(after.version()).as("login bookkeeping leaves the version alone").isZero();
         assertThat(after.lock()).isEmpty();
         assertThat(results).noneMatch(FailedLogin::lockedNow);
         // Every caller saw a different count: no two read the same row state.
-        assertThat(results.stream().map(r -> r.user().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(results.stream().map(r -> r.logins().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
     }
 
     @Test
@@ -74,7 +89,7 @@ abstract class ConcurrencyScenarios {
 
         assertThat(results.stream().filter(FailedLogin::lockedNow).toList())
                 .singleElement()
-                .satisfies(r -> assertThat(r.user().failedLogins()).isEqualTo(10));
+                .satisfies(r -> assertThat(r.logins().failedLogins()).isEqualTo(10));
         User after = store.userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
         assertThat(after.lock()).isPresent();
@@ -153,7 +168,7 @@ abstract class ConcurrencyScenarios {
         List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 0);
 
         assertThat(nodeB.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
-        assertThat(results.stream().map(r -> r.user().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(results.stream().map(r -> r.logins().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
     }
 
     @Test
@@ -169,11 +184,114 @@ abstract class ConcurrencyScenarios {
         assertThat(nodeA.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
     }
 
+    @Test
+    void two_nodes_authenticating_4000_wrong_passwords_with_lockout_off_count_exactly_4000() throws Exception {
+        TestStores.Location location = newLocation();
+        List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
+        nodes.get(0).policyStore().save(PasswordPolicy.builder().lockoutThreshold(0).build());
+
+        List<AuditEvent> events = authenticateWrongly(nodes);
+
+        User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
+        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(after.lock()).isEmpty();
+        assertThat(after.version()).isZero();
+        assertThat(events).noneMatch(e -> e.action() == Operation.ACCOUNT_LOCKED);
+        assertEveryWrongPasswordRowMatchesTheCount(events);
+    }
+
+    @Test
+    void two_nodes_authenticating_4000_wrong_passwords_with_threshold_10_lock_exactly_once() throws Exception {
+        TestStores.Location location = newLocation();
+        List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
+        nodes.get(0).policyStore().save(PasswordPolicy.builder().lockoutThreshold(10).build());
+
+        List<AuditEvent> events = authenticateWrongly(nodes);
+
+        User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
+        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(after.isLockedAt(Instant.now())).isTrue();
+        assertThat(events).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("failedLogins", "10"));
+        assertEveryWrongPasswordRowMatchesTheCount(events);
+    }
+
+    /**
+     * {@code THREADS} threads, spread over one {@link Locksmith} per store (two nodes), each giving
+     * {@code ATTEMPTS} wrong passwords for the target through core's {@code Authenticate}; returns the target's
+     * audit trail.
+     */
+    private static List<AuditEvent> authenticateWrongly(List<JdbiStore> nodes) throws Exception {
+        FakePasswordHasher hasher = new FakePasswordHasher();
+        nodes.get(0).userAccounts().add(User.newLocal(TARGET, Profile.named("Target"), Set.of(),
+                hasher.hash(Password.of("the one right passphrase")), Instant.now(), false, Optional.empty()));
+        List<Locksmith> locksmiths = nodes.stream().map(node -> Locksmith.builder()
+                .userAccounts(node.userAccounts())
+                .passwordHistory(node.passwordHistory())
+                .auditTrail(node.auditTrail())
+                .policyStore(node.policyStore())
+                .transactions(node.transactions())
+                .passwordHasher(hasher)
+                .blocklist(InMemoryBlocklist.common())
+                .build()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<AuthenticationOutcome> outcomes = new ConcurrentLinkedQueue<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Locksmith locksmith = locksmiths.get(t % locksmiths.size());
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < ATTEMPTS; i++) {
+                        outcomes.add(locksmith.authenticate().execute(
+                                new Authenticate.Command(TARGET, Password.of("wrong guess " + thread + "/" + i))));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).hasSize(THREADS * ATTEMPTS).allMatch(AuthenticationOutcome.Rejected.class::isInstance);
+        List<AuditEvent> events = new ArrayList<>();
+        Optional<Long> before = Optional.empty();
+        while (true) {
+            List<AuditRecord> page = nodes.get(1).auditTrail().read(new AuditTrail.Query(Optional.of(TARGET), before, 1000));
+            page.forEach(r -> events.add(r.event()));
+            if (page.size() < 1000) {
+                return events;
+            }
+            before = Optional.of(page.get(page.size() - 1).sequence());
+        }
+    }
+
+    /** One wrong-password audit row per failure, each with the count that failure reached: 1 to 4000, once each. */
+    private static void assertEveryWrongPasswordRowMatchesTheCount(List<AuditEvent> events) {
+        List<Integer> counts = events.stream()
+                .filter(e -> e.action() == Operation.AUTHENTICATE && "WRONG_PASSWORD".equals(e.code()))
+                .map(e -> Integer.parseInt(e.details().get("failedLogins")))
+                .sorted()
+                .toList();
+        assertThat(counts).hasSize(THREADS * ATTEMPTS);
+        for (int i = 0; i < counts.size(); i++) {
+            assertThat(counts.get(i)).isEqualTo(i + 1);
+        }
+    }
+
     /** {@code THREADS} threads, spread over the stores, each recording {@code ATTEMPTS} failures. */
     private static List<FailedLogin> hammer(List<JdbiStore> nodes, int threshold) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<FailedLogin> results = new ConcurrentLinkedQueue<>();
+        UserId target = nodes.get(0).userAccounts().find(TARGET).orElseThrow().id();
+        // Lock "until reset": once locked, no later failure may lock again.
+        LoginState.Rule rule = new LoginState.Rule(threshold, Optional.empty(), Optional.empty());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -181,8 +299,7 @@ abstract class ConcurrencyScenarios {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < ATTEMPTS; i++) {
-                        // Lock "until reset": once locked, no later failure may lock again.
-                        results.add(node.userAccounts().recordFailedLogin(TARGET, Fixtures.NOW, threshold, Optional.empty()));
+                        results.add(node.userAccounts().recordFailedLogin(target, Fixtures.NOW, rule));
                     }
                     return null;
                 }));

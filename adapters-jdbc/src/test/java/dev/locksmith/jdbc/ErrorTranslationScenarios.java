@@ -1,12 +1,15 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LocksmithException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +65,7 @@ abstract class ErrorTranslationScenarios {
     void a_broken_table_is_unavailable_with_a_message_free_of_data_and_of_jdbc() throws SQLException {
         TestStores.Location location = newLocation();
         JdbiStore store = stores.open(location);
+        store.userAccounts().add(Fixtures.localUser("victim.user"));
         try (Connection c = connect(location)) {
             PrefixSearchScenarios.execute(c, "DROP TABLE locksmith_password_history");
         }
@@ -82,7 +86,7 @@ abstract class ErrorTranslationScenarios {
         store.userAccounts().add(Fixtures.localUser("unknown.permission"));
         store.userAccounts().add(Fixtures.localUser("control.char"));
         store.policyStore().save(PasswordPolicy.nistDefault());
-        store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.empty(), AuditEvent.Action.AUTHENTICATE,
+        store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.empty(), Operation.AUTHENTICATE,
                 Optional.empty(), AuditEvent.Outcome.REJECTED, "X", Map.of()));
         try (Connection c = connect(location)) {
             PrefixSearchScenarios.execute(c, "UPDATE locksmith_users SET permissions = 'SUPERUSER' WHERE username = 'unknown.permission'");
@@ -138,15 +142,19 @@ abstract class ErrorTranslationScenarios {
 
     private static void lockBoth(JdbiStore store, String one, String other, CountDownLatch bothHoldOne) {
         store.transactions().run(() -> {
-            store.userAccounts().recordFailedLogin(Username.of(one), Fixtures.NOW, 0, Optional.empty());
+            store.userAccounts().recordFailedLogin(idOf(store, one), Fixtures.NOW, LoginState.Rule.countOnly());
             bothHoldOne.countDown();
             try {
                 bothHoldOne.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            store.userAccounts().recordFailedLogin(Username.of(other), Fixtures.NOW, 0, Optional.empty());
+            store.userAccounts().recordFailedLogin(idOf(store, other), Fixtures.NOW, LoginState.Rule.countOnly());
         });
+    }
+
+    private static UserId idOf(JdbiStore store, String username) {
+        return store.userAccounts().find(Username.of(username)).orElseThrow().id();
     }
 
     /** No data value in any message of the chain, and no JDBC or Jdbi type in it. */

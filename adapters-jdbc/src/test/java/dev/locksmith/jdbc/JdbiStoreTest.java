@@ -34,7 +34,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class JdbiStoreTest {
     /** The shipped migrations, in version order. */
     private static final List<String> MIGRATIONS = List.of("db/locksmith/V1__locksmith_schema.sql",
-            "db/locksmith/V2__locksmith_guards.sql");
+            "db/locksmith/V2__locksmith_guards.sql", "db/locksmith/V3__locksmith_identity_and_login_state.sql",
+            "db/locksmith/V4__locksmith_reset_tokens.sql");
 
     private final TestStores stores = new TestStores();
 
@@ -60,7 +61,19 @@ class JdbiStoreTest {
                 arguments("maximumPoolSize", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).maximumPoolSize(0)),
                 arguments("maximumPoolSize", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).maximumPoolSize(101)),
                 arguments("connectionTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).connectionTimeout(Duration.ofMillis(100))),
-                arguments("connectionTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).connectionTimeout(null)));
+                arguments("connectionTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).connectionTimeout(null)),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).lockTimeout(Duration.ofMillis(99))),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).lockTimeout(null)),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url)
+                        .lockTimeout(Duration.ofSeconds(20)).statementTimeout(Duration.ofSeconds(10))),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.dataSource(new HikariDataSource())
+                        .lockTimeout(Duration.ofSeconds(1))),
+                arguments("lockTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.dataSource(new HikariDataSource())
+                        .statementTimeout(Duration.ofSeconds(5))),
+                arguments("statementTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).statementTimeout(Duration.ofMillis(999))),
+                arguments("statementTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url)
+                        .statementTimeout(Duration.ofHours(1).plusMillis(1))),
+                arguments("statementTimeout", (UnaryOperator<JdbiStore.Builder>) b -> b.jdbcUrl(url).statementTimeout(null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +101,7 @@ class JdbiStoreTest {
         try (Connection c = PrefixSearchScenarios.open(location.url()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"locksmith_schema_history\""
                      + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
-            for (String version : List.of("1", "2")) {
+            for (String version : List.of("1", "2", "3", "4")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(version);
                 assertThat(rs.getBoolean(2)).isTrue();
@@ -161,7 +174,8 @@ class JdbiStoreTest {
             String sql;
             try (InputStream in = JdbiStore.class.getClassLoader().getResourceAsStream(migration)) {
                 sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                        .replace("${prefix}", "locksmith_").replace("${usernameCollation}", "");
+                        .replace("${prefix}", "locksmith_").replace("${usernameCollation}", "")
+                        .replace("${randomUuid}", "CAST(RANDOM_UUID() AS VARCHAR(36))");
             }
             try (Connection c = PrefixSearchScenarios.open(location.url())) {
                 for (String statement : sql.replaceAll("(?m)--.*$", "").split(";")) {

@@ -2,11 +2,14 @@ package dev.locksmith.jdbc;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
@@ -17,7 +20,6 @@ import dev.locksmith.core.usecase.EditUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -258,13 +260,28 @@ abstract class LastAdministratorScenarios {
         }
 
         @Override
-        public void remove(Username username, long expectedVersion) {
-            store.remove(username, expectedVersion);
+        public void remove(UserId id, long expectedVersion) {
+            store.remove(id, expectedVersion);
         }
 
         @Override
-        public FailedLogin recordFailedLogin(Username username, Instant now, int threshold, Optional<Duration> lockFor) {
-            return store.recordFailedLogin(username, now, threshold, lockFor);
+        public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
+            return store.recordFailedLogin(id, now, rule);
+        }
+
+        @Override
+        public LoginState resetFailedLogins(UserId id) {
+            return store.resetFailedLogins(id);
+        }
+
+        @Override
+        public void recordSuccessfulLogin(UserId id, Instant now) {
+            store.recordSuccessfulLogin(id, now);
+        }
+
+        @Override
+        public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+            return store.replaceHash(id, expected, replacement);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Opens stores on fresh H2 in-memory databases or fresh PostgreSQL schemas, and closes everything it opened.
@@ -38,6 +39,13 @@ final class TestStores implements AutoCloseable {
         JdbiStore.Builder builder = JdbiStore.builder().jdbcUrl(location.url()).maximumPoolSize(poolSize);
         location.schema().ifPresent(builder::schema);
         return track(builder.build());
+    }
+
+    /** Opens (and migrates) a store at the location with further settings; closed by {@link #close()}. */
+    JdbiStore open(Location location, UnaryOperator<JdbiStore.Builder> settings) {
+        JdbiStore.Builder builder = JdbiStore.builder().jdbcUrl(location.url());
+        location.schema().ifPresent(builder::schema);
+        return track(settings.apply(builder).build());
     }
 
     JdbiStore open(Location location) {

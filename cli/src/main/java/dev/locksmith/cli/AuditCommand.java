@@ -2,6 +2,7 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
@@ -75,7 +76,7 @@ final class AuditCommand extends ActingCommand {
     int run(Session session) {
         Optional<Instant> from = time(since, "--since");
         Optional<Instant> to = time(until, "--until");
-        Set<AuditEvent.Action> wanted = actions();
+        Set<Operation> wanted = actions();
         boolean filtered = from.isPresent() || to.isPresent() || !wanted.isEmpty();
         Optional<Username> who = Optional.ofNullable(user).map(u -> Values.username(u, "--user"));
         List<AuditRecord> records = new ArrayList<>();
@@ -143,14 +144,14 @@ final class AuditCommand extends ActingCommand {
         }
     }
 
-    private Set<AuditEvent.Action> actions() {
-        Set<AuditEvent.Action> set = EnumSet.noneOf(AuditEvent.Action.class);
+    private Set<Operation> actions() {
+        Set<Operation> set = EnumSet.noneOf(Operation.class);
         for (String name : actions) {
             String upper = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             try {
-                set.add(AuditEvent.Action.valueOf(upper));
+                set.add(Operation.valueOf(upper));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--action", "must be one of " + EnumSet.allOf(AuditEvent.Action.class));
+                throw new InvalidInputException("--action", "must be one of " + EnumSet.allOf(Operation.class));
             }
         }
         return set;

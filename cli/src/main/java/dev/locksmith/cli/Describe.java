@@ -123,15 +123,19 @@ final class Describe {
     /** A login outcome as {@code CODE: sentence}. */
     static String outcome(AuthenticationOutcome outcome) {
         if (outcome instanceof AuthenticationOutcome.Authenticated a) {
-            return "AUTHENTICATED: " + a.username() + " is logged in";
+            return "AUTHENTICATED: " + a.username() + " is logged in"
+                    + a.provider().map(p -> " (password checked by " + p + ")").orElse("");
         } else if (outcome instanceof AuthenticationOutcome.MustChangePassword m) {
-            return "MUST_CHANGE_PASSWORD: " + m.username() + " is logged in, but may only change the password now";
+            return "MUST_CHANGE_PASSWORD: the password is right, but " + m.username()
+                    + " must change it before anything else (not logged in)";
         } else if (outcome instanceof AuthenticationOutcome.PasswordExpired e) {
-            return "PASSWORD_EXPIRED: " + e.username() + " is logged in, but the password is too old and must be changed now";
+            return "PASSWORD_EXPIRED: the password is right, but too old: " + e.username()
+                    + " must change it before anything else (not logged in)";
         } else if (outcome instanceof AuthenticationOutcome.Rejected) {
             return "REJECTED: wrong username or password";
-        } else if (outcome instanceof AuthenticationOutcome.Locked l) {
-            return "LOCKED: too many failed logins; locked " + l.until().map(t -> "until " + time(t)).orElse("until someone resets it");
+        } else if (outcome instanceof AuthenticationOutcome.ProviderUnavailable u) {
+            return "PROVIDER_UNAVAILABLE: the directory" + u.providerName().map(n -> " " + n).orElse("")
+                    + " could not be reached; try again later";
         } else if (outcome instanceof AuthenticationOutcome.TemporaryPasswordExpired) {
             return "TEMPORARY_PASSWORD_EXPIRED: the temporary password has expired; ask for a new one";
         } else if (outcome instanceof AuthenticationOutcome.Disabled) {

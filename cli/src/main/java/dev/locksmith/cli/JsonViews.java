@@ -124,21 +124,20 @@ final class JsonViews {
         Map<String, Object> document = Json.object();
         document.put("outcome", Describe.outcome(outcome).split(":", 2)[0]);
         Optional<String> username = Optional.empty();
-        Optional<Instant> lockedUntil = Optional.empty();
         Optional<String> provider = Optional.empty();
         if (outcome instanceof AuthenticationOutcome.Authenticated a) {
             username = Optional.of(a.username().value());
+            provider = a.provider();
         } else if (outcome instanceof AuthenticationOutcome.MustChangePassword m) {
             username = Optional.of(m.username().value());
         } else if (outcome instanceof AuthenticationOutcome.PasswordExpired p) {
             username = Optional.of(p.username().value());
-        } else if (outcome instanceof AuthenticationOutcome.Locked l) {
-            lockedUntil = l.until();
         } else if (outcome instanceof AuthenticationOutcome.UseProvider p) {
             provider = Optional.of(p.providerName());
+        } else if (outcome instanceof AuthenticationOutcome.ProviderUnavailable u) {
+            provider = u.providerName();
         }
         document.put("username", username);
-        document.put("lockedUntil", lockedUntil);
         document.put("provider", provider);
         return document;
     }

@@ -61,6 +61,7 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
         map.put("audit", AuditCommand.class);
         map.put("mail", MailCommand.class);
         map.put("demo", DemoCommand.class);
+        map.put("serve", ServeCommand.class);
         map.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(map);
     }

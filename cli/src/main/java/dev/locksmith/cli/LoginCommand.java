@@ -18,7 +18,7 @@ final class LoginCommand extends StoreCommand {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
-    @Option(names = "--json", description = "Print one JSON document: outcome, username, lockedUntil, provider.")
+    @Option(names = "--json", description = "Print one JSON document: outcome, username, provider.")
     boolean json;
 
     @Override
@@ -39,6 +39,6 @@ final class LoginCommand extends StoreCommand {
         if (!json && outcome instanceof AuthenticationOutcome.MustChangePassword || outcome instanceof AuthenticationOutcome.PasswordExpired) {
             out().println("Next: locksmith passwd --as " + user);
         }
-        return outcome.succeeded() ? ExitCode.OK : ExitCode.LOGIN_FAILED;
+        return outcome.loggedIn() || outcome.passwordChangeRequired() ? ExitCode.OK : ExitCode.LOGIN_FAILED;
     }
 }

@@ -151,6 +151,7 @@ final class Wiring {
                     .securityProviders(providers)
                     .mailer(new SmtpMailer(settings.mail().settings(), settings.clock()))
                     .notifyPasswordChanges(settings.mail().notifyPasswordChanges())
+                    .resetTokens(store.resetTokens())
                     .clock(settings.clock())
                     .build();
             return new Session(locksmith, settings.mail().settings().isConfigured(), opened,

@@ -35,7 +35,7 @@ class ArchitectureTest {
     private static final Map<String, List<String>> ADAPTERS = Map.of(
             "dev.locksmith.smtp", List.of("jakarta.mail..", "jakarta.activation..", "org.eclipse.angus.."),
             "dev.locksmith.crypto", List.of("org.bouncycastle.."),
-            "dev.locksmith.screening", List.of("com.google.common..", "me.gosimple.nbvcxz.."),
+            "dev.locksmith.screening", List.of("com.google.common..", "me.gosimple.nbvcxz..", "com.nulabinc.zxcvbn.."),
             "dev.locksmith.jdbc", List.of("org.jdbi.v3..", "com.zaxxer.hikari..", "org.flywaydb.."),
             "dev.locksmith.ldap", List.of("com.google.common.."));
 

@@ -47,6 +47,7 @@ class MailTest {
                 host = 127.0.0.1
                 port = %d
                 encryption = NONE
+                plaintext-trusted-local-relay = true
                 login-url = https://appliance.example/login
                 timeout-seconds = 5
                 %s
@@ -166,6 +167,60 @@ class MailTest {
                 .run("search", "--as", "rep");
         assertThat(unset.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
+    }
+
+    @Test
+    void an_unencrypted_relay_is_refused_unless_named_a_trusted_local_one() throws Exception {
+        Path plaintext = Files.writeString(dir.resolve("plaintext.properties"), """
+                from = locksmith@appliance.example
+                host = 127.0.0.1
+                port = %d
+                encryption = NONE
+                login-url = https://appliance.example/login
+                """.formatted(smtp.getSmtp().getPort()));
+
+        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", plaintext.toString())
+                .input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("clear text");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+    }
+
+    @Test
+    void an_expired_trust_certificate_is_refused_unless_accepted() throws Exception {
+        Path store = dir.resolve("expired.p12");
+        Path pem = dir.resolve("expired.pem");
+        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=relay.example",
+                "-startdate", "-10d", "-validity", "1", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-file", pem.toString());
+        String settings = """
+                from = locksmith@appliance.example
+                host = relay.example
+                login-url = https://appliance.example/login
+                trust-certificate = %s
+                """.formatted(pem.getFileName());
+
+        Path expired = Files.writeString(dir.resolve("expired.properties"), settings);
+        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", expired.toString()).run("search", "--as", "rep");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("CN=relay.example expired at");
+
+        Path accepted = Files.writeString(dir.resolve("accepted.properties"),
+                settings + "accept-trusted-certificate-outside-validity = true\n");
+        ok(new Cli(dir.resolve("data")).with("--mail-config", accepted.toString()).run("search", "--as", "rep"));
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(java.util.List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
     }
 
     @Test

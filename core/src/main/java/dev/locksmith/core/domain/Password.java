@@ -21,10 +21,13 @@ public final class Password implements AutoCloseable {
     public static final int MAX_UTF8_BYTES = 4096;
 
     private final char[] chars;
+    /** The characters as typed, when normalization changed them; else null. */
+    private final char[] typed;
     private volatile boolean wiped;
 
-    private Password(char[] chars) {
+    private Password(char[] chars, char[] typed) {
         this.chars = chars;
+        this.typed = typed;
     }
 
     /**
@@ -53,13 +56,28 @@ public final class Password implements AutoCloseable {
             for (int i = 0; i < copy.length; i++) {
                 copy[i] = raw.charAt(i);
             }
-            return new Password(copy);
+            return new Password(copy, null);
         }
         String normalized = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         if (utf8Length(normalized) > MAX_UTF8_BYTES * 4) {
             throw new InvalidInputException("password", "longer than " + MAX_UTF8_BYTES + " bytes");
         }
-        return new Password(normalized.toCharArray());
+        char[] typed = new char[raw.length()];
+        for (int i = 0; i < typed.length; i++) {
+            typed[i] = raw.charAt(i);
+        }
+        return new Password(normalized.toCharArray(), typed);
+    }
+
+    /**
+     * The password exactly as typed, not normalized, when normalization changed it (fullwidth letters from an
+     * input method, a ligature...); empty when the typed form is already NFKC. Locksmith hashes and checks the
+     * normalized form only; this form exists to verify a hash imported from a system that hashed passwords as
+     * typed. The caller owns the returned password and wipes it.
+     */
+    public java.util.Optional<Password> typedForm() {
+        checkLive();
+        return typed == null ? java.util.Optional.empty() : java.util.Optional.of(new Password(typed.clone(), null));
     }
 
     /** Number of Unicode code points (after normalization). */
@@ -152,6 +170,9 @@ public final class Password implements AutoCloseable {
     /** Overwrites the characters; the password is unusable afterwards. Idempotent. */
     public void wipe() {
         Arrays.fill(chars, '\0');
+        if (typed != null) {
+            Arrays.fill(typed, '\0');
+        }
         wiped = true;
     }
 

@@ -19,12 +19,19 @@ import java.util.TreeSet;
  * @param bannedWords the administrator's own banned words (case-folded, each character upper- then lower-cased; up
  *     to 10,000 words of 1 to 128 chars)
  * @param minStrength minimum estimated strength score 0 to 4 (0: off)
- * @param historySize how many previous passwords a new one must differ from (0 to 24)
+ * @param historySize how many previous passwords a user's own new password must differ from, besides the current
+ *     one (0 to 24). Applies to a user's own change only: a password set by someone else (set-password, generate,
+ *     create) is never compared with the target's current or previous passwords, which would let the setter test
+ *     guesses of them
  * @param maxAge maximum password age, at most 10 years; empty: passwords never expire
  * @param temporaryLifetime lifetime of a password set by someone else with must-change, at most 90 days;
  *     empty: no expiry (an emailed password still expires, see {@code SetPassword})
  * @param lockoutThreshold consecutive failures that lock an account (0: lockout off; at most 100)
  * @param lockoutDuration how long a lock lasts, at most 1 year; empty: until someone resets it
+ * @param lockoutWindow observation window of the lockout, at most 1 year: a failure more than this long after
+ *     the previous one starts the count again (as Active Directory's "reset account lockout counter after");
+ *     empty: the lockout duration, or no window when locks last until reset. The count also starts again when
+ *     a timed lock has ended, so one guess per lock period cannot keep an account locked for ever
  */
 public record PasswordPolicy(
         int minLength,
@@ -40,7 +47,8 @@ public record PasswordPolicy(
         Optional<Duration> maxAge,
         Optional<Duration> temporaryLifetime,
         int lockoutThreshold,
-        Optional<Duration> lockoutDuration) {
+        Optional<Duration> lockoutDuration,
+        Optional<Duration> lockoutWindow) {
 
     /** Smallest accepted minimum length. */
     public static final int MIN_LENGTH_FLOOR = 8;
@@ -96,19 +104,21 @@ public record PasswordPolicy(
         requireBetween("maxAge", maxAge, MAX_PASSWORD_AGE);
         requireBetween("temporaryLifetime", temporaryLifetime, MAX_TEMPORARY_LIFETIME);
         requireBetween("lockoutDuration", lockoutDuration, MAX_LOCKOUT_DURATION);
+        InvalidInputException.requireNonNull(lockoutWindow, "lockoutWindow");
+        requireBetween("lockoutWindow", lockoutWindow, MAX_LOCKOUT_DURATION);
         requireRange("lockoutThreshold", lockoutThreshold, 0, MAX_LOCKOUT_THRESHOLD);
     }
 
     /** NIST SP 800-63B aligned: 15 to 128, no composition rules, lockout after 10 for 30 minutes, 72 h temporary passwords. */
     public static PasswordPolicy nistDefault() {
         return new PasswordPolicy(15, 128, false, 0, 0, 0, 0, Set.of(), 0, 0, Optional.empty(),
-                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)));
+                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)), Optional.empty());
     }
 
     /** The classic rules some sites must keep: complex passwords, minimum 8, history of 5, 90-day expiry. */
     public static PasswordPolicy classicComplex() {
         return new PasswordPolicy(8, 128, true, 0, 0, 0, 0, Set.of(), 0, 5, Optional.of(Duration.ofDays(90)),
-                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)));
+                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)), Optional.empty());
     }
 
     /** A builder starting from this policy. */
@@ -119,6 +129,19 @@ public record PasswordPolicy(
     /** A builder starting from {@link #nistDefault()}. */
     public static Builder builder() {
         return new Builder(nistDefault());
+    }
+
+    /**
+     * The observation window in force: {@link #lockoutWindow()} when set, else the lockout duration; empty when
+     * neither is set (failures then count until a success or a reset).
+     */
+    public Optional<Duration> effectiveLockoutWindow() {
+        return lockoutWindow.isPresent() ? lockoutWindow : lockoutDuration;
+    }
+
+    /** The lockout settings as the login-state rules take them. */
+    public LoginState.Rule lockoutRule() {
+        return new LoginState.Rule(lockoutThreshold, lockoutDuration, effectiveLockoutWindow());
     }
 
     /** Whether lockout is on. */
@@ -157,6 +180,7 @@ public record PasswordPolicy(
         private Optional<Duration> temporaryLifetime;
         private int lockoutThreshold;
         private Optional<Duration> lockoutDuration;
+        private Optional<Duration> lockoutWindow;
 
         private Builder(PasswordPolicy p) {
             minLength = p.minLength;
@@ -173,6 +197,7 @@ public record PasswordPolicy(
             temporaryLifetime = p.temporaryLifetime;
             lockoutThreshold = p.lockoutThreshold;
             lockoutDuration = p.lockoutDuration;
+            lockoutWindow = p.lockoutWindow;
         }
 
         public Builder minLength(int value) { minLength = value; return this; }
@@ -193,11 +218,14 @@ public record PasswordPolicy(
         public Builder lockoutThreshold(int value) { lockoutThreshold = value; return this; }
         /** @param value lock duration, or null for "until reset" */
         public Builder lockoutDuration(Duration value) { lockoutDuration = Optional.ofNullable(value); return this; }
+        /** @param value observation window, or null for "the lockout duration" */
+        public Builder lockoutWindow(Duration value) { lockoutWindow = Optional.ofNullable(value); return this; }
 
         /** @throws InvalidInputException naming the first setting out of range */
         public PasswordPolicy build() {
             return new PasswordPolicy(minLength, maxLength, complex, minUppercase, minLowercase, minDigits, minOther,
-                    bannedWords, minStrength, historySize, maxAge, temporaryLifetime, lockoutThreshold, lockoutDuration);
+                    bannedWords, minStrength, historySize, maxAge, temporaryLifetime, lockoutThreshold, lockoutDuration,
+                    lockoutWindow);
         }
     }
 }

@@ -16,6 +16,13 @@ public sealed interface Source permits Source.Local, Source.Provider {
         return new Provider(name);
     }
 
+    /**
+     * Stands for "a provider that could not be asked": a username whose claim cannot be checked because a
+     * directory is unreachable is treated as claimed by it (the stricter answer), so no local password path
+     * opens on it.
+     */
+    Provider UNREACHABLE = new Provider("(directory unreachable)");
+
     /** True for {@link Local}. */
     default boolean isLocal() {
         return this instanceof Local;

@@ -24,7 +24,36 @@ final class Texts {
         if (normalized.codePoints().anyMatch(Texts::isForbiddenInLine)) {
             throw new InvalidInputException(field, "contains control characters");
         }
+        if (normalized.codePoints().anyMatch(Texts::isInvisible)) {
+            throw new InvalidInputException(field, "contains invisible characters");
+        }
         return normalized;
+    }
+
+    /**
+     * Whether a code point is invisible: a format character (general category Cf: zero-width space, joiners,
+     * word joiner, soft hyphen, byte order mark, bidi controls...) or a Unicode Default_Ignorable_Code_Point
+     * (Hangul fillers, variation selectors, combining grapheme joiner, tag characters...). Names made of such
+     * characters look like other names ({@code ad<U+200B>min} beside {@code admin}), so single-line fields
+     * (usernames, display names, email addresses, provider names) refuse them. Checked after NFKC, which maps
+     * the halfwidth and compatibility Hangul fillers to U+1160.
+     */
+    static boolean isInvisible(int cp) {
+        return Character.getType(cp) == Character.FORMAT
+                || cp == 0x00AD || cp == 0x034F || cp == 0x061C
+                || (cp >= 0x115F && cp <= 0x1160)
+                || (cp >= 0x17B4 && cp <= 0x17B5)
+                || (cp >= 0x180B && cp <= 0x180F)
+                || (cp >= 0x200B && cp <= 0x200F)
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x206F)
+                || cp == 0x3164
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || cp == 0xFEFF || cp == 0xFFA0
+                || (cp >= 0xFFF0 && cp <= 0xFFF8)
+                || (cp >= 0x1BCA0 && cp <= 0x1BCA3)
+                || (cp >= 0x1D173 && cp <= 0x1D17A)
+                || (cp >= 0xE0000 && cp <= 0xE0FFF);
     }
 
     /** Like {@link #singleLine} but allows line feeds and tabs (free text such as comments). */

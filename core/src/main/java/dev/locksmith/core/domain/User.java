@@ -14,9 +14,13 @@ import java.util.Set;
  * constructor is the reconstitution path for stores and checks the invariants; new users come from
  * {@link #newLocal} and {@link #newProviderUser}.
  *
- * <p>Invariants: a local user has a password hash, a provider user has none; the failed-login count is
- * never negative; a lock implies a failed-login count.
+ * <p>The {@link #version()} guards what administration changes (credentials, profile, permissions, enabled
+ * state, source); the {@link #logins() login state} (failed count, lock, last login) changes by atomic updates
+ * of its own that leave the version alone, so guessing never makes administration conflict.
  *
+ * <p>Invariants: a local user has a password hash, a provider user has none.
+ *
+ * @param id identity, assigned at creation and never reused
  * @param username login identifier, never changed
  * @param profile display names, email, comments
  * @param permissions granted permissions (unmodifiable)
@@ -26,11 +30,11 @@ import java.util.Set;
  * @param passwordChangedAt when the current password was set
  * @param mustChangePassword whether the next login may only change the password
  * @param temporaryPasswordExpiresAt when a temporary password (set by someone else) stops working
- * @param failedLogins consecutive failed password checks
- * @param lock the current lockout, if any
+ * @param logins failed logins, lock and last login
  * @param version optimistic-concurrency version, assigned by the store
  */
 public record User(
+        UserId id,
         Username username,
         Profile profile,
         Set<Permission> permissions,
@@ -40,18 +44,18 @@ public record User(
         Optional<Instant> passwordChangedAt,
         boolean mustChangePassword,
         Optional<Instant> temporaryPasswordExpiresAt,
-        int failedLogins,
-        Optional<Lock> lock,
+        LoginState logins,
         long version) {
 
     public User {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(passwordChangedAt, "passwordChangedAt");
         Objects.requireNonNull(temporaryPasswordExpiresAt, "temporaryPasswordExpiresAt");
-        Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(logins, "logins");
         permissions = permissions.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(Permission.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
@@ -61,26 +65,38 @@ public record User(
         if (!source.isLocal() && passwordHash.isPresent()) {
             throw new IllegalArgumentException("a provider user has no local password");
         }
-        if (failedLogins < 0) {
-            throw new IllegalArgumentException("failed login count is negative");
-        }
         if (version < 0) {
             throw new IllegalArgumentException("version is negative");
         }
     }
 
-    /** A new local user with an initial password. */
+    /** A new local user with an initial password and a new identity. */
     public static User newLocal(Username username, Profile profile, Set<Permission> permissions,
                                 PasswordHash hash, Instant now, boolean mustChangePassword,
                                 Optional<Instant> temporaryPasswordExpiresAt) {
-        return new User(username, profile, permissions, true, Source.local(), Optional.of(hash), Optional.of(now),
-                mustChangePassword, temporaryPasswordExpiresAt, 0, Optional.empty(), 0);
+        return new User(UserId.random(), username, profile, permissions, true, Source.local(), Optional.of(hash),
+                Optional.of(now), mustChangePassword, temporaryPasswordExpiresAt, LoginState.initial(), 0);
     }
 
-    /** A new user whose password lives in the named provider. */
+    /** A new user whose password lives in the named provider, with a new identity. */
     public static User newProviderUser(Username username, Profile profile, Set<Permission> permissions, Source.Provider provider) {
-        return new User(username, profile, permissions, true, provider, Optional.empty(), Optional.empty(),
-                false, Optional.empty(), 0, Optional.empty(), 0);
+        return new User(UserId.random(), username, profile, permissions, true, provider, Optional.empty(),
+                Optional.empty(), false, Optional.empty(), LoginState.initial(), 0);
+    }
+
+    /** Consecutive failed password checks that still count. */
+    public int failedLogins() {
+        return logins.failedLogins();
+    }
+
+    /** The lock caused by failed logins, if any (possibly ended: see {@link #isLockedAt}). */
+    public Optional<Lock> lock() {
+        return logins.lock();
+    }
+
+    /** The last successful login, if any. */
+    public Optional<Instant> lastLoginAt() {
+        return logins.lastLoginAt();
     }
 
     /** Holds {@link Permission#ADMINISTRATOR}. */
@@ -100,7 +116,7 @@ public record User(
 
     /** Whether a lock is in force at {@code now}. */
     public boolean isLockedAt(Instant now) {
-        return lock.map(l -> l.isActiveAt(now)).orElse(false);
+        return logins.isLockedAt(now);
     }
 
     /** Whether the temporary password has expired at {@code now}. */
@@ -113,72 +129,80 @@ public record User(
         return passwordChangedAt.map(t -> !now.isBefore(t.plus(maxAge))).orElse(false);
     }
 
+    /**
+     * Whether this user, as an actor, must change their own password before doing anything else at
+     * {@code now}: the must-change flag is set, the temporary password has expired, or the password is older
+     * than the policy's maximum age. Provider users never do (their password lives elsewhere).
+     */
+    public boolean mustChangePasswordAt(Instant now, Optional<Duration> maxAge) {
+        if (!source.isLocal()) {
+            return false;
+        }
+        return mustChangePassword || temporaryPasswordExpiredAt(now)
+                || maxAge.map(age -> passwordExpiredAt(now, age)).orElse(false);
+    }
+
     /** The user's password set by someone else: clears failures and lock, sets must-change and expiry. */
     public User passwordSetByOther(PasswordHash hash, Instant now, boolean mustChange, Optional<Instant> temporaryUntil) {
         requireLocal();
-        return new User(username, profile, permissions, enabled, source, Optional.of(hash), Optional.of(now),
-                mustChange, mustChange ? temporaryUntil : Optional.empty(), 0, Optional.empty(), version);
+        return new User(id, username, profile, permissions, enabled, source, Optional.of(hash), Optional.of(now),
+                mustChange, mustChange ? temporaryUntil : Optional.empty(), logins.cleared(), version);
     }
 
     /** The user changed their own password: clears must-change, temporary expiry, failures and lock. */
     public User passwordChangedBySelf(PasswordHash hash, Instant now) {
         requireLocal();
-        return new User(username, profile, permissions, enabled, source, Optional.of(hash), Optional.of(now),
-                false, Optional.empty(), 0, Optional.empty(), version);
+        return new User(id, username, profile, permissions, enabled, source, Optional.of(hash), Optional.of(now),
+                false, Optional.empty(), logins.cleared(), version);
     }
 
     /** Same password, stronger hash (rehash on login); nothing else changes. */
     public User rehashed(PasswordHash hash) {
         requireLocal();
-        return new User(username, profile, permissions, enabled, source, Optional.of(hash), passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, failedLogins, lock, version);
+        return new User(id, username, profile, permissions, enabled, source, Optional.of(hash), passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
     }
 
-    /** Failed-login count back to 0 and any lock cleared. */
-    public User resetFailedLogins() {
-        return new User(username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, 0, Optional.empty(), version);
-    }
-
-    /**
-     * One more failed login. When the count reaches {@code threshold} (and lockout is on, threshold &gt; 0)
-     * the user is locked from {@code now} for {@code lockFor}, or until reset when {@code lockFor} is empty.
-     */
-    public User failedLogin(Instant now, int threshold, Optional<Duration> lockFor) {
-        int count = failedLogins == Integer.MAX_VALUE ? failedLogins : failedLogins + 1;
-        Optional<Lock> newLock = lock;
-        if (threshold > 0 && count >= threshold && !isLockedAt(now)) {
-            newLock = Optional.of(new Lock(now, lockFor.map(now::plus)));
-        }
-        return new User(username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, count, newLock, version);
+    /** The same user with other login bookkeeping (stores call this when they read or count). */
+    public User withLogins(LoginState newLogins) {
+        return new User(id, username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, newLogins, version);
     }
 
     /** Set "must change at next login" on its own. */
     public User requirePasswordChange() {
-        return new User(username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                true, temporaryPasswordExpiresAt, failedLogins, lock, version);
+        return new User(id, username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
+                true, temporaryPasswordExpiresAt, logins, version);
     }
 
     public User withProfile(Profile newProfile) {
-        return new User(username, newProfile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, failedLogins, lock, version);
+        return new User(id, username, newProfile, permissions, enabled, source, passwordHash, passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
     }
 
     public User withPermissions(Set<Permission> newPermissions) {
-        return new User(username, profile, newPermissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, failedLogins, lock, version);
+        return new User(id, username, profile, newPermissions, enabled, source, passwordHash, passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
     }
 
     public User withEnabled(boolean newEnabled) {
-        return new User(username, profile, permissions, newEnabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, failedLogins, lock, version);
+        return new User(id, username, profile, permissions, newEnabled, source, passwordHash, passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
+    }
+
+    /** The same user whose password now lives in another provider. */
+    public User withSource(Source.Provider provider) {
+        if (source.isLocal()) {
+            throw new IllegalStateException("a local user cannot be moved to a provider");
+        }
+        return new User(id, username, profile, permissions, enabled, provider, passwordHash, passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
     }
 
     /** The same user at the given store version (stores call this when they persist an update). */
     public User atVersion(long newVersion) {
-        return new User(username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, failedLogins, lock, newVersion);
+        return new User(id, username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
+                mustChangePassword, temporaryPasswordExpiresAt, logins, newVersion);
     }
 
     private void requireLocal() {

@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The running use case as {@link Services#run} sees it: the instant it started, whom it concerns, the audit
- * details gathered so far, and work to do after the success audit (still inside the transaction) or after
- * the commit. Confined to the thread running the use case; not thread-safe.
+ * One attempt of a running use case as {@link Services#run} sees it: the instant it started, whom it
+ * concerns, the audit details gathered so far, the providers' claims asked before any transaction, and work
+ * to do after the success audit (still inside the transaction), after the commit, or on failure. Confined to
+ * the thread running the use case; not thread-safe.
  */
 public final class Execution {
     private static final int MAX_DETAILS = 16;
@@ -27,10 +28,26 @@ public final class Execution {
     private String code = "OK";
     private final List<Runnable> beforeCommit = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> onFailure = new ArrayList<>();
+    private final List<Runnable> withFailureEvent = new ArrayList<>();
+    private final Map<Username, Claim> claims;
 
-    Execution(Instant now, Optional<Username> target) {
+    Execution(Instant now, Optional<Username> target, Map<Username, Claim> claims) {
         this.now = now;
         this.target = target;
+        this.claims = claims;
+    }
+
+    /**
+     * What a security provider answered about a username, asked before any transaction opened (a directory is
+     * slow work): the claiming provider, or the failure to ask it.
+     */
+    record Claim(Optional<dev.locksmith.core.domain.Source.Provider> provider, RuntimeException failure) {
+    }
+
+    /** The claim asked for this username before the use case began, if it was asked. */
+    Optional<Claim> claim(Username username) {
+        return Optional.ofNullable(claims.get(username));
     }
 
     /** The instant the use case started; every timestamp it writes uses this one. */
@@ -89,6 +106,31 @@ public final class Execution {
     /** Work to run after the commit; its failure is logged and does not undo anything. */
     public void afterCommit(Runnable work) {
         afterCommit.add(Objects.requireNonNull(work));
+    }
+
+    /**
+     * In-memory cleanup when the use case fails, whatever the step (wiping a password it made, say). Runs
+     * after the rollback, never on success.
+     */
+    public void onFailure(Runnable work) {
+        onFailure.add(Objects.requireNonNull(work));
+    }
+
+    /**
+     * Store work that must commit even though the use case fails: it runs in the transaction that records the
+     * DENIED or FAILED audit event, so the two commit together (a wrong current password counted as a failed
+     * login, say).
+     */
+    public void withFailureEvent(Runnable work) {
+        withFailureEvent.add(Objects.requireNonNull(work));
+    }
+
+    List<Runnable> onFailureWork() {
+        return onFailure;
+    }
+
+    List<Runnable> withFailureEventWork() {
+        return withFailureEvent;
     }
 
     List<Runnable> beforeCommitWork() {

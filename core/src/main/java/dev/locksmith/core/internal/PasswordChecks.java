@@ -9,6 +9,7 @@ import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.StrengthEstimator;
 
@@ -29,23 +30,17 @@ public final class PasswordChecks {
         this.services = services;
     }
 
-    /** Which earlier passwords the new one must differ from. */
-    public enum History {
-        /** None (a new user). */
-        NONE,
-        /** The current one and the policy's history, only when the policy keeps a history (set by someone else). */
-        POLICY,
-        /** The current one always, plus the policy's history (the user's own change). */
-        CURRENT_AND_POLICY
-    }
-
     /**
-     * Every violation of {@code policy} by {@code password} for this user; empty when it complies.
+     * Every violation of {@code policy} by {@code password} for this user; empty when it complies. Slow work
+     * (strength estimate, a verification per earlier password): call it with no transaction held.
      *
-     * @param current the user's current hash, if any
+     * <p>Earlier passwords are compared only for a user's own change. A password set by someone else
+     * (set-password, generate, create) is never compared with the target's current or previous passwords: the
+     * answer would tell the setter whether a guess of another user's password was right. Callers pass
+     * {@link Earlier#none()} then.
      */
     public List<PolicyViolation> violations(Password password, PasswordPolicy policy, Username username, Profile profile,
-                                            Optional<PasswordHash> current, History history) {
+                                            Earlier earlier) {
         List<PolicyViolation> violations = new ArrayList<>(PasswordRules.check(password, policy, username, profile));
         if (services.blocklist().contains(password)) {
             violations.add(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD));
@@ -62,17 +57,13 @@ public final class PasswordChecks {
                 violations.add(new PolicyViolation(PolicyViolation.Code.TOO_WEAK, parameters));
             }
         }
-        boolean checkCurrent = history == History.CURRENT_AND_POLICY
-                || (history == History.POLICY && policy.historySize() > 0);
-        if (checkCurrent && current.isPresent() && matches(password, current.get())) {
+        if (earlier.current().isPresent() && matches(password, earlier.current().get())) {
             violations.add(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT));
         }
-        if (history != History.NONE && policy.historySize() > 0) {
-            for (PasswordHash previous : services.history().recent(username, policy.historySize())) {
-                if (matches(password, previous)) {
-                    violations.add(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", policy.historySize()));
-                    break;
-                }
+        for (PasswordHash previous : earlier.previous()) {
+            if (matches(password, previous)) {
+                violations.add(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", policy.historySize()));
+                break;
             }
         }
         return List.copyOf(violations);
@@ -83,11 +74,33 @@ public final class PasswordChecks {
      *
      * @throws PolicyViolationException with every violation
      */
-    public void require(Password password, PasswordPolicy policy, Username username, Profile profile,
-                        Optional<PasswordHash> current, History history) {
-        List<PolicyViolation> violations = violations(password, policy, username, profile, current, history);
+    public void require(Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
+        List<PolicyViolation> violations = violations(password, policy, username, profile, earlier);
         if (!violations.isEmpty()) {
             throw new PolicyViolationException(violations);
+        }
+    }
+
+    /**
+     * The user's own earlier passwords a new one must differ from, read in a use case's read step: the current
+     * one, and the policy's history. Only for a user's own change.
+     */
+    public Earlier earlierPasswords(User user, PasswordPolicy policy) {
+        List<PasswordHash> previous = policy.historySize() > 0
+                ? services.history().recent(user.username(), policy.historySize()) : List.of();
+        return new Earlier(user.passwordHash(), previous);
+    }
+
+    /** Earlier passwords of a user's own: the current one and previous ones (newest first). */
+    public record Earlier(Optional<PasswordHash> current, List<PasswordHash> previous) {
+        public Earlier {
+            java.util.Objects.requireNonNull(current, "current");
+            previous = List.copyOf(previous);
+        }
+
+        /** Nothing to compare with: a password set by someone else, or a new user. */
+        public static Earlier none() {
+            return new Earlier(Optional.empty(), List.of());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.locksmith.core.internal;
 
+import dev.locksmith.core.domain.Operation;
 import java.time.Instant;
 import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.AccessDeniedException;
@@ -29,7 +30,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.UnavailableException;
 
 /**
  * Everything the use cases share: the ports, the clock, the host's settings, and the one way a use case
@@ -51,6 +63,7 @@ public final class Services {
     private final Clock clock;
     private final boolean notifyPasswordChanges;
     private final PasswordChecks checks;
+    private final Verifier verifier;
 
     public Services(UserAccounts users, PasswordHistory history, AuditTrail audit, PolicyStore policies,
                     Transactions transactions, PasswordHasher hasher, Blocklist blocklist,
@@ -69,6 +82,12 @@ public final class Services {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.notifyPasswordChanges = notifyPasswordChanges;
         this.checks = new PasswordChecks(this);
+        this.verifier = new Verifier(this);
+    }
+
+    /** Password verification as login-like use cases make it. */
+    public Verifier verifier() {
+        return verifier;
     }
 
     public Transactions transactions() {
@@ -76,18 +95,17 @@ public final class Services {
     }
 
     /**
-     * Counts one failed password check of the user (atomically in the store, with the policy's lockout) and,
-     * when that check put a lock in place, records the ACCOUNT_LOCKED audit event. Call inside a transaction.
+     * Counts one failed password check of the user (atomically in the store, with the policy's lockout and
+     * observation window) and, when that check put a lock in place, records the ACCOUNT_LOCKED audit event.
+     * Call inside a transaction.
      */
-    public UserAccounts.FailedLogin countFailedPasswordCheck(Username username, Instant now) {
-        PasswordPolicy policy = policy();
-        UserAccounts.FailedLogin failed = users.recordFailedLogin(username, now, policy.lockoutThreshold(),
-                policy.lockoutDuration());
+    public UserAccounts.FailedLogin countFailedPasswordCheck(User user, PasswordPolicy policy, Instant now) {
+        UserAccounts.FailedLogin failed = users.recordFailedLogin(user.id(), now, policy.lockoutRule());
         if (failed.lockedNow()) {
-            audit.record(new AuditEvent(now, Optional.empty(), AuditEvent.Action.ACCOUNT_LOCKED,
-                    Optional.of(username), AuditEvent.Outcome.SUCCESS, "LOCKED",
-                    Map.of("failedLogins", String.valueOf(failed.user().failedLogins()),
-                            "until", failed.user().lock().flatMap(Lock::until).map(Instant::toString).orElse("reset"))));
+            audit.record(new AuditEvent(now, Optional.empty(), Operation.ACCOUNT_LOCKED,
+                    Optional.of(user.username()), AuditEvent.Outcome.SUCCESS, "LOCKED",
+                    Map.of("failedLogins", String.valueOf(failed.logins().failedLogins()),
+                            "until", failed.logins().lock().flatMap(Lock::until).map(Instant::toString).orElse("reset"))));
         }
         return failed;
     }
@@ -120,6 +138,10 @@ public final class Services {
         return strengthEstimator;
     }
 
+    public SecurityProviders providers() {
+        return providers;
+    }
+
     public Mailer mailer() {
         return mailer;
     }
@@ -142,14 +164,43 @@ public final class Services {
         return policies.load().orElseGet(PasswordPolicy::nistDefault);
     }
 
-    /** The security provider claiming this username, if any. */
-    public Optional<Source.Provider> claimant(Username username) {
+    /**
+     * The security provider claiming this username, if any: the answer asked before the use case's first
+     * transaction when there is one (a directory is slow work), else asked now.
+     *
+     * @throws UnavailableException {@code PROVIDER_UNREACHABLE} when a provider could not be asked
+     */
+    public Optional<Source.Provider> claimant(Execution run, Username username) {
+        Optional<Execution.Claim> asked = run.claim(username);
+        if (asked.isPresent()) {
+            if (asked.get().failure() != null) {
+                throw asked.get().failure();
+            }
+            return asked.get().provider();
+        }
         return providers.claimant(username);
     }
 
     /** The actor as the matrix sees it, read fresh from the store; empty when the user does not exist. */
-    public Optional<Authorization.Actor> actor(Username username) {
-        return users.find(username).map(u -> new Authorization.Actor(u, providers.claimant(u.username())));
+    public Optional<Authorization.Actor> actor(Execution run, Username username) {
+        Optional<User> user = users.find(username);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PasswordPolicy> policy = user.get().source().isLocal() ? Optional.of(policy()) : Optional.empty();
+        boolean changeRequired = policy.isPresent()
+                && user.get().mustChangePasswordAt(run.now(), policy.get().maxAge());
+        Optional<Source.Provider> claim;
+        try {
+            claim = claimant(run, username);
+        } catch (UnavailableException e) {
+            if (e.reason() != Reason.PROVIDER_UNREACHABLE) {
+                throw e;
+            }
+            // Only the actor's own password paths depend on its claim: treat it as claimed (stricter).
+            claim = Optional.of(Source.UNREACHABLE);
+        }
+        return Optional.of(new Authorization.Actor(user.get(), claim, changeRequired));
     }
 
     /**
@@ -157,17 +208,17 @@ public final class Services {
      *
      * @throws AccessDeniedException when the actor may not perform the action at all
      */
-    public Authorization.Actor requireActor(Username actor, Authorization.Action action) {
-        Optional<Authorization.Actor> current = actor(actor);
+    public Authorization.Actor requireActor(Execution run, Username actor, Operation action) {
+        Optional<Authorization.Actor> current = actor(run, actor);
         Authorization.decide(current, action).orThrow(action, Optional.empty());
         return current.orElseThrow();
     }
 
     /** The target as the matrix sees it (with the administrator count when the action needs it). */
-    public Authorization.Target target(User user, Authorization.Action action) {
+    public Authorization.Target target(Execution run, User user, Operation action) {
         OptionalLong admins = action.needsAdministratorCount()
                 ? OptionalLong.of(users.countEnabledAdministrators()) : OptionalLong.empty();
-        return new Authorization.Target(user, providers.claimant(user.username()), admins);
+        return new Authorization.Target(user, claimant(run, user.username()), admins);
     }
 
     /**
@@ -176,9 +227,9 @@ public final class Services {
      * @throws NotFoundException when the target does not exist
      * @throws AccessDeniedException when the matrix refuses
      */
-    public User requireTarget(Authorization.Actor actor, Authorization.Action action, Username target) {
+    public User requireTarget(Execution run, Authorization.Actor actor, Operation action, Username target) {
         User user = users.find(target).orElseThrow(() -> new NotFoundException(target));
-        requireAllowed(actor, action, user);
+        requireAllowed(run, actor, action, user);
         return user;
     }
 
@@ -191,49 +242,158 @@ public final class Services {
      *
      * @throws AccessDeniedException when the matrix refuses
      */
-    public void requireAllowed(Authorization.Actor actor, Authorization.Action action, User target) {
-        Authorization.Target seen = target(target, action);
+    public void requireAllowed(Execution run, Authorization.Actor actor, Operation action, User target) {
+        Authorization.Target seen = target(run, target, action);
         Authorization.Actor deciding = action.needsAdministratorCount()
-                ? requireActor(actor.user().username(), action) : actor;
+                ? requireActor(run, actor.user().username(), action) : actor;
         Authorization.decide(deciding, action, seen).orThrow(action, Optional.of(target.username()));
     }
 
     /**
-     * Runs one use case: {@code work} and its success audit event in one transaction, then the work
-     * registered for after the commit. On a {@link LocksmithException} the transaction rolls back, a
-     * DENIED or FAILED event is recorded in a transaction of its own, and the exception is rethrown; any other
-     * runtime exception is treated the same way with the code {@code INTERNAL_ERROR}.
+     * The write step's check that the target is still the account the earlier steps read: the same identity
+     * (a deleted and re-created user of the same name is another account) at the same version (nothing the
+     * version guards changed: credentials, profile, permissions, enabled state). Then it re-applies stage two
+     * of the matrix with the actor read again.
+     *
+     * @throws NotFoundException when the account is gone (even if another now has its name)
+     * @throws Stale when it changed: the runner starts the use case again
      */
-    public <T> T run(AuditEvent.Action action, Optional<Username> actor, Optional<Username> target,
+    public User requireUnchanged(Execution run, Authorization.Actor actor, Operation action, User read) {
+        User current = users.find(read.username())
+                .filter(u -> u.id().equals(read.id()))
+                .orElseThrow(() -> new NotFoundException(read.username()));
+        if (current.version() != read.version()) {
+            throw new Stale();
+        }
+        requireAllowed(run, actor, action, current);
+        return current;
+    }
+
+    /** How many times a use case whose facts changed during its slow step is started again. */
+    static final int ATTEMPTS = 3;
+    /** Most audit events kept in memory while the store cannot take them. */
+    static final int MAX_PENDING_AUDIT = 10_000;
+
+    private final Deque<AuditEvent> pendingAudit = new ArrayDeque<>();
+    private final AtomicLong droppedAudit = new AtomicLong();
+
+    /**
+     * Thrown by a write step when a fact an earlier step relied on has changed since it was read: the runner
+     * rolls back and starts the use case again, at most {@value #ATTEMPTS} times in all, then answers
+     * {@code CONFLICT}. Never escapes {@link #run}.
+     */
+    public static final class Stale extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Stale() {
+            super("a fact read before the slow step changed", null, false, false);
+        }
+    }
+
+    /**
+     * Runs one use case without slow work: {@code work} and its success audit event in one transaction, then
+     * the work registered for after the commit. See {@link #run(Operation, Optional, Optional, Function,
+     * BiFunction)} for failures.
+     */
+    public <T> T run(Operation action, Optional<Username> actor, Optional<Username> target,
                      Function<Execution, T> work) {
+        return run(action, actor, target, run -> () -> null, (run, ignored) -> work.apply(run));
+    }
+
+    /**
+     * Runs one use case in three steps, so that slow work never holds a database connection or transaction:
+     * <ol>
+     *   <li>{@code read}, in a short transaction: authorize and load what the slow step needs; refusals are
+     *       thrown here. It returns the slow step.</li>
+     *   <li>the slow step, with no transaction: hashing, verifying, estimating, waiting for the hashing gate.</li>
+     *   <li>{@code write}, in a short transaction with the success audit event: it re-reads actor and target,
+     *       authorizes again, checks that what the slow step relied on still holds (throwing {@link Stale} when
+     *       not, which starts the use case again, {@value #ATTEMPTS} attempts in all, then {@code CONFLICT}),
+     *       writes, and may register work to run before the commit (the mail) or after it.</li>
+     * </ol>
+     * Providers' claims on the actor and target usernames are asked once, before any transaction. On a
+     * {@link LocksmithException} everything rolls back, a DENIED or FAILED event is recorded in a transaction of
+     * its own (with the work registered by {@link Execution#withFailureEvent}), and the exception is rethrown;
+     * any other runtime exception is treated the same way with the code {@code INTERNAL_ERROR}. When the store
+     * itself is unavailable, the event is not waited for a second time: it is kept in memory and recorded with
+     * the next use case that commits ({@link #unrecordedAuditEvents()}).
+     */
+    public <S, T> T run(Operation action, Optional<Username> actor, Optional<Username> target,
+                        Function<Execution, Supplier<S>> read, BiFunction<Execution, S, T> write) {
         if (transactions.inProgress()) {
             // Joining the host's transaction would let the host commit a failed use case's partial changes, or
             // roll back its failure audit event: a use case is a unit of work of its own.
             throw new IllegalStateException("a use case cannot run inside a transaction that is already open on this"
                     + " thread; call it outside the host's transaction");
         }
-        Execution execution = new Execution(clock.instant(), target);
-        T result;
-        try {
-            result = transactions.inTransaction(() -> {
-                T value = work.apply(execution);
-                audit.record(new AuditEvent(execution.now(), actor, action, execution.target(),
-                        execution.outcome(), execution.code(), execution.details()));
-                execution.beforeCommitWork().forEach(Runnable::run);
-                return value;
-            });
-        } catch (LocksmithException e) {
-            recordFailure(action, actor, execution, e, e instanceof AccessDeniedException
-                    ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILED, e.reason().name(), e.parameters());
-            throw e;
-        } catch (RuntimeException e) {
-            // Not a failure the ports promise (a bug, or an adapter breaking its contract): still rolled back
-            // and still audited, by class name only, since its message is nobody's promise.
-            recordFailure(action, actor, execution, e, AuditEvent.Outcome.FAILED, "INTERNAL_ERROR",
-                    Map.of("exception", e.getClass().getName()));
-            throw e;
+        Map<Username, Execution.Claim> claims = askClaims(actor, target);
+        Execution execution = null;
+        for (int attempt = 1; ; attempt++) {
+            execution = new Execution(clock.instant(), target, claims);
+            Execution run = execution;
+            try {
+                Supplier<S> slow = transactions.inTransaction(() -> read.apply(run));
+                S prepared = slow.get();
+                T result = transactions.inTransaction(() -> {
+                    T value = write.apply(run, prepared);
+                    audit.record(new AuditEvent(run.now(), actor, action, run.target(), run.outcome(), run.code(),
+                            run.details()));
+                    run.beforeCommitWork().forEach(Runnable::run);
+                    return value;
+                });
+                afterCommit(action, run);
+                return result;
+            } catch (Stale stale) {
+                run.onFailureWork().forEach(Runnable::run);
+                if (attempt < ATTEMPTS) {
+                    LOG.log(Level.DEBUG, "{0}: facts changed during the slow step; attempt {1} of {2}", action,
+                            attempt + 1, ATTEMPTS);
+                    continue;
+                }
+                ConflictException conflict = new ConflictException(Reason.CONFLICT,
+                        "the user changed while the request was being processed, " + ATTEMPTS + " times; try again",
+                        target.map(t -> Map.of("username", t.value())).orElse(Map.of()));
+                recordFailure(action, actor, run, conflict, AuditEvent.Outcome.FAILED, conflict.reason().name(),
+                        conflict.parameters());
+                throw conflict;
+            } catch (LocksmithException e) {
+                run.onFailureWork().forEach(Runnable::run);
+                recordFailure(action, actor, run, e, e instanceof AccessDeniedException
+                        ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILED, e.reason().name(), e.parameters());
+                throw e;
+            } catch (RuntimeException | Error e) {
+                run.onFailureWork().forEach(Runnable::run);
+                // Not a failure the ports promise (a bug, or an adapter breaking its contract): still rolled back
+                // and still audited, by class name only, since its message is nobody's promise.
+                if (e instanceof RuntimeException runtime) {
+                    recordFailure(action, actor, run, runtime, AuditEvent.Outcome.FAILED, "INTERNAL_ERROR",
+                            Map.of("exception", e.getClass().getName()));
+                }
+                throw e;
+            }
         }
-        for (Runnable after : execution.afterCommitWork()) {
+    }
+
+    /** Asks the providers about the actor and target usernames, outside any transaction. */
+    private Map<Username, Execution.Claim> askClaims(Optional<Username> actor, Optional<Username> target) {
+        Map<Username, Execution.Claim> claims = new HashMap<>(4);
+        List<Username> names = new ArrayList<>(2);
+        actor.ifPresent(names::add);
+        target.ifPresent(names::add);
+        for (Username name : names) {
+            if (!claims.containsKey(name)) {
+                try {
+                    claims.put(name, new Execution.Claim(providers.claimant(name), null));
+                } catch (LocksmithException e) {
+                    claims.put(name, new Execution.Claim(Optional.empty(), e));
+                }
+            }
+        }
+        return claims;
+    }
+
+    private void afterCommit(Operation action, Execution run) {
+        for (Runnable after : run.afterCommitWork()) {
             try {
                 after.run();
             } catch (RuntimeException e) {
@@ -241,10 +401,69 @@ public final class Services {
                 LOG.log(Level.WARNING, "{0}: work after commit failed ({1}); the change stays committed", action, reason);
             }
         }
-        return result;
+        flushPendingAudit();
     }
 
-    private void recordFailure(AuditEvent.Action action, Optional<Username> actor, Execution execution, RuntimeException e,
+    /**
+     * Records an audit event in a transaction of its own, after the use case's own commit (a notice that could
+     * not be sent, say); kept in memory for later when the store cannot take it now.
+     */
+    public void recordLater(AuditEvent event) {
+        try {
+            transactions.run(() -> audit.record(event));
+        } catch (RuntimeException e) {
+            keep(event);
+        }
+    }
+
+    /**
+     * Audit events of failed use cases that the store could not take when they happened (it was unavailable),
+     * kept in memory and recorded with the next use case that commits, plus those dropped because more than
+     * {@value #MAX_PENDING_AUDIT} were waiting. Zero in a healthy system.
+     */
+    public long unrecordedAuditEvents() {
+        synchronized (pendingAudit) {
+            return pendingAudit.size() + droppedAudit.get();
+        }
+    }
+
+    private void keep(AuditEvent event) {
+        synchronized (pendingAudit) {
+            if (pendingAudit.size() >= MAX_PENDING_AUDIT) {
+                pendingAudit.pollFirst();
+                droppedAudit.incrementAndGet();
+                LOG.log(Level.ERROR, "audit backlog full: the oldest unrecorded audit event was dropped");
+            }
+            pendingAudit.addLast(event);
+        }
+    }
+
+    private void flushPendingAudit() {
+        List<AuditEvent> batch;
+        synchronized (pendingAudit) {
+            if (pendingAudit.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(pendingAudit);
+            pendingAudit.clear();
+        }
+        try {
+            transactions.run(() -> batch.forEach(audit::record));
+            LOG.log(Level.INFO, "recorded {0} audit events kept while the store was unavailable", batch.size());
+        } catch (RuntimeException e) {
+            synchronized (pendingAudit) {
+                for (int i = batch.size() - 1; i >= 0; i--) {
+                    pendingAudit.addFirst(batch.get(i));
+                }
+                while (pendingAudit.size() > MAX_PENDING_AUDIT) {
+                    pendingAudit.pollFirst();
+                    droppedAudit.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void recordFailure(Operation action, Optional<Username> actor, Execution execution, RuntimeException e,
                                AuditEvent.Outcome outcome, String code, Map<String, String> parameters) {
         Map<String, String> details = new LinkedHashMap<>(execution.details());
         parameters.forEach((k, v) -> {
@@ -252,12 +471,25 @@ public final class Services {
                 details.putIfAbsent(k, v.length() > 256 ? v.substring(0, 256) : v);
             }
         });
+        AuditEvent event = new AuditEvent(execution.now(), actor, action, execution.target(), outcome, code, details);
+        boolean storeDown = e instanceof LocksmithException le
+                && (le.reason() == Reason.UNAVAILABLE || le.reason() == Reason.OUTCOME_UNKNOWN);
+        if (storeDown && execution.withFailureEventWork().isEmpty()) {
+            // The store just failed (a pool timeout, say): trying again now would make the caller wait a second
+            // full timeout. The event is kept and recorded with the next use case that commits.
+            keep(event);
+            LOG.log(Level.DEBUG, "{0} {1}: {2} (audit event kept for later)", action, outcome, code);
+            return;
+        }
         try {
-            transactions.run(() -> audit.record(new AuditEvent(execution.now(), actor, action, execution.target(),
-                    outcome, code, details)));
+            transactions.run(() -> {
+                execution.withFailureEventWork().forEach(Runnable::run);
+                audit.record(event);
+            });
         } catch (RuntimeException auditFailure) {
             e.addSuppressed(auditFailure);
-            LOG.log(Level.ERROR, "{0}: could not record the {1} audit event for {2}", action, outcome, code);
+            keep(event);
+            LOG.log(Level.ERROR, "{0}: could not record the {1} audit event for {2}; kept for later", action, outcome, code);
         }
         LOG.log(Level.DEBUG, "{0} {1}: {2}", action, outcome, code);
     }

@@ -16,8 +16,9 @@ public interface PasswordHasher {
     /**
      * Whether the password matches the hash.
      *
-     * @throws UnavailableException with reason {@code HASH_UNSUPPORTED} when the hash is malformed or of an
-     *     unknown algorithm (never a false match)
+     * @throws UnavailableException with reason {@code HASH_UNSUPPORTED} when the hash is malformed, of an
+     *     unknown algorithm or costlier than the implementation's bound (never a false match), and with reason
+     *     {@code BUSY} when no turn to compute came within the implementation's wait bound
      */
     boolean verify(Password password, PasswordHash hash);
 

@@ -2,69 +2,100 @@ package dev.locksmith.core.usecase;
 
 import dev.locksmith.core.domain.Username;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How a login attempt ended: an expected outcome, so a value rather than an exception. Only outcomes that
- * the host may show are distinguished; the detail goes to the audit trail. {@link Locked} and
- * {@link Disabled} are returned for such an account whatever password was given (the password is not checked
- * against the account, so the lock is no oracle for guesses; a host that must not reveal that the account
- * exists shows them like {@link Rejected}). {@link TemporaryPasswordExpired} is only returned when the password
- * was right. A wrong password or an unknown username gives {@link Rejected}, or {@link Locked} for the
- * attempt that reached the lockout threshold. Immutable.
+ * the host may show are distinguished; the detail goes to the audit trail.
+ *
+ * <p>Only {@link Authenticated} is a login: {@link #loggedIn()} is true for it alone. {@link MustChangePassword}
+ * and {@link PasswordExpired} say the password was right but the user may do nothing but change it (every
+ * other use case denies such an actor {@code DENIED_PASSWORD_CHANGE_REQUIRED}); a host must not open a session
+ * on them.
+ *
+ * <p>No account probing: a wrong password, an unknown username, and a locked account (whatever password is
+ * given, so the lock is no oracle for guesses) all answer {@link Rejected}, after a password check of the same
+ * cost; a disabled account answers {@link Disabled} only when the password was right (a wrong one is
+ * {@link Rejected} and counted). {@link TemporaryPasswordExpired} is only returned when the password was right.
+ * Immutable.
  */
 public sealed interface AuthenticationOutcome {
 
-    /** Whether the user may proceed (possibly only to change the password). */
-    default boolean succeeded() {
-        return this instanceof Authenticated || this instanceof MustChangePassword || this instanceof PasswordExpired;
+    /** Whether this is a full login: true for {@link Authenticated} only. */
+    default boolean loggedIn() {
+        return this instanceof Authenticated;
     }
 
-    /** Logged in. */
-    record Authenticated(Username username) implements AuthenticationOutcome {
+    /**
+     * Whether the password was right but must be changed before anything else ({@link MustChangePassword},
+     * {@link PasswordExpired}): not a login.
+     */
+    default boolean passwordChangeRequired() {
+        return this instanceof MustChangePassword || this instanceof PasswordExpired;
+    }
+
+    /**
+     * Logged in.
+     *
+     * @param provider the security provider that checked the password, empty when it was checked here
+     */
+    record Authenticated(Username username, Optional<String> provider) implements AuthenticationOutcome {
         public Authenticated {
             Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(provider, "provider");
+        }
+
+        /** Logged in with a local password. */
+        public Authenticated(Username username) {
+            this(username, Optional.empty());
         }
     }
 
-    /** Logged in, but the only thing allowed now is changing the password (it was set by someone else). */
+    /** The password was right, but it was set by someone else: the only thing allowed now is changing it. */
     record MustChangePassword(Username username) implements AuthenticationOutcome {
         public MustChangePassword {
             Objects.requireNonNull(username, "username");
         }
     }
 
-    /** Logged in, but the password is older than the policy's maximum age and must be changed now. */
+    /** The password was right, but it is older than the policy's maximum age: it must be changed now. */
     record PasswordExpired(Username username) implements AuthenticationOutcome {
         public PasswordExpired {
             Objects.requireNonNull(username, "username");
         }
     }
 
-    /** Wrong username or password (which one is not said). */
+    /** Wrong username or password, or a locked account (which one is not said). */
     record Rejected() implements AuthenticationOutcome {
     }
 
-    /** The account is locked after too many failures, until {@code until} (empty: until someone resets it). */
-    record Locked(Optional<Instant> until) implements AuthenticationOutcome {
-        public Locked {
-            Objects.requireNonNull(until, "until");
-        }
-    }
-
-    /** The temporary password set by someone else has expired; ask for a new one. */
+    /** The temporary password set by someone else was right but has expired; ask for a new one. */
     record TemporaryPasswordExpired() implements AuthenticationOutcome {
     }
 
-    /** The account is disabled. */
+    /** The password was right, but the account is disabled. */
     record Disabled() implements AuthenticationOutcome {
     }
 
-    /** The password lives in the named security provider: authenticate there. */
+    /**
+     * The password lives in the named security provider, which cannot check it here (an LDIF provider knows
+     * only which usernames it manages): authenticate there.
+     */
     record UseProvider(String providerName) implements AuthenticationOutcome {
         public UseProvider {
+            Objects.requireNonNull(providerName, "providerName");
+        }
+    }
+
+    /**
+     * The directory that manages (or may manage) this username could not be reached: no answer about the
+     * password either way, and nothing counted. Try again later.
+     *
+     * @param providerName the provider, when known (empty: a claim could not be checked)
+     */
+    record ProviderUnavailable(Optional<String> providerName) implements AuthenticationOutcome {
+        public ProviderUnavailable {
             Objects.requireNonNull(providerName, "providerName");
         }
     }

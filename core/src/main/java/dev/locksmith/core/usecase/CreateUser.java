@@ -1,38 +1,23 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * An administrator creates a local user with an initial password, checked against the policy. When
  * {@code mustChangePassword} is set, the initial password is temporary (it expires after the policy's
- * temporary lifetime). Thread-safe.
+ * temporary lifetime). Implementations are thread-safe.
  */
-public final class CreateUser {
-    private final Services services;
-
-    /** Obtained from {@code Locksmith#createUser()}; the constructor is not API. */
-    @SuppressWarnings("exports")
-    public CreateUser(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
+public interface CreateUser {
 
     /**
      * The new user. Ownership of {@code initialPassword} passes to the use case, which wipes it when it
@@ -51,6 +36,18 @@ public final class CreateUser {
             }
             permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
         }
+
+        /** A user who keeps the initial password (no change required at first login). */
+        public static Command of(Username actor, Username username, Profile profile, Set<Permission> permissions,
+                                 Password initialPassword) {
+            return new Command(actor, username, profile, permissions, initialPassword, false);
+        }
+
+        /** A user whose initial password is temporary: it must be changed at first login, and may expire. */
+        public static Command withTemporaryPassword(Username actor, Username username, Profile profile,
+                                                    Set<Permission> permissions, Password initialPassword) {
+            return new Command(actor, username, profile, permissions, initialPassword, true);
+        }
     }
 
     /**
@@ -60,28 +57,5 @@ public final class CreateUser {
      * @throws ConflictException {@code ALREADY_EXISTS} when the username is taken
      * @throws dev.locksmith.core.domain.PolicyViolationException with every violation of the initial password
      */
-    public void execute(Command command) {
-        InvalidInputException.requireNonNull(command, "command");
-        try {
-            services.run(AuditEvent.Action.CREATE_USER, Optional.of(command.actor()), Optional.of(command.username()), run -> {
-                services.requireActor(command.actor(), Authorization.Action.CREATE_USER);
-                if (services.users().find(command.username()).isPresent()) {
-                    throw ConflictException.alreadyExists(command.username());
-                }
-                PasswordPolicy policy = services.policy();
-                services.checks().require(command.initialPassword(), policy, command.username(), command.profile(),
-                        Optional.empty(), PasswordChecks.History.NONE);
-                Instant now = run.now();
-                Optional<Instant> temporaryUntil = command.mustChangePassword()
-                        ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
-                services.users().add(User.newLocal(command.username(), command.profile(), command.permissions(),
-                        services.hasher().hash(command.initialPassword()), now, command.mustChangePassword(), temporaryUntil));
-                run.detail("permissions", command.permissions());
-                run.detail("mustChange", command.mustChangePassword());
-                return null;
-            });
-        } finally {
-            command.initialPassword().wipe();
-        }
-    }
+    void execute(Command command);
 }

@@ -1,19 +1,9 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
-import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordHash;
-import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.Notices;
-import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
-import dev.locksmith.core.port.Mailer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,27 +13,27 @@ import java.util.Optional;
 /**
  * Sets another user's password: the delegated path of administrators and privileged users. In order: the
  * authorization matrix; the mail preconditions when emailing (refused before anything else happens); the
- * whole policy, every violation at once; then the new hash, the old one pushed to history, failed logins
- * and lock cleared, "must change" set when asked or when emailing, the temporary-password clock started,
- * the success audited, and the email sent last, inside the transaction, so a delivery failure rolls
- * everything back. The one window left is the commit itself: should it fail after the mail server took the
- * message (the database lost between the two), the user holds a password that was never stored; the old one
- * still works, and the caller gets the commit's error and can set another. Thread-safe.
+ * whole policy, every violation at once (never a comparison with the target's current or earlier passwords,
+ * which would let the setter test guesses of them); the new hash, computed with no database connection held;
+ * then, in a short transaction that re-reads actor and target and authorizes again (a revoked, disabled or
+ * must-change actor, or a target changed, deleted or re-created meanwhile, writes nothing; a changed target
+ * starts the request again), the old hash pushed to history, "must change" set when asked or when emailing,
+ * the temporary-password clock started, failed logins and lock cleared, the success audited, and the email
+ * handed to the mail server last, before the commit and under the mailer's total deadline, so a refused
+ * hand-over rolls everything back.
+ *
+ * <p>Mail and commit cannot be one atomic step. If the mail server's final answer is lost, the mailer reports
+ * {@code MAIL_OUTCOME_UNKNOWN} and nothing is committed (the user may hold a password that does not work and
+ * asks again); if the commit itself is lost after the mail server took the message, the caller gets
+ * {@code OUTCOME_UNKNOWN}. In both cases the audit trail records that reason, never "nothing changed".
+ * Implementations are thread-safe.
  */
-public final class SetPassword {
+public interface SetPassword {
     /**
      * Lifetime of an emailed password when the policy's temporary-password lifetime is off: an emailed
      * password is weaker than a reset link (OWASP ASVS 2.5.1), so it always expires.
      */
     public static final Duration EMAILED_PASSWORD_LIFETIME = Duration.ofHours(72);
-
-    private final Services services;
-
-    /** Obtained from {@code Locksmith#setPassword()}; the constructor is not API. */
-    @SuppressWarnings("exports")
-    public SetPassword(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
 
     /**
      * The request. Ownership of {@code newPassword} passes to the use case, which wipes it when it returns
@@ -58,6 +48,29 @@ public final class SetPassword {
             InvalidInputException.requireNonNull(target, "target");
             InvalidInputException.requireNonNull(newPassword, "newPassword");
         }
+
+        /**
+         * The request with its options named: {@code Command.of(rep, alice, password, Option.EMAIL_PASSWORD)}.
+         *
+         * @throws InvalidInputException on a null argument or option
+         */
+        public static Command of(Username actor, Username target, Password newPassword, Option... options) {
+            InvalidInputException.requireNonNull(options, "options");
+            java.util.List<Option> chosen = java.util.Arrays.asList(options);
+            if (chosen.contains(null)) {
+                throw new InvalidInputException("options", "must not contain null");
+            }
+            return new Command(actor, target, newPassword, chosen.contains(Option.EMAIL_PASSWORD),
+                    chosen.contains(Option.MUST_CHANGE));
+        }
+    }
+
+    /** The request's options, as the reference page offers them. */
+    public enum Option {
+        /** Email the new password to the user (forces {@link #MUST_CHANGE}). */
+        EMAIL_PASSWORD,
+        /** The user must change the password at next login. */
+        MUST_CHANGE
     }
 
     /** What was done. */
@@ -78,49 +91,5 @@ public final class SetPassword {
      *     delivery failed (nothing changed)
      * @throws dev.locksmith.core.domain.PolicyViolationException with every violation
      */
-    public Result execute(Command command) {
-        InvalidInputException.requireNonNull(command, "command");
-        Password password = command.newPassword();
-        try {
-            return services.run(AuditEvent.Action.SET_PASSWORD, Optional.of(command.actor()), Optional.of(command.target()),
-                    run -> {
-                        run.detail("emailPassword", command.emailPassword());
-                        Authorization.Actor actor = services.requireActor(command.actor(), Authorization.Action.SET_PASSWORD);
-                        User target = services.requireTarget(actor, Authorization.Action.SET_PASSWORD, command.target());
-                        EmailAddress address = null;
-                        if (command.emailPassword()) {
-                            if (!services.mailer().isConfigured()) {
-                                throw MailException.notConfigured();
-                            }
-                            address = target.profile().email().orElseThrow(() -> MailException.noAddress(target.username()));
-                        }
-                        PasswordPolicy policy = services.policy();
-                        services.checks().require(password, policy, target.username(), target.profile(),
-                                target.passwordHash(), PasswordChecks.History.POLICY);
-
-                        Instant now = run.now();
-                        boolean mustChange = command.mustChange() || command.emailPassword();
-                        Optional<Instant> temporaryUntil = mustChange
-                                ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
-                        if (command.emailPassword() && temporaryUntil.isEmpty()) {
-                            // A password sent by email always expires, even when the policy turned expiry off.
-                            temporaryUntil = Optional.of(now.plus(EMAILED_PASSWORD_LIFETIME));
-                        }
-                        PasswordHash hash = services.hasher().hash(password);
-                        target.passwordHash().ifPresent(old -> services.history().push(target.username(), old, now));
-                        User updated = services.users().update(target.passwordSetByOther(hash, now, mustChange, temporaryUntil));
-                        run.detail("mustChange", mustChange);
-                        if (address != null) {
-                            Mailer.NewPassword mail = new Mailer.NewPassword(address, updated.profile().publicName(),
-                                    updated.username(), password, temporaryUntil);
-                            run.beforeCommit(() -> services.mailer().sendNewPassword(mail));
-                        } else {
-                            run.afterCommit(() -> Notices.passwordChanged(services, updated, now, false));
-                        }
-                        return new Result(updated.username(), mustChange, temporaryUntil, address != null);
-                    });
-        } finally {
-            password.wipe();
-        }
-    }
+    Result execute(Command command);
 }

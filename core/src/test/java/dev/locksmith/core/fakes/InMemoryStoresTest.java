@@ -1,5 +1,6 @@
 package dev.locksmith.core.fakes;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.NotFoundException;
@@ -53,7 +54,7 @@ class InMemoryStoresTest {
 
         assertThatThrownBy(() -> transactions.run(() -> {
             User stored = users.find(alice.username()).orElseThrow();
-            users.update(stored.resetFailedLogins().requirePasswordChange());
+            users.update(stored.withEnabled(false).requirePasswordChange());
             users.add(TestUsers.aUser().named("bob").build());
             history.push(alice.username(), TestUsers.defaultHash(), now);
             audit.record(event("x"));
@@ -80,11 +81,11 @@ class InMemoryStoresTest {
         User stored = users.find(Username.of("dave")).orElseThrow();
         User updated = users.update(stored.requirePasswordChange());
         assertThat(updated.version()).isEqualTo(stored.version() + 1);
-        assertThatThrownBy(() -> users.update(stored.resetFailedLogins()))
+        assertThatThrownBy(() -> users.update(stored.withEnabled(false)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
-        assertThatThrownBy(() -> users.remove(Username.of("dave"), stored.version()))
+        assertThatThrownBy(() -> users.remove(stored.id(), stored.version()))
                 .isInstanceOf(ConflictException.class);
-        users.remove(Username.of("dave"), updated.version());
+        users.remove(stored.id(), updated.version());
         assertThatThrownBy(() -> users.update(updated)).isInstanceOf(NotFoundException.class);
     }
 
@@ -99,13 +100,15 @@ class InMemoryStoresTest {
     @Test
     void parallel_failed_logins_are_counted_exactly_and_lock_once() throws Exception {
         users.add(TestUsers.aUser().named("frank").build());
+        dev.locksmith.core.domain.UserId frankId = users.find(Username.of("frank")).orElseThrow().id();
+        dev.locksmith.core.domain.LoginState.Rule rule = new dev.locksmith.core.domain.LoginState.Rule(10, Optional.empty(), Optional.empty());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger locks = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < 200; i++) {
-                    UserAccounts.FailedLogin result = users.recordFailedLogin(Username.of("frank"), now, 10, Optional.empty());
+                    UserAccounts.FailedLogin result = users.recordFailedLogin(frankId, now, rule);
                     if (result.lockedNow()) {
                         locks.incrementAndGet();
                     }
@@ -165,7 +168,7 @@ class InMemoryStoresTest {
     }
 
     private AuditEvent event(String target) {
-        return new AuditEvent(now, Optional.empty(), AuditEvent.Action.AUTHENTICATE, Optional.of(Username.of(target)),
+        return new AuditEvent(now, Optional.empty(), Operation.AUTHENTICATE, Optional.of(Username.of(target)),
                 AuditEvent.Outcome.SUCCESS, "OK", Map.of());
     }
 }

@@ -3,6 +3,7 @@ package dev.locksmith.core.readme;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
@@ -18,6 +19,7 @@ import dev.locksmith.core.testing.InMemoryUserAccounts;
 import dev.locksmith.core.testing.RecordingMailer;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
+import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.core.usecase.SetPassword;
 import org.junit.jupiter.api.Test;
@@ -60,33 +62,45 @@ class ReadmeQuickStartTest {
                 .mailer(mailer)
                 .build();
 
-        // The host seeds its first administrator straight into the store, once.
+        // The first administrator of an empty store (denied once an enabled administrator exists).
         Username admin = Username.of("admin");
-        users.add(User.newLocal(admin, Profile.named("Appliance Admin"), Set.of(Permission.ADMINISTRATOR),
-                hasher.hash(Password.of("first admin passphrase")), Instant.now(), false, Optional.empty()));
+        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(admin,
+                Profile.named("Appliance Admin"), Password.of("copper kettles sing at noon")));
+
+        // Importing existing accounts: their hashes as another system made them (bcrypt, Argon2 PHC strings)
+        // go straight into the store; each is replaced by the configured hash at the user's first login.
+        users.add(User.newLocal(Username.of("carol"), Profile.named("Carol Imported"), Set.of(),
+                new PasswordHash("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a"),
+                Instant.parse("2024-01-31T09:00:00Z"), false, Optional.empty()));
 
         // The administrator delegates "set passwords" to a help-desk representative...
         Username rep = Username.of("rep");
-        locksmith.createUser().execute(new CreateUser.Command(admin, rep, Profile.named("Help Desk"),
-                Set.of(Permission.SET_PASSWORDS), Password.of("quiet harbor at dawn"), false));
+        locksmith.createUser().execute(CreateUser.Command.of(admin, rep, Profile.named("Help Desk"),
+                Set.of(Permission.SET_PASSWORDS), Password.of("quiet harbor at dawn")));
         Username alice = Username.of("alice");
-        locksmith.createUser().execute(new CreateUser.Command(admin, alice,
+        locksmith.createUser().execute(CreateUser.Command.of(admin, alice,
                 Profile.named("Alice Liddell").withEmail(EmailAddress.of("alice@example.com")),
-                Set.of(), Password.of("forgotten long ago"), false));
+                Set.of(), Password.of("forgotten long ago")));
 
         // ...who sets Alice's password and emails it to her (which forces a change at next login).
-        SetPassword.Result result = locksmith.setPassword().execute(new SetPassword.Command(
-                rep, alice, Password.of("violet lanterns drift east"), true, false));
+        SetPassword.Result result = locksmith.setPassword().execute(SetPassword.Command.of(
+                rep, alice, Password.of("violet lanterns drift east"), SetPassword.Option.EMAIL_PASSWORD));
 
-        // Alice logs in with it and is told to choose her own.
+        // Alice logs in with it: the password is right, but she may do nothing before choosing her own.
         AuthenticationOutcome outcome = locksmith.authenticate().execute(
                 new Authenticate.Command(alice, Password.of("violet lanterns drift east")));
+        boolean sessionMayOpen = outcome.loggedIn();                  // false
+        boolean mustChangeFirst = outcome.passwordChangeRequired();   // true
         // README quick start: end
 
         assertThat(result.emailed()).isTrue();
         assertThat(result.mustChangePassword()).isTrue();
         assertThat(mailer.newPasswords()).singleElement().satisfies(m -> assertThat(m.to().value()).isEqualTo("alice@example.com"));
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.MustChangePassword(alice));
+        assertThat(sessionMayOpen).isFalse();
+        assertThat(mustChangeFirst).isTrue();
+        assertThat(users.find(Username.of("carol"))).isPresent();
+        assertThat(users.find(admin)).hasValueSatisfying(u -> assertThat(u.isAdministrator()).isTrue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
@@ -74,7 +75,7 @@ class AuthenticateTest {
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
         AuditEvent event = f.lastAuditEvent();
-        assertThat(event.action()).isEqualTo(AuditEvent.Action.AUTHENTICATE);
+        assertThat(event.action()).isEqualTo(Operation.AUTHENTICATE);
         assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         assertThat(event.target()).contains(name("alice"));
         assertThat(event.actor()).isEmpty();
@@ -105,48 +106,88 @@ class AuthenticateTest {
     }
 
     @Test
-    void locks_at_the_threshold_once_and_then_answers_locked_whatever_the_password() {
+    void locks_at_the_threshold_once_and_then_answers_rejected_whatever_the_password() {
         f.given(aUser().named("alice"));
-        Optional<java.time.Instant> until = Optional.of(TestClock.START.plus(Duration.ofMinutes(30)));
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 10; i++) {
             assertThat(login("alice", "guess " + i)).isEqualTo(new AuthenticationOutcome.Rejected());
         }
-        assertThat(login("alice", "guess 9")).isEqualTo(new AuthenticationOutcome.Locked(until));
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).singleElement()
+        assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).singleElement()
                 .satisfies(e -> assertThat(e.target()).contains(name("alice")));
 
-        // While locked, a wrong and a right password get the same answer: the lock is no oracle for guesses.
+        // While locked, a wrong and a right password get the answer a wrong password gets, at the same cost:
+        // the lock is no oracle for guesses, and it does not tell that the account exists.
         int verifies = hasher.verifies.get();
-        assertThat(login("alice", "guess 11")).isEqualTo(new AuthenticationOutcome.Locked(until));
-        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Locked(until));
-        assertThat(hasher.verifies.get() - verifies).as("one (dummy) verification per attempt").isEqualTo(2);
-        assertThat(f.lastAuditEvent().code()).isEqualTo("LOCKED");
-        assertThat(f.user("alice").failedLogins()).isEqualTo(10);
+        assertThat(login("alice", "guess 11")).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(login("nobody", "guess 12")).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(hasher.verifies.get() - verifies).as("one verification per attempt").isEqualTo(3);
+        assertThat(f.auditEvents()).filteredOn(e -> e.target().equals(Optional.of(name("alice"))))
+                .last().satisfies(e -> assertThat(e.code()).isEqualTo("LOCKED"));
 
         f.clock().advance(Duration.ofMinutes(30));
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
+        assertThat(f.user("alice").lastLoginAt()).contains(f.clock().instant());
+    }
+
+    @Test
+    void one_guess_per_lock_period_cannot_keep_an_account_locked() {
+        f.policy(PasswordPolicy.builder().lockoutThreshold(3).lockoutDuration(Duration.ofMinutes(15)).build());
+        f.given(aUser().named("alice"));
+        for (int i = 0; i < 3; i++) {
+            login("alice", "guess " + i);
+        }
+        assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
+        for (int period = 0; period < 5; period++) {
+            f.clock().advance(Duration.ofMinutes(16));
+            login("alice", "one more guess");
+            assertThat(f.user("alice").isLockedAt(f.clock().instant())).as("period %d", period).isFalse();
+            assertThat(f.user("alice").failedLogins()).isEqualTo(1);
+        }
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
+    }
+
+    @Test
+    void failures_older_than_the_observation_window_no_longer_count() {
+        f.policy(PasswordPolicy.builder().lockoutThreshold(3).lockoutDuration(Duration.ofMinutes(30))
+                .lockoutWindow(Duration.ofMinutes(10)).build());
+        f.given(aUser().named("alice"));
+        login("alice", "guess 1");
+        f.clock().advance(Duration.ofMinutes(9));
+        login("alice", "guess 2");
+        assertThat(f.user("alice").failedLogins()).isEqualTo(2);
+        f.clock().advance(Duration.ofMinutes(11));
+        login("alice", "guess 3");
+        assertThat(f.user("alice").failedLogins()).isEqualTo(1);
+        assertThat(f.user("alice").isLockedAt(f.clock().instant())).isFalse();
     }
 
     @Test
     void a_lock_that_lands_while_the_right_password_is_checked_wins_and_a_wrong_guess_gets_the_same_answer() {
         f.given(aUser().named("alice").failedLogins(8));
-        Optional<java.time.Instant> until = Optional.of(TestClock.START.plus(Duration.ofMinutes(30)));
+        LoginState_Rule rule = new LoginState_Rule();
         // Another guess reaches the threshold while this login's password is being checked.
-        hasher.duringNextVerify = () -> f.users().recordFailedLogin(name("alice"), TestClock.START, 9,
-                Optional.of(Duration.ofMinutes(30)));
+        hasher.duringNextVerify = () -> f.users().recordFailedLogin(f.user("alice").id(), TestClock.START, rule.nine());
 
-        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Locked(until));
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.lastAuditEvent().code()).isEqualTo("LOCKED");
         assertThat(f.user("alice").lock()).isPresent();
         assertThat(f.user("alice").failedLogins()).isEqualTo(9);
 
         f.given(aUser().named("bob").failedLogins(8));
-        hasher.duringNextVerify = () -> f.users().recordFailedLogin(name("bob"), TestClock.START, 9,
-                Optional.of(Duration.ofMinutes(30)));
+        hasher.duringNextVerify = () -> f.users().recordFailedLogin(f.user("bob").id(), TestClock.START, rule.nine());
         assertThat(login("bob", "a wrong guess")).as("same answer as the right password above")
-                .isEqualTo(new AuthenticationOutcome.Locked(until));
+                .isEqualTo(new AuthenticationOutcome.Rejected());
+    }
+
+    /** The lockout rule of the default policy with a threshold of 9. */
+    private static final class LoginState_Rule {
+        dev.locksmith.core.domain.LoginState.Rule nine() {
+            return new dev.locksmith.core.domain.LoginState.Rule(9, Optional.of(Duration.ofMinutes(30)),
+                    Optional.of(Duration.ofMinutes(30)));
+        }
     }
 
     @Test
@@ -159,6 +200,20 @@ class AuthenticateTest {
         assertThat(f.lastAuditEvent().code()).isEqualTo("PASSWORD_CHANGED");
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").passwordHash()).isNotEqualTo(alice.passwordHash());
+    }
+
+    @Test
+    void a_successful_login_is_a_login_only_when_nothing_must_be_changed() {
+        f.given(aUser().named("alice"));
+        f.given(aUser().named("bob").mustChangePassword());
+        AuthenticationOutcome alice = login("alice", RIGHT);
+        AuthenticationOutcome bob = login("bob", RIGHT);
+        assertThat(alice.loggedIn()).isTrue();
+        assertThat(alice.passwordChangeRequired()).isFalse();
+        assertThat(bob).isEqualTo(new AuthenticationOutcome.MustChangePassword(name("bob")));
+        assertThat(bob.loggedIn()).isFalse();
+        assertThat(bob.passwordChangeRequired()).isTrue();
+        assertThat(login("carol", RIGHT).loggedIn()).isFalse();
     }
 
     @Test
@@ -177,7 +232,8 @@ class AuthenticateTest {
         login("alice", "guess one");
         login("alice", "guess two");
         f.clock().advance(Duration.ofDays(365));
-        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Locked(Optional.empty()));
+        assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(f.lastAuditEvent().code()).isEqualTo("LOCKED");
         f.locksmith().resetFailedLogins().execute(new ResetFailedLogins.Command(name("admin"), name("alice")));
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
     }
@@ -193,13 +249,28 @@ class AuthenticateTest {
     }
 
     @Test
-    void a_disabled_account_answers_disabled_whatever_the_password() {
+    void a_disabled_account_answers_like_a_wrong_password_unless_the_password_is_right() {
         f.given(aUser().named("alice").disabled());
-        assertThat(login("alice", "wrong password")).isEqualTo(new AuthenticationOutcome.Disabled());
+        f.given(aUser().named("bob"));
+        assertThat(login("alice", "wrong password")).isEqualTo(login("bob", "wrong password"))
+                .isEqualTo(login("nobody", "wrong password")).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(f.user("alice").failedLogins()).isEqualTo(1);
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Disabled());
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.REJECTED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("DISABLED");
-        assertThat(f.user("alice").failedLogins()).isZero();
+    }
+
+    @Test
+    void a_wrong_password_costs_one_verification_whatever_the_account() {
+        f.given(aUser().named("alice").disabled());
+        f.given(aUser().named("bob").failedLogins(10).locked(TestClock.START, TestClock.START.plus(Duration.ofMinutes(30))));
+        f.given(aUser().named("carol"));
+        login("warm", "up the dummy hash");
+        for (String name : List.of("alice", "bob", "carol", "nobody")) {
+            int before = hasher.verifies.get();
+            assertThat(login(name, "wrong password")).as(name).isEqualTo(new AuthenticationOutcome.Rejected());
+            assertThat(hasher.verifies.get() - before).as(name).isEqualTo(1);
+        }
     }
 
     @Test
@@ -219,18 +290,18 @@ class AuthenticateTest {
         assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(200);
         assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(200);
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).isEmpty();
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).isEmpty();
     }
 
     @Test
-    void parallel_failures_lock_exactly_once_at_the_threshold() throws Exception {
+    void parallel_failures_lock_exactly_once_at_the_threshold_and_every_one_is_counted() throws Exception {
         f.given(aUser().named("alice"));
         List<AuthenticationOutcome> outcomes = parallelGuesses(8, 25);
-        assertThat(f.user("alice").failedLogins()).isEqualTo(10);
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).hasSize(1);
-        assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(10);
-        assertThat(outcomes).filteredOn(o -> o instanceof AuthenticationOutcome.Rejected).hasSize(9);
-        assertThat(outcomes).filteredOn(o -> o instanceof AuthenticationOutcome.Locked).hasSize(191);
+        assertThat(f.user("alice").failedLogins()).isEqualTo(200);
+        assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).hasSize(1);
+        assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(200);
+        assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());
     }
 
     private List<AuthenticationOutcome> parallelGuesses(int threads, int each) throws Exception {

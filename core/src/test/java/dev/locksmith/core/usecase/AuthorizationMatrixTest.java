@@ -14,6 +14,7 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *
  * <p>Cell codes: ok, SELF (DENIED_SELF_TARGET), NP (DENIED_NOT_PERMITTED), ADM (DENIED_TARGET_IS_ADMINISTRATOR),
  * PROV (DENIED_TARGET_MANAGED_BY_PROVIDER), DIS (DENIED_ACTOR_DISABLED), UNK (DENIED_ACTOR_UNKNOWN),
- * SADM (DENIED_SELF_ADMINISTRATION), LOCAL (DENIED_NOT_LOCAL), 404 (NOT_FOUND).
+ * SADM (DENIED_SELF_ADMINISTRATION), LOCAL (DENIED_NOT_LOCAL), CHG (DENIED_PASSWORD_CHANGE_REQUIRED: an actor who
+ * must change their password may do nothing else), WCP (DENIED_WRONG_CURRENT_PASSWORD: the self-service change
+ * answers an unknown, provider or expired-temporary-password actor as it answers a wrong password), 404 (NOT_FOUND).
  */
 class AuthorizationMatrixTest {
 
@@ -56,6 +59,8 @@ class AuthorizationMatrixTest {
             "DISABLED_PRIV", "offrep",
             "PROVIDER_ADMIN", "ldapadmin",   // administrator whose record says LDAP
             "CLAIMED_PRIV", "shadowrep",     // local record, but a provider claims the name
+            "MUSTCHG_ADMIN", "chgadmin",     // administrator who must change their password
+            "EXPTMP_PRIV", "chgrep",         // privileged user whose temporary password expired
             "UNKNOWN", "ghost");
 
     // Target kinds -> the target username (SELF is the actor itself).
@@ -79,6 +84,8 @@ class AuthorizationMatrixTest {
             DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
             PROVIDER_ADMIN  SELF  ok    ok    ok    ok    PROV  PROV  PROV  PROV  404
             CLAIMED_PRIV    SELF  ADM   ok    ok    ok    PROV  PROV  PROV  PROV  404
+            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
+            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
             UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
             """;
 
@@ -91,6 +98,8 @@ class AuthorizationMatrixTest {
             DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
             PROVIDER_ADMIN  SELF  ok    ok    ok    ok    ok    ok    ok    ok    404
             CLAIMED_PRIV    SELF  ADM   ok    ok    ok    ok    ADM   ok    ADM   404
+            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
+            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
             UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
             """;
 
@@ -104,6 +113,8 @@ class AuthorizationMatrixTest {
             DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
             PROVIDER_ADMIN  ok    ok    ok    ok    ok    ok    ok    ok    ok    404
             CLAIMED_PRIV    NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
+            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
+            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
             UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
             """;
 
@@ -116,6 +127,8 @@ class AuthorizationMatrixTest {
             DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
             PROVIDER_ADMIN  SADM  ok    ok    ok    ok    ok    ok    ok    ok    404
             CLAIMED_PRIV    NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
+            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
+            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
             UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
             """;
 
@@ -126,9 +139,11 @@ class AuthorizationMatrixTest {
             PLAIN           NP     NP       NP     NP   ok          NP            NP         ok
             DISABLED_ADMIN  DIS    DIS      DIS    DIS  DIS         DIS           DIS        DIS
             DISABLED_PRIV   DIS    DIS      DIS    DIS  DIS         DIS           DIS        DIS
-            PROVIDER_ADMIN  ok     ok       ok     ok   ok          ok            ok         LOCAL
-            CLAIMED_PRIV    ok     ok       NP     NP   ok          NP            NP         LOCAL
-            UNKNOWN         UNK    UNK      UNK    UNK  UNK         UNK           UNK        UNK
+            PROVIDER_ADMIN  ok     ok       ok     ok   ok          ok            ok         WCP
+            CLAIMED_PRIV    ok     ok       NP     NP   ok          NP            NP         WCP
+            MUSTCHG_ADMIN   CHG    CHG      CHG    CHG  ok          CHG           CHG        ok
+            EXPTMP_PRIV     CHG    CHG      CHG    CHG  ok          CHG           CHG        WCP
+            UNKNOWN         UNK    UNK      UNK    UNK  UNK         UNK           UNK        WCP
             """;
 
     private static final Map<String, BiConsumer<Locksmith, Username[]>> TARGETED_ACTIONS = Map.of(
@@ -159,16 +174,18 @@ class AuthorizationMatrixTest {
             "CHANGE_OWN", (l, a) -> l.changeOwnPassword().execute(new ChangeOwnPassword.Command(a,
                     password(TestUsers.DEFAULT_PASSWORD), password("another fresh passphrase 7"))));
 
-    private static final Map<String, Reason> CODES = Map.of(
-            "SELF", Reason.DENIED_SELF_TARGET,
-            "NP", Reason.DENIED_NOT_PERMITTED,
-            "ADM", Reason.DENIED_TARGET_IS_ADMINISTRATOR,
-            "PROV", Reason.DENIED_TARGET_MANAGED_BY_PROVIDER,
-            "DIS", Reason.DENIED_ACTOR_DISABLED,
-            "UNK", Reason.DENIED_ACTOR_UNKNOWN,
-            "SADM", Reason.DENIED_SELF_ADMINISTRATION,
-            "LOCAL", Reason.DENIED_NOT_LOCAL,
-            "404", Reason.NOT_FOUND);
+    private static final Map<String, Reason> CODES = Map.ofEntries(
+            Map.entry("SELF", Reason.DENIED_SELF_TARGET),
+            Map.entry("NP", Reason.DENIED_NOT_PERMITTED),
+            Map.entry("ADM", Reason.DENIED_TARGET_IS_ADMINISTRATOR),
+            Map.entry("PROV", Reason.DENIED_TARGET_MANAGED_BY_PROVIDER),
+            Map.entry("DIS", Reason.DENIED_ACTOR_DISABLED),
+            Map.entry("UNK", Reason.DENIED_ACTOR_UNKNOWN),
+            Map.entry("SADM", Reason.DENIED_SELF_ADMINISTRATION),
+            Map.entry("LOCAL", Reason.DENIED_NOT_LOCAL),
+            Map.entry("CHG", Reason.DENIED_PASSWORD_CHANGE_REQUIRED),
+            Map.entry("WCP", Reason.DENIED_WRONG_CURRENT_PASSWORD),
+            Map.entry("404", Reason.NOT_FOUND));
 
     /** The world every cell starts from. */
     static LocksmithFixture world() {
@@ -188,6 +205,8 @@ class AuthorizationMatrixTest {
         f.given(aUser().named("shadowrep").privileged());
         f.given(aUser().named("shadow"));
         f.given(aUser().named("shadowadmin").administrator());
+        f.given(aUser().named("chgadmin").administrator().mustChangePassword());
+        f.given(aUser().named("chgrep").privileged().temporaryPasswordUntil(TestClock.START.minusSeconds(1)));
         f.providers().claim("corp-ad", "shadowrep").claim("corp-ad", "shadow").claim("corp-ad", "shadowadmin");
         return f;
     }

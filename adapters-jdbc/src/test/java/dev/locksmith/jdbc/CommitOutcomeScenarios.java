@@ -1,0 +1,144 @@
+package dev.locksmith.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.Username;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A commit whose answer is lost is reported as such: a host data source whose connection performs the
+ * commit and then fails it (as a connection cut during COMMIT does) gives {@code OUTCOME_UNKNOWN}, never
+ * "nothing changed"; a commit the database refused is still a definite answer. Subclasses give the database.
+ */
+abstract class CommitOutcomeScenarios {
+    /** What the next commit does: nothing special, or commit and then fail, or fail without committing. */
+    private enum NextCommit { NORMAL, COMMIT_THEN_LOSE_CONNECTION, REFUSE_AS_SERIALIZATION_FAILURE }
+
+    private final AtomicReference<NextCommit> nextCommit = new AtomicReference<>(NextCommit.NORMAL);
+    private HikariDataSource hostPool;
+    private JdbiStore store;
+
+    final TestStores stores = new TestStores();
+
+    abstract TestStores.Location newLocation();
+
+    @BeforeEach
+    void openStoreOnAFailingHostDataSource() {
+        TestStores.Location location = newLocation();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.url());
+        config.setMaximumPoolSize(2);
+        hostPool = new HikariDataSource(config);
+        JdbiStore.Builder builder = JdbiStore.builder().dataSource(failingCommits(hostPool));
+        location.schema().ifPresent(builder::schema);
+        store = stores.track(builder.build());
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+        hostPool.close();
+    }
+
+    @Test
+    void a_connection_lost_during_a_commit_that_happened_is_outcome_unknown() {
+        nextCommit.set(NextCommit.COMMIT_THEN_LOSE_CONNECTION);
+
+        assertThatThrownBy(() -> store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("alice"))))
+                .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN);
+                    assertThat(e.reason().kind()).isEqualTo(Reason.Kind.OUTCOME_UNKNOWN);
+                    assertThat(e.getMessage()).contains("may or may not have been stored").doesNotContain("nothing");
+                    ErrorTranslationScenarios.assertFreeOfDataAndJdbc(e, "alice");
+                });
+
+        // It had committed: the answer "nothing changed" would have been wrong.
+        assertThat(store.userAccounts().find(Username.of("alice"))).isPresent();
+    }
+
+    @Test
+    void a_port_call_outside_a_transaction_whose_commit_answer_is_lost_is_outcome_unknown_too() {
+        nextCommit.set(NextCommit.COMMIT_THEN_LOSE_CONNECTION);
+
+        assertThatThrownBy(() -> store.userAccounts().add(Fixtures.localUser("bob")))
+                .isInstanceOfSatisfying(UnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
+
+        assertThat(store.userAccounts().find(Username.of("bob"))).isPresent();
+    }
+
+    @Test
+    void a_commit_the_database_refused_is_a_definite_answer_not_an_unknown_one() {
+        nextCommit.set(NextCommit.REFUSE_AS_SERIALIZATION_FAILURE);
+
+        assertThatThrownBy(() -> store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("carol"))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+
+        assertThat(store.userAccounts().find(Username.of("carol"))).isEmpty();
+    }
+
+    /** The host's data source, its connections' next commit doing what {@link #nextCommit} says. */
+    private DataSource failingCommits(DataSource host) {
+        return proxy(DataSource.class, host, (method, args) -> {
+            Object result = method.invoke(host, args);
+            return result instanceof Connection connection ? failingCommits(connection) : result;
+        });
+    }
+
+    private Connection failingCommits(Connection connection) {
+        return proxy(Connection.class, connection, (method, args) -> {
+            if (!method.getName().equals("commit")) {
+                return method.invoke(connection, args);
+            }
+            switch (nextCommit.getAndSet(NextCommit.NORMAL)) {
+                case COMMIT_THEN_LOSE_CONNECTION -> {
+                    connection.commit();
+                    throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                }
+                case REFUSE_AS_SERIALIZATION_FAILURE -> {
+                    connection.rollback();
+                    throw new SQLException("could not serialize access due to concurrent update", "40001");
+                }
+                default -> {
+                    return method.invoke(connection, args);
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object invoke(Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        InvocationHandler handler = (self, method, args) -> {
+            if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+                return method.invoke(target, args);
+            }
+            try {
+                return call.invoke(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(CommitOutcomeScenarios.class.getClassLoader(), new Class<?>[]{type}, handler));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.locksmith.jdbc;
+
+import dev.locksmith.core.Locksmith;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.testing.FakePasswordHasher;
+import dev.locksmith.core.testing.InMemoryBlocklist;
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
+import dev.locksmith.core.usecase.BootstrapAdministrator;
+import dev.locksmith.core.usecase.CreateUser;
+import dev.locksmith.core.usecase.SetPassword;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A store whose pool holds a single connection starts (the schema migration does not take a second one from
+ * it) and runs whole use cases through core. Subclasses give the database.
+ */
+abstract class PoolOfOneScenarios {
+    final TestStores stores = new TestStores();
+
+    abstract TestStores.Location newLocation();
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
+
+    @Test
+    void a_store_with_a_pool_of_one_connection_migrates_and_runs_use_cases() {
+        JdbiStore store = stores.open(newLocation(), 1);
+        Locksmith locksmith = Locksmith.builder()
+                .userAccounts(store.userAccounts())
+                .passwordHistory(store.passwordHistory())
+                .auditTrail(store.auditTrail())
+                .policyStore(store.policyStore())
+                .transactions(store.transactions())
+                .passwordHasher(new FakePasswordHasher())
+                .blocklist(InMemoryBlocklist.common())
+                .build();
+        Username admin = Username.of("admin");
+        Username alice = Username.of("alice");
+
+        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(admin, Profile.named("Admin"),
+                Password.of("a long enough first passphrase")));
+        locksmith.createUser().execute(new CreateUser.Command(admin, alice, Profile.named("Alice"), Set.of(),
+                Password.of("her own first passphrase here"), false));
+        AuthenticationOutcome wrong = locksmith.authenticate().execute(
+                new Authenticate.Command(alice, Password.of("not the right passphrase at all")));
+        locksmith.setPassword().execute(new SetPassword.Command(admin, alice,
+                Password.of("a passphrase chosen by the admin"), false, false));
+        AuthenticationOutcome right = locksmith.authenticate().execute(
+                new Authenticate.Command(alice, Password.of("a passphrase chosen by the admin")));
+
+        assertThat(wrong).isInstanceOf(AuthenticationOutcome.Rejected.class);
+        assertThat(right).isEqualTo(new AuthenticationOutcome.Authenticated(alice));
+        assertThat(store.userAccounts().find(alice).orElseThrow().failedLogins()).isZero();
+    }
+}
