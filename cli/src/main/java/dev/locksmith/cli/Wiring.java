@@ -3,6 +3,9 @@ package dev.locksmith.cli;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.directory.LdapProviderSettings;
 import dev.locksmith.directory.LdapSecurityProviders;
@@ -156,7 +159,8 @@ final class Wiring {
                     .auditTrail(store.auditTrail())
                     .policyStore(store.policyStore())
                     .transactions(store.transactions())
-                    .passwordHasher(adapters.passwordHasher())
+                    // Made on first use too: a command that hashes nothing never loads Bouncy Castle.
+                    .passwordHasher(lazyHasher(adapters))
                     // Loaded on first use, so that a command checking no password never loads the word lists.
                     .blocklist(password -> adapters.blocklist().contains(password))
                     .strengthEstimator((password, inputs) -> adapters.strengthEstimator().estimate(password, inputs))
@@ -168,7 +172,9 @@ final class Wiring {
                     .build();
             return new Session(locksmith, settings.mail().settings().isConfigured(), opened,
                     () -> store.transactions().inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0),
-                    settings.providers().stream().map(ProviderSpec::name).collect(java.util.stream.Collectors.toSet()));
+                    java.util.stream.Stream.concat(settings.providers().stream().map(ProviderSpec::name),
+                            settings.ldapProviders().stream().map(LdapProviderSettings::name))
+                            .collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             Session.closeAll(opened);
             throw e;
@@ -215,7 +221,13 @@ final class Wiring {
         long pause = 50;
         while (true) {
             try {
-                return JdbiStore.builder().h2File(embedded.folder().resolve(H2_FILE)).maximumPoolSize(POOL_SIZE).build();
+                boolean current = SchemaMarker.current(embedded);
+                JdbiStore store = JdbiStore.builder().h2File(embedded.folder().resolve(H2_FILE)).maximumPoolSize(POOL_SIZE)
+                        .runMigrations(!current).build();
+                if (!current) {
+                    SchemaMarker.record(embedded);
+                }
+                return store;
             } catch (UnavailableException e) {
                 if (!"90020".equals(DatabaseErrors.sqlState(e).orElse(""))) {
                     throw e;
@@ -235,6 +247,26 @@ final class Wiring {
                 pause = Math.min(pause * 2, 400);
             }
         }
+    }
+
+    /** A hasher that asks {@code adapters} for the real one when first used. */
+    private static PasswordHasher lazyHasher(Adapters adapters) {
+        return new PasswordHasher() {
+            @Override
+            public PasswordHash hash(Password password) {
+                return adapters.passwordHasher().hash(password);
+            }
+
+            @Override
+            public boolean verify(Password password, PasswordHash hash) {
+                return adapters.passwordHasher().verify(password, hash);
+            }
+
+            @Override
+            public boolean needsRehash(PasswordHash hash) {
+                return adapters.passwordHasher().needsRehash(hash);
+            }
+        };
     }
 
     /** Wipes a password array handed to {@link Store.Jdbc}. */
