@@ -66,3 +66,6 @@ CREATE INDEX ${prefix}password_history_user_ix ON ${prefix}password_history (use
 
 ALTER TABLE ${prefix}password_history ADD CONSTRAINT ${prefix}password_history_user_fk
     FOREIGN KEY (user_id) REFERENCES ${prefix}users (id) ON DELETE CASCADE;
+
+-- The lockout's observation window (ISO-8601 duration; NULL: the lockout duration).
+ALTER TABLE ${prefix}password_policy ADD COLUMN lockout_window VARCHAR(64);

@@ -23,6 +23,8 @@ final class Database {
     private final Tables tables;
     private final boolean pinIsolation;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    /** Whether the thread's transaction has run a write (set before the write is sent). */
+    private final ThreadLocal<Boolean> wrote = new ThreadLocal<>();
 
     /**
      * @param pinIsolation set READ COMMITTED on each transaction's connection and restore the level afterwards:
@@ -64,6 +66,18 @@ final class Database {
         });
     }
 
+    /**
+     * {@link #call} for work that may change the database: the transaction is marked as writing before the
+     * work runs, so that a failed commit of it is reported as of unknown outcome, while a failed commit of a
+     * transaction that only read is a plain failure (nothing can have changed).
+     */
+    <T> T write(String operation, Work<T> work) {
+        return inTransaction(() -> {
+            wrote.set(Boolean.TRUE);
+            return call(operation, work);
+        });
+    }
+
     /** Whether a transaction of this store is bound to the calling thread. */
     boolean inProgress() {
         return current.get() != null;
@@ -86,15 +100,19 @@ final class Database {
             begin(handle);
             current.set(handle);
             T result;
+            boolean writing;
             try {
                 result = work.get();
             } catch (Throwable failure) {
                 current.remove();
+                wrote.remove();
                 rollback(handle, failure);
                 throw failure;
             }
             current.remove();
-            commit(handle);
+            writing = Boolean.TRUE.equals(wrote.get());
+            wrote.remove();
+            commit(handle, writing);
             return result;
         } finally {
             if (restoreIsolation != null) {
@@ -156,14 +174,16 @@ final class Database {
     }
 
     /**
-     * Commits. A failure that may have come after the database committed (a connection lost during COMMIT) is
-     * {@link dev.locksmith.core.domain.Reason#OUTCOME_UNKNOWN}, never "nothing changed" ({@link SqlErrors#commitFailure}).
+     * Commits. When the transaction wrote, a failure that may have come after the database committed (a
+     * connection lost during COMMIT) is {@link dev.locksmith.core.domain.Reason#OUTCOME_UNKNOWN}, never "nothing
+     * changed" ({@link SqlErrors#commitFailure}); a transaction that only read changed nothing either way.
      */
-    private static void commit(Handle handle) {
+    private static void commit(Handle handle, boolean writing) {
         try {
             handle.commit();
         } catch (RuntimeException e) {
-            LocksmithException translated = SqlErrors.commitFailure(e);
+            LocksmithException translated = writing ? SqlErrors.commitFailure(e)
+                    : SqlErrors.translate("commit a transaction", e);
             rollback(handle, translated);
             throw translated;
         }

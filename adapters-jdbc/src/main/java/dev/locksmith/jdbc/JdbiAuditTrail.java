@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -32,7 +33,7 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public long record(AuditEvent event) {
-        return db.call("record an audit event", h -> h.createUpdate("INSERT INTO " + table
+        return db.write("record an audit event", h -> h.createUpdate("INSERT INTO " + table
                         + " (occurred_at, actor, action, target, outcome, code, details) "
                         + "VALUES (:at, :actor, :action, :target, :outcome, :code, :details)")
                 .bind("at", SqlValues.timestamp(event.at()))
@@ -69,7 +70,7 @@ public final class JdbiAuditTrail implements AuditTrail {
             AuditEvent event = new AuditEvent(
                     SqlValues.instant(rs, "occurred_at").orElseThrow(),
                     Optional.ofNullable(actor).map(Username::of),
-                    AuditEvent.Action.valueOf(rs.getString("action")),
+                    Operation.valueOf(rs.getString("action")),
                     Optional.ofNullable(target).map(Username::of),
                     AuditEvent.Outcome.valueOf(rs.getString("outcome")),
                     rs.getString("code"),

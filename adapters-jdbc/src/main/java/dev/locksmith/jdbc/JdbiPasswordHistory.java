@@ -5,7 +5,6 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHistory;
-
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -54,7 +53,7 @@ public final class JdbiPasswordHistory implements PasswordHistory {
      */
     @Override
     public void push(Username username, PasswordHash previous, Instant replacedAt) {
-        db.call("record password history", h -> {
+        db.write("record password history", h -> {
             String id = userId(h, username).orElseThrow(() -> new NotFoundException(username));
             h.createUpdate("INSERT INTO " + table + " (user_id, password_hash, replaced_at) "
                             + "VALUES (:id, :hash, :replaced_at)")
@@ -75,7 +74,7 @@ public final class JdbiPasswordHistory implements PasswordHistory {
     @Override
     public void forget(Username username) {
         // Deleting the user deletes its history already; this serves a caller that forgets first.
-        db.call("forget password history", h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = "
+        db.write("forget password history", h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = "
                         + "(SELECT id FROM " + users + " WHERE username = :username)")
                 .bind("username", username.value())
                 .execute());

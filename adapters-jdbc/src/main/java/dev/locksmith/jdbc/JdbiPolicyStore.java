@@ -25,15 +25,16 @@ import java.util.Optional;
  */
 public final class JdbiPolicyStore implements PolicyStore {
     private static final String COLUMNS = "min_length, max_length, complex, min_uppercase, min_lowercase, min_digits, "
-            + "min_other, min_strength, history_size, max_age, temporary_lifetime, lockout_threshold, lockout_duration";
+            + "min_other, min_strength, history_size, max_age, temporary_lifetime, lockout_threshold, lockout_duration, lockout_window";
     private static final String VALUES = ":min_length, :max_length, :complex, :min_uppercase, :min_lowercase, "
             + ":min_digits, :min_other, :min_strength, :history_size, :max_age, :temporary_lifetime, "
-            + ":lockout_threshold, :lockout_duration";
+            + ":lockout_threshold, :lockout_duration, :lockout_window";
     private static final String ASSIGNMENTS = "min_length = :min_length, max_length = :max_length, complex = :complex, "
             + "min_uppercase = :min_uppercase, min_lowercase = :min_lowercase, min_digits = :min_digits, "
             + "min_other = :min_other, min_strength = :min_strength, history_size = :history_size, "
             + "max_age = :max_age, temporary_lifetime = :temporary_lifetime, "
-            + "lockout_threshold = :lockout_threshold, lockout_duration = :lockout_duration";
+            + "lockout_threshold = :lockout_threshold, lockout_duration = :lockout_duration, "
+            + "lockout_window = :lockout_window";
 
     private final Database db;
     private final String table;
@@ -70,7 +71,8 @@ public final class JdbiPolicyStore implements PolicyStore {
                             .maxAge(duration(rs.getString("max_age")))
                             .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
                             .lockoutThreshold(rs.getInt("lockout_threshold"))
-                            .lockoutDuration(duration(rs.getString("lockout_duration")));
+                            .lockoutDuration(duration(rs.getString("lockout_duration")))
+                            .lockoutWindow(duration(rs.getString("lockout_window")));
                     HashSet<String> banned = new HashSet<>();
                     do {
                         String word = rs.getString("word");
@@ -88,7 +90,7 @@ public final class JdbiPolicyStore implements PolicyStore {
 
     @Override
     public void save(PasswordPolicy policy) {
-        db.call("save the password policy", h -> {
+        db.write("save the password policy", h -> {
             int rows = bind(h.createUpdate("UPDATE " + table + " SET " + ASSIGNMENTS + " WHERE id = 1"), policy).execute();
             if (rows == 0) {
                 try {
@@ -127,7 +129,8 @@ public final class JdbiPolicyStore implements PolicyStore {
                 .bind("max_age", p.maxAge().map(Duration::toString).orElse(null))
                 .bind("temporary_lifetime", p.temporaryLifetime().map(Duration::toString).orElse(null))
                 .bind("lockout_threshold", p.lockoutThreshold())
-                .bind("lockout_duration", p.lockoutDuration().map(Duration::toString).orElse(null));
+                .bind("lockout_duration", p.lockoutDuration().map(Duration::toString).orElse(null))
+                .bind("lockout_window", p.lockoutWindow().map(Duration::toString).orElse(null));
     }
 
     private static Duration duration(String text) {

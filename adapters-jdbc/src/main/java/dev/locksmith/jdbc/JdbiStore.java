@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * reason {@code CONFLICT}) and a <em>statement timeout</em> (default 30 s: a statement running longer is
  * cancelled and fails with {@link UnavailableException}, reason {@code UNAVAILABLE}). A host's own data source
  * is not changed: set {@code lock_timeout} and {@code statement_timeout} on its connections (PostgreSQL), or
- * {@code LOCK_TIMEOUT} and {@code QUERY_TIMEOUT} (H2). A connection lost while committing is
- * {@link UnavailableException} with reason {@code OUTCOME_UNKNOWN}: the change may have been stored.
+ * {@code LOCK_TIMEOUT} and {@code QUERY_TIMEOUT} (H2). A connection lost while committing a transaction that
+ * wrote is {@link UnavailableException} with reason {@code OUTCOME_UNKNOWN}: the change may have been stored.
  *
  * <p>The schema migration at {@link Builder#build()} runs on connections of its own, opened from the URL and
  * closed before the store is returned, so it neither waits for the pool (a pool of one connection works) nor
@@ -70,6 +70,8 @@ public final class JdbiStore implements AutoCloseable {
     private final JdbiAuditTrail auditTrail;
     private final JdbiPolicyStore policyStore;
     private final JdbiTransactions transactions;
+    private final JdbiResetTokens resetTokens;
+    private final Database database;
 
     private JdbiStore(HikariDataSource ownedPool, Database db) {
         this.ownedPool = ownedPool;
@@ -78,6 +80,8 @@ public final class JdbiStore implements AutoCloseable {
         this.auditTrail = new JdbiAuditTrail(db);
         this.policyStore = new JdbiPolicyStore(db);
         this.transactions = new JdbiTransactions(db);
+        this.resetTokens = new JdbiResetTokens(db);
+        this.database = db;
     }
 
     /**
@@ -108,9 +112,19 @@ public final class JdbiStore implements AutoCloseable {
         return policyStore;
     }
 
+    /** One-time reset-link tokens (migration V4), in this store's transactions. */
+    public JdbiResetTokens resetTokens() {
+        return resetTokens;
+    }
+
     /** The unit of work shared by this store's ports. */
     public JdbiTransactions transactions() {
         return transactions;
+    }
+
+    /** The database connection the ports share; for the adapter's own tests. */
+    Database database() {
+        return database;
     }
 
     /** Closes the pool this store created from a URL; a host's {@link DataSource} is left alone. Idempotent. */

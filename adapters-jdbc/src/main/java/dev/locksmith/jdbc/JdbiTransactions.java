@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * <p>Obtained from {@link JdbiStore#transactions()}. Thread-safe; a transaction belongs to the calling thread.
  * Rethrows what {@code work} throws after rolling back; a failure to begin or commit is a
  * {@link dev.locksmith.core.domain.UnavailableException}, or a {@link dev.locksmith.core.domain.ConflictException}
- * when the database reports a serialization failure or deadlock.
+ * when the database reports a serialization failure or deadlock. A commit of a transaction that wrote whose
+ * answer was lost (the connection failed during COMMIT) is an {@code UnavailableException} with reason
+ * {@link dev.locksmith.core.domain.Reason#OUTCOME_UNKNOWN}: it may have been stored.
  */
 public final class JdbiTransactions implements Transactions {
     private final Database db;

@@ -74,7 +74,7 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     @Override
     public void add(User user) {
-        db.call("add a user", h -> {
+        db.write("add a user", h -> {
             insertGuarded(h, user);
             return null;
         });
@@ -94,7 +94,7 @@ public final class JdbiUserAccounts implements UserAccounts {
                 throw ConflictException.alreadyExists(user.username());
             }
         }
-        db.call("add users", h -> {
+        db.write("add users", h -> {
             for (int from = 0; from < users.size(); from += 1000) {
                 List<User> chunk = users.subList(from, Math.min(users.size(), from + 1000));
                 PreparedBatch batch = h.prepareBatch(insertSql);
@@ -139,7 +139,7 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     @Override
     public User update(User user) {
-        return db.call("update a user", h -> {
+        return db.write("update a user", h -> {
             long version = user.version();
             int rows;
             try {
@@ -168,7 +168,7 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     @Override
     public void remove(UserId id, long expectedVersion) {
-        db.call("remove a user", h -> {
+        db.write("remove a user", h -> {
             int rows;
             try {
                 // The login state and the password history go with the user (ON DELETE CASCADE).
@@ -201,7 +201,7 @@ public final class JdbiUserAccounts implements UserAccounts {
     @Override
     public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
         Instant at = SqlValues.stored(now);
-        return db.call("record a failed login", h -> {
+        return db.write("record a failed login", h -> {
             // The lock on the login-state row is held until the transaction ends: concurrent callers, in this
             // pool or another, queue on it and each sees the state its predecessor committed.
             LoginState current = lockLoginState(h, id);
@@ -213,7 +213,7 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     @Override
     public LoginState resetFailedLogins(UserId id) {
-        return db.call("reset failed logins", h -> {
+        return db.write("reset failed logins", h -> {
             LoginState current = lockLoginState(h, id);
             writeLoginState(h, id, current.cleared());
             return current;
@@ -223,7 +223,7 @@ public final class JdbiUserAccounts implements UserAccounts {
     @Override
     public void recordSuccessfulLogin(UserId id, Instant now) {
         Instant at = SqlValues.stored(now);
-        db.call("record a successful login", h -> {
+        db.write("record a successful login", h -> {
             int rows = UserRows.bindLogins(h.createUpdate("UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET
                                     + " WHERE user_id = :id"), LoginState.initial().succeeded(at))
                     .bind("id", id.toString())
@@ -261,7 +261,7 @@ public final class JdbiUserAccounts implements UserAccounts {
      */
     @Override
     public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
-        return db.call("replace a password hash", h -> {
+        return db.write("replace a password hash", h -> {
             Optional<String> current = h.createQuery("SELECT password_hash FROM " + table
                             + " WHERE id = :id FOR UPDATE SKIP LOCKED")
                     .bind("id", id.toString())

@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.EmailAddress;
@@ -101,7 +102,7 @@ abstract class BadInputScenarios {
         store.passwordHistory().push(user, hash, Fixtures.NOW);
         assertThat(store.passwordHistory().recent(user, 5)).containsExactly(hash);
 
-        AuditEvent event = new AuditEvent(Fixtures.NOW, Optional.of(user), AuditEvent.Action.EDIT_USER, Optional.of(user),
+        AuditEvent event = new AuditEvent(Fixtures.NOW, Optional.of(user), Operation.EDIT_USER, Optional.of(user),
                 AuditEvent.Outcome.FAILED, "X';--%_\\", Map.of(NASTY.substring(0, 60), NASTY, "k=\\n", "v\n=\r\\"));
         long sequence = store.auditTrail().record(event);
         assertThat(store.auditTrail().read(new AuditTrail.Query(Optional.of(user), Optional.empty(), 5)))

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,31 @@ abstract class BoundedWaitScenarios {
     @AfterEach
     void closeStores() {
         stores.close();
+    }
+
+    /** The session's lock timeout and statement timeout, in milliseconds, as the database reports them. */
+    abstract long[] sessionTimeoutsMillis(JdbiStore store);
+
+    @Test
+    void every_connection_of_the_stores_pool_waits_10_s_for_a_lock_and_30_s_for_a_statement_by_default() {
+        JdbiStore store = stores.open(newLocation(), 3);
+        // Three transactions at once, so three connections: each of them carries the settings.
+        List<long[]> seen = Collections.synchronizedList(new ArrayList<>());
+        CyclicBarrier together = new CyclicBarrier(3);
+        List<CompletableFuture<Void>> holders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            holders.add(CompletableFuture.runAsync(() -> store.transactions().run(() -> {
+                seen.add(sessionTimeoutsMillis(store));
+                try {
+                    together.await(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the three transactions did not meet", e);
+                }
+            })));
+        }
+        CompletableFuture.allOf(holders.toArray(CompletableFuture[]::new)).join();
+
+        assertThat(seen).hasSize(3).allSatisfy(t -> assertThat(t).containsExactly(10_000L, 30_000L));
     }
 
     @Test

@@ -2,10 +2,18 @@ package dev.locksmith.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.AuditTrail;
+import dev.locksmith.core.testing.FakePasswordHasher;
+import dev.locksmith.core.testing.InMemoryBlocklist;
+import dev.locksmith.core.usecase.BootstrapAdministrator;
+import dev.locksmith.core.usecase.CreateUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +25,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +38,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * "nothing changed"; a commit the database refused is still a definite answer. Subclasses give the database.
  */
 abstract class CommitOutcomeScenarios {
-    /** What the next commit does: nothing special, or commit and then fail, or fail without committing. */
-    private enum NextCommit { NORMAL, COMMIT_THEN_LOSE_CONNECTION, REFUSE_AS_SERIALIZATION_FAILURE }
+    /**
+     * What the next commit does: nothing special; commit and then fail, for the next transaction that wrote
+     * (ran an INSERT, UPDATE or DELETE) or for any next one; or fail without committing.
+     */
+    private enum NextCommit { NORMAL, WRITE_COMMITS_THEN_LOSES_CONNECTION, ANY_COMMITS_THEN_LOSES_CONNECTION,
+        REFUSE_AS_SERIALIZATION_FAILURE }
 
     private final AtomicReference<NextCommit> nextCommit = new AtomicReference<>(NextCommit.NORMAL);
     private HikariDataSource hostPool;
@@ -59,7 +73,7 @@ abstract class CommitOutcomeScenarios {
 
     @Test
     void a_connection_lost_during_a_commit_that_happened_is_outcome_unknown() {
-        nextCommit.set(NextCommit.COMMIT_THEN_LOSE_CONNECTION);
+        nextCommit.set(NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION);
 
         assertThatThrownBy(() -> store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("alice"))))
                 .isInstanceOfSatisfying(UnavailableException.class, e -> {
@@ -75,13 +89,23 @@ abstract class CommitOutcomeScenarios {
 
     @Test
     void a_port_call_outside_a_transaction_whose_commit_answer_is_lost_is_outcome_unknown_too() {
-        nextCommit.set(NextCommit.COMMIT_THEN_LOSE_CONNECTION);
+        nextCommit.set(NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION);
 
         assertThatThrownBy(() -> store.userAccounts().add(Fixtures.localUser("bob")))
                 .isInstanceOfSatisfying(UnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
 
         assertThat(store.userAccounts().find(Username.of("bob"))).isPresent();
+    }
+
+    @Test
+    void a_lost_commit_answer_of_a_transaction_that_only_read_is_unavailable_since_nothing_can_have_changed() {
+        store.userAccounts().add(Fixtures.localUser("gus"));
+        nextCommit.set(NextCommit.ANY_COMMITS_THEN_LOSES_CONNECTION);
+
+        assertThatThrownBy(() -> store.userAccounts().find(Username.of("gus")))
+                .isInstanceOfSatisfying(UnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
     }
 
     @Test
@@ -94,6 +118,36 @@ abstract class CommitOutcomeScenarios {
         assertThat(store.userAccounts().find(Username.of("carol"))).isEmpty();
     }
 
+    @Test
+    void a_use_case_whose_commit_answer_is_lost_says_so_and_the_audit_trail_records_the_same() {
+        Locksmith locksmith = Locksmith.builder()
+                .userAccounts(store.userAccounts())
+                .passwordHistory(store.passwordHistory())
+                .auditTrail(store.auditTrail())
+                .policyStore(store.policyStore())
+                .transactions(store.transactions())
+                .passwordHasher(new FakePasswordHasher())
+                .blocklist(InMemoryBlocklist.common())
+                .build();
+        Username admin = Username.of("admin");
+        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(admin, Profile.named("Admin"),
+                Password.of("a long enough first passphrase")));
+        nextCommit.set(NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION);
+
+        assertThatThrownBy(() -> locksmith.createUser().execute(new CreateUser.Command(admin, Username.of("dora"),
+                Profile.named("Dora"), Set.of(), Password.of("her own first passphrase here"), false)))
+                .isInstanceOfSatisfying(UnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
+        assertThat(store.userAccounts().find(Username.of("dora"))).isPresent();
+        // The next use case that commits records the failure event kept for it.
+        locksmith.createUser().execute(new CreateUser.Command(admin, Username.of("emil"), Profile.named("Emil"),
+                Set.of(), Password.of("his own first passphrase here"), false));
+
+        assertThat(store.auditTrail().read(new AuditTrail.Query(Optional.of(Username.of("dora")), Optional.empty(), 10)))
+                .extracting(r -> r.event().outcome() + " " + r.event().code())
+                .contains("FAILED OUTCOME_UNKNOWN");
+    }
+
     /** The host's data source, its connections' next commit doing what {@link #nextCommit} says. */
     private DataSource failingCommits(DataSource host) {
         return proxy(DataSource.class, host, (method, args) -> {
@@ -103,12 +157,28 @@ abstract class CommitOutcomeScenarios {
     }
 
     private Connection failingCommits(Connection connection) {
+        boolean[] wrote = {false};
         return proxy(Connection.class, connection, (method, args) -> {
+            if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
+                    && sql.strip().matches("(?is)(INSERT|UPDATE|DELETE)\\b.*")) {
+                wrote[0] = true;
+            }
+            if (method.getName().equals("rollback") && (args == null || args.length == 0)) {
+                wrote[0] = false;
+            }
             if (!method.getName().equals("commit")) {
                 return method.invoke(connection, args);
             }
-            switch (nextCommit.getAndSet(NextCommit.NORMAL)) {
-                case COMMIT_THEN_LOSE_CONNECTION -> {
+            boolean writing = wrote[0];
+            wrote[0] = false;
+            NextCommit mode = nextCommit.get();
+            if (mode == NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION && !writing) {
+                mode = NextCommit.NORMAL;
+            } else {
+                nextCommit.set(NextCommit.NORMAL);
+            }
+            switch (mode) {
+                case WRITE_COMMITS_THEN_LOSES_CONNECTION, ANY_COMMITS_THEN_LOSES_CONNECTION -> {
                     connection.commit();
                     throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
                 }

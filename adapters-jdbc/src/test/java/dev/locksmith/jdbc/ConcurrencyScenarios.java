@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.Locksmith;
@@ -195,7 +196,7 @@ abstract class ConcurrencyScenarios {
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
         assertThat(after.lock()).isEmpty();
         assertThat(after.version()).isZero();
-        assertThat(events).noneMatch(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED);
+        assertThat(events).noneMatch(e -> e.action() == Operation.ACCOUNT_LOCKED);
         assertEveryWrongPasswordRowMatchesTheCount(events);
     }
 
@@ -210,7 +211,7 @@ abstract class ConcurrencyScenarios {
         User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
         assertThat(after.isLockedAt(Instant.now())).isTrue();
-        assertThat(events).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).singleElement()
+        assertThat(events).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("failedLogins", "10"));
         assertEveryWrongPasswordRowMatchesTheCount(events);
     }
@@ -273,7 +274,7 @@ abstract class ConcurrencyScenarios {
     /** One wrong-password audit row per failure, each with the count that failure reached: 1 to 4000, once each. */
     private static void assertEveryWrongPasswordRowMatchesTheCount(List<AuditEvent> events) {
         List<Integer> counts = events.stream()
-                .filter(e -> e.action() == AuditEvent.Action.AUTHENTICATE && "WRONG_PASSWORD".equals(e.code()))
+                .filter(e -> e.action() == Operation.AUTHENTICATE && "WRONG_PASSWORD".equals(e.code()))
                 .map(e -> Integer.parseInt(e.details().get("failedLogins")))
                 .sorted()
                 .toList();

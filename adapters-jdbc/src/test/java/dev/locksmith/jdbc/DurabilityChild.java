@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
@@ -35,7 +36,7 @@ public final class DurabilityChild {
                 User current = store.userAccounts().find(USER).orElseThrow();
                 store.passwordHistory().push(USER, current.passwordHash().orElseThrow(), Fixtures.NOW);
                 User updated = store.userAccounts().update(current.passwordChangedBySelf(Fixtures.hash("v" + change), Fixtures.NOW));
-                store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.of(USER), AuditEvent.Action.CHANGE_OWN_PASSWORD,
+                store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.of(USER), Operation.CHANGE_OWN_PASSWORD,
                         Optional.of(USER), AuditEvent.Outcome.SUCCESS, "OK", Map.of("version", Long.toString(updated.version()))));
                 return updated.version();
             });

@@ -1,5 +1,6 @@
 package dev.locksmith.jdbc;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LocksmithException;
@@ -85,7 +86,7 @@ abstract class ErrorTranslationScenarios {
         store.userAccounts().add(Fixtures.localUser("unknown.permission"));
         store.userAccounts().add(Fixtures.localUser("control.char"));
         store.policyStore().save(PasswordPolicy.nistDefault());
-        store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.empty(), AuditEvent.Action.AUTHENTICATE,
+        store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.empty(), Operation.AUTHENTICATE,
                 Optional.empty(), AuditEvent.Outcome.REJECTED, "X", Map.of()));
         try (Connection c = connect(location)) {
             PrefixSearchScenarios.execute(c, "UPDATE locksmith_users SET permissions = 'SUPERUSER' WHERE username = 'unknown.permission'");

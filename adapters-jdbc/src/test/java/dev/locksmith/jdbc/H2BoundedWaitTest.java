@@ -20,6 +20,14 @@ class H2BoundedWaitTest extends BoundedWaitScenarios {
     }
 
     @Override
+    long[] sessionTimeoutsMillis(JdbiStore store) {
+        return store.database().call("read the session's timeouts", h -> new long[]{
+                h.createQuery("SELECT LOCK_TIMEOUT()").mapTo(Long.class).one(),
+                h.createQuery("SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS "
+                        + "WHERE SETTING_NAME = 'QUERY_TIMEOUT'").mapTo(Long.class).one()});
+    }
+
+    @Override
     void makeUserInsertsSlow(Connection connection) throws SQLException {
         PrefixSearchScenarios.execute(connection, "CREATE TRIGGER locksmith_slow BEFORE INSERT ON locksmith_users "
                 + "FOR EACH ROW CALL \"" + SlowTrigger.class.getName() + "\"");

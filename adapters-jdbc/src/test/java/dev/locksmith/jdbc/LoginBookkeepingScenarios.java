@@ -1,10 +1,13 @@
 package dev.locksmith.jdbc;
 
 import dev.locksmith.core.Locksmith;
+import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.FakePasswordHasher;
@@ -20,10 +23,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Login bookkeeping lives apart from the users row: a login never waits for a transaction that holds the
@@ -117,6 +122,25 @@ abstract class LoginBookkeepingScenarios {
         assertThat(reborn.id()).isNotEqualTo(old.id());
         assertThat(reborn.failedLogins()).isZero();
         assertThat(store.passwordHistory().recent(ALICE, 24)).isEmpty();
+    }
+
+    @Test
+    void users_added_in_bulk_keep_their_identity_and_login_state() {
+        JdbiStore store = stores.open(newLocation());
+        LoginState logins = new LoginState(3, Optional.of(Fixtures.NOW), Optional.of(new Lock(Fixtures.NOW,
+                Optional.of(Fixtures.NOW.plusSeconds(600)))), Optional.of(Fixtures.NOW.minusSeconds(60)));
+        User carol = Fixtures.localUser("carol").withLogins(logins);
+        User dave = Fixtures.localUser("dave");
+
+        store.userAccounts().addAll(List.of(carol, dave));
+
+        assertThat(store.userAccounts().find(Username.of("carol"))).contains(carol);
+        assertThat(store.userAccounts().find(Username.of("dave"))).contains(dave);
+        User sameIdentity = new User(dave.id(), Username.of("erin"), dave.profile(), Set.of(), true, dave.source(),
+                dave.passwordHash(), dave.passwordChangedAt(), false, Optional.empty(), LoginState.initial(), 0);
+        assertThatThrownBy(() -> store.userAccounts().addAll(List.of(Fixtures.localUser("frank"), sameIdentity)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+        assertThat(store.userAccounts().find(Username.of("frank"))).isEmpty();
     }
 
     private long rows(TestStores.Location location, String table) throws SQLException {

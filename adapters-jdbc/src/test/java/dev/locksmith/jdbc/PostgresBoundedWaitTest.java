@@ -29,6 +29,16 @@ class PostgresBoundedWaitTest extends BoundedWaitScenarios {
     }
 
     @Override
+    long[] sessionTimeoutsMillis(JdbiStore store) {
+        // Settings in milliseconds: current_setting gives them with their unit, the catalog without.
+        return store.database().call("read the session's timeouts", h -> new long[]{
+                h.createQuery("SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'lock_timeout'")
+                        .mapTo(Long.class).one(),
+                h.createQuery("SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'statement_timeout'")
+                        .mapTo(Long.class).one()});
+    }
+
+    @Override
     void makeUserInsertsSlow(Connection connection) throws SQLException {
         PrefixSearchScenarios.execute(connection, "CREATE FUNCTION locksmith_slow() RETURNS trigger LANGUAGE plpgsql "
                 + "AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$");

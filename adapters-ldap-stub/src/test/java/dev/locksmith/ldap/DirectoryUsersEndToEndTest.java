@@ -1,5 +1,6 @@
 package dev.locksmith.ldap;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Password;
@@ -120,7 +121,7 @@ class DirectoryUsersEndToEndTest {
         assertThat(denied.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);
         assertThat(fixture.database().state().withoutAudit()).isEqualTo(before);
         assertThat(fixture.auditEvents()).last().satisfies(event -> {
-            assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+            assertThat(event.action()).isEqualTo(Operation.SET_PASSWORD);
             assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
             assertThat(event.actor()).contains(Username.of(actor));
             assertThat(event.target()).contains(Username.of("dave"));

@@ -45,6 +45,29 @@ final class Failures {
         return MailException.deliveryFailed(problem.text(), failure == null ? null : sanitize(failure));
     }
 
+    /** The outcome is unknown: the data was sent; the final reply was lost or late. */
+    static MailException outcomeUnknown(DeliveryProblem problem, Throwable failure) {
+        return MailException.outcomeUnknown(problem.text(), failure == null ? null : sanitize(failure));
+    }
+
+    /**
+     * What a failure after the message data was sent means: a reply code of 4xx or 5xx to the final "." is a
+     * definite refusal ({@code MAIL_DELIVERY_FAILED}, nothing was accepted); anything else (connection dropped,
+     * end of stream, timeout) leaves the outcome unknown.
+     */
+    static MailException afterData(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SMTPSendFailedException) {
+                int code = ((SMTPSendFailedException) t).getReturnCode();
+                if (code >= 400 && code < 600) {
+                    return deliveryFailed(DeliveryProblem.MESSAGE_REFUSED, failure);
+                }
+            }
+        }
+        boolean late = any(chain(failure), SocketTimeoutException.class);
+        return outcomeUnknown(late ? DeliveryProblem.REPLY_TIMEOUT : DeliveryProblem.REPLY_LOST, failure);
+    }
+
     static DeliveryProblem classify(Throwable failure) {
         List<Throwable> chain = chain(failure);
         if (any(chain, AuthenticationFailedException.class)) {

@@ -26,7 +26,8 @@ final class MailAddresses {
 
     /**
      * Refuses an address that cannot be put in an SMTP envelope and a header as is: quoted or oddly dotted
-     * local parts, domains that are not host names.
+     * local parts, domains that are not host names. Core's {@link EmailAddress} refuses the same addresses
+     * already (a property test holds the two together); this check stays as the adapter's own guard.
      *
      * @throws InvalidInputException naming {@code field}
      */

@@ -4,6 +4,7 @@ import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.port.Mailer;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
@@ -12,33 +13,57 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Core's {@link Mailer} over SMTP (Jakarta Mail, Angus implementation), configured by {@link SmtpSettings}.
  *
  * <p>Each send opens its own connection, authenticates when credentials are set, hands over one plain-text
- * UTF-8 message and closes; it returns once the server accepted the message. Display names are RFC 2047
+ * UTF-8 message and closes; it returns once the server accepted the message. The connection is encrypted
+ * (STARTTLS or SMTPS) unless the settings name a trusted local relay. Display names are RFC 2047
  * encoded; a domain with non-ASCII characters travels in its ASCII (IDNA) form; a non-ASCII local part needs
  * the server's SMTPUTF8 extension. Everything that reaches a header is checked first: a CR, LF or other
  * control character is refused with {@link InvalidInputException} before any connection is opened.
  *
+ * <p><b>Bounded.</b> Every send ends by the settings' {@linkplain SmtpSettings#sendDeadline() send deadline}
+ * (default 15 s), whatever the relay does: the exchange runs on a daemon thread of this adapter while the caller
+ * waits at most the deadline; at the deadline the connection is closed. Connect, read and write timeouts bound
+ * each step within it.
+ *
+ * <p><b>Failures and unknown outcomes.</b> A failure before the whole message was handed over (before the
+ * terminating "." of the data was sent), or a refusal of the message by a 4xx or 5xx reply, is {@link
+ * MailException} with reason {@code MAIL_DELIVERY_FAILED}: nothing was accepted. Once the data was sent, a final
+ * reply that is lost (connection dropped) or late (read timeout or send deadline) is {@code MAIL_OUTCOME_UNKNOWN}:
+ * the message may have been accepted, and the caller must not say that nothing was sent. Each has a {@code
+ * problem} parameter: for a failed delivery {@code connection failed}, {@code unknown host}, {@code timeout},
+ * {@code deadline exceeded}, {@code interrupted}, {@code tls failed}, {@code starttls not offered}, {@code
+ * authentication failed}, {@code sender refused}, {@code recipient refused}, {@code message refused}, {@code
+ * smtputf8 not offered} or {@code server error}; for an unknown outcome {@code reply lost}, {@code reply
+ * timeout} or {@code interrupted}.
+ *
  * <p>The new password appears in the message body only. It is never in the subject, a header, a log line or an
  * exception: the protocol trace of the mail library is off ({@code mail.debug=false}, authentication exchanges
- * suppressed), and failures are reported as {@link MailException} with reason {@code MAIL_DELIVERY_FAILED}, a
- * {@code problem} parameter ({@code connection failed}, {@code unknown host}, {@code timeout}, {@code tls
- * failed}, {@code starttls not offered}, {@code authentication failed}, {@code sender refused}, {@code recipient
- * refused}, {@code message refused}, {@code smtputf8 not offered}, {@code server error}) and a sanitized cause
- * that holds no server reply text and no message content. One limit: a host that turns its own logging of the
+ * suppressed), and a failure's cause is a sanitized copy that holds no server reply text and no message content.
+ * One limit: a host that turns its own logging of the
  * logger {@code org.eclipse.angus.mail.smtp.protocol} up to {@code FINEST} asks Angus for a wire trace, which
  * would include message bodies; leave that logger at its default level in production.
  *
@@ -48,12 +73,23 @@ public final class SmtpMailer implements Mailer {
     private static final System.Logger LOG = System.getLogger(SmtpMailer.class.getName());
     private static final String PROTOCOL = "smtp";
     private static final String CONTENT_TYPE = "text/plain; charset=UTF-8";
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * Runs the exchanges, so a caller can stop waiting at the deadline even where closing the connection does
+     * not end a step at once (a host name lookup). Daemon threads, ended after a minute idle.
+     */
+    private static final ExecutorService EXCHANGES = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "locksmith-smtp-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final SmtpSettings settings;
     private final Clock clock;
     private final MessageTemplates templates;
-    private final Session asciiSession;
-    private final Session utf8Session;
+    private final Properties asciiProperties;
+    private final Properties utf8Properties;
 
     /**
      * A mailer with the given settings and the system clock.
@@ -74,13 +110,11 @@ public final class SmtpMailer implements Mailer {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.templates = new MessageTemplates(settings);
         if (settings.isConfigured()) {
-            asciiSession = Session.getInstance(sessionProperties(settings, false));
-            utf8Session = Session.getInstance(sessionProperties(settings, true));
-            asciiSession.setDebug(false);
-            utf8Session.setDebug(false);
+            asciiProperties = sessionProperties(settings, false);
+            utf8Properties = sessionProperties(settings, true);
         } else {
-            asciiSession = null;
-            utf8Session = null;
+            asciiProperties = null;
+            utf8Properties = null;
         }
     }
 
@@ -102,7 +136,8 @@ public final class SmtpMailer implements Mailer {
     /**
      * Sends "Your new password". The password is in the body only; the caller still owns and wipes it.
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws MailException {@code MAIL_NOT_CONFIGURED}, {@code MAIL_DELIVERY_FAILED} or
+     *                       {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the display name or an address cannot be put in a header
      */
     @Override
@@ -121,7 +156,8 @@ public final class SmtpMailer implements Mailer {
     /**
      * Sends "Your password was changed" (no password in it).
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws MailException {@code MAIL_NOT_CONFIGURED}, {@code MAIL_DELIVERY_FAILED} or
+     *                       {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the display name or an address cannot be put in a header
      */
     @Override
@@ -138,10 +174,30 @@ public final class SmtpMailer implements Mailer {
     }
 
     /**
+     * Sends "Reset your password" with the one-time link, in the body only (never a header, a log or an error).
+     *
+     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws InvalidInputException if the display name or an address cannot be put in a header
+     */
+    @Override
+    public void sendResetLink(ResetLink message) {
+        requireConfigured();
+        InvalidInputException.requireNonNull(message, "message");
+        checkRecipient(message.to(), message.displayName());
+        MessageTemplates.Composed composed = ResetLinkTemplate.compose(templates, message);
+        try {
+            deliver("reset link", message.to(), message.displayName(), composed);
+        } finally {
+            composed.body().wipe();
+        }
+    }
+
+    /**
      * Sends a test message to {@code to}, as an appliance offers when its mail settings are saved; it names the
      * relay and the login URL, so the reader can tell the settings apart.
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws MailException {@code MAIL_NOT_CONFIGURED}, {@code MAIL_DELIVERY_FAILED} or
+     *                       {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the address is null or cannot be used over SMTP
      */
     public void sendTestMessage(EmailAddress to) {
@@ -169,20 +225,38 @@ public final class SmtpMailer implements Mailer {
     private void deliver(String kind, EmailAddress to, String displayName, MessageTemplates.Composed composed) {
         EmailAddress from = settings.fromAddress();
         boolean needsUtf8 = MailAddresses.needsSmtpUtf8(from) || MailAddresses.needsSmtpUtf8(to);
-        Session session = needsUtf8 ? utf8Session : asciiSession;
+        Exchange exchange = new Exchange();
+        Session session = session(exchange, needsUtf8);
         byte[] body = composed.body().toUtf8();
         try {
             OutgoingMessage message = compose(session, from, to, displayName, composed.subject(), body);
             Address[] recipients = {MailAddresses.internetAddress(to, "")};
-            transmit(kind, session, message, recipients, needsUtf8);
+            transmit(kind, session, exchange, message, recipients, needsUtf8);
         } finally {
             Arrays.fill(body, (byte) 0);
         }
     }
 
+    /**
+     * A session of this send only: its socket factories register every socket with the exchange, so the
+     * deadline can close them.
+     */
+    private Session session(Exchange exchange, boolean utf8) {
+        Properties props = new Properties();
+        props.putAll(utf8 ? utf8Properties : asciiProperties);
+        props.put("mail." + PROTOCOL + ".socketFactory",
+                ExchangeSockets.plain(exchange, millis(settings.connectTimeout(), settings)));
+        SSLSocketFactory trust = settings.tlsSocketFactory()
+                .orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault());
+        props.put("mail." + PROTOCOL + ".ssl.socketFactory", ExchangeSockets.tls(exchange, trust));
+        Session session = Session.getInstance(props);
+        session.setDebug(false);
+        return session;
+    }
+
     /** Builds the whole message before any connection, so a composition problem never leaves a half-sent mail. */
-    private OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName,
-                                    String subject, byte[] body) {
+    OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName, String subject,
+                            byte[] body) {
         try {
             String messageId = "<" + UUID.randomUUID() + "@" + MailAddresses.asciiDomain(from, "fromAddress") + ">";
             OutgoingMessage message = new OutgoingMessage(session, messageId);
@@ -205,34 +279,93 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
-    private void transmit(String kind, Session session, OutgoingMessage message, Address[] recipients,
-                          boolean needsUtf8) {
-        Transport transport = null;
+    /**
+     * Runs the exchange on a thread of its own and waits for it at most the send deadline; at the deadline the
+     * exchange is cut off and the stage it reached decides the answer.
+     */
+    private void transmit(String kind, Session session, Exchange exchange, OutgoingMessage message,
+                          Address[] recipients, boolean needsUtf8) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Future<?> running;
         try {
-            transport = session.getTransport(PROTOCOL);
-            transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
-                    settings.passwordForConnect());
-            if (needsUtf8 && !((SMTPTransport) transport).supportsExtension("SMTPUTF8")) {
-                throw Failures.deliveryFailed(DeliveryProblem.SMTPUTF8_NOT_OFFERED, null);
-            }
-            transport.sendMessage(message, recipients);
+            running = EXCHANGES.submit(() -> exchange(session, exchange, message, recipients, needsUtf8, loader));
+        } catch (RejectedExecutionException e) {
+            throw failed(kind, Failures.deliveryFailed(DeliveryProblem.SERVER_ERROR, e));
+        }
+        try {
+            running.get(settings.sendDeadline().toNanos(), TimeUnit.NANOSECONDS);
             LOG.log(Level.DEBUG, () -> "Sent the " + kind + " message via " + relay());
-        } catch (MailException e) {
-            logFailure(kind, e);
-            throw e;
-        } catch (LocksmithException e) {
-            throw e;
-        } catch (MessagingException | RuntimeException e) {
-            MailException failure = Failures.deliveryFailed(e);
-            logFailure(kind, failure);
-            throw failure;
-        } finally {
-            close(transport);
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            if (failure instanceof MailException) {
+                throw failed(kind, (MailException) failure);
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+            throw failed(kind, Failures.deliveryFailed(failure));
+        } catch (TimeoutException e) {
+            cutOff(kind, exchange, DeliveryProblem.DEADLINE_EXCEEDED, DeliveryProblem.REPLY_TIMEOUT,
+                    new TimeoutException("the send deadline of " + settings.sendDeadline() + " passed"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cutOff(kind, exchange, DeliveryProblem.INTERRUPTED, DeliveryProblem.INTERRUPTED, e);
         }
     }
 
+    /** Ends an exchange the caller stops waiting for; returns normally only if the message was accepted. */
+    private void cutOff(String kind, Exchange exchange, DeliveryProblem beforeData, DeliveryProblem afterData,
+                        Exception why) {
+        switch (exchange.expire()) {
+            case ACCEPTED:
+                // Only the polite end of the session (QUIT) was cut short.
+                LOG.log(Level.DEBUG, () -> "Sent the " + kind + " message via " + relay());
+                return;
+            case DATA_SENT:
+                throw failed(kind, Failures.outcomeUnknown(afterData, why));
+            case BEFORE_DATA_END:
+            default:
+                throw failed(kind, Failures.deliveryFailed(beforeData, why));
+        }
+    }
+
+    /** One exchange with the relay, on a thread of {@link #EXCHANGES}; throws only {@link LocksmithException}s. */
+    private void exchange(Session session, Exchange exchange, OutgoingMessage message, Address[] recipients,
+                          boolean needsUtf8, ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        BoundedTransport transport = new BoundedTransport(session, exchange);
+        try {
+            transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
+                    settings.passwordForConnect());
+            if (needsUtf8 && !transport.supportsExtension("SMTPUTF8")) {
+                throw Failures.deliveryFailed(DeliveryProblem.SMTPUTF8_NOT_OFFERED, null);
+            }
+            transport.sendMessage(message, recipients);
+            exchange.accepted();
+        } catch (LocksmithException e) {
+            throw e;
+        } catch (MessagingException | RuntimeException e) {
+            throw exchange.stage() == Exchange.Stage.DATA_SENT ? Failures.afterData(e) : Failures.deliveryFailed(e);
+        } finally {
+            close(transport);
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private MailException failed(String kind, MailException failure) {
+        logFailure(kind, failure);
+        return failure;
+    }
+
     private void logFailure(String kind, MailException failure) {
-        LOG.log(Level.WARNING, () -> "Could not send the " + kind + " message via " + relay() + ": "
+        LOG.log(Level.WARNING, () -> (failure.reason() == Reason.MAIL_OUTCOME_UNKNOWN
+                ? "Handed over the " + kind + " message but its outcome is unknown via "
+                : "Could not send the " + kind + " message via ") + relay() + ": "
                 + failure.parameters().get("problem"));
     }
 
@@ -252,6 +385,12 @@ public final class SmtpMailer implements Mailer {
         return settings.host() + ":" + settings.port() + " (" + settings.encryption() + ")";
     }
 
+    /** A step timeout in milliseconds, at most the send deadline. */
+    private static int millis(Duration timeout, SmtpSettings settings) {
+        Duration deadline = settings.sendDeadline();
+        return (int) (timeout.compareTo(deadline) < 0 ? timeout : deadline).toMillis();
+    }
+
     private static Properties sessionProperties(SmtpSettings settings, boolean utf8) {
         String p = "mail." + PROTOCOL + ".";
         Properties props = new Properties();
@@ -263,9 +402,10 @@ public final class SmtpMailer implements Mailer {
         props.setProperty("mail.transport.protocol", PROTOCOL);
         props.setProperty(p + "host", settings.host());
         props.setProperty(p + "port", Integer.toString(settings.port()));
-        props.setProperty(p + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
-        props.setProperty(p + "timeout", Long.toString(settings.readTimeout().toMillis()));
-        props.setProperty(p + "writetimeout", Long.toString(settings.writeTimeout().toMillis()));
+        // Each step within the deadline: a longer step timeout would never get to expire.
+        props.setProperty(p + "connectiontimeout", Integer.toString(millis(settings.connectTimeout(), settings)));
+        props.setProperty(p + "timeout", Integer.toString(millis(settings.readTimeout(), settings)));
+        props.setProperty(p + "writetimeout", Integer.toString(millis(settings.writeTimeout(), settings)));
         props.setProperty(p + "auth", Boolean.toString(settings.username().isPresent()));
         // XOAUTH2 would send the password as a bearer token, NTLM and DIGEST-MD5 are obsolete.
         props.setProperty(p + "auth.mechanisms", "PLAIN LOGIN");
@@ -285,7 +425,6 @@ public final class SmtpMailer implements Mailer {
             default:
                 break;
         }
-        settings.tlsSocketFactory().ifPresent(factory -> props.put(p + "ssl.socketFactory", factory));
         settings.heloName().ifPresent(name -> props.setProperty(p + "localhost", name));
         props.setProperty("mail.mime.allowutf8", Boolean.toString(utf8));
         return props;

@@ -3,23 +3,18 @@ package dev.locksmith.smtp;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.CharBuffer;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The mail settings of an appliance, as its "email settings" page holds them: sender address and display name,
@@ -27,9 +22,36 @@ import java.util.regex.Pattern;
  * optional set of trusted certificates for a private relay. Built and validated once by {@link Builder#build()};
  * immutable and thread-safe afterwards.
  *
+ * <p><b>Encryption.</b> Messages carry passwords, so the connection is encrypted: {@link Encryption#STARTTLS}
+ * (the default; required, never opportunistic: a relay that does not offer it fails the send before anything is
+ * sent) or {@link Encryption#SMTPS}. {@link Encryption#NONE} is refused by {@link Builder#build()} unless the
+ * operator names the relay a trusted local one with {@link Builder#plaintextToTrustedLocalRelay(boolean)} (a
+ * relay on the same host or a network where nobody can read the traffic). Credentials over {@code NONE} need
+ * {@link Builder#allowPlaintextAuthentication(boolean)} as well.
+ *
+ * <p><b>Every wait is bounded.</b> Settings, each from 1 s to 5 min:
+ * <ul>
+ * <li>{@linkplain Builder#connectTimeout(Duration) connect timeout} (default 10 s): opening the TCP
+ *     connection;</li>
+ * <li>{@linkplain Builder#readTimeout(Duration) read timeout} (default 10 s): each wait for a server reply or
+ *     for the TLS handshake;</li>
+ * <li>{@linkplain Builder#writeTimeout(Duration) write timeout} (default 10 s): each write;</li>
+ * <li>{@linkplain Builder#sendDeadline(Duration) send deadline} (default 15 s): the whole exchange of one
+ *     message (connect, TLS, authentication, MAIL, RCPT, DATA and the server's final reply). A relay that answers
+ *     each read just in time (a tarpit dripping a byte a second) is cut off there: the connection is closed and
+ *     the caller's wait ends at the deadline whatever the relay or the name lookup does. A step timeout longer
+ *     than the deadline is cut short by it.</li>
+ * </ul>
+ * A send that ends at the deadline before the whole message was handed over is {@code MAIL_DELIVERY_FAILED}
+ * (problem {@code deadline exceeded}); after it, {@code MAIL_OUTCOME_UNKNOWN} (see {@link SmtpMailer}).
+ *
+ * <p><b>Trusted certificates.</b> {@link Builder#trustCertificates} pins the certificates of a private relay. A
+ * pinned certificate that has expired or is not yet valid is refused when the settings are built (Java does not
+ * check a trust anchor's dates), unless {@link Builder#acceptTrustedCertificatesOutsideValidity(boolean)} says
+ * the operator knows.
+ *
  * <p>The SMTP password is a secret: it is kept in a private array, never returned, and {@link #toString()}
- * redacts it. Credentials are refused over an unencrypted connection unless
- * {@link Builder#allowPlaintextAuthentication(boolean)} says the relay is on a trusted network.
+ * redacts it.
  *
  * <p>{@link #notConfigured()} stands for "no relay configured": {@link #isConfigured()} is false and a
  * {@link SmtpMailer} built from it refuses every send with {@code MAIL_NOT_CONFIGURED}; its relay accessors
@@ -42,7 +64,10 @@ public final class SmtpSettings {
 
     /** How the connection to the relay is protected. */
     public enum Encryption {
-        /** Plain SMTP; nothing is encrypted (a relay on a trusted network only). Default port 25. */
+        /**
+         * Plain SMTP; nothing is encrypted, passwords in messages included. Accepted only for a trusted local
+         * relay ({@link Builder#plaintextToTrustedLocalRelay(boolean)}). Default port 25.
+         */
         NONE(25),
         /** Plain connection upgraded with STARTTLS; the send fails if the server does not offer it. Default port 587. */
         STARTTLS(587),
@@ -64,12 +89,14 @@ public final class SmtpSettings {
     /** Default time allowed to open the TCP connection. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Default time allowed for each read (server reply, TLS handshake). */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     /** Default time allowed for each write. */
-    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
-    /** Shortest accepted timeout. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time allowed for the whole exchange of one message. */
+    public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofSeconds(15);
+    /** Shortest accepted timeout or deadline. */
     public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
-    /** Longest accepted timeout: a timeout is never infinite. */
+    /** Longest accepted timeout or deadline: a wait is never infinite. */
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     /** Longest accepted display name, in code points (as core's profile names). */
     public static final int MAX_NAME_LENGTH = 256;
@@ -80,28 +107,25 @@ public final class SmtpSettings {
 
     private static final SmtpSettings NOT_CONFIGURED = new SmtpSettings();
 
-    private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
-    private static final Pattern IPV6_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
-
     private final boolean configured;
     private final EmailAddress fromAddress;
     private final String fromName;
     private final String host;
     private final int port;
     private final Encryption encryption;
+    private final boolean plaintextToTrustedLocalRelay;
     private final String username;
     private final char[] password;
     private final boolean plaintextAuthenticationAllowed;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration writeTimeout;
+    private final Duration sendDeadline;
     private final URI loginUrl;
     private final ZoneId zone;
     private final String heloName;
-    private final SSLSocketFactory tlsSocketFactory;
-    private final int trustedCertificateCount;
+    private final TrustMaterial trust;
+    private final boolean trustedCertificatesOutsideValidityAccepted;
 
     private SmtpSettings() {
         configured = false;
@@ -110,37 +134,41 @@ public final class SmtpSettings {
         host = null;
         port = 0;
         encryption = Encryption.NONE;
+        plaintextToTrustedLocalRelay = false;
         username = null;
         password = null;
         plaintextAuthenticationAllowed = false;
         connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         readTimeout = DEFAULT_READ_TIMEOUT;
         writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        sendDeadline = DEFAULT_SEND_DEADLINE;
         loginUrl = null;
         zone = ZoneId.of("UTC");
         heloName = null;
-        tlsSocketFactory = null;
-        trustedCertificateCount = 0;
+        trust = null;
+        trustedCertificatesOutsideValidityAccepted = false;
     }
 
-    private SmtpSettings(Builder b, String host, URI loginUrl, SSLSocketFactory tlsSocketFactory, int trustedCount) {
+    private SmtpSettings(Builder b, String host, URI loginUrl, TrustMaterial trust) {
         configured = true;
         fromAddress = b.fromAddress;
         fromName = b.fromName;
         this.host = host;
         port = b.port != null ? b.port : b.encryption.defaultPort();
         encryption = b.encryption;
+        plaintextToTrustedLocalRelay = b.plaintextToTrustedLocalRelay;
         username = b.username;
         password = b.password == null ? null : b.password.clone();
         plaintextAuthenticationAllowed = b.plaintextAuthenticationAllowed;
         connectTimeout = b.connectTimeout;
         readTimeout = b.readTimeout;
         writeTimeout = b.writeTimeout;
+        sendDeadline = b.sendDeadline;
         this.loginUrl = loginUrl;
         zone = b.zone;
         heloName = b.heloName;
-        this.tlsSocketFactory = tlsSocketFactory;
-        trustedCertificateCount = trustedCount;
+        this.trust = trust;
+        trustedCertificatesOutsideValidityAccepted = b.trustedCertificatesOutsideValidityAccepted;
     }
 
     /** Settings meaning "no mail relay is configured". */
@@ -186,6 +214,11 @@ public final class SmtpSettings {
         return encryption;
     }
 
+    /** Whether the operator named the relay a trusted local one, so messages may travel unencrypted. */
+    public boolean plaintextToTrustedLocalRelay() {
+        return plaintextToTrustedLocalRelay;
+    }
+
     /** The SMTP username, when the relay wants authentication. */
     public Optional<String> username() {
         return Optional.ofNullable(username);
@@ -201,19 +234,24 @@ public final class SmtpSettings {
         return plaintextAuthenticationAllowed;
     }
 
-    /** Time allowed to open the connection. */
+    /** Time allowed to open the connection (never more than the send deadline in effect). */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** Time allowed for each read from the server. */
+    /** Time allowed for each read from the server (never more than the send deadline in effect). */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** Time allowed for each write to the server. */
+    /** Time allowed for each write to the server (never more than the send deadline in effect). */
     public Duration writeTimeout() {
         return writeTimeout;
+    }
+
+    /** Time allowed for the whole exchange of one message, from connecting to the server's final reply. */
+    public Duration sendDeadline() {
+        return sendDeadline;
     }
 
     /** The login page users are sent to (http or https). */
@@ -234,12 +272,17 @@ public final class SmtpSettings {
 
     /** Whether only the certificates given to the builder are trusted (instead of the JDK's default trust). */
     public boolean hasTrustedCertificates() {
-        return tlsSocketFactory != null;
+        return trust != null;
+    }
+
+    /** Whether a trusted certificate was accepted although it had expired or was not yet valid. */
+    public boolean trustedCertificatesOutsideValidityAccepted() {
+        return trustedCertificatesOutsideValidityAccepted;
     }
 
     /** The socket factory trusting exactly the configured certificates, if any. */
     Optional<SSLSocketFactory> tlsSocketFactory() {
-        return Optional.ofNullable(tlsSocketFactory);
+        return Optional.ofNullable(trust).map(TrustMaterial::socketFactory);
     }
 
     /**
@@ -263,14 +306,17 @@ public final class SmtpSettings {
         }
         return "SmtpSettings[from=" + fromAddress + (fromName.isEmpty() ? "" : " (" + fromName + ")")
                 + ", relay=" + host + ":" + port + ", encryption=" + encryption
+                + (plaintextToTrustedLocalRelay ? ", plaintext to trusted local relay" : "")
                 + ", username=" + (username == null ? "none" : username)
                 + ", password=" + (password == null ? "none" : "[redacted]")
                 + (plaintextAuthenticationAllowed ? ", plaintext authentication allowed" : "")
-                + ", timeouts(connect=" + connectTimeout + ", read=" + readTimeout + ", write=" + writeTimeout + ")"
+                + ", timeouts(connect=" + connectTimeout + ", read=" + readTimeout + ", write=" + writeTimeout
+                + ", send deadline=" + sendDeadline + ")"
                 + ", loginUrl=" + loginUrl + ", zone=" + zone
                 + (heloName == null ? "" : ", helo=" + heloName)
-                + (tlsSocketFactory == null ? ", trust=JDK default" : ", trust=" + trustedCertificateCount
-                + " configured certificate(s)") + "]";
+                + (trust == null ? ", trust=JDK default" : ", trust=" + trust.certificateCount()
+                + " configured certificate(s)"
+                + (trustedCertificatesOutsideValidityAccepted ? " (outside validity accepted)" : "")) + "]";
     }
 
     /**
@@ -283,16 +329,19 @@ public final class SmtpSettings {
         private String host;
         private Integer port;
         private Encryption encryption = Encryption.STARTTLS;
+        private boolean plaintextToTrustedLocalRelay;
         private String username;
         private char[] password;
         private boolean plaintextAuthenticationAllowed;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private Duration sendDeadline = DEFAULT_SEND_DEADLINE;
         private String loginUrl;
         private ZoneId zone = ZoneId.of("UTC");
         private String heloName;
         private KeyStore trustStore;
+        private boolean trustedCertificatesOutsideValidityAccepted;
 
         private Builder() {
         }
@@ -330,9 +379,22 @@ public final class SmtpSettings {
             return this;
         }
 
-        /** How the connection is protected; default {@link Encryption#STARTTLS}. */
+        /**
+         * How the connection is protected; default {@link Encryption#STARTTLS}. {@link Encryption#NONE} also
+         * needs {@link #plaintextToTrustedLocalRelay(boolean)}.
+         */
         public Builder encryption(Encryption encryption) {
             this.encryption = InvalidInputException.requireNonNull(encryption, "encryption");
+            return this;
+        }
+
+        /**
+         * Whether messages, and the passwords in them, may travel unencrypted ({@link Encryption#NONE}) because
+         * the relay is a trusted local one: on this host, or on a network nobody else can read. Off by default;
+         * without it {@link #build()} refuses {@code NONE}. Has no effect with STARTTLS or SMTPS.
+         */
+        public Builder plaintextToTrustedLocalRelay(boolean trusted) {
+            this.plaintextToTrustedLocalRelay = trusted;
             return this;
         }
 
@@ -354,35 +416,47 @@ public final class SmtpSettings {
         }
 
         /**
-         * Whether credentials may travel over an unencrypted connection ({@link Encryption#NONE}). Off by
-         * default, since anyone on the path could read them; turn it on only for a relay on a trusted network.
+         * Whether credentials may travel over an unencrypted connection ({@link Encryption#NONE}, itself only for
+         * a trusted local relay). Off by default, since anyone on the path could read them.
          */
         public Builder allowPlaintextAuthentication(boolean allow) {
             this.plaintextAuthenticationAllowed = allow;
             return this;
         }
 
-        /** Time allowed to open the connection (1 s to 5 min; default 10 s). */
+        /** Time allowed to open the connection (1 s to 5 min; default 10 s; cut short by the send deadline). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = InvalidInputException.requireNonNull(timeout, "connectTimeout");
             return this;
         }
 
-        /** Time allowed for each read, TLS handshake included (1 s to 5 min; default 30 s). */
+        /**
+         * Time allowed for each read, TLS handshake included (1 s to 5 min; default 10 s; cut short by the send
+         * deadline).
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = InvalidInputException.requireNonNull(timeout, "readTimeout");
             return this;
         }
 
-        /** Time allowed for each write (1 s to 5 min; default 30 s). */
+        /** Time allowed for each write (1 s to 5 min; default 10 s; cut short by the send deadline). */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = InvalidInputException.requireNonNull(timeout, "writeTimeout");
             return this;
         }
 
-        /** Sets the connect, read and write timeouts to one value. */
+        /** Sets the connect, read and write timeouts to one value (not the send deadline). */
         public Builder timeouts(Duration timeout) {
             return connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout);
+        }
+
+        /**
+         * Time allowed for the whole exchange of one message, from opening the connection to the server's final
+         * reply (1 s to 5 min; default 15 s). At the deadline the connection is closed and the send ends.
+         */
+        public Builder sendDeadline(Duration deadline) {
+            this.sendDeadline = InvalidInputException.requireNonNull(deadline, "sendDeadline");
+            return this;
         }
 
         /** The login page put in messages (required; absolute http or https URL, no user info). */
@@ -405,8 +479,9 @@ public final class SmtpSettings {
 
         /**
          * Trust exactly the certificates of this key store (its trusted-certificate and key entries) instead
-         * of the JDK's default trust, for a private relay or a test server. Host names are still checked.
-         * There is deliberately no "trust all" switch.
+         * of the JDK's default trust, for a private relay or a test server. Host names are still checked, and
+         * {@link #build()} refuses a certificate that has expired or is not yet valid unless
+         * {@link #acceptTrustedCertificatesOutsideValidity(boolean)}. There is deliberately no "trust all" switch.
          */
         public Builder trustStore(KeyStore trustStore) {
             this.trustStore = InvalidInputException.requireNonNull(trustStore, "trustStore");
@@ -415,21 +490,17 @@ public final class SmtpSettings {
 
         /** Trust exactly these certificates (a convenience over {@link #trustStore(KeyStore)}). */
         public Builder trustCertificates(X509Certificate... certificates) {
-            InvalidInputException.requireNonNull(certificates, "trustStore");
-            if (certificates.length == 0) {
-                throw new InvalidInputException("trustStore", "needs at least one certificate");
-            }
-            try {
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                store.load(null, null);
-                for (int i = 0; i < certificates.length; i++) {
-                    store.setCertificateEntry("trusted-" + i,
-                            InvalidInputException.requireNonNull(certificates[i], "trustStore"));
-                }
-                return trustStore(store);
-            } catch (GeneralSecurityException | java.io.IOException e) {
-                throw new InvalidInputException("trustStore", "cannot hold the certificates: " + e.getClass().getSimpleName());
-            }
+            return trustStore(TrustMaterial.storeOf(certificates));
+        }
+
+        /**
+         * Whether a trusted certificate that has expired or is not yet valid is accepted anyway. Off by default:
+         * Java does not check the dates of a certificate trusted this way, so without this check an expired
+         * pinned certificate would keep working unnoticed.
+         */
+        public Builder acceptTrustedCertificatesOutsideValidity(boolean accept) {
+            this.trustedCertificatesOutsideValidityAccepted = accept;
+            return this;
         }
 
         /**
@@ -441,9 +512,13 @@ public final class SmtpSettings {
             InvalidInputException.requireNonNull(fromAddress, "fromAddress");
             HeaderSafety.requireSafeName(fromName, "fromName");
             MailAddresses.requireDeliverable(fromAddress, "fromAddress");
-            String checkedHost = checkHost(host, "host");
+            String checkedHost = HostNames.check(host, "host");
             if (port != null && (port < 1 || port > 65535)) {
                 throw new InvalidInputException("port", "must be between 1 and 65535");
+            }
+            if (encryption == Encryption.NONE && !plaintextToTrustedLocalRelay) {
+                throw new InvalidInputException("encryption", "NONE would send passwords in clear text: use "
+                        + "STARTTLS or SMTPS, or name the relay a trusted local one (plaintextToTrustedLocalRelay)");
             }
             if (username != null) {
                 checkCredential(username, "username");
@@ -456,88 +531,19 @@ public final class SmtpSettings {
             checkTimeout(connectTimeout, "connectTimeout");
             checkTimeout(readTimeout, "readTimeout");
             checkTimeout(writeTimeout, "writeTimeout");
+            checkTimeout(sendDeadline, "sendDeadline");
             URI url = checkLoginUrl(loginUrl);
             if (heloName != null) {
-                heloName = checkHost(heloName, "heloName");
+                heloName = HostNames.check(heloName, "heloName");
             }
-            SSLSocketFactory factory = null;
-            int trusted = 0;
+            TrustMaterial trust = null;
             if (trustStore != null) {
                 if (encryption == Encryption.NONE) {
                     throw new InvalidInputException("trustStore", "has no effect without STARTTLS or SMTPS");
                 }
-                trusted = countCertificates(trustStore);
-                factory = socketFactoryTrusting(trustStore);
+                trust = TrustMaterial.of(trustStore, trustedCertificatesOutsideValidityAccepted, Instant.now());
             }
-            return new SmtpSettings(this, checkedHost, url, factory, trusted);
-        }
-
-        private static String checkHost(String value, String field) {
-            InvalidInputException.requireNonNull(value, field);
-            if (value.isEmpty()) {
-                throw new InvalidInputException(field, "must not be empty");
-            }
-            if (value.length() > 253 || !HeaderSafety.isSafe(value) || value.chars().anyMatch(Character::isWhitespace)) {
-                throw new InvalidInputException(field, "is not a host name or IP address");
-            }
-            String literal = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
-            if (IPV4.matcher(literal).matches()) {
-                return literal;
-            }
-            if (literal.indexOf(':') >= 0) {
-                if (isIpv6(literal)) {
-                    return literal;
-                }
-                throw new InvalidInputException(field, "is not a host name or IP address");
-            }
-            String ascii;
-            try {
-                ascii = IDN.toASCII(value, IDN.USE_STD3_ASCII_RULES);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, "is not a host name or IP address");
-            }
-            String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
-            if (name.isEmpty() || name.length() > 253) {
-                throw new InvalidInputException(field, "is not a host name or IP address");
-            }
-            for (String label : name.split("\\.", -1)) {
-                if (!HOST_LABEL.matcher(label).matches()) {
-                    throw new InvalidInputException(field, "is not a host name or IP address");
-                }
-            }
-            return name.toLowerCase(Locale.ROOT);
-        }
-
-        /** An IPv6 literal: up to eight hex groups, one "::" at most, optionally ending in dotted IPv4. */
-        private static boolean isIpv6(String text) {
-            if (text.length() > 45) {
-                return false;
-            }
-            int compressed = text.indexOf("::");
-            if (compressed >= 0 && text.indexOf("::", compressed + 1) >= 0) {
-                return false;
-            }
-            String[] halves = compressed >= 0
-                    ? new String[]{text.substring(0, compressed), text.substring(compressed + 2)}
-                    : new String[]{text};
-            int groups = 0;
-            for (int h = 0; h < halves.length; h++) {
-                if (halves[h].isEmpty()) {
-                    continue;
-                }
-                String[] parts = halves[h].split(":", -1);
-                for (int i = 0; i < parts.length; i++) {
-                    boolean last = h == halves.length - 1 && i == parts.length - 1;
-                    if (last && IPV4.matcher(parts[i]).matches()) {
-                        groups += 2;
-                    } else if (IPV6_GROUP.matcher(parts[i]).matches()) {
-                        groups++;
-                    } else {
-                        return false;
-                    }
-                }
-            }
-            return compressed >= 0 ? groups <= 7 : groups == 8;
+            return new SmtpSettings(this, checkedHost, url, trust);
         }
 
         private static void checkCredential(CharSequence value, String field) {
@@ -586,35 +592,6 @@ public final class SmtpSettings {
                 throw new InvalidInputException("loginUrl", "must not carry user information");
             }
             return uri;
-        }
-
-        private static int countCertificates(KeyStore store) {
-            try {
-                int count = 0;
-                for (String alias : Collections.list(store.aliases())) {
-                    if (store.getCertificate(alias) != null) {
-                        count++;
-                    }
-                }
-                if (count == 0) {
-                    throw new InvalidInputException("trustStore", "holds no certificate");
-                }
-                return count;
-            } catch (java.security.KeyStoreException e) {
-                throw new InvalidInputException("trustStore", "is not loaded");
-            }
-        }
-
-        private static SSLSocketFactory socketFactoryTrusting(KeyStore store) {
-            try {
-                TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-                tmf.init(store);
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, tmf.getTrustManagers(), null);
-                return context.getSocketFactory();
-            } catch (GeneralSecurityException e) {
-                throw new InvalidInputException("trustStore", "cannot be used: " + e.getClass().getSimpleName());
-            }
         }
     }
 }

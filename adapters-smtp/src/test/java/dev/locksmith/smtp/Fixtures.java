@@ -55,9 +55,9 @@ final class Fixtures {
                 .heloName("client.locksmith.test");
     }
 
-    /** Plain SMTP with authentication (allowed explicitly: loopback is a trusted network). */
+    /** Plain SMTP with authentication (allowed explicitly: a relay on loopback is a trusted local one). */
     static SmtpSettings.Builder plain(int port) {
-        return base().encryption(SmtpSettings.Encryption.NONE).port(port)
+        return base().encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true).port(port)
                 .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray()).allowPlaintextAuthentication(true);
     }
 

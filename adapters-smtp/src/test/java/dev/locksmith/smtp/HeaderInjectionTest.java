@@ -30,7 +30,8 @@ class HeaderInjectionTest {
     @BeforeAll
     static void start() throws IOException {
         server = ScriptedSmtpServer.builder().start();
-        mailer = new SmtpMailer(Fixtures.base().encryption(SmtpSettings.Encryption.NONE).port(server.port()).build(),
+        mailer = new SmtpMailer(Fixtures.base().encryption(SmtpSettings.Encryption.NONE)
+                .plaintextToTrustedLocalRelay(true).port(server.port()).build(),
                 Fixtures.CLOCK);
     }
 
@@ -97,15 +98,11 @@ class HeaderInjectionTest {
     @ParameterizedTest
     @ValueSource(strings = {".leading@locksmith.test", "trailing.@locksmith.test", "a..b@locksmith.test",
             "colon:x@locksmith.test", "eve@-bad-.example", "eve@under_score.example"})
-    void refuses_addresses_that_smtp_cannot_carry_as_they_are(String text) {
-        EmailAddress address = EmailAddress.of(text); // core accepts it
-
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-                () -> mailer.sendTestMessage(address));
-
-        assertThat(refused).isNotNull();
-        assertThat(refused.field()).isEqualTo("to");
-        assertThat(server.connections()).isZero();
+    void addresses_that_smtp_cannot_carry_as_they_are_cannot_even_be_made(String text) {
+        // Core's EmailAddress and this adapter agree (AddressAgreementProperties): core refuses them, so "email
+        // password to user" is never offered for an address the mailer would then refuse.
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of(text)).field())
+                .isEqualTo("email");
     }
 
     @ParameterizedTest

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small but real SMTP server on loopback, for what GreenMail 2.1 does not do: it offers STARTTLS (with the
  * {@link TestTls} certificate) and SMTPUTF8 when asked to, refuses chosen recipients with 550, and records
- * each accepted message with its envelope. One connection at a time; enough of RFC 5321 for Angus Mail.
+ * each accepted message with its envelope. It can also misbehave as relays do: drip its greeting one byte a
+ * second (a tarpit), drop the connection once it has the message data, answer the data late, or refuse it.
+ * One connection at a time; enough of RFC 5321 for Angus Mail.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -36,6 +38,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final Set<String> refusedRecipients;
+    private final java.security.KeyStore serverKeyStore;
+    private final boolean dripGreeting;
+    private final boolean dripDataReply;
+    private final boolean dropAfterData;
+    private final long dataReplyDelayMillis;
+    private final String dataReply;
+    private volatile long dripEndedNanos;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -47,6 +56,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
         user = b.user;
         password = b.password;
         refusedRecipients = Set.copyOf(b.refusedRecipients);
+        serverKeyStore = b.serverKeyStore;
+        dripGreeting = b.dripGreeting;
+        dripDataReply = b.dripDataReply;
+        dropAfterData = b.dropAfterData;
+        dataReplyDelayMillis = b.dataReplyDelayMillis;
+        dataReply = b.dataReply;
         listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "scripted-smtp-" + listener.getLocalPort());
         thread.setDaemon(true);
@@ -72,6 +87,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int connections() {
         return connections.get();
+    }
+
+    /** Whether a dripped greeting ended because the client closed the connection. */
+    boolean dripEnded() {
+        return dripEndedNanos != 0;
     }
 
     @Override
@@ -116,6 +136,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
 
         void run() throws IOException {
+            if (dripGreeting) {
+                drip("220-");
+                return;
+            }
             reply("220 localhost ESMTP scripted");
             String line;
             while ((line = readLine()) != null) {
@@ -159,12 +183,20 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 } else if (upper.equals("DATA")) {
                     if (rcpts.isEmpty()) {
                         reply("503 5.5.1 RCPT first");
+                    } else if (dripDataReply) {
+                        drip("354-");
+                        return;
                     } else {
                         reply("354 End data with <CR><LF>.<CR><LF>");
                         received.add(new Received(mailFrom, List.copyOf(rcpts), readData(), tls, authenticated));
                         mailFrom = null;
                         rcpts.clear();
-                        reply("250 2.0.0 OK queued");
+                        if (dropAfterData) {
+                            socket.close();
+                            return;
+                        }
+                        pause(dataReplyDelayMillis);
+                        reply(dataReply);
                     }
                 } else if (upper.equals("RSET")) {
                     mailFrom = null;
@@ -178,6 +210,29 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 } else {
                     reply("502 5.5.2 Command not recognized");
                 }
+            }
+        }
+
+        /** A tarpit: an endless reply line, one byte a second, until the client goes away. */
+        private void drip(String start) {
+            try {
+                out.write(start.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                while (!closed) {
+                    pause(1_000);
+                    out.write('.');
+                    out.flush();
+                }
+            } catch (IOException gone) {
+                dripEndedNanos = System.nanoTime();
+            }
+        }
+
+        private void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -203,7 +258,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
 
         private void startTls() throws IOException {
-            SSLContext context = TestTls.serverContext();
+            SSLContext context = serverKeyStore == null ? TestTls.serverContext()
+                    : TestTls.serverContext(serverKeyStore);
             SSLSocket secure = (SSLSocket) context.getSocketFactory()
                     .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
             secure.setUseClientMode(false);
@@ -291,6 +347,48 @@ final class ScriptedSmtpServer implements AutoCloseable {
         private String user;
         private String password;
         private Set<String> refusedRecipients = Set.of();
+        private java.security.KeyStore serverKeyStore;
+        private boolean dripGreeting;
+        private boolean dripDataReply;
+        private boolean dropAfterData;
+        private long dataReplyDelayMillis;
+        private String dataReply = "250 2.0.0 OK queued";
+
+        /** Greets with an endless line, one byte a second (a tarpit): each read succeeds, none completes. */
+        Builder dripGreeting() {
+            dripGreeting = true;
+            return this;
+        }
+
+        /** Presents this store's key entry after STARTTLS instead of the {@link TestTls} certificate. */
+        Builder serverKeyStore(java.security.KeyStore store) {
+            serverKeyStore = store;
+            return this;
+        }
+
+        /** Answers DATA with an endless line, one byte a second (a tarpit after TLS and authentication). */
+        Builder dripDataReply() {
+            dripDataReply = true;
+            return this;
+        }
+
+        /** Takes the whole message data, then closes the connection without a reply. */
+        Builder dropAfterData() {
+            dropAfterData = true;
+            return this;
+        }
+
+        /** Waits this long before answering the message data. */
+        Builder replyToDataAfter(java.time.Duration delay) {
+            dataReplyDelayMillis = delay.toMillis();
+            return this;
+        }
+
+        /** Answers the message data with this reply line (e.g. a 554 refusal) instead of 250. */
+        Builder replyToData(String reply) {
+            dataReply = reply;
+            return this;
+        }
 
         Builder offerStartTls() {
             offerStartTls = true;

@@ -1,5 +1,6 @@
 package dev.locksmith.smtp;
 
+import dev.locksmith.core.domain.Operation;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.MailException;
@@ -72,7 +73,7 @@ class SetPasswordByEmailEndToEndTest {
         assertThat(ReceivedMail.body(received.get(0))).contains(NEW_PASSWORD).contains("alice");
         assertThat(received.get(0).getSubject()).doesNotContain(NEW_PASSWORD);
         assertThat(fixture.auditEvents()).last().satisfies(event -> {
-            assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+            assertThat(event.action()).isEqualTo(Operation.SET_PASSWORD);
             assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         });
     }
@@ -132,6 +133,33 @@ class SetPasswordByEmailEndToEndTest {
         }
     }
 
+    @Test
+    void a_tarpit_relay_ends_by_the_send_deadline_and_changes_nothing() throws IOException {
+        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder().dripGreeting().start()) {
+            assertDeliveryFailureChangesNothing(Fixtures.plain(tarpit.port()).readTimeout(Duration.ofSeconds(5))
+                    .sendDeadline(Duration.ofSeconds(2)).build(), "deadline exceeded");
+        }
+    }
+
+    @Test
+    void a_relay_that_drops_the_connection_after_the_data_is_answered_as_an_unknown_outcome() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().dropAfterData().start()) {
+            LocksmithFixture fixture = fixtureMailingThrough(new SmtpMailer(Fixtures.base()
+                    .encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true).port(server.port())
+                    .build(), Fixtures.CLOCK), Fixtures.freshAddress("alice").value());
+
+            MailException unknown = catchThrowableOfType(MailException.class,
+                    () -> fixture.locksmith().setPassword().execute(emailTo("alice")));
+
+            // The relay has the message: the caller is never told that nothing was sent.
+            assertThat(server.received()).hasSize(1);
+            assertThat(unknown.reason()).isEqualTo(Reason.MAIL_OUTCOME_UNKNOWN);
+            assertThat(unknown.parameters()).containsEntry("problem", "reply lost");
+            assertThat(fixture.auditEvents()).last().satisfies(event ->
+                    assertThat(event.code()).isEqualTo(Reason.MAIL_OUTCOME_UNKNOWN.name()));
+        }
+    }
+
     private static void assertDeliveryFailureChangesNothing(SmtpSettings settings, String problem) {
         assertDeliveryFailureChangesNothing(settings, problem, Fixtures.freshAddress("alice").value());
     }
@@ -157,7 +185,7 @@ class SetPasswordByEmailEndToEndTest {
         List<AuditEvent> events = fixture.auditEvents();
         assertThat(events).hasSize(eventsBefore + 1);
         assertThat(events).last().satisfies(event -> {
-            assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+            assertThat(event.action()).isEqualTo(Operation.SET_PASSWORD);
             assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
             assertThat(event.code()).isEqualTo(Reason.MAIL_DELIVERY_FAILED.name());
             assertThat(event.target()).contains(Username.of("alice"));

@@ -10,11 +10,15 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * SmtpMailer against {@link ScriptedSmtpServer}, a real SMTP server on loopback that offers what GreenMail 2.1
@@ -103,6 +107,39 @@ class SmtpMailerStartTlsTest {
             assertThat(failed.parameters()).containsEntry("problem", "tls failed");
             assertThat(server.commands()).doesNotContain("AUTH ***");
             assertThat(server.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_pinned_certificate_that_expires_while_the_host_runs_is_no_longer_trusted() throws Exception {
+        // A server certificate that expires a few seconds from now, pinned while it is still valid.
+        KeyStore serverStore = TestTls.selfSignedStore("-1d+8S", 1);
+        X509Certificate pinned = (X509Certificate) serverStore.getCertificate("dated");
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls().serverKeyStore(serverStore)
+                .start()) {
+            SmtpSettings.Builder settings = Fixtures.base().encryption(SmtpSettings.Encryption.STARTTLS)
+                    .port(server.port()).trustCertificates(pinned);
+            SmtpMailer mailer = new SmtpMailer(settings.build(), Fixtures.CLOCK);
+            SmtpMailer accepting = new SmtpMailer(settings.acceptTrustedCertificatesOutsideValidity(true).build(),
+                    Fixtures.CLOCK);
+            mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test"));
+            assertThat(server.received()).hasSize(1);
+
+            Instant expired = pinned.getNotAfter().toInstant().plusSeconds(1);
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                while (Instant.now().isBefore(expired)) {
+                    Thread.sleep(100);
+                }
+            });
+            MailException failed = catchThrowableOfType(MailException.class,
+                    () -> mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test")));
+
+            assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+            assertThat(failed.parameters()).containsEntry("problem", "tls failed");
+            assertThat(server.received()).hasSize(1);
+            // Java itself does not check a trust anchor's dates: accepted explicitly, the expired one still works.
+            accepting.sendTestMessage(EmailAddress.of("admin@locksmith.test"));
+            assertThat(server.received()).hasSize(2);
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -20,6 +21,11 @@ class SmtpSettingsTest {
                 .loginUrl("https://appliance.example/login");
     }
 
+    /** Unencrypted SMTP to a relay the operator named trusted and local. */
+    private static SmtpSettings.Builder plaintext() {
+        return valid().encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true);
+    }
+
     private static String refusedField(SmtpSettings.Builder builder) {
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, builder::build);
         assertThat(refused).as("build() refuses").isNotNull();
@@ -27,15 +33,18 @@ class SmtpSettingsTest {
     }
 
     @Test
-    void defaults_are_starttls_on_587_with_finite_timeouts_and_jdk_trust() {
+    void defaults_are_starttls_on_587_with_finite_timeouts_a_15_second_deadline_and_jdk_trust() {
         SmtpSettings settings = valid().build();
 
         assertThat(settings.isConfigured()).isTrue();
         assertThat(settings.encryption()).isEqualTo(SmtpSettings.Encryption.STARTTLS);
+        assertThat(settings.plaintextToTrustedLocalRelay()).isFalse();
         assertThat(settings.port()).isEqualTo(587);
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.toString()).contains("send deadline=PT15S");
         assertThat(settings.username()).isEmpty();
         assertThat(settings.hasPassword()).isFalse();
         assertThat(settings.hasTrustedCertificates()).isFalse();
@@ -46,8 +55,8 @@ class SmtpSettingsTest {
     @Test
     void default_port_follows_the_encryption() {
         assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().port()).isEqualTo(465);
-        assertThat(valid().encryption(SmtpSettings.Encryption.NONE).build().port()).isEqualTo(25);
-        assertThat(valid().encryption(SmtpSettings.Encryption.NONE).port(2525).build().port()).isEqualTo(2525);
+        assertThat(plaintext().build().port()).isEqualTo(25);
+        assertThat(plaintext().port(2525).build().port()).isEqualTo(2525);
     }
 
     @Test
@@ -73,6 +82,32 @@ class SmtpSettingsTest {
         assertThat(refusedField(valid().connectTimeout(timeout))).isEqualTo("connectTimeout");
         assertThat(refusedField(valid().readTimeout(timeout))).isEqualTo("readTimeout");
         assertThat(refusedField(valid().writeTimeout(timeout))).isEqualTo("writeTimeout");
+        assertThat(refusedField(valid().sendDeadline(timeout))).isEqualTo("sendDeadline");
+    }
+
+    @Test
+    void the_send_deadline_is_a_setting_of_its_own() {
+        SmtpSettings settings = valid().timeouts(Duration.ofMinutes(2)).sendDeadline(Duration.ofSeconds(3)).build();
+
+        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().sendDeadline(null)).field())
+                .isEqualTo("sendDeadline");
+    }
+
+    @Test
+    void plaintext_is_refused_unless_the_operator_names_a_trusted_local_relay() {
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().encryption(SmtpSettings.Encryption.NONE).build());
+
+        assertThat(refused.field()).isEqualTo("encryption");
+        assertThat(refused).hasMessageContaining("clear text").hasMessageContaining("plaintextToTrustedLocalRelay");
+        SmtpSettings trusted = plaintext().build();
+        assertThat(trusted.encryption()).isEqualTo(SmtpSettings.Encryption.NONE);
+        assertThat(trusted.plaintextToTrustedLocalRelay()).isTrue();
+        assertThat(trusted.toString()).contains("plaintext to trusted local relay");
+        // Encrypted connections need no such option.
+        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().plaintextToTrustedLocalRelay()).isFalse();
     }
 
     @Test
@@ -131,8 +166,7 @@ class SmtpSettingsTest {
 
     @Test
     void credentials_over_an_unencrypted_connection_need_an_explicit_opt_in() {
-        SmtpSettings.Builder plain = valid().encryption(SmtpSettings.Encryption.NONE)
-                .credentials("relay", "relay-password".toCharArray());
+        SmtpSettings.Builder plain = plaintext().credentials("relay", "relay-password".toCharArray());
 
         assertThat(refusedField(plain)).isEqualTo("password");
         assertThat(plain.allowPlaintextAuthentication(true).build().plaintextAuthenticationAllowed()).isTrue();
@@ -158,17 +192,54 @@ class SmtpSettingsTest {
         assertThat(refusedField(valid().trustStore(empty))).isEqualTo("trustStore");
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().trustCertificates()).field())
                 .isEqualTo("trustStore");
-        assertThat(refusedField(valid().encryption(SmtpSettings.Encryption.NONE)
-                .trustCertificates(TestTls.certificate()))).isEqualTo("trustStore");
+        assertThat(refusedField(plaintext().trustCertificates(TestTls.certificate()))).isEqualTo("trustStore");
         SmtpSettings pinned = valid().trustCertificates(TestTls.certificate()).build();
         assertThat(pinned.hasTrustedCertificates()).isTrue();
         assertThat(pinned.toString()).contains("trust=1 configured certificate(s)");
     }
 
     @Test
-    void refuses_a_sender_address_smtp_cannot_carry() {
-        // Core's EmailAddress accepts it; SMTP cannot carry a local part with ".." unquoted.
-        assertThat(refusedField(valid().fromAddress("a..b@locksmith.test"))).isEqualTo("fromAddress");
+    void an_expired_pinned_certificate_is_refused_unless_the_operator_accepts_it() {
+        X509Certificate expired = TestTls.selfSigned("-10d", 1);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().trustCertificates(expired).build());
+        assertThat(refused.field()).isEqualTo("trustStore");
+        assertThat(refused).hasMessageContaining("CN=localhost expired at");
+
+        SmtpSettings accepted = valid().trustCertificates(expired).acceptTrustedCertificatesOutsideValidity(true).build();
+        assertThat(accepted.hasTrustedCertificates()).isTrue();
+        assertThat(accepted.trustedCertificatesOutsideValidityAccepted()).isTrue();
+        assertThat(accepted.toString()).contains("trust=1 configured certificate(s) (outside validity accepted)");
+    }
+
+    @Test
+    void a_pinned_certificate_not_yet_valid_is_refused_unless_the_operator_accepts_it() throws Exception {
+        X509Certificate future = TestTls.selfSigned("+10d", 30);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("current", TestTls.certificate());
+        store.setCertificateEntry("future", future);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().trustStore(store).build());
+        assertThat(refused.field()).isEqualTo("trustStore");
+        assertThat(refused).hasMessageContaining("is not valid before");
+
+        assertThat(valid().trustStore(store).acceptTrustedCertificatesOutsideValidity(true).build()
+                .hasTrustedCertificates()).isTrue();
+        // A certificate within its validity needs no such acceptance.
+        assertThat(valid().trustCertificates(TestTls.certificate()).build().trustedCertificatesOutsideValidityAccepted())
+                .isFalse();
+    }
+
+    @Test
+    void a_sender_address_smtp_cannot_carry_is_refused_by_core_already() {
+        // SMTP cannot carry a local part with ".." unquoted; core's EmailAddress refuses it too (they agree).
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> valid().fromAddress("a..b@locksmith.test"));
+
+        assertThat(refused.field()).isEqualTo("email");
     }
 
     @Test

@@ -36,9 +36,14 @@ final class TestTls {
 
     /** A server-side TLS context presenting the certificate. */
     static synchronized SSLContext serverContext() {
+        return serverContext(keyStore());
+    }
+
+    /** A server-side TLS context presenting the key entry of {@code store} (password {@link #STORE_PASSWORD}). */
+    static SSLContext serverContext(KeyStore store) {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keyStore(), STORE_PASSWORD);
+            kmf.init(store, STORE_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), null, null);
             return context;
@@ -55,6 +60,52 @@ final class TestTls {
         keyStore();
         System.setProperty("greenmail.tls.keystore.file", keyStoreFile.toString());
         System.setProperty("greenmail.tls.keystore.password", new String(STORE_PASSWORD));
+    }
+
+    /**
+     * A fresh self-signed certificate for {@code localhost} whose validity starts at {@code startDate} (keytool's
+     * form, relative to now: "-10d", "+1d") and lasts {@code validityDays}: expired or not yet valid on demand.
+     */
+    static X509Certificate selfSigned(String startDate, int validityDays) {
+        try {
+            KeyStore store = selfSignedStore(startDate, validityDays);
+            return (X509Certificate) store.getCertificate("dated");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read a dated test certificate", e);
+        }
+    }
+
+    /** Like {@link #selfSigned} but the whole key store (alias "dated"), for a server to present. */
+    static KeyStore selfSignedStore(String startDate, int validityDays) {
+        try {
+            Path dir = Files.createTempDirectory("locksmith-smtp-dated");
+            Path file = dir.resolve("dated.p12");
+            keytool(List.of("-genkeypair", "-alias", "dated", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost",
+                    "-startdate", startDate, "-validity", Integer.toString(validityDays),
+                    "-keystore", file.toString(), "-storetype", "PKCS12",
+                    "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD)));
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, STORE_PASSWORD);
+            }
+            Files.delete(file);
+            Files.delete(dir);
+            return store;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a dated test certificate", e);
+        }
+    }
+
+    private static void keytool(List<String> arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
     }
 
     private static KeyStore keyStore() {

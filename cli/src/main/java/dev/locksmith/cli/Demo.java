@@ -86,6 +86,8 @@ final class Demo {
             """;
 
     private static final String INDENT = "    ";
+    /** Columns of the widest line printed. */
+    static final int WIDTH = 100;
 
     private final PrintWriter out;
     private final Adapters adapters;
@@ -131,8 +133,9 @@ final class Demo {
      * @throws dev.locksmith.core.domain.LocksmithException when an adapter fails (database, mail server)
      */
     Report run() {
-        Path ldif = folder.resolve("corp-directory.ldif");
+        Path ldif = ldif(folder);
         try {
+            Wiring.createPrivateFolder(folder);
             Files.writeString(ldif, LDIF, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UnavailableException("cannot write the demo's directory file in " + folder, e);
@@ -143,18 +146,18 @@ final class Demo {
             int port = smtp.getSmtp().getPort();
             SmtpSettings mail = SmtpSettings.builder()
                     .fromAddress("locksmith@appliance.example").fromName("Appliance")
-                    .host("127.0.0.1").port(port).encryption(SmtpSettings.Encryption.NONE)
+                    .host("127.0.0.1").port(port).encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true)
                     .heloName("appliance.example").timeouts(Duration.ofSeconds(10))
                     .loginUrl("https://appliance.example/login")
                     .build();
-            Wiring.Settings settings = new Wiring.Settings(new Wiring.Store.Embedded(folder.resolve("data")),
+            Wiring.Settings settings = new Wiring.Settings(Wiring.Store.Embedded.creating(folder),
                     new MailConfig(mail, false), List.of(new ProviderSpec(PROVIDER, ProviderKind.LDAP, ldif)),
                     Clock.systemUTC());
             heading("Locksmith demo: delegated password administration, end to end");
-            out.println("Everything here is real: an H2 database in " + folder.resolve("data") + ", Argon2id hashing,");
-            out.println("the common-password blocklist and strength estimator, an SMTP server (GreenMail) on 127.0.0.1:"
-                    + port + ",");
-            out.println("and a directory provider, " + PROVIDER + ", read from an LDIF file that holds dave.");
+            out.println("Everything here is real: an H2 database, Argon2id hashing, the common-password blocklist");
+            out.println("and strength estimator, an SMTP server (GreenMail) on 127.0.0.1:" + port + ", and a directory");
+            out.println("provider, " + PROVIDER + ", read from an LDIF file that holds dave. The store is in:");
+            say(folder.toAbsolutePath().toString());
             try (Session session = Wiring.open(settings, adapters)) {
                 return story(session.locksmith(), smtp);
             }
@@ -167,51 +170,53 @@ final class Demo {
     private Report story(Locksmith l, GreenMail smtp) {
         step("The appliance is installed: its first administrator, admin, is created on the empty store.");
         l.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(ADMIN,
-                Profile.named("Ada Admin").withEmail(EmailAddress.of("admin@appliance.example")), Password.of(ADMIN_PASSWORD)));
+                Profile.named("Ada Admin").withEmail(EmailAddress.of("admin@example.com")), Password.of(ADMIN_PASSWORD)));
         result("admin holds: administrator");
 
-        step("admin sets the password policy: the NIST-aligned default, plus a minimum strength of 3, the banned");
-        say("word \"acme\" (the company's name), and a lock after 3 failed logins that lasts until someone resets it.");
+        step("admin sets the password policy: the NIST-aligned default, plus a minimum strength of 3, the banned "
+                + "word \"acme\" (the company's name), and a lock after 3 failed logins that lasts until someone resets it.");
         PasswordPolicy policy = PasswordPolicy.builder().minStrength(3).bannedWords(Set.of("acme"))
                 .lockoutThreshold(3).lockoutDuration(null).build();
         l.changePolicy().execute(new ChangePolicy.Command(ADMIN, policy));
         Describe.policy(policy, INDENT).forEach(out::println);
 
-        step("admin creates the accounts: rep (help desk), alice and bob, and registers dave, a user of the");
-        say(PROVIDER + " directory.");
-        l.createUser().execute(new CreateUser.Command(ADMIN, REP, new Profile("Robin Reyes", "Robin (help desk)",
-                Optional.of(EmailAddress.of("rep@appliance.example")), "help desk, first line"), Set.of(),
+        step("admin creates the accounts: rep (help desk), alice and bob, and registers dave, a user of the "
+                + PROVIDER + " directory.");
+        l.createUser().execute(new CreateUser.Command(ADMIN, REP, new Profile("Robin Reyes", "Robin (desk)",
+                Optional.of(EmailAddress.of("rep@example.com")), "help desk, first line"), Set.of(),
                 Password.of(REP_PASSWORD), false));
         l.createUser().execute(new CreateUser.Command(ADMIN, ALICE, new Profile("Alice Liddell", "Alice (sales)",
                 Optional.of(EmailAddress.of("alice@example.com")), ""), Set.of(), Password.of(ALICE_PASSWORD), false));
         l.createUser().execute(new CreateUser.Command(ADMIN, BOB, new Profile("Bob Stone", "Bob (support)",
                 Optional.of(EmailAddress.of("bob@example.com")), ""), Set.of(), Password.of(BOB_PASSWORD), false));
         l.registerProviderUser().execute(new RegisterProviderUser.Command(ADMIN, DAVE, new Source.Provider(PROVIDER),
-                new Profile("Dave Brennan", "Dave (engineering)", Optional.of(EmailAddress.of("dave@corp.example")), "")));
+                new Profile("Dave Brennan", "Dave (R&D)", Optional.of(EmailAddress.of("dave@corp.example")), "")));
         result("created rep, alice and bob; registered dave (password managed by " + PROVIDER + ")");
 
         step("admin delegates \"set passwords\" to rep, without making rep an administrator.");
         l.editUser().execute(EditUser.Command.permissions(ADMIN, REP, Set.of(Permission.SET_PASSWORDS)));
         result("rep holds: set-passwords");
 
-        step("bob mistypes his password three times: the third failure locks his account, and then even the");
-        say("right password does not let him in.");
+        step("bob mistypes his password three times. Each is a wrong password, counted and audited; the third "
+                + "also locks his account (ACCOUNT_LOCKED in the audit trail). A locked account answers like a wrong "
+                + "password whatever is typed, so the lock tells a guesser nothing: even the right one is REJECTED.");
         List<AuthenticationOutcome> failures = new ArrayList<>();
         for (int attempt = 1; attempt <= 3; attempt++) {
             AuthenticationOutcome outcome = login(l, BOB, "granite river " + attempt);
-            expect(attempt < 3 ? outcome instanceof AuthenticationOutcome.Rejected : outcome instanceof AuthenticationOutcome.Locked,
-                    attempt < 3 ? "a wrong password is rejected" : "the third failure locks the account", outcome);
+            expect(outcome instanceof AuthenticationOutcome.Rejected, "a wrong password is rejected", outcome);
             failures.add(outcome);
-            say("attempt " + attempt + ": " + Describe.outcome(outcome));
+            say("attempt " + attempt + ", wrong password" + (attempt < 3 ? ": " : " (the account locks): ")
+                    + Describe.outcome(outcome));
         }
         AuthenticationOutcome locked = login(l, BOB, BOB_PASSWORD);
-        expect(locked instanceof AuthenticationOutcome.Locked, "bob is locked", locked);
-        say("with the right password: " + Describe.outcome(locked));
+        expect(locked instanceof AuthenticationOutcome.Rejected, "bob is locked", locked);
+        say("with the right password, while locked: " + Describe.outcome(locked));
 
-        step("rep searches all users and gets the limited view: the form's fields, and per row only the actions");
-        say("rep may take (\"change-password\" on local non-administrators, \"reset\" where allowed; never edit or delete).");
+        step("rep searches all users and gets the limited view: the form's fields, and per row only the actions "
+                + "rep may take (\"set-password\" on local non-administrators, \"reset\" where allowed; never edit "
+                + "or delete).");
         SearchUsers.Result view = l.searchUsers().execute(SearchUsers.Command.of(REP, "", Optional.empty(), 50));
-        Describe.search(view, INDENT).forEach(out::println);
+        Describe.search(view, "").forEach(out::println);
 
         step("rep resets bob's failed logins, and bob can log in again.");
         l.resetFailedLogins().execute(new ResetFailedLogins.Command(REP, BOB));
@@ -223,8 +228,8 @@ final class Demo {
         OpenChangePasswordForm.Result form = l.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(REP, ALICE));
         Describe.form(form, INDENT).forEach(out::println);
 
-        step("rep sets a generated password for alice with \"email password to user\" (which forces a change at");
-        say("the next login). The email alice received:");
+        step("rep sets a generated password for alice with \"email password to user\" (which forces a change at "
+                + "the next login). The email alice received:");
         Password generated = l.generateTemporaryPassword().execute(new GenerateTemporaryPassword.Command(REP, Optional.of(ALICE)));
         SetPassword.Result set = l.setPassword().execute(new SetPassword.Command(REP, ALICE, generated, true, false));
         Email email = received(smtp);
@@ -234,11 +239,11 @@ final class Demo {
         result("alice must change it at the next login; it expires at "
                 + set.temporaryPasswordExpiresAt().map(Describe::time).orElse("never"));
 
-        step("rep tries to set admin's password, and is refused: only an administrator may act on an administrator.");
+        step("rep tries to set admin's password.");
         Reason adminRefusal = refusal(() -> l.setPassword().execute(
                 new SetPassword.Command(REP, ADMIN, Password.of("rep wants admin rights"), false, false)));
 
-        step("rep tries to set dave's password, and is refused: the " + PROVIDER + " directory manages it.");
+        step("rep tries to set dave's password, which the " + PROVIDER + " directory manages.");
         Reason directoryRefusal = refusal(() -> l.setPassword().execute(
                 new SetPassword.Command(REP, DAVE, Password.of("a password for dave"), false, false)));
 
@@ -271,13 +276,29 @@ final class Demo {
         List<AuditRecord> trail = new ArrayList<>(l.readAuditTrail().execute(
                 new ReadAuditTrail.Command(ADMIN, AuditTrail.Query.latest(100))));
         Collections.reverse(trail);
-        Describe.audit(trail, INDENT).forEach(out::println);
+        Describe.auditLines(trail, INDENT, WIDTH).forEach(out::println);
 
         out.println();
-        out.println("The end. To explore the same data with the other commands, run 'locksmith demo --keep', then");
-        out.println("for example 'locksmith --data <folder>/data search --as rep' (the passwords are in this story).");
+        out.println("The end. To explore the same data with the other commands, run 'locksmith demo --keep':");
+        out.println("it keeps the store and prints the options and passwords to use.");
         return new Report(view, failures, locked, bobBack, form, set, email, adminRefusal, directoryRefusal,
                 violations, mustChange, in, trail);
+    }
+
+    /** The directory file of the demo's provider in its folder. */
+    static Path ldif(Path folder) {
+        return folder.resolve("corp-directory.ldif");
+    }
+
+    /** The {@code --provider} option naming the demo's directory in {@code folder}. */
+    static String providerOption(Path folder) {
+        return PROVIDER + ":ldap:" + ldif(folder).toAbsolutePath();
+    }
+
+    /** The passwords the story leaves each local user with, for a reader repeating it on a kept store. */
+    static List<String> passwords() {
+        return List.of("admin: " + ADMIN_PASSWORD, "rep:   " + REP_PASSWORD, "bob:   " + BOB_PASSWORD,
+                "alice: " + ALICE_NEW_PASSWORD + " (her own, chosen in step 14)");
     }
 
     private static AuthenticationOutcome login(Locksmith l, Username user, String password) {
@@ -288,7 +309,7 @@ final class Demo {
         try {
             attempt.run();
         } catch (AccessDeniedException e) {
-            Describe.error(e).forEach(line -> say(line.strip()));
+            result(Describe.error(e).get(0));
             return e.reason();
         }
         throw new IllegalStateException("demo: the request was not refused");
@@ -334,15 +355,15 @@ final class Demo {
 
     private void step(String text) {
         out.println();
-        out.println(String.format("%2d. %s", ++step, text));
+        Describe.wrap(text, WIDTH, String.format("%2d. ", ++step), INDENT).forEach(out::println);
     }
 
     private void say(String text) {
-        out.println(INDENT + text);
+        Describe.wrap(text, WIDTH, INDENT, INDENT + "  ").forEach(out::println);
     }
 
     private void result(String text) {
-        out.println("    -> " + text);
+        Describe.wrap(text, WIDTH, INDENT + "-> ", INDENT + "   ").forEach(out::println);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,34 +17,56 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 
 /** {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. */
-@Command(name = "demo", description = "Play the product's story on a fresh temporary H2 database, an in-process "
-        + "SMTP server and a directory provider, printing each step. Ignores the global store, mail and provider "
-        + "options.")
+@Command(name = "demo", description = "Play the product's story on a fresh H2 store, an in-process SMTP server and "
+        + "a directory provider, printing each step. The store is a temporary folder, deleted afterwards unless "
+        + "--keep; or the folder named by the global --data option (which must hold no store yet), then kept. "
+        + "Ignores the global database, mail and provider settings.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--keep", description = "Keep the demo's folder (database and directory file) and print where it "
-            + "is, to explore it with the other commands afterwards.")
+    @Option(names = "--keep", description = "Keep the demo's store and directory file, and print the options and "
+            + "passwords to explore them with the other commands afterwards.")
     boolean keep;
 
     @Override
     public Integer call() throws IOException {
         LocksmithCommand root = (LocksmithCommand) spec.root().userObject();
         root.configureLogging();
-        Path folder = Files.createTempDirectory("locksmith-demo-");
+        Path named = root.data == null ? null : root.environment().workingDirectory().resolve(root.data);
+        if (named != null && Files.exists(named.resolve(Wiring.H2_FILE + ".mv.db"))) {
+            throw new InvalidInputException("--data", "the demo needs a folder without a store, and "
+                    + named.toAbsolutePath() + " holds one");
+        }
+        boolean kept = keep || named != null;
+        Path folder = named != null ? named : Files.createTempDirectory("locksmith-demo-");
+        PrintWriter out = spec.commandLine().getOut();
+        boolean played = false;
         try {
-            new Demo(spec.commandLine().getOut(), root.environment().adapters(), folder).run();
+            new Demo(out, root.environment().adapters(), folder).run();
+            played = true;
         } finally {
-            if (keep) {
-                spec.commandLine().getOut().println();
-                spec.commandLine().getOut().println("Kept the demo's folder: " + folder);
-                spec.commandLine().getOut().flush();
+            if (kept) {
+                if (played) {
+                    explore(out, folder.toAbsolutePath());
+                }
+                out.flush();
             } else {
                 delete(folder);
             }
         }
         return ExitCode.OK;
+    }
+
+    /** How to go on with the kept store: the options naming it, and the passwords the story left. */
+    private static void explore(PrintWriter out, Path folder) {
+        out.println();
+        out.println("Kept the demo's store. Explore it with the other commands, giving these options first:");
+        out.println("    --data " + folder);
+        out.println("    --provider " + Demo.providerOption(folder));
+        out.println("for example: locksmith --data " + folder + " search --as rep");
+        out.println("The users' passwords at the end of the story:");
+        Demo.passwords().forEach(p -> out.println("    " + p));
     }
 
     /** Deletes the folder and everything in it. */

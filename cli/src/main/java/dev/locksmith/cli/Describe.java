@@ -123,15 +123,19 @@ final class Describe {
     /** A login outcome as {@code CODE: sentence}. */
     static String outcome(AuthenticationOutcome outcome) {
         if (outcome instanceof AuthenticationOutcome.Authenticated a) {
-            return "AUTHENTICATED: " + a.username() + " is logged in";
+            return "AUTHENTICATED: " + a.username() + " is logged in"
+                    + a.provider().map(p -> " (password checked by " + p + ")").orElse("");
         } else if (outcome instanceof AuthenticationOutcome.MustChangePassword m) {
-            return "MUST_CHANGE_PASSWORD: " + m.username() + " is logged in, but may only change the password now";
+            return "MUST_CHANGE_PASSWORD: the password is right, but " + m.username()
+                    + " must change it before anything else (not logged in)";
         } else if (outcome instanceof AuthenticationOutcome.PasswordExpired e) {
-            return "PASSWORD_EXPIRED: " + e.username() + " is logged in, but the password is too old and must be changed now";
+            return "PASSWORD_EXPIRED: the password is right, but too old: " + e.username()
+                    + " must change it before anything else (not logged in)";
         } else if (outcome instanceof AuthenticationOutcome.Rejected) {
             return "REJECTED: wrong username or password";
-        } else if (outcome instanceof AuthenticationOutcome.Locked l) {
-            return "LOCKED: too many failed logins; locked " + l.until().map(t -> "until " + time(t)).orElse("until someone resets it");
+        } else if (outcome instanceof AuthenticationOutcome.ProviderUnavailable u) {
+            return "PROVIDER_UNAVAILABLE: the directory" + u.providerName().map(n -> " " + n).orElse("")
+                    + " could not be reached; try again later";
         } else if (outcome instanceof AuthenticationOutcome.TemporaryPasswordExpired) {
             return "TEMPORARY_PASSWORD_EXPIRED: the temporary password has expired; ask for a new one";
         } else if (outcome instanceof AuthenticationOutcome.Disabled) {
@@ -165,28 +169,46 @@ final class Describe {
 
     /** The search result as a table with each row's actions, and how to get the next page. */
     static List<String> search(SearchUsers.Result result, String indent) {
+        return search(result, indent, Optional.empty());
+    }
+
+    /**
+     * The search result; in the full view with {@code policy}, also when each password was set and when it
+     * expires (a temporary password's lifetime, else the policy's maximum age).
+     */
+    static List<String> search(SearchUsers.Result result, String indent, Optional<PasswordPolicy> policy) {
+        boolean dates = policy.isPresent();
         boolean full = result.view() == dev.locksmith.core.domain.Authorization.View.FULL;
         List<String> lines = new ArrayList<>();
         lines.add(indent + (full ? "Full view (administrator)" : "Limited view (allowed to set passwords)") + ", "
                 + result.page().items().size() + " user(s):");
         TextTable table = full
-                ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "LOCKED", "SOURCE",
-                "PERMISSIONS", "ENABLED", "ACTIONS")
-                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "LOCKED", "SOURCE", "ACTIONS");
+                ? (dates ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE",
+                "PERMISSIONS", "ENABLED", "PASSWORD SET", "EXPIRES", "LAST LOGIN", "ACTIONS")
+                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "PERMISSIONS",
+                "ENABLED", "ACTIONS"))
+                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "ACTIONS");
         for (SearchUsers.Row row : result.page().items()) {
             List<String> cells = new ArrayList<>(List.of(row.username().value(), row.publicName(), row.privateName(),
-                    email(row.email()), String.valueOf(row.failedLogins()), row.locked() ? "yes" : "no",
+                    email(row.email()), row.failedLogins() + (row.locked() ? ", locked" + row.details()
+                            .flatMap(SearchUsers.Details::lockedUntil).map(t -> " until " + date(t)).orElse("") : ""),
                     source(row.source())));
             if (full) {
                 SearchUsers.Details d = row.details().orElseThrow();
                 cells.add(permissions(d.permissions()));
                 cells.add(d.enabled() ? "yes" : "no");
+                if (dates) {
+                    cells.add(d.passwordChangedAt().map(Describe::date).orElse("-"));
+                    cells.add(d.temporaryPasswordExpiresAt().or(() -> JsonViews.expiry(d.passwordChangedAt(), policy))
+                            .map(Describe::date).orElse("-"));
+                    cells.add(d.lastLoginAt().map(Describe::date).orElse("-"));
+                }
             }
             cells.add(actions(row.affordances()));
             table.row(cells.toArray(String[]::new));
         }
         if (!table.isEmpty()) {
-            lines.addAll(table.lines(indent + "  "));
+            lines.addAll(table.lines(indent));
         }
         result.page().nextCursor().ifPresent(c -> lines.add(indent + "More users: add --after " + c));
         return lines;
@@ -231,12 +253,52 @@ final class Describe {
         return table.lines(indent);
     }
 
+    /**
+     * The audit records one per line, {@code SEQ ACTOR ACTION TARGET: OUTCOME CODE (details)}, wrapped at
+     * {@code width} columns: the compact form for a narrow page (the demo).
+     */
+    static List<String> auditLines(List<AuditRecord> records, String indent, int width) {
+        List<String> lines = new ArrayList<>();
+        for (AuditRecord r : records) {
+            AuditEvent e = r.event();
+            String details = new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
+                    .collect(Collectors.joining(" "));
+            String text = String.format("%3d  %s %s %s: %s %s%s", r.sequence(), e.actor().map(Object::toString).orElse("-"),
+                    e.action().name(), e.target().map(Object::toString).orElse("-"), e.outcome().name(), e.code(),
+                    details.isEmpty() ? "" : " (" + details + ")");
+            lines.addAll(wrap(text, width, indent, indent + "       "));
+        }
+        return lines;
+    }
+
+    /**
+     * {@code text} in lines of at most {@code width} columns: the first prefixed with {@code first}, the others
+     * with {@code next}; broken after a space or a comma where possible, else where the width ends.
+     */
+    static List<String> wrap(String text, int width, String first, String next) {
+        List<String> lines = new ArrayList<>();
+        String prefix = first;
+        String rest = text;
+        while (prefix.length() + rest.length() > width) {
+            int room = Math.max(1, width - prefix.length());
+            int cut = Math.max(rest.lastIndexOf(' ', room), rest.lastIndexOf(',', room - 1) + 1);
+            if (cut <= 0) {
+                cut = room;
+            }
+            lines.add((prefix + rest.substring(0, cut)).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            prefix = next;
+        }
+        lines.add(prefix + rest);
+        return lines;
+    }
+
     static String actions(Set<SearchUsers.Affordance> affordances) {
         if (affordances.isEmpty()) {
             return "-";
         }
         return affordances.stream().map(a -> switch (a) {
-            case CHANGE_PASSWORD -> "change-password";
+            case CHANGE_PASSWORD -> "set-password";
             case RESET_FAILED_LOGINS -> "reset";
             case EDIT -> "edit";
             case DELETE -> "delete";
@@ -248,12 +310,18 @@ final class Describe {
                 .map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
     }
 
+    /** {@code local}, or the name of the security provider that holds the password. */
     static String source(Source source) {
-        return source instanceof Source.Provider p ? p.name() + " (provider)" : "local";
+        return source instanceof Source.Provider p ? p.name() : "local";
     }
 
     static String email(Optional<EmailAddress> email) {
         return email.map(EmailAddress::value).orElse("-");
+    }
+
+    /** The day of an instant, in UTC. */
+    static String date(Instant at) {
+        return at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** An instant in ISO-8601 UTC to the second. */

@@ -4,6 +4,7 @@ import dev.locksmith.core.domain.LocksmithException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * Turns an exception out of a command into a message on standard error and an exit code: a
@@ -21,9 +22,21 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof LocksmithException e) {
             var lines = Describe.error(e);
             err.println(name + ": " + lines.get(0));
-            lines.stream().skip(1).forEach(err::println);
+            Optional<String> explained = root(command).flatMap(LocksmithCommand::store)
+                    .flatMap(store -> DatabaseErrors.explain(e, store));
+            if (explained.isPresent()) {
+                // The sentence replaces the adapter's message; the SQLState stays as detail for whoever digs.
+                err.println("  " + explained.get());
+                DatabaseErrors.sqlState(e).ifPresent(state -> err.println("  (SQLState " + state + ")"));
+            } else {
+                lines.stream().skip(1).forEach(err::println);
+            }
+            int code = ExitCode.of(e.reason());
+            if (code == ExitCode.USAGE) {
+                err.println("Try '" + name + " --help'.");
+            }
             err.flush();
-            return ExitCode.of(e.reason());
+            return code;
         }
         err.println(name + ": internal error: " + ex.getClass().getName()
                 + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
@@ -37,6 +50,10 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static boolean debug(CommandLine command) {
-        return command.getCommandSpec().root().userObject() instanceof LocksmithCommand root && root.debug();
+        return root(command).map(LocksmithCommand::debug).orElse(false);
+    }
+
+    private static Optional<LocksmithCommand> root(CommandLine command) {
+        return command.getCommandSpec().root().userObject() instanceof LocksmithCommand root ? Optional.of(root) : Optional.empty();
     }
 }

@@ -15,12 +15,17 @@ public final class ExitCode {
     public static final int OK = 0;
     /** An unexpected internal error (a bug): the only case that may print a stack trace, with {@code --debug}. */
     public static final int INTERNAL = 1;
-    /** Usage error: unknown option, missing or malformed argument (picocli's own code). */
+    /**
+     * Usage error: the command line cannot be carried out as written. An unknown command or option, a missing
+     * argument, or a value that is malformed, out of range or not one of its choices ({@code --limit 0},
+     * {@code --preset fancy}, a username or email address that is not one, options that exclude each other),
+     * in an argument, a settings file or standard input ({@code INVALID_INPUT}). Nothing was changed.
+     */
     public static final int USAGE = 2;
     /** Denied by the authorization matrix ({@code DENIED_*}). */
     public static final int DENIED = 3;
-    /** Invalid input, every policy violation included ({@code INVALID_INPUT}, {@code POLICY_VIOLATED}). */
-    public static final int INVALID = 4;
+    /** The password breaks the password policy; every violation is listed ({@code POLICY_VIOLATED}). */
+    public static final int POLICY = 4;
     /** The target user does not exist ({@code NOT_FOUND}). */
     public static final int NOT_FOUND = 5;
     /** A concurrent change won, or the username is taken ({@code CONFLICT}, {@code ALREADY_EXISTS}). */
@@ -35,9 +40,10 @@ public final class ExitCode {
     private static final String[][] HELP = {
             {String.valueOf(OK), "success"},
             {String.valueOf(INTERNAL), "unexpected internal error (a bug; --debug prints its stack trace)"},
-            {String.valueOf(USAGE), "usage error: unknown option, missing or malformed argument"},
+            {String.valueOf(USAGE), "usage error: unknown command or option, missing argument, or a value that is malformed, "
+                    + "out of range or not one of its choices (INVALID_INPUT); nothing changed"},
             {String.valueOf(DENIED), "denied by the authorization matrix (DENIED_*)"},
-            {String.valueOf(INVALID), "invalid input, with every password policy violation listed (INVALID_INPUT, POLICY_VIOLATED)"},
+            {String.valueOf(POLICY), "the password breaks the password policy, every violation listed (POLICY_VIOLATED)"},
             {String.valueOf(NOT_FOUND), "the target user does not exist (NOT_FOUND)"},
             {String.valueOf(CONFLICT), "a concurrent change won, or the username is taken (CONFLICT, ALREADY_EXISTS)"},
             {String.valueOf(MAIL), "mail not configured, no email address, or delivery failed; nothing changed (MAIL_*)"},
@@ -61,7 +67,7 @@ public final class ExitCode {
     public static int of(Reason reason) {
         return switch (reason.kind()) {
             case DENIED -> DENIED;
-            case INVALID_INPUT -> INVALID;
+            case INVALID_INPUT -> reason == Reason.POLICY_VIOLATED ? POLICY : USAGE;
             case NOT_FOUND -> NOT_FOUND;
             case CONFLICT -> CONFLICT;
             case MAIL -> MAIL;

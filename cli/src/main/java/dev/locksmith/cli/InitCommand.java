@@ -1,6 +1,7 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
@@ -32,8 +33,21 @@ final class InitCommand extends StoreCommand {
     }
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run(Session session) {
         Username username = Values.username(admin, "--admin");
+        if (session.administratorExists()) {
+            // Refused before any password is read: there is nothing to type it for.
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": this store already has an administrator [" + Reason.DENIED_NOT_PERMITTED + "]");
+            err.println("  add users with 'locksmith user create --as ADMINISTRATOR'");
+            err.flush();
+            return ExitCode.DENIED;
+        }
         String display = name == null ? username.value() : name;
         Profile profile = new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");
         Password password = passwords().chosen(passwordStdin, "Password of " + username + ": ");

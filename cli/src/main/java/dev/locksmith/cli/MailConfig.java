@@ -35,14 +35,17 @@ import java.util.function.Function;
  * from-name = Appliance                           (sender's display name)
  * port = 587                                      (default: 25, 587 or 465 by encryption)
  * encryption = STARTTLS                           (NONE, STARTTLS or SMTPS; default STARTTLS)
+ * plaintext-trusted-local-relay = false           (NONE is refused unless true: passwords travel in clear)
  * username = relay-user                           (SMTP authentication; the password from:)
  * password-env = LOCKSMITH_SMTP_PASSWORD          (  the environment variable holding it, or)
  * password = ...                                  (  the file itself: keep it readable by its owner only)
  * allow-plaintext-authentication = false          (credentials over NONE: trusted networks only)
- * timeout-seconds = 10                            (connect, read and write timeouts; default 10, 30, 30)
+ * timeout-seconds = 10                            (connect, read and write timeouts; default 10; a send ends
+ *                                                  by its deadline, 15 s, whatever these are)
  * zone = Europe/Paris                             (time zone of readable times in messages; default UTC)
  * helo = appliance.example.com                    (name given in EHLO)
  * trust-certificate = /etc/appliance/relay.pem    (trust exactly this certificate instead of the JDK's)
+ * accept-trusted-certificate-outside-validity = false (an expired or not yet valid one is refused unless true)
  * notify-password-changes = true                  (send "your password was changed" notices; default false)
  * </pre>
  *
@@ -54,7 +57,8 @@ import java.util.function.Function;
 record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
     private static final Set<String> KEYS = Set.of("from", "host", "login-url", "from-name", "port", "encryption",
             "username", "password-env", "password", "allow-plaintext-authentication", "timeout-seconds", "zone", "helo",
-            "trust-certificate", "notify-password-changes");
+            "trust-certificate", "notify-password-changes", "plaintext-trusted-local-relay",
+            "accept-trusted-certificate-outside-validity");
 
     /** Mail off: "email password to user" is refused and no notice is sent. */
     static MailConfig off() {
@@ -92,6 +96,9 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
         value(p, "zone").ifPresent(v -> b.zone(zone(v, file)));
         value(p, "helo").ifPresent(b::heloName);
         value(p, "allow-plaintext-authentication").ifPresent(v -> b.allowPlaintextAuthentication(bool(v, "allow-plaintext-authentication", file)));
+        value(p, "plaintext-trusted-local-relay").ifPresent(v -> b.plaintextToTrustedLocalRelay(bool(v, "plaintext-trusted-local-relay", file)));
+        value(p, "accept-trusted-certificate-outside-validity").ifPresent(v -> b.acceptTrustedCertificatesOutsideValidity(
+                bool(v, "accept-trusted-certificate-outside-validity", file)));
         value(p, "trust-certificate").ifPresent(v -> b.trustCertificates(certificate(file.resolveSibling(v), file)));
         Optional<String> username = value(p, "username");
         if (username.isPresent()) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import java.util.concurrent.Callable;
@@ -32,9 +33,16 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Command(name = "show", description = "Show the password policy (any enabled user).")
     static final class Show extends ActingCommand {
+        @Option(names = "--json", description = "Print one JSON document (fields in the README).")
+        boolean json;
+
         @Override
         int run(Session session) {
             PasswordPolicy policy = session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()));
+            if (json) {
+                Json.print(JsonViews.policy(policy), out());
+                return ExitCode.OK;
+            }
             out().println("Password policy:");
             Describe.policy(policy, "  ").forEach(out()::println);
             return ExitCode.OK;
@@ -139,11 +147,33 @@ final class PolicyCommand implements Callable<Integer> {
             if (lockoutDuration != null) {
                 b.lockoutDuration(Values.duration(lockoutDuration, "--lockout-duration").orElse(null));
             }
-            PasswordPolicy policy = b.build();
+            PasswordPolicy policy = build(b);
             session.locksmith().changePolicy().execute(new ChangePolicy.Command(actor(), policy));
             out().println("Password policy changed:");
             Describe.policy(policy, "  ").forEach(out()::println);
             return ExitCode.OK;
+        }
+
+        /** The policy's own field names, as this command's options. */
+        private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("minLength", "--min-length"),
+                Map.entry("maxLength", "--max-length"), Map.entry("minUppercase", "--min-upper"),
+                Map.entry("minLowercase", "--min-lower"), Map.entry("minDigits", "--min-digits"),
+                Map.entry("minOther", "--min-other"), Map.entry("bannedWords", "--banned-words"),
+                Map.entry("minStrength", "--min-strength"), Map.entry("historySize", "--history"),
+                Map.entry("maxAge", "--max-age"), Map.entry("temporaryLifetime", "--temporary-lifetime"),
+                Map.entry("lockoutThreshold", "--lockout-threshold"), Map.entry("lockoutDuration", "--lockout-duration"));
+
+        /** Builds the policy; a setting out of range is reported by this command's option name. */
+        static PasswordPolicy build(PasswordPolicy.Builder builder) {
+            try {
+                return builder.build();
+            } catch (InvalidInputException e) {
+                String problem = e.parameters().getOrDefault("problem", "is out of range");
+                for (Map.Entry<String, String> field : OPTIONS.entrySet()) {
+                    problem = problem.replaceAll("\\b" + field.getKey() + "\\b", field.getValue());
+                }
+                throw new InvalidInputException(OPTIONS.getOrDefault(e.field(), e.field()), problem);
+            }
         }
 
         private static PasswordPolicy preset(String name) {

@@ -17,13 +17,18 @@ abstract class StoreCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         check();
-        try (Session session = root().openSession()) {
+        try (Session session = root().openSession(createsStore())) {
             return run(session);
         }
     }
 
     /** Validates the arguments before the store is opened (cheap failures first). */
     void check() {
+    }
+
+    /** Whether this command may create a missing embedded store (only {@code init}). */
+    boolean createsStore() {
+        return false;
     }
 
     /** The command's work; returns the exit code. */

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reports a command line that does not parse (unknown option, missing argument, malformed number) in two
- * lines, with exit code {@link ExitCode#USAGE}. Stateless; thread-safe.
+ * Reports a command line that does not parse (unknown command or option, missing argument, malformed number)
+ * in two lines, with exit code {@link ExitCode#USAGE}. A mistyped command name is shown with the commands it
+ * resembles; any other unmatched value is never shown. Stateless; thread-safe.
  */
 final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
 
@@ -16,12 +17,39 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + message(ex));
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        String name = command.getCommandSpec().qualifiedName();
+        List<String> commands = mistypedCommand(ex);
+        if (!commands.isEmpty()) {
+            String typed = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0);
+            err.println(name + ": '" + typed + "' is not a command; did you mean " + alternatives(commands) + "?");
+        } else {
+            err.println(name + ": " + message(ex));
         }
+        err.println("Try '" + name + " --help'.");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /**
+     * The commands resembling the first unmatched argument, when it stands where a command name goes: the
+     * parsing command has subcommands and the argument is not an option. Empty otherwise: then the argument
+     * may be a value, and values are never echoed.
+     */
+    private static List<String> mistypedCommand(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || ex.getCommandLine().getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()
+                || unmatched.getUnmatched().get(0).startsWith("-") || unmatched.isUnknownOption()) {
+            return List.of();
+        }
+        List<String> suggestions = new ArrayList<>(unmatched.getSuggestions());
+        suggestions.removeIf(s -> s.startsWith("-") || !ex.getCommandLine().getSubcommands().containsKey(s));
+        return suggestions.stream().limit(1).toList();
+    }
+
+    private static String alternatives(List<String> commands) {
+        List<String> quoted = commands.stream().map(c -> "'" + c + "'").toList();
+        return quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
     }
 
     /**

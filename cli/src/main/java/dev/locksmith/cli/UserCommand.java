@@ -135,7 +135,7 @@ final class UserCommand implements Callable<Integer> {
                         new CreateUser.Command(actor(), user, newProfile, granted, password, mustChange));
                 out().println("Created " + user + (granted.isEmpty() ? "" : " with " + Describe.permissions(granted)) + ".");
                 if (shown != null) {
-                    out().print("Initial password: ");
+                    out().print("Generated password: ");
                     out().println(shown);
                 }
                 return ExitCode.OK;
@@ -169,6 +169,10 @@ final class UserCommand implements Callable<Integer> {
                 + "list of administrator and set-passwords, or none.")
         String permissions;
 
+        @Option(names = "--provider", paramLabel = "NAME", description = "Move a provider user to another security "
+                + "provider (one of those configured, when any is).")
+        String provider;
+
         @Override
         void check() {
             super.check();
@@ -179,9 +183,12 @@ final class UserCommand implements Callable<Integer> {
             if (noEmail && profile.email != null) {
                 throw new InvalidInputException("--no-email", "and --email exclude each other");
             }
-            if (!profile.any() && !noEmail && !enable && !disable && permissions == null) {
+            if (!profile.any() && !noEmail && !enable && !disable && permissions == null && provider == null) {
                 throw new InvalidInputException("edit", "nothing to change: give --name, --private-name, --email, "
-                        + "--no-email, --comments, --enable, --disable or --permissions");
+                        + "--no-email, --comments, --enable, --disable, --permissions or --provider");
+            }
+            if (permissions != null) {
+                Values.permissions(permissions);
             }
         }
 
@@ -189,7 +196,10 @@ final class UserCommand implements Callable<Integer> {
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
             Optional<Profile> newProfile = Optional.empty();
-            if (profile.any() || noEmail) {
+            if (provider != null) {
+                session.requireKnownProvider(provider, "--provider");
+            }
+            if (profile.any() || noEmail || provider != null) {
                 SearchUsers.Row row = find(session.locksmith(), actor(), user);
                 String comments = row.details().map(SearchUsers.Details::comments).orElse("");
                 newProfile = Optional.of(new Profile(
@@ -200,16 +210,37 @@ final class UserCommand implements Callable<Integer> {
             }
             Optional<Boolean> enabled = enable ? Optional.of(true) : disable ? Optional.of(false) : Optional.empty();
             Optional<Set<Permission>> newPermissions = Optional.ofNullable(permissions).map(Values::permissions);
-            session.locksmith().editUser().execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
+            if (provider != null) {
+                moveProvider(session, user, newProfile.orElseThrow());
+                newProfile = Optional.empty();
+            }
+            if (newProfile.isPresent() || enabled.isPresent() || newPermissions.isPresent()) {
+                session.locksmith().editUser().execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
+            }
             out().println("Edited " + user + ".");
             return ExitCode.OK;
         }
+
+        /** A provider user's provider, through the use case that registers and syncs provider users. */
+        private void moveProvider(Session session, Username user, Profile newProfile) {
+            SearchUsers.Row row = find(session.locksmith(), actor(), user);
+            if (row.source().isLocal()) {
+                throw new InvalidInputException("--provider", user + " is a local user; only a provider user moves "
+                        + "to another provider");
+            }
+            session.locksmith().registerProviderUser().execute(
+                    new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), newProfile));
+        }
     }
 
-    @Command(name = "delete", description = "Delete a user and their password history.")
+    @Command(name = "delete", description = "Delete a user and their password history. Asks for confirmation at a "
+            + "terminal; without one (a script), --yes is required.")
     static final class Delete extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whom to delete.")
         String username;
+
+        @Option(names = "--yes", description = "Delete without asking.")
+        boolean yes;
 
         @Override
         void check() {
@@ -220,6 +251,15 @@ final class UserCommand implements Callable<Integer> {
         @Override
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
+            if (!yes) {
+                Terminal terminal = root().environment().terminal().orElseThrow(() -> new InvalidInputException("--yes",
+                        "is needed to delete without a terminal to confirm at"));
+                String answer = terminal.readLine("Delete " + user + " and their password history? Type yes to confirm: ");
+                if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                    out().println("Not deleted.");
+                    return ExitCode.OK;
+                }
+            }
             session.locksmith().deleteUser().execute(new DeleteUser.Command(actor(), user));
             out().println("Deleted " + user + ".");
             return ExitCode.OK;
@@ -278,8 +318,9 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "register-provider", description = "Register (or update) a user whose password lives in a security "
-            + "provider; nobody can set that password here.")
+    @Command(name = "register-provider", description = "Register a user whose password lives in a security provider "
+            + "(nobody can set that password here), or update one already registered: its profile, or its provider. "
+            + "When providers are configured (--provider before the command), the name must be one of them.")
     static final class RegisterProvider extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The user's name in the provider.")
         String username;
@@ -299,6 +340,7 @@ final class UserCommand implements Callable<Integer> {
         @Override
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
+            session.requireKnownProvider(provider, "--provider");
             RegisterProviderUser.Result result = session.locksmith().registerProviderUser().execute(
                     new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), profile.profile()));
             out().println(user + " of provider " + provider + ": " + result.name().toLowerCase(java.util.Locale.ROOT) + ".");

@@ -31,6 +31,14 @@ final class Values {
         }
     }
 
+    /** {@code value} if within {@code min} to {@code max}, else an error naming {@code option}. */
+    static int range(int value, int min, int max, String option) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(option, "must be " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+
     /** A permission: {@code administrator} or {@code set-passwords} (any case, {@code _} or {@code -}). */
     static Permission permission(String text) {
         String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');

@@ -27,10 +27,20 @@ final class Cli {
     private final List<String> globals = new ArrayList<>();
     private final Map<String, String> variables = new HashMap<>();
     private Optional<Terminal> terminal = Optional.empty();
+    private java.time.Duration lockWait;
+    private Path workingDirectory = Path.of("");
 
     Cli(Path data) {
         globals.add("--data");
         globals.add(data.toString());
+    }
+
+    private Cli() {
+    }
+
+    /** No global option: the settings come from the environment variables and the defaults. */
+    static Cli bare() {
+        return new Cli();
     }
 
     /** Adds global options (before the command), e.g. {@code --mail-config FILE}. */
@@ -41,6 +51,18 @@ final class Cli {
 
     Cli variable(String name, String value) {
         variables.put(name, value);
+        return this;
+    }
+
+    /** How long a command waits for another process holding the embedded store. */
+    Cli lockWait(java.time.Duration wait) {
+        lockWait = wait;
+        return this;
+    }
+
+    /** The folder relative paths are relative to, as a shell's current directory. */
+    Cli in(Path folder) {
+        workingDirectory = folder;
         return this;
     }
 
@@ -72,8 +94,13 @@ final class Cli {
 
     /** Runs with these bytes as standard input. */
     Result inputBytes(byte[] stdin, String... args) {
-        Environment environment = new Environment(new ByteArrayInputStream(stdin), variables::get, terminal, FAST);
-        CommandLine line = LocksmithCommand.commandLine(new LocksmithCommand(environment));
+        Environment environment = new Environment(new ByteArrayInputStream(stdin), variables::get, terminal, FAST,
+                workingDirectory);
+        LocksmithCommand command = new LocksmithCommand(environment);
+        if (lockWait != null) {
+            command.lockWait(lockWait);
+        }
+        CommandLine line = LocksmithCommand.commandLine(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         line.setOut(new PrintWriter(out, true));

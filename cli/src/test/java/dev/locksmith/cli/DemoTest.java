@@ -69,9 +69,10 @@ class DemoTest {
 
     @Test
     void bob_is_locked_by_failed_logins_and_unlocked_by_the_representative() {
+        // A locked account answers like a wrong password whatever is typed: the lock is no oracle.
         assertThat(report.bobsFailedAttempts()).containsExactly(new AuthenticationOutcome.Rejected(),
-                new AuthenticationOutcome.Rejected(), new AuthenticationOutcome.Locked(Optional.empty()));
-        assertThat(report.bobLocked()).isEqualTo(new AuthenticationOutcome.Locked(Optional.empty()));
+                new AuthenticationOutcome.Rejected(), new AuthenticationOutcome.Rejected());
+        assertThat(report.bobLocked()).isEqualTo(new AuthenticationOutcome.Rejected());
         SearchUsers.Row bob = rows().get("bob");
         assertThat(bob.locked()).isTrue();
         assertThat(bob.failedLogins()).isEqualTo(3);
@@ -125,7 +126,7 @@ class DemoTest {
                         + e.target().map(Username::value).orElse("-") + " " + e.outcome() + " " + e.code())
                 .toList();
         assertThat(trail).containsSubsequence(
-                "- CREATE_USER admin SUCCESS OK",
+                "- BOOTSTRAP_ADMINISTRATOR admin SUCCESS OK",
                 "admin CHANGE_POLICY - SUCCESS OK",
                 "admin EDIT_USER rep SUCCESS OK",
                 "- ACCOUNT_LOCKED bob SUCCESS LOCKED",
@@ -157,7 +158,7 @@ class DemoTest {
 
     @Test
     void the_database_keeps_what_the_story_did() {
-        try (Session session = Wiring.open(new Wiring.Settings(new Wiring.Store.Embedded(folder.resolve("data")),
+        try (Session session = Wiring.open(new Wiring.Settings(new Wiring.Store.Embedded(folder, false, java.time.Duration.ZERO),
                 MailConfig.off(), List.of(), Clock.systemUTC()), Cli.FAST)) {
             SearchUsers.Result full = session.locksmith().searchUsers().execute(
                     SearchUsers.Command.of(Username.of("admin"), "", Optional.empty(), 50));
@@ -168,24 +169,74 @@ class DemoTest {
             assertThat(rows.get("bob").failedLogins()).isZero();
             assertThat(rows.get("dave").source()).isEqualTo(Source.provider(Demo.PROVIDER));
         }
-        assertThat(Files.exists(folder.resolve("data").resolve(Wiring.H2_FILE + ".mv.db"))).isTrue();
+        assertThat(Files.exists(folder.resolve(Wiring.H2_FILE + ".mv.db"))).isTrue();
+    }
+
+    /** The folder the demo's header names as its store. */
+    private static Path store(Cli.Result run) {
+        List<String> lines = run.out().lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.endsWith("The store is in:")).findFirst().orElseThrow());
+        return Path.of(lines.get(at + 1).strip());
     }
 
     @Test
     void the_demo_command_cleans_up_its_folder_unless_asked_to_keep_it() throws Exception {
-        Cli.Result run = CommandLineTest.ok(new Cli(folder.resolve("unused")).run("demo"));
-        Path used = Path.of(run.out().lines().filter(l -> l.startsWith("Everything here is real: an H2 database in "))
-                .map(l -> l.substring("Everything here is real: an H2 database in ".length(), l.indexOf("/data,") + 5))
-                .findFirst().orElseThrow());
-        assertThat(used).doesNotExist();
-        assertThat(used.getParent()).doesNotExist();
+        Cli.Result run = CommandLineTest.ok(Cli.bare().run("demo"));
+        assertThat(store(run)).doesNotExist();
+        assertThat(run.out()).doesNotContain("Kept the demo's store");
 
-        Cli.Result kept = CommandLineTest.ok(new Cli(folder.resolve("unused")).run("demo", "--keep"));
-        String line = kept.out().lines().filter(l -> l.startsWith("Kept the demo's folder: ")).findFirst().orElseThrow();
-        Path keptFolder = Path.of(line.substring("Kept the demo's folder: ".length()));
-        assertThat(keptFolder.resolve("data")).isDirectory();
-        Cli.Result search = CommandLineTest.ok(new Cli(keptFolder.resolve("data")).run("search", "--as", "rep"));
-        assertThat(search.out()).contains("Limited view");
+        Cli.Result kept = CommandLineTest.ok(Cli.bare().run("demo", "--keep"));
+        Path keptFolder = store(kept);
+        assertThat(keptFolder.resolve(Wiring.H2_FILE + ".mv.db")).isRegularFile();
+        assertThat(kept.out()).contains("    --data " + keptFolder + "\n", "locksmith --data " + keptFolder + " search --as rep");
         DemoCommand.delete(keptFolder);
+    }
+
+    @Test
+    void the_kept_store_answers_to_the_printed_options_and_passwords() {
+        Path named = folder.resolve("kept-demo");
+        Cli.Result kept = CommandLineTest.ok(new Cli(named).run("demo"));
+        assertThat(store(kept)).isEqualTo(named.toAbsolutePath());
+        List<String> lines = kept.out().lines().toList();
+        String data = lines.stream().filter(l -> l.startsWith("    --data ")).findFirst().orElseThrow().strip().substring(7);
+        String provider = lines.stream().filter(l -> l.startsWith("    --provider ")).findFirst().orElseThrow().strip().substring(11);
+        Cli repeat = new Cli(Path.of(data)).with("--provider", provider);
+        for (String user : List.of("admin", "rep", "bob", "alice")) {
+            String password = lines.stream().filter(l -> l.startsWith("    " + user + ":")).findFirst().orElseThrow()
+                    .substring(("    " + user + ":").length()).strip().replaceFirst(" \\(.*\\)$", "");
+            assertThat(repeat.input(password + "\n", "login", user, "--password-stdin").out()).as(user).startsWith("AUTHENTICATED");
+        }
+        Cli.Result dave = repeat.input("some password\n", "set-password", "--as", "rep", "dave", "--password-stdin");
+        assertThat(dave.err()).contains("[DENIED_TARGET_MANAGED_BY_PROVIDER]");
+
+        Cli.Result again = new Cli(named).run("demo");
+        assertThat(again.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(again.err()).contains("holds one");
+    }
+
+    @Test
+    void no_line_is_wider_than_100_columns() {
+        assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void each_refusal_is_told_once() {
+        for (String code : List.of("DENIED_TARGET_IS_ADMINISTRATOR", "DENIED_TARGET_MANAGED_BY_PROVIDER")) {
+            String story = printed.substring(0, printed.indexOf("admin reads the audit trail"));
+            assertThat(story.split(code, -1)).as(code).hasSize(2);
+        }
+        assertThat(printed).containsOnlyOnce("only an administrator may act on an administrator");
+    }
+
+    @Test
+    void the_locking_attempt_is_told_as_the_audit_trail_records_it() {
+        List<String> bob = report.auditTrail().stream().map(AuditRecord::event)
+                .filter(e -> e.target().map(Username::value).orElse("").equals("bob"))
+                .map(e -> e.action() + " " + e.code()).toList();
+        assertThat(bob).containsSubsequence("AUTHENTICATE WRONG_PASSWORD", "AUTHENTICATE WRONG_PASSWORD",
+                "ACCOUNT_LOCKED LOCKED", "AUTHENTICATE WRONG_PASSWORD", "AUTHENTICATE LOCKED");
+        assertThat(printed).contains("attempt 1, wrong password: REJECTED", "attempt 2, wrong password: REJECTED",
+                "attempt 3, wrong password (the account locks): REJECTED", "with the right password, while locked: REJECTED",
+                "ACCOUNT_LOCKED in the audit trail");
     }
 }

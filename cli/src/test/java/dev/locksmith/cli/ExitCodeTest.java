@@ -15,7 +15,8 @@ class ExitCodeTest {
         String name = reason.name();
         int expected = name.startsWith("DENIED_") ? 3 : name.startsWith("MAIL_") ? 7
                 : switch (reason) {
-                    case INVALID_INPUT, POLICY_VIOLATED -> 4;
+                    case INVALID_INPUT -> 2;
+                    case POLICY_VIOLATED -> 4;
                     case NOT_FOUND -> 5;
                     case CONFLICT, ALREADY_EXISTS -> 6;
                     case UNAVAILABLE, HASH_UNSUPPORTED, BUSY, PROVIDER_UNREACHABLE, OUTCOME_UNKNOWN -> 8;

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ class ExitCodesTest {
 
     @Test
     void a_policy_violation_is_4_and_lists_every_violation_with_its_parameters() {
-        Cli.Result weak = expect(ExitCode.INVALID, "the password breaks the password policy [POLICY_VIOLATED]",
+        Cli.Result weak = expect(ExitCode.POLICY, "the password breaks the password policy [POLICY_VIOLATED]",
                 run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
         assertThat(weak.err().lines().filter(l -> l.startsWith("  - ")).toList()).containsExactly(
@@ -86,7 +85,7 @@ class ExitCodesTest {
     void strength_violations_carry_score_minimum_and_feedback() {
         ok(run("", "policy", "set", "--as", "admin", "--min-strength", "4"));
 
-        Cli.Result weak = expect(ExitCode.INVALID, "POLICY_VIOLATED",
+        Cli.Result weak = expect(ExitCode.POLICY, "POLICY_VIOLATED",
                 run("password password\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
         assertThat(weak.err()).containsPattern("- TOO_WEAK: too easy to guess: strength [0-3] of 4, 4 needed "
@@ -94,12 +93,12 @@ class ExitCodesTest {
     }
 
     @Test
-    void invalid_input_is_4() {
-        expect(ExitCode.INVALID, "invalid input [INVALID_INPUT]", run("", "search", "--as", "not a name"));
-        expect(ExitCode.INVALID, "--as", run("", "search", "--as", "not a name"));
-        expect(ExitCode.INVALID, "email", run("some long passphrase\n", "user", "create", "--as", "admin", "carol",
+    void malformed_input_is_a_usage_error_2() {
+        expect(ExitCode.USAGE, "invalid input [INVALID_INPUT]", run("", "search", "--as", "not a name"));
+        expect(ExitCode.USAGE, "--as", run("", "search", "--as", "not a name"));
+        expect(ExitCode.USAGE, "email", run("some long passphrase\n", "user", "create", "--as", "admin", "carol",
                 "--email", "carol at example", "--password-stdin"));
-        expect(ExitCode.INVALID, "permission", run("", "user", "grant", "--as", "admin", "alice", "superuser"));
+        expect(ExitCode.USAGE, "permission", run("", "user", "grant", "--as", "admin", "alice", "superuser"));
     }
 
     @Test
@@ -126,8 +125,8 @@ class ExitCodesTest {
 
     @Test
     void unavailable_is_8() throws Exception {
-        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        Cli.Result result = new Cli(file).run("search", "--as", "admin");
+        Cli.Result result = new Cli(dir.resolve("unused")).with("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith")
+                .run("search", "--as", "admin");
 
         assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(result.err()).contains("[UNAVAILABLE]");

@@ -47,6 +47,7 @@ class MailTest {
                 host = 127.0.0.1
                 port = %d
                 encryption = NONE
+                plaintext-trusted-local-relay = true
                 login-url = https://appliance.example/login
                 timeout-seconds = 5
                 %s
@@ -59,6 +60,33 @@ class MailTest {
 
     private static String passwordIn(String body) {
         return body.lines().filter(l -> l.startsWith("New password: ")).map(l -> l.substring(14)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void mail_test_sends_a_test_message_and_touches_no_account() throws Exception {
+        Cli.Result audit = ok(cli.run("audit", "--as", "admin", "--json"));
+
+        Cli.Result sent = ok(cli.run("mail", "test", "--to", "ops@example.com"));
+
+        assertThat(sent.out()).contains("Test message sent to ops@example.com through 127.0.0.1:" + smtp.getSmtp().getPort());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ops@example.com");
+        // Nothing was done to the store: the trail holds the same events plus the two audit reads.
+        assertThat(ok(cli.run("audit", "--as", "admin", "--json", "--action", "SET_PASSWORD")).out()).contains("\"events\":[]");
+        assertThat(audit.out()).doesNotContain("ops@example.com");
+    }
+
+    @Test
+    void mail_test_without_mail_settings_or_with_an_unreachable_relay_exits_7() throws Exception {
+        Cli.Result off = new Cli(dir.resolve("data")).run("mail", "test", "--to", "ops@example.com");
+        assertThat(off.exit()).as(off.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(off.err()).contains("[MAIL_NOT_CONFIGURED]");
+
+        Cli.Result bad = new Cli(dir.resolve("data")).with("--mail-config", config("down.properties", 1, "").toString())
+                .run("mail", "test", "--to", "ops@example.com");
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(bad.err()).contains("[MAIL_DELIVERY_FAILED]");
+        ExitCodesTest.noStackTrace(bad);
     }
 
     @Test
@@ -128,17 +156,71 @@ class MailTest {
                 .run("search", "--as", "rep").err()).contains("unknown key(s) [encrytion]");
         Path incomplete = Files.writeString(dir.resolve("incomplete.properties"), "host = 127.0.0.1\n");
         Cli.Result missing = new Cli(dir.resolve("data")).with("--mail-config", incomplete.toString()).run("search", "--as", "rep");
-        assertThat(missing.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).contains("from is required");
         Cli.Result absent = new Cli(dir.resolve("data")).with("--mail-config", dir.resolve("absent.properties").toString())
                 .run("search", "--as", "rep");
-        assertThat(absent.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(absent.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(absent.err()).contains("no such file");
         Cli.Result unset = new Cli(dir.resolve("data")).with("--mail-config",
                         config("env.properties", port, "username = relay\npassword-env = RELAY_PASSWORD").toString())
                 .run("search", "--as", "rep");
-        assertThat(unset.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(unset.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
+    }
+
+    @Test
+    void an_unencrypted_relay_is_refused_unless_named_a_trusted_local_one() throws Exception {
+        Path plaintext = Files.writeString(dir.resolve("plaintext.properties"), """
+                from = locksmith@appliance.example
+                host = 127.0.0.1
+                port = %d
+                encryption = NONE
+                login-url = https://appliance.example/login
+                """.formatted(smtp.getSmtp().getPort()));
+
+        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", plaintext.toString())
+                .input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("clear text");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+    }
+
+    @Test
+    void an_expired_trust_certificate_is_refused_unless_accepted() throws Exception {
+        Path store = dir.resolve("expired.p12");
+        Path pem = dir.resolve("expired.pem");
+        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=relay.example",
+                "-startdate", "-10d", "-validity", "1", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-file", pem.toString());
+        String settings = """
+                from = locksmith@appliance.example
+                host = relay.example
+                login-url = https://appliance.example/login
+                trust-certificate = %s
+                """.formatted(pem.getFileName());
+
+        Path expired = Files.writeString(dir.resolve("expired.properties"), settings);
+        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", expired.toString()).run("search", "--as", "rep");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("CN=relay.example expired at");
+
+        Path accepted = Files.writeString(dir.resolve("accepted.properties"),
+                settings + "accept-trusted-certificate-outside-validity = true\n");
+        ok(new Cli(dir.resolve("data")).with("--mail-config", accepted.toString()).run("search", "--as", "rep"));
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(java.util.List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
     }
 
     @Test

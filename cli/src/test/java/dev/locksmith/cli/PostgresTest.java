@@ -73,8 +73,38 @@ class PostgresTest {
                 .run("search", "--as", "admin");
 
         assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-        assertThat(wrong.err()).contains("[UNAVAILABLE]");
+        assertThat(wrong.err()).contains("[UNAVAILABLE]", "authentication failed for database user locksmith at "
+                + server.hostAndPort(), "(SQLState 28P01)");
         assertThat(wrong.all()).doesNotContain("not the db password").doesNotContain(DB_PASSWORD);
         ExitCodesTest.noStackTrace(wrong);
+    }
+
+    @Test
+    void no_database_password_at_all_says_which_variable_to_set() {
+        Cli.Result none = postgres().run("search", "--as", "admin");
+
+        assertThat(none.exit()).as(none.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(none.err()).contains("the database server at " + server.hostAndPort() + " wants a password for user "
+                + "locksmith and none was given: set LOCKSMITH_JDBC_PASSWORD", "(SQLState 08004)");
+        ExitCodesTest.noStackTrace(none);
+    }
+
+    @Test
+    void url_user_schema_and_table_prefix_come_from_the_environment() {
+        Cli cli = Cli.bare().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD)
+                .variable("LOCKSMITH_JDBC_URL", server.url()).variable("LOCKSMITH_JDBC_USER", ThrowawayPostgres.USER)
+                .variable("LOCKSMITH_JDBC_SCHEMA", "appliance").variable("LOCKSMITH_TABLE_PREFIX", "ls_");
+
+        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
+
+        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "carol", "--password-stdin"));
+
+        assertThat(ok(cli.run("search", "--as", "admin", "carol")).out()).contains("1 user(s)");
+        // The same database without the schema and prefix: other tables, no carol.
+        Cli plain = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD);
+        assertThat(plain.run("search", "--as", "admin", "carol").all()).doesNotContain("carol ");
+        Cli.Result badPrefix = cli.with("--table-prefix", "Bad-Prefix").run("search", "--as", "admin");
+        assertThat(badPrefix.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(badPrefix.err()).contains("--table-prefix: must be lower-case letters");
     }
 }

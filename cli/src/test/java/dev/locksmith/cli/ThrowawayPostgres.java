@@ -67,6 +67,11 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     /** The JDBC URL of the cluster's {@code postgres} database. */
+    /** {@code 127.0.0.1:PORT}. */
+    String hostAndPort() {
+        return "127.0.0.1:" + port;
+    }
+
     String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }

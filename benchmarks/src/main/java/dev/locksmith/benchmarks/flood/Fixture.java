@@ -14,7 +14,7 @@ import dev.locksmith.crypto.Argon2PasswordHasher;
 import dev.locksmith.crypto.Argon2Settings;
 import dev.locksmith.jdbc.JdbiStore;
 import dev.locksmith.screening.BloomFilterBlocklist;
-import dev.locksmith.screening.NbvcxzStrengthEstimator;
+import dev.locksmith.screening.ZxcvbnStrengthEstimator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +100,7 @@ final class Fixture implements AutoCloseable {
                 .transactions(store.transactions())
                 .passwordHasher(hasher)
                 .blocklist(BloomFilterBlocklist.ofCommonPasswords())
-                .strengthEstimator(NbvcxzStrengthEstimator.create())
+                .strengthEstimator(ZxcvbnStrengthEstimator.create())
                 .build();
         locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(ADMIN,
                 Profile.named("Administrator"), Password.of(randomPassword())));

@@ -17,32 +17,8 @@ import java.util.Optional;
  * @param code machine-readable detail: a {@link Reason} name, an authentication result, or "OK"
  * @param details further facts (at most 16 entries of at most 256 characters each)
  */
-public record AuditEvent(Instant at, Optional<Username> actor, Action action, Optional<Username> target,
+public record AuditEvent(Instant at, Optional<Username> actor, Operation action, Optional<Username> target,
                          Outcome outcome, String code, Map<String, String> details) {
-
-    /** What was attempted. */
-    public enum Action {
-        SEARCH_USERS,
-        OPEN_CHANGE_PASSWORD_FORM,
-        SET_PASSWORD,
-        GENERATE_PASSWORD,
-        REQUIRE_PASSWORD_CHANGE,
-        RESET_FAILED_LOGINS,
-        CHANGE_OWN_PASSWORD,
-        AUTHENTICATE,
-        ACCOUNT_LOCKED,
-        /** A "your password was changed" notice, recorded when it could not be sent. */
-        PASSWORD_CHANGED_NOTICE,
-        /** The first administrator of an empty store ({@code BootstrapAdministrator}). */
-        BOOTSTRAP_ADMINISTRATOR,
-        CREATE_USER,
-        EDIT_USER,
-        DELETE_USER,
-        SYNC_PROVIDER_USER,
-        READ_POLICY,
-        CHANGE_POLICY,
-        READ_AUDIT_TRAIL
-    }
 
     /** How it ended. */
     public enum Outcome {

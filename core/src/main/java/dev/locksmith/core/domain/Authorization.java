@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * transaction); thread-safe.
  *
  * <p>Decisions come in two stages so that a caller who may not perform an action at all learns nothing
- * about whether its target exists: {@link #decide(Optional, Action)} looks at the actor only;
- * {@link #decide(Actor, Action, Target)} repeats that and adds the rules about the target. A caller looks
+ * about whether its target exists: {@link #decide(Optional, Operation)} looks at the actor only;
+ * {@link #decide(Actor, Operation, Target)} repeats that and adds the rules about the target. A caller looks
  * the target up (and reports "not found") only between the two.
  *
  * <p>A user is provider-managed when its record's source is a security provider <em>or</em> a configured
@@ -22,58 +22,6 @@ import java.util.OptionalLong;
 public final class Authorization {
 
     private Authorization() {
-    }
-
-    /** Every action the matrix rules on. */
-    public enum Action {
-        /** Search and list users. */
-        SEARCH_USERS(false),
-        /** Open another user's change-password form. */
-        OPEN_CHANGE_PASSWORD_FORM(true),
-        /** Set another user's password (the delegated path). */
-        SET_PASSWORD(true),
-        /** Make another user change their password at next login. */
-        REQUIRE_PASSWORD_CHANGE(true),
-        /** Generate a temporary password that satisfies the policy. */
-        GENERATE_PASSWORD(false),
-        /** Reset another user's failed-login count and lock. */
-        RESET_FAILED_LOGINS(true),
-        /** Change one's own password, giving the current one. */
-        CHANGE_OWN_PASSWORD(false),
-        /** Create a local user. */
-        CREATE_USER(false),
-        /** Edit a user's profile or permissions (enabling included). */
-        EDIT_USER(true),
-        /** Disable an enabled user. */
-        DISABLE_USER(true),
-        /** Take {@link Permission#ADMINISTRATOR} from a user who holds it. */
-        REVOKE_ADMINISTRATOR(true),
-        /** Delete a user. */
-        DELETE_USER(true),
-        /** Register or update a security-provider user. */
-        SYNC_PROVIDER_USER(false),
-        /** Read the password policy. */
-        READ_POLICY(false),
-        /** Change the password policy. */
-        CHANGE_POLICY(false),
-        /** Read the audit trail. */
-        READ_AUDIT_TRAIL(false);
-
-        private final boolean targeted;
-
-        Action(boolean targeted) {
-            this.targeted = targeted;
-        }
-
-        /** Whether the action concerns an existing target user (decided with {@link #decide(Actor, Action, Target)}). */
-        public boolean targeted() {
-            return targeted;
-        }
-
-        /** Whether deciding it needs the number of enabled administrators (the last-administrator rule). */
-        public boolean needsAdministratorCount() {
-            return this == DISABLE_USER || this == REVOKE_ADMINISTRATOR || this == DELETE_USER;
-        }
     }
 
     /** How much of each user a search shows. */
@@ -108,7 +56,7 @@ public final class Authorization {
 
     /**
      * The target user as currently stored, the security provider claiming its username, if any, and the
-     * number of enabled administrators (needed only for {@link Action#needsAdministratorCount()} actions).
+     * number of enabled administrators (needed only for {@link Operation#needsAdministratorCount()} actions).
      */
     public record Target(User user, Optional<Source.Provider> claimant, OptionalLong enabledAdministrators) {
         public Target {
@@ -153,7 +101,7 @@ public final class Authorization {
          *
          * @throws AccessDeniedException naming the reason, the action and the target
          */
-        default void orThrow(Action action, Optional<Username> target) {
+        default void orThrow(Operation action, Optional<Username> target) {
             if (this instanceof Denied denied) {
                 String about = target.map(t -> " on " + t.value()).orElse("");
                 throw new AccessDeniedException(denied.reason(),
@@ -193,7 +141,7 @@ public final class Authorization {
      * Stage one: whether {@code actor} (empty when the acting username does not exist) may perform
      * {@code action} at all, whatever its target.
      */
-    public static Decision decide(Optional<Actor> actor, Action action) {
+    public static Decision decide(Optional<Actor> actor, Operation action) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         if (actor.isEmpty()) {
@@ -205,26 +153,29 @@ public final class Authorization {
         }
         // Half logged in: a user who must change their password may only do that (and read the policy the new
         // password must meet).
-        if (actor.get().passwordChangeRequired() && action != Action.CHANGE_OWN_PASSWORD && action != Action.READ_POLICY) {
+        if (actor.get().passwordChangeRequired() && action != Operation.CHANGE_OWN_PASSWORD && action != Operation.READ_POLICY) {
             return Decision.deny(Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         }
         return switch (action) {
             case SEARCH_USERS, OPEN_CHANGE_PASSWORD_FORM, SET_PASSWORD, REQUIRE_PASSWORD_CHANGE, GENERATE_PASSWORD,
                     RESET_FAILED_LOGINS -> user.maySetPasswords() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
             case CHANGE_OWN_PASSWORD -> actor.get().providerManaged() ? Decision.deny(Reason.DENIED_NOT_LOCAL) : Decision.allow();
-            case CREATE_USER, EDIT_USER, DISABLE_USER, REVOKE_ADMINISTRATOR, DELETE_USER, SYNC_PROVIDER_USER,
+            case CREATE_USER, EDIT_USER, DISABLE_USER, REVOKE_ADMINISTRATOR, DELETE_USER, REGISTER_PROVIDER_USER,
                     CHANGE_POLICY, READ_AUDIT_TRAIL -> user.isAdministrator() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
             case READ_POLICY -> Decision.allow();
+            case AUTHENTICATE, BOOTSTRAP_ADMINISTRATOR, ACCOUNT_LOCKED, PASSWORD_CHANGED_NOTICE, ISSUE_RESET_LINK,
+                    REDEEM_RESET_LINK ->
+                    throw new IllegalArgumentException(action + " is not decided by the authorization matrix");
         };
     }
 
     /**
      * Stage two: whether {@code actor} may perform the targeted {@code action} on the existing {@code target}.
      *
-     * @throws IllegalArgumentException if the action is not {@link Action#targeted()}, or needs the
+     * @throws IllegalArgumentException if the action is not {@link Operation#targeted()}, or needs the
      *     administrator count and the target does not carry it
      */
-    public static Decision decide(Actor actor, Action action, Target target) {
+    public static Decision decide(Actor actor, Operation action, Target target) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(target, "target");
         if (!action.targeted()) {

@@ -4,7 +4,7 @@ package dev.locksmith.core.domain;
  * An opaque stored password hash, normally a PHC string ({@code $argon2id$v=19$m=...,t=...,p=...$salt$hash})
  * or a legacy bcrypt string. Only the hasher interprets it. {@link #toString()} shows the algorithm only.
  *
- * @throws InvalidInputException from the constructor when empty, longer than 1024 characters, or not ASCII
+ * <p>The constructor throws {@link InvalidInputException} when empty, longer than 1024 characters, or not ASCII
  */
 public record PasswordHash(String value) {
     public PasswordHash {

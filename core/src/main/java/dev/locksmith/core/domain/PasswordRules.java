@@ -26,7 +26,8 @@ public final class PasswordRules {
      * Every violation of the policy's own rules by {@code password}, for the user {@code username} with
      * {@code profile}; empty when it complies.
      *
-     * @throws IllegalStateException if the password was wiped
+     * @throws InvalidInputException if the password was wiped
+     * @throws NullPointerException if an argument is null
      */
     public static List<PolicyViolation> check(Password password, PasswordPolicy policy, Username username, Profile profile) {
         Objects.requireNonNull(password, "password");

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The descriptive, administrator-editable part of a user: public display name (shown to customers),
  * private display name (shown internally), optional email address and free-text comments. Immutable.
  *
- * @throws InvalidInputException from the constructor on over-long text or control characters
+ * <p>The constructor throws {@link InvalidInputException} on over-long text or control characters
  */
 public record Profile(String publicName, String privateName, Optional<EmailAddress> email, String comments) {
     /** Longest display name, in code points. */

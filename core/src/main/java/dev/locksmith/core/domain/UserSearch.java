@@ -7,7 +7,7 @@ import java.util.Optional;
  * and {@code _} are literal) of the username, either display name or the email; results ordered by
  * username, starting after {@code after}, at most {@code limit}. Empty text matches everyone. Immutable.
  *
- * @throws InvalidInputException from the constructor when text is over 256 characters or holds control
+ * <p>The constructor throws {@link InvalidInputException} when text is over 256 characters or holds control
  *     characters, or limit is outside 1 to {@link #MAX_LIMIT}
  */
 public record UserSearch(String text, Optional<Username> after, int limit) {

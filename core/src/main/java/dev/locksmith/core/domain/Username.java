@@ -6,7 +6,7 @@ package dev.locksmith.core.domain;
  * {@code Alice} and {@code alice}, or {@code ΚΩΣΤΑΣ} and {@code κωστας}, are one user, as directories treat
  * them. 1 to 128 characters, no whitespace or control characters. Immutable.
  *
- * @throws InvalidInputException from the constructor when the value is not a valid username
+ * <p>The constructor throws {@link InvalidInputException} when the value is not a valid username
  */
 public record Username(String value) implements Comparable<Username> {
     /** Longest accepted username, in code points. */

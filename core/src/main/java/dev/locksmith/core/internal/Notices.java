@@ -1,5 +1,6 @@
 package dev.locksmith.core.internal;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.LocksmithException;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class Notices {
                     user.profile().publicName(), user.username(), at, bySelf));
         } catch (LocksmithException e) {
             services.recordLater(new AuditEvent(services.clock().instant(), Optional.empty(),
-                    AuditEvent.Action.PASSWORD_CHANGED_NOTICE, Optional.of(user.username()), AuditEvent.Outcome.FAILED,
+                    Operation.PASSWORD_CHANGED_NOTICE, Optional.of(user.username()), AuditEvent.Outcome.FAILED,
                     e.reason().name(), Map.of("changedAt", at.toString())));
             throw e;
         }

@@ -1,5 +1,6 @@
 package dev.locksmith.core.internal;
 
+import dev.locksmith.core.domain.Operation;
 import java.time.Instant;
 import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.AccessDeniedException;
@@ -101,7 +102,7 @@ public final class Services {
     public UserAccounts.FailedLogin countFailedPasswordCheck(User user, PasswordPolicy policy, Instant now) {
         UserAccounts.FailedLogin failed = users.recordFailedLogin(user.id(), now, policy.lockoutRule());
         if (failed.lockedNow()) {
-            audit.record(new AuditEvent(now, Optional.empty(), AuditEvent.Action.ACCOUNT_LOCKED,
+            audit.record(new AuditEvent(now, Optional.empty(), Operation.ACCOUNT_LOCKED,
                     Optional.of(user.username()), AuditEvent.Outcome.SUCCESS, "LOCKED",
                     Map.of("failedLogins", String.valueOf(failed.logins().failedLogins()),
                             "until", failed.logins().lock().flatMap(Lock::until).map(Instant::toString).orElse("reset"))));
@@ -207,14 +208,14 @@ public final class Services {
      *
      * @throws AccessDeniedException when the actor may not perform the action at all
      */
-    public Authorization.Actor requireActor(Execution run, Username actor, Authorization.Action action) {
+    public Authorization.Actor requireActor(Execution run, Username actor, Operation action) {
         Optional<Authorization.Actor> current = actor(run, actor);
         Authorization.decide(current, action).orThrow(action, Optional.empty());
         return current.orElseThrow();
     }
 
     /** The target as the matrix sees it (with the administrator count when the action needs it). */
-    public Authorization.Target target(Execution run, User user, Authorization.Action action) {
+    public Authorization.Target target(Execution run, User user, Operation action) {
         OptionalLong admins = action.needsAdministratorCount()
                 ? OptionalLong.of(users.countEnabledAdministrators()) : OptionalLong.empty();
         return new Authorization.Target(user, claimant(run, user.username()), admins);
@@ -226,7 +227,7 @@ public final class Services {
      * @throws NotFoundException when the target does not exist
      * @throws AccessDeniedException when the matrix refuses
      */
-    public User requireTarget(Execution run, Authorization.Actor actor, Authorization.Action action, Username target) {
+    public User requireTarget(Execution run, Authorization.Actor actor, Operation action, Username target) {
         User user = users.find(target).orElseThrow(() -> new NotFoundException(target));
         requireAllowed(run, actor, action, user);
         return user;
@@ -241,7 +242,7 @@ public final class Services {
      *
      * @throws AccessDeniedException when the matrix refuses
      */
-    public void requireAllowed(Execution run, Authorization.Actor actor, Authorization.Action action, User target) {
+    public void requireAllowed(Execution run, Authorization.Actor actor, Operation action, User target) {
         Authorization.Target seen = target(run, target, action);
         Authorization.Actor deciding = action.needsAdministratorCount()
                 ? requireActor(run, actor.user().username(), action) : actor;
@@ -257,7 +258,7 @@ public final class Services {
      * @throws NotFoundException when the account is gone (even if another now has its name)
      * @throws Stale when it changed: the runner starts the use case again
      */
-    public User requireUnchanged(Execution run, Authorization.Actor actor, Authorization.Action action, User read) {
+    public User requireUnchanged(Execution run, Authorization.Actor actor, Operation action, User read) {
         User current = users.find(read.username())
                 .filter(u -> u.id().equals(read.id()))
                 .orElseThrow(() -> new NotFoundException(read.username()));
@@ -291,10 +292,10 @@ public final class Services {
 
     /**
      * Runs one use case without slow work: {@code work} and its success audit event in one transaction, then
-     * the work registered for after the commit. See {@link #run(AuditEvent.Action, Optional, Optional, Function,
+     * the work registered for after the commit. See {@link #run(Operation, Optional, Optional, Function,
      * BiFunction)} for failures.
      */
-    public <T> T run(AuditEvent.Action action, Optional<Username> actor, Optional<Username> target,
+    public <T> T run(Operation action, Optional<Username> actor, Optional<Username> target,
                      Function<Execution, T> work) {
         return run(action, actor, target, run -> () -> null, (run, ignored) -> work.apply(run));
     }
@@ -317,7 +318,7 @@ public final class Services {
      * itself is unavailable, the event is not waited for a second time: it is kept in memory and recorded with
      * the next use case that commits ({@link #unrecordedAuditEvents()}).
      */
-    public <S, T> T run(AuditEvent.Action action, Optional<Username> actor, Optional<Username> target,
+    public <S, T> T run(Operation action, Optional<Username> actor, Optional<Username> target,
                         Function<Execution, Supplier<S>> read, BiFunction<Execution, S, T> write) {
         if (transactions.inProgress()) {
             // Joining the host's transaction would let the host commit a failed use case's partial changes, or
@@ -391,7 +392,7 @@ public final class Services {
         return claims;
     }
 
-    private void afterCommit(AuditEvent.Action action, Execution run) {
+    private void afterCommit(Operation action, Execution run) {
         for (Runnable after : run.afterCommitWork()) {
             try {
                 after.run();
@@ -462,7 +463,7 @@ public final class Services {
         }
     }
 
-    private void recordFailure(AuditEvent.Action action, Optional<Username> actor, Execution execution, RuntimeException e,
+    private void recordFailure(Operation action, Optional<Username> actor, Execution execution, RuntimeException e,
                                AuditEvent.Outcome outcome, String code, Map<String, String> parameters) {
         Map<String, String> details = new LinkedHashMap<>(execution.details());
         parameters.forEach((k, v) -> {

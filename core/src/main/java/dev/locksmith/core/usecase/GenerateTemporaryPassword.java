@@ -1,50 +1,22 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.PolicyViolationException;
-import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.Execution;
-import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Generates a random temporary password (from {@link SecureRandom}) that satisfies the current policy:
  * at least {@value #MIN_GENERATED_LENGTH} characters or the policy's minimum, every character class the
  * policy asks for, and not on the blocklist nor holding a banned word (drawn again until it passes). For
- * administrators and privileged users, for hosts that offer "generate". Thread-safe.
+ * administrators and privileged users, for hosts that offer "generate". Implementations are thread-safe.
  */
-public final class GenerateTemporaryPassword {
+public interface GenerateTemporaryPassword {
     /** Shortest generated password, whatever the policy allows. */
     public static final int MIN_GENERATED_LENGTH = 16;
-    private static final int ATTEMPTS = 100;
-    // No look-alikes (0/O, 1/l/I), so a password read off an email can be typed.
-    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
-    private static final String DIGITS = "23456789";
-    private static final String OTHER = "!#$%&*+-=?@^_~";
-    private static final String ALL = UPPER + LOWER + DIGITS + OTHER;
-
-    private final Services services;
-    private final SecureRandom random = new SecureRandom();
-
-    /** Obtained from {@code Locksmith#generateTemporaryPassword()}; the constructor is not API. */
-    @SuppressWarnings("exports")
-    public GenerateTemporaryPassword(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
 
     /**
      * Who asks, and optionally for whom (then the user's own data is excluded too).
@@ -72,72 +44,5 @@ public final class GenerateTemporaryPassword {
      * @throws PolicyViolationException when no generated password could satisfy the policy (for example a
      *     banned word of one common character)
      */
-    public Password execute(Command command) {
-        InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
-                run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.GENERATE_PASSWORD);
-                    Username username = command.target().orElse(command.actor());
-                    // A password is generated for a target only where the actor could set it.
-                    Profile profile = command.target().isPresent()
-                            ? services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, username).profile()
-                            : Profile.empty();
-                    PasswordPolicy policy = services.policy();
-                    return () -> draw(run, policy, username, profile);
-                },
-                (run, password) -> {
-                    // Still allowed now that it is drawn (a revoked or disabled actor gets nothing).
-                    services.requireActor(run, command.actor(), Authorization.Action.GENERATE_PASSWORD);
-                    return password;
-                });
-    }
-
-    /** Draws until a candidate passes the whole policy; any failure later wipes the one handed out. */
-    private Password draw(Execution run, PasswordPolicy policy, Username username, Profile profile) {
-        List<PolicyViolation> last = List.of();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Password candidate = generate(policy);
-            run.onFailure(candidate::wipe);
-            last = services.checks().violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
-            if (last.isEmpty()) {
-                run.detail("attempts", attempt);
-                return candidate;
-            }
-            candidate.wipe();
-        }
-        throw new PolicyViolationException(last);
-    }
-
-    private Password generate(PasswordPolicy policy) {
-        int length = Math.min(policy.maxLength(), Math.max(policy.minLength(), MIN_GENERATED_LENGTH));
-        List<Character> chars = new ArrayList<>(length);
-        int upper = Math.max(policy.minUppercase(), policy.complex() ? 1 : 0);
-        int lower = Math.max(policy.minLowercase(), policy.complex() ? 1 : 0);
-        int digits = Math.max(policy.minDigits(), policy.complex() ? 1 : 0);
-        int other = Math.max(policy.minOther(), policy.complex() ? 1 : 0);
-        draw(chars, UPPER, upper);
-        draw(chars, LOWER, lower);
-        draw(chars, DIGITS, digits);
-        draw(chars, OTHER, other);
-        draw(chars, ALL, length - chars.size());
-        char[] out = new char[chars.size()];
-        // Fisher-Yates with SecureRandom, so the required classes are not at fixed positions.
-        for (int i = out.length - 1; i >= 0; i--) {
-            int j = random.nextInt(i + 1);
-            out[i] = chars.get(j);
-            chars.set(j, chars.get(i));
-        }
-        try {
-            return Password.of(out);
-        } finally {
-            Arrays.fill(out, '\0');
-            chars.clear();
-        }
-    }
-
-    private void draw(List<Character> into, String alphabet, int count) {
-        for (int i = 0; i < count; i++) {
-            into.add(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-    }
+    Password execute(Command command);
 }

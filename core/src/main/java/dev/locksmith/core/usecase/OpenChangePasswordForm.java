@@ -1,13 +1,9 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.Services;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -15,16 +11,9 @@ import java.util.Optional;
 /**
  * Opens another user's change-password form: the target's read-only fields, whether "email password to
  * user" can be offered (mail configured and the target has an address) and the policy a UI should show.
- * Changes nothing but the audit trail. Thread-safe.
+ * Changes nothing but the audit trail. Implementations are thread-safe.
  */
-public final class OpenChangePasswordForm {
-    private final Services services;
-
-    /** Obtained from {@code Locksmith#openChangePasswordForm()}; the constructor is not API. */
-    @SuppressWarnings("exports")
-    public OpenChangePasswordForm(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
+public interface OpenChangePasswordForm {
 
     /** Who opens whose form. */
     public record Command(Username actor, Username target) {
@@ -59,16 +48,5 @@ public final class OpenChangePasswordForm {
      * @throws dev.locksmith.core.domain.NotFoundException when the target does not exist (only told to
      *     actors who may open forms at all)
      */
-    public Result execute(Command command) {
-        InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.OPEN_CHANGE_PASSWORD_FORM, Optional.of(command.actor()),
-                Optional.of(command.target()), run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.OPEN_CHANGE_PASSWORD_FORM);
-                    User target = services.requireTarget(run, actor, Authorization.Action.OPEN_CHANGE_PASSWORD_FORM, command.target());
-                    boolean offered = services.mailer().isConfigured() && target.profile().email().isPresent();
-                    run.detail("emailPasswordOffered", offered);
-                    return new Result(target.username(), target.profile().publicName(), target.profile().privateName(),
-                            target.profile().email(), target.profile().comments(), offered, services.policy());
-                });
-    }
+    Result execute(Command command);
 }

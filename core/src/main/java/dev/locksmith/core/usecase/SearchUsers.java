@@ -1,42 +1,28 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Source;
-import dev.locksmith.core.domain.UnavailableException;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.Services;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Search and list users, one page at a time, each row carrying what the actor may do to it. Administrators
  * get the full view (permissions, enabled, comments, edit and delete); privileged users the limited view
  * (the change-password form's fields, "change password" only on local non-administrators, "reset" where
- * allowed, never edit or delete); anyone else is denied. Thread-safe.
+ * allowed, never edit or delete); anyone else is denied. Implementations are thread-safe.
  */
-public final class SearchUsers {
-    private final Services services;
-
-    /** Obtained from {@code Locksmith#searchUsers()}; the constructor is not API. */
-    @SuppressWarnings("exports")
-    public SearchUsers(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
+public interface SearchUsers {
 
     /**
      * The search: who searches and for what (see {@link UserSearch}: case-insensitive literal substring,
@@ -125,67 +111,8 @@ public final class SearchUsers {
      * @throws dev.locksmith.core.domain.AccessDeniedException when the actor may not search
      * @throws dev.locksmith.core.domain.LocksmithException on any other failure (audited)
      */
-    public Result execute(Command command) {
-        InvalidInputException.requireNonNull(command, "command");
-        return services.run(AuditEvent.Action.SEARCH_USERS, Optional.of(command.actor()), Optional.empty(), run -> {
-            Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SEARCH_USERS);
-            Authorization.View view = Authorization.searchView(actor.user());
-            Page<User> found = services.users().search(command.search());
-            OptionalLong admins = view == Authorization.View.FULL
-                    ? OptionalLong.of(services.users().countEnabledAdministrators()) : OptionalLong.empty();
-            // The providers' claims on each row are asked after the read transaction: a directory is slow work.
-            return () -> {
-                List<Row> rows = new ArrayList<>();
-                for (User user : found.items()) {
-                    rows.add(row(actor, view, user, admins, run.now()));
-                }
-                return new Result(view, new Page<>(rows, found.nextCursor()));
-            };
-        }, (run, result) -> {
-            run.detail("view", result.view());
-            run.detail("rows", result.page().items().size());
-            return result;
-        });
-    }
-
-    /**
-     * The claim on a listed user: a directory that cannot be asked makes the row provider-managed (the
-     * stricter answer: no "change password" on it) under the name {@link #UNREACHABLE_PROVIDER}.
-     */
-    private Optional<Source.Provider> claimant(Username username) {
-        try {
-            return services.providers().claimant(username);
-        } catch (UnavailableException e) {
-            return Optional.of(Source.UNREACHABLE);
-        }
-    }
+    Result execute(Command command);
 
     /** The provider name shown on a row whose claim could not be checked because a directory was unreachable. */
     public static final String UNREACHABLE_PROVIDER = Source.UNREACHABLE.name();
-
-    private Row row(Authorization.Actor actor, Authorization.View view, User user, OptionalLong admins, Instant now) {
-        Authorization.Target target = new Authorization.Target(user, claimant(user.username()), admins);
-        Set<Affordance> affordances = EnumSet.noneOf(Affordance.class);
-        if (Authorization.decide(actor, Authorization.Action.SET_PASSWORD, target).isAllowed()) {
-            affordances.add(Affordance.CHANGE_PASSWORD);
-        }
-        if (Authorization.decide(actor, Authorization.Action.RESET_FAILED_LOGINS, target).isAllowed()) {
-            affordances.add(Affordance.RESET_FAILED_LOGINS);
-        }
-        Optional<Details> details = Optional.empty();
-        if (view == Authorization.View.FULL) {
-            if (Authorization.decide(actor, Authorization.Action.EDIT_USER, target).isAllowed()) {
-                affordances.add(Affordance.EDIT);
-            }
-            if (Authorization.decide(actor, Authorization.Action.DELETE_USER, target).isAllowed()) {
-                affordances.add(Affordance.DELETE);
-            }
-            details = Optional.of(new Details(user.permissions(), user.enabled(), user.profile().comments(),
-                    user.mustChangePassword(), user.passwordChangedAt(), user.temporaryPasswordExpiresAt(),
-                    user.lastLoginAt(), user.lock().filter(l -> l.isActiveAt(now)).flatMap(l -> l.until())));
-        }
-        Source source = target.provider().<Source>map(p -> p).orElse(user.source());
-        return new Row(user.username(), user.profile().publicName(), user.profile().privateName(), user.profile().email(),
-                user.failedLogins(), user.isLockedAt(now), source, affordances, details);
-    }
 }

@@ -1,20 +1,9 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
-import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordHash;
-import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.Execution;
-import dev.locksmith.core.internal.Notices;
-import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
-import dev.locksmith.core.port.Mailer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,22 +26,14 @@ import java.util.Optional;
  * {@code MAIL_OUTCOME_UNKNOWN} and nothing is committed (the user may hold a password that does not work and
  * asks again); if the commit itself is lost after the mail server took the message, the caller gets
  * {@code OUTCOME_UNKNOWN}. In both cases the audit trail records that reason, never "nothing changed".
- * Thread-safe.
+ * Implementations are thread-safe.
  */
-public final class SetPassword {
+public interface SetPassword {
     /**
      * Lifetime of an emailed password when the policy's temporary-password lifetime is off: an emailed
      * password is weaker than a reset link (OWASP ASVS 2.5.1), so it always expires.
      */
     public static final Duration EMAILED_PASSWORD_LIFETIME = Duration.ofHours(72);
-
-    private final Services services;
-
-    /** Obtained from {@code Locksmith#setPassword()}; the constructor is not API. */
-    @SuppressWarnings("exports")
-    public SetPassword(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
 
     /**
      * The request. Ownership of {@code newPassword} passes to the use case, which wipes it when it returns
@@ -110,74 +91,5 @@ public final class SetPassword {
      *     delivery failed (nothing changed)
      * @throws dev.locksmith.core.domain.PolicyViolationException with every violation
      */
-    public Result execute(Command command) {
-        InvalidInputException.requireNonNull(command, "command");
-        Password password = command.newPassword();
-        try {
-            return services.run(AuditEvent.Action.SET_PASSWORD, Optional.of(command.actor()), Optional.of(command.target()),
-                    run -> {
-                        run.detail("emailPassword", command.emailPassword());
-                        Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
-                        User target = services.requireTarget(run, actor, Authorization.Action.SET_PASSWORD, command.target());
-                        if (command.emailPassword()) {
-                            if (!services.mailer().isConfigured()) {
-                                throw MailException.notConfigured();
-                            }
-                            requireMailable(target);
-                        }
-                        PasswordPolicy policy = services.policy();
-                        return () -> {
-                            // Never compared with the target's current or earlier passwords: that would let the
-                            // setter test guesses of another user's password.
-                            services.checks().require(password, policy, target.username(), target.profile(),
-                                    PasswordChecks.Earlier.none());
-                            return new Checked(target, policy, services.hasher().hash(password));
-                        };
-                    },
-                    (run, checked) -> write(run, command, password, checked));
-        } finally {
-            password.wipe();
-        }
-    }
-
-    /** What the read and slow steps established. */
-    private record Checked(User target, PasswordPolicy policy, PasswordHash hash) {
-    }
-
-    private static EmailAddress requireMailable(User target) {
-        return target.profile().email().orElseThrow(() -> MailException.noAddress(target.username()));
-    }
-
-    private Result write(Execution run, Command command, Password password, Checked checked) {
-        Authorization.Actor actor = services.requireActor(run, command.actor(), Authorization.Action.SET_PASSWORD);
-        User target = services.requireUnchanged(run, actor, Authorization.Action.SET_PASSWORD, checked.target());
-        if (command.emailPassword() && !services.mailer().isConfigured()) {
-            throw MailException.notConfigured();
-        }
-        Instant now = run.now();
-        PasswordPolicy policy = checked.policy();
-        boolean mustChange = command.mustChange() || command.emailPassword();
-        Optional<Instant> temporaryUntil = mustChange ? policy.temporaryLifetime().map(now::plus) : Optional.empty();
-        if (command.emailPassword() && temporaryUntil.isEmpty()) {
-            // A password sent by email always expires, even when the policy turned expiry off.
-            temporaryUntil = Optional.of(now.plus(EMAILED_PASSWORD_LIFETIME));
-        }
-        target.passwordHash().ifPresent(old -> services.history().push(target.username(), old, now));
-        User updated = services.users().update(target.passwordSetByOther(checked.hash(), now, mustChange, temporaryUntil));
-        run.detail("mustChange", mustChange);
-        if (command.emailPassword()) {
-            Mailer.NewPassword mail = new Mailer.NewPassword(requireMailable(target), updated.profile().publicName(),
-                    updated.username(), password, temporaryUntil);
-            // Last before the commit, under the mailer's total deadline: a refused hand-over rolls everything back.
-            // The login state is cleared after the mail, so logins never wait for the mail server on its row.
-            run.beforeCommit(() -> {
-                services.mailer().sendNewPassword(mail);
-                services.users().resetFailedLogins(updated.id());
-            });
-        } else {
-            services.users().resetFailedLogins(updated.id());
-            run.afterCommit(() -> Notices.passwordChanged(services, updated, now, false));
-        }
-        return new Result(updated.username(), mustChange, temporaryUntil, command.emailPassword());
-    }
+    Result execute(Command command);
 }

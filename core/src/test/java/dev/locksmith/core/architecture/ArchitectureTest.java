@@ -1,6 +1,7 @@
 package dev.locksmith.core.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
@@ -74,15 +76,30 @@ class ArchitectureTest {
     }
 
     @Test
-    void use_cases_are_final_classes_with_one_public_execute_method() {
-        classes().that().resideInAPackage("dev.locksmith.core.usecase").and().areTopLevelClasses().and().areNotInterfaces()
-                .should().haveModifier(JavaModifier.FINAL)
+    void driving_ports_are_interfaces_with_one_execute_method() {
+        classes().that().resideInAPackage("dev.locksmith.core.usecase").and().areTopLevelClasses()
+                .and().doNotHaveSimpleName("package-info")
+                .should().beInterfaces()
                 .check(CORE);
         methods().that().areDeclaredInClassesThat().resideInAPackage("dev.locksmith.core.usecase")
                 .and().areDeclaredInClassesThat().areTopLevelClasses()
-                .and().areDeclaredInClassesThat().areNotInterfaces()
-                .and().arePublic()
+                .and().areNotStatic().and().doNotHaveModifier(JavaModifier.PRIVATE)
+                .and().areDeclaredInClassesThat().doNotHaveSimpleName("AuthenticationOutcome")
                 .should().haveName("execute")
+                .check(CORE);
+    }
+
+    @Test
+    void use_case_implementations_are_not_api_and_only_the_composition_root_builds_them() {
+        classes().that().implement(JavaClass.Predicates.resideInAPackage("dev.locksmith.core.usecase"))
+                .and().resideOutsideOfPackage("dev.locksmith.core.usecase..")
+                .should().notBePublic().andShould().haveModifier(JavaModifier.FINAL)
+                .andShould().resideInAPackage("dev.locksmith.core")
+                .check(CORE);
+        constructors().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
+                .and().areDeclaredInClassesThat().resideInAPackage("dev.locksmith.core")
+                .should().notBePublic()
+                .andShould().onlyBeCalled().byClassesThat().haveSimpleName("Locksmith")
                 .check(CORE);
     }
 

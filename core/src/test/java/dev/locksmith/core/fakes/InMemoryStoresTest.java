@@ -1,5 +1,6 @@
 package dev.locksmith.core.fakes;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.NotFoundException;
@@ -167,7 +168,7 @@ class InMemoryStoresTest {
     }
 
     private AuditEvent event(String target) {
-        return new AuditEvent(now, Optional.empty(), AuditEvent.Action.AUTHENTICATE, Optional.of(Username.of(target)),
+        return new AuditEvent(now, Optional.empty(), Operation.AUTHENTICATE, Optional.of(Username.of(target)),
                 AuditEvent.Outcome.SUCCESS, "OK", Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Page;
@@ -87,7 +88,7 @@ class AtomicityTest {
         locksmith.readPolicy().execute(new ReadPolicy.Command(name("admin")));
         assertThat(locksmith.unrecordedAuditEvents()).isZero();
         assertThat(f.auditEvents()).anySatisfy(e -> {
-            assertThat(e.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+            assertThat(e.action()).isEqualTo(Operation.SET_PASSWORD);
             assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
             assertThat(e.code()).isEqualTo("UNAVAILABLE");
         });

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
@@ -74,7 +75,7 @@ class AuthenticateTest {
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
         AuditEvent event = f.lastAuditEvent();
-        assertThat(event.action()).isEqualTo(AuditEvent.Action.AUTHENTICATE);
+        assertThat(event.action()).isEqualTo(Operation.AUTHENTICATE);
         assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         assertThat(event.target()).contains(name("alice"));
         assertThat(event.actor()).isEmpty();
@@ -111,7 +112,7 @@ class AuthenticateTest {
             assertThat(login("alice", "guess " + i)).isEqualTo(new AuthenticationOutcome.Rejected());
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).singleElement()
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).singleElement()
                 .satisfies(e -> assertThat(e.target()).contains(name("alice")));
 
         // While locked, a wrong and a right password get the answer a wrong password gets, at the same cost:
@@ -289,7 +290,7 @@ class AuthenticateTest {
         assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(200);
         assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(200);
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).isEmpty();
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).isEmpty();
     }
 
     @Test
@@ -298,7 +299,7 @@ class AuthenticateTest {
         List<AuthenticationOutcome> outcomes = parallelGuesses(8, 25);
         assertThat(f.user("alice").failedLogins()).isEqualTo(200);
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).hasSize(1);
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).hasSize(1);
         assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(200);
         assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());
     }

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
@@ -61,7 +62,7 @@ class BootstrapAdministratorTest {
         bootstrap("root", PASSPHRASE);
 
         AuditEvent event = f.auditEvents().get(0);
-        assertThat(event.action()).isEqualTo(AuditEvent.Action.BOOTSTRAP_ADMINISTRATOR);
+        assertThat(event.action()).isEqualTo(Operation.BOOTSTRAP_ADMINISTRATOR);
         assertThat(event.actor()).isEmpty();
         assertThat(event.target()).contains(name("root"));
         assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
@@ -79,7 +80,7 @@ class BootstrapAdministratorTest {
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("DENIED_NOT_PERMITTED");
-        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.BOOTSTRAP_ADMINISTRATOR);
+        assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.BOOTSTRAP_ADMINISTRATOR);
     }
 
     @Test

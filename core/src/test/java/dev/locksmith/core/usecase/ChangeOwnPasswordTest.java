@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Password;
@@ -39,7 +40,7 @@ class ChangeOwnPasswordTest {
         assertThat(after.temporaryPasswordExpiresAt()).isEmpty();
         assertThat(after.failedLogins()).isZero();
         assertThat(f.history().recent(name("alice"), 3)).containsExactly(before.passwordHash().orElseThrow());
-        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.CHANGE_OWN_PASSWORD);
+        assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CHANGE_OWN_PASSWORD);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("my very own passphrase"))))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
@@ -68,7 +69,7 @@ class ChangeOwnPasswordTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.ACCOUNT_LOCKED).hasSize(1);
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).hasSize(1);
 
         assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
@@ -119,7 +120,7 @@ class ChangeOwnPasswordTest {
                             e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
             assertThat(f.hasher().verifications() - before).as(name + ": one verification").isEqualTo(1);
         }
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.CHANGE_OWN_PASSWORD)
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.CHANGE_OWN_PASSWORD)
                 .extracting(e -> e.details().get("why"))
                 .containsExactly("WRONG_PASSWORD", "NOT_LOCAL", "WRONG_PASSWORD", "WRONG_PASSWORD", "UNKNOWN_USER");
         // A right password on a disabled account is the one case told apart, as at login.

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.testing.LocksmithFixture;
@@ -38,7 +39,7 @@ class FormResetAndRequireTest {
         assertThat(form).isEqualTo(new OpenChangePasswordForm.Result(name("alice"), "Alice Liddell", "Alice (sales)",
                 Optional.of(dev.locksmith.core.domain.EmailAddress.of("alice@example.com")), "VIP customer line", true,
                 PasswordPolicy.classicComplex()));
-        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.OPEN_CHANGE_PASSWORD_FORM);
+        assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.OPEN_CHANGE_PASSWORD_FORM);
     }
 
     @Test

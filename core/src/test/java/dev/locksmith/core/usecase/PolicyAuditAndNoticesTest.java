@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
@@ -34,7 +35,7 @@ class PolicyAuditAndNoticesTest {
         assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("plain")))).isEqualTo(PasswordPolicy.nistDefault());
         f.locksmith().changePolicy().execute(new ChangePolicy.Command(name("admin"), PasswordPolicy.classicComplex()));
         assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("plain")))).isEqualTo(PasswordPolicy.classicComplex());
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.CHANGE_POLICY).singleElement()
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.CHANGE_POLICY).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("minLength", "8").containsEntry("complex", "true"));
     }
 
@@ -66,8 +67,8 @@ class PolicyAuditAndNoticesTest {
         List<AuditRecord> records = f.locksmith().readAuditTrail().execute(
                 new ReadAuditTrail.Command(name("admin"), new AuditTrail.Query(Optional.of(name("alice")), Optional.empty(), 10)));
         assertThat(records).extracting(r -> r.event().action())
-                .containsExactly(AuditEvent.Action.RESET_FAILED_LOGINS, AuditEvent.Action.REQUIRE_PASSWORD_CHANGE);
-        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.READ_AUDIT_TRAIL);
+                .containsExactly(Operation.RESET_FAILED_LOGINS, Operation.REQUIRE_PASSWORD_CHANGE);
+        assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.READ_AUDIT_TRAIL);
     }
 
     @Test
@@ -109,10 +110,10 @@ class PolicyAuditAndNoticesTest {
             assertThat(logs.texts()).anyMatch(t -> t.contains("MAIL_DELIVERY_FAILED"))
                     .noneMatch(t -> t.contains("amber lanterns"));
         }
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.CHANGE_OWN_PASSWORD)
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.CHANGE_OWN_PASSWORD)
                 .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS));
         // The notice that could not be sent is in the audit trail too, not only in the log.
-        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.PASSWORD_CHANGED_NOTICE);
+        assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.PASSWORD_CHANGED_NOTICE);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("MAIL_DELIVERY_FAILED");
         assertThat(f.lastAuditEvent().target()).contains(name("alice"));

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -140,6 +141,6 @@ class SearchUsersTest {
     void is_audited_with_the_view_and_row_count() {
         search("rep", "", 5);
         assertThat(f.lastAuditEvent().details()).containsEntry("view", "LIMITED").containsEntry("rows", "5");
-        assertThat(Set.of(f.lastAuditEvent().action())).containsExactly(dev.locksmith.core.domain.AuditEvent.Action.SEARCH_USERS);
+        assertThat(Set.of(f.lastAuditEvent().action())).containsExactly(dev.locksmith.core.domain.Operation.SEARCH_USERS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.MailException;
@@ -57,7 +58,7 @@ class SetPasswordTest {
         assertThat(after.passwordChangedAt()).contains(TestClock.START);
         assertThat(result).isEqualTo(new SetPassword.Result(name("alice"), false, Optional.empty(), false));
         AuditEvent event = f.lastAuditEvent();
-        assertThat(event.action()).isEqualTo(AuditEvent.Action.SET_PASSWORD);
+        assertThat(event.action()).isEqualTo(Operation.SET_PASSWORD);
         assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         assertThat(event.actor()).contains(name("rep"));
         assertThat(event.target()).contains(name("alice"));
@@ -169,7 +170,7 @@ class SetPasswordTest {
 
         assertThat(current).isEqualTo(earlier).isEqualTo(fresh);
         assertThat(f.hasher().verifications()).as("no verification against the target's hashes").isEqualTo(verifies);
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == AuditEvent.Action.SET_PASSWORD)
+        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.SET_PASSWORD)
                 .extracting(AuditEvent::code).containsOnly("OK");
         assertThat(f.passwordIs("alice", "Never-used-before-3")).isTrue();
     }

@@ -1,5 +1,6 @@
 package dev.locksmith.core.usecase;
 
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.EmailAddress;
@@ -46,7 +47,7 @@ class UserAdministrationTest {
         assertThat(carol.isPrivileged()).isTrue();
         assertThat(carol.mustChangePassword()).isTrue();
         assertThat(carol.temporaryPasswordExpiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
-        assertThat(f.lastAuditEvent().action()).isEqualTo(AuditEvent.Action.CREATE_USER);
+        assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CREATE_USER);
         assertThat(f.lastAuditEvent().target()).contains(name("carol"));
         assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("carol"), password("initial passphrase here"))))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("carol")));
@@ -87,7 +88,7 @@ class UserAdministrationTest {
         f.locksmith().deleteUser().execute(new DeleteUser.Command(name("admin"), name("erin")));
         assertThat(f.users().find(name("erin"))).isEmpty();
         assertThat(f.history().recent(name("erin"), 5)).isEmpty();
-        assertThat(f.auditEvents()).anyMatch(e -> e.action() == AuditEvent.Action.SET_PASSWORD && e.target().equals(Optional.of(name("erin"))));
+        assertThat(f.auditEvents()).anyMatch(e -> e.action() == Operation.SET_PASSWORD && e.target().equals(Optional.of(name("erin"))));
     }
 
     @Test
@@ -108,5 +109,19 @@ class UserAdministrationTest {
         assertThatThrownBy(() -> register.execute(new RegisterProviderUser.Command(name("admin"), name("admin"), ldap, Profile.empty())))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
         assertThat(f.user("admin").source()).isEqualTo(Source.local());
+    }
+
+    @Test
+    void registering_a_provider_user_under_another_provider_moves_it() {
+        var register = f.locksmith().registerProviderUser();
+        register.execute(new RegisterProviderUser.Command(name("admin"), name("dirk"), new Source.Provider("corp-da"),
+                Profile.named("Dirk")));
+
+        assertThat(register.execute(new RegisterProviderUser.Command(name("admin"), name("dirk"),
+                new Source.Provider("corp-ad"), Profile.named("Dirk")))).isEqualTo(RegisterProviderUser.Result.UPDATED);
+
+        assertThat(f.user("dirk").source()).isEqualTo(new Source.Provider("corp-ad"));
+        assertThat(f.auditEvents()).anyMatch(e -> e.action() == Operation.REGISTER_PROVIDER_USER
+                && "corp-da".equals(e.details().get("previousProvider")));
     }
 }
