@@ -70,6 +70,7 @@ public final class JdbiStore implements AutoCloseable {
     private final JdbiAuditTrail auditTrail;
     private final JdbiPolicyStore policyStore;
     private final JdbiTransactions transactions;
+    private final JdbiResetTokens resetTokens;
     private final Database database;
 
     private JdbiStore(HikariDataSource ownedPool, Database db) {
@@ -79,6 +80,7 @@ public final class JdbiStore implements AutoCloseable {
         this.auditTrail = new JdbiAuditTrail(db);
         this.policyStore = new JdbiPolicyStore(db);
         this.transactions = new JdbiTransactions(db);
+        this.resetTokens = new JdbiResetTokens(db);
         this.database = db;
     }
 
@@ -108,6 +110,11 @@ public final class JdbiStore implements AutoCloseable {
 
     public JdbiPolicyStore policyStore() {
         return policyStore;
+    }
+
+    /** One-time reset-link tokens (migration V4), in this store's transactions. */
+    public JdbiResetTokens resetTokens() {
+        return resetTokens;
     }
 
     /** The unit of work shared by this store's ports. */

@@ -34,7 +34,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class JdbiStoreTest {
     /** The shipped migrations, in version order. */
     private static final List<String> MIGRATIONS = List.of("db/locksmith/V1__locksmith_schema.sql",
-            "db/locksmith/V2__locksmith_guards.sql", "db/locksmith/V3__locksmith_identity_and_login_state.sql");
+            "db/locksmith/V2__locksmith_guards.sql", "db/locksmith/V3__locksmith_identity_and_login_state.sql",
+            "db/locksmith/V4__locksmith_reset_tokens.sql");
 
     private final TestStores stores = new TestStores();
 
@@ -100,7 +101,7 @@ class JdbiStoreTest {
         try (Connection c = PrefixSearchScenarios.open(location.url()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"locksmith_schema_history\""
                      + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
-            for (String version : List.of("1", "2", "3")) {
+            for (String version : List.of("1", "2", "3", "4")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(version);
                 assertThat(rs.getBoolean(2)).isTrue();

@@ -3,10 +3,12 @@ package dev.locksmith.jdbc;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.ResetTokens;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.contract.AuditTrailContract;
 import dev.locksmith.core.testing.contract.PasswordHistoryContract;
 import dev.locksmith.core.testing.contract.PolicyStoreContract;
+import dev.locksmith.core.testing.contract.ResetTokensContract;
 import dev.locksmith.core.testing.contract.StorePorts;
 import dev.locksmith.core.testing.contract.TransactionsContract;
 import dev.locksmith.core.testing.contract.UserAccountsContract;
@@ -77,6 +79,14 @@ class PostgresContractTest {
         @Override
         protected StorePorts newStorePorts() {
             return Stores.ports(newStore());
+        }
+    }
+
+    @Nested
+    class Reset extends ResetTokensContract {
+        @Override
+        protected ResetTokens newResetTokens() {
+            return newStore().resetTokens();
         }
     }
 }

@@ -122,4 +122,18 @@ class LdifContentTest {
 
         assertThat(providers.snapshot().claimants().get(0).usernames()).containsExactly("bbuilder");
     }
+
+    @Test
+    void a_url_value_is_never_fetched() throws Exception {
+        // The SDK's reader would open a file: URL (and fail on a missing one); here it stays text nobody reads.
+        String text = "dn: uid=erin,dc=example,dc=com\nuid: erin\njpegPhoto:< file:///nonexistent/erin.jpg\n"
+                + "description:\n <file:///nonexistent/folded.txt\n";
+
+        LdifParser.Result result = LdifParser.parse("inline.ldif", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Set.of("uid"));
+
+        assertThat(result.entries()).singleElement().satisfies(entry -> assertThat(entry.values())
+                .extracting(value -> new String(value.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactly("erin"));
+    }
 }

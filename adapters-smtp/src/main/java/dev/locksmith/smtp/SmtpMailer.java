@@ -174,6 +174,25 @@ public final class SmtpMailer implements Mailer {
     }
 
     /**
+     * Sends "Reset your password" with the one-time link, in the body only (never a header, a log or an error).
+     *
+     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws InvalidInputException if the display name or an address cannot be put in a header
+     */
+    @Override
+    public void sendResetLink(ResetLink message) {
+        requireConfigured();
+        InvalidInputException.requireNonNull(message, "message");
+        checkRecipient(message.to(), message.displayName());
+        MessageTemplates.Composed composed = ResetLinkTemplate.compose(templates, message);
+        try {
+            deliver("reset link", message.to(), message.displayName(), composed);
+        } finally {
+            composed.body().wipe();
+        }
+    }
+
+    /**
      * Sends a test message to {@code to}, as an appliance offers when its mail settings are saved; it names the
      * relay and the login URL, so the reader can tell the settings apart.
      *

@@ -169,21 +169,40 @@ final class Describe {
 
     /** The search result as a table with each row's actions, and how to get the next page. */
     static List<String> search(SearchUsers.Result result, String indent) {
+        return search(result, indent, Optional.empty());
+    }
+
+    /**
+     * The search result; in the full view with {@code policy}, also when each password was set and when it
+     * expires (a temporary password's lifetime, else the policy's maximum age).
+     */
+    static List<String> search(SearchUsers.Result result, String indent, Optional<PasswordPolicy> policy) {
+        boolean dates = policy.isPresent();
         boolean full = result.view() == dev.locksmith.core.domain.Authorization.View.FULL;
         List<String> lines = new ArrayList<>();
         lines.add(indent + (full ? "Full view (administrator)" : "Limited view (allowed to set passwords)") + ", "
                 + result.page().items().size() + " user(s):");
         TextTable table = full
-                ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "PERMISSIONS",
-                "ENABLED", "ACTIONS")
+                ? (dates ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE",
+                "PERMISSIONS", "ENABLED", "PASSWORD SET", "EXPIRES", "LAST LOGIN", "ACTIONS")
+                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "PERMISSIONS",
+                "ENABLED", "ACTIONS"))
                 : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "ACTIONS");
         for (SearchUsers.Row row : result.page().items()) {
             List<String> cells = new ArrayList<>(List.of(row.username().value(), row.publicName(), row.privateName(),
-                    email(row.email()), row.failedLogins() + (row.locked() ? ", locked" : ""), source(row.source())));
+                    email(row.email()), row.failedLogins() + (row.locked() ? ", locked" + row.details()
+                            .flatMap(SearchUsers.Details::lockedUntil).map(t -> " until " + date(t)).orElse("") : ""),
+                    source(row.source())));
             if (full) {
                 SearchUsers.Details d = row.details().orElseThrow();
                 cells.add(permissions(d.permissions()));
                 cells.add(d.enabled() ? "yes" : "no");
+                if (dates) {
+                    cells.add(d.passwordChangedAt().map(Describe::date).orElse("-"));
+                    cells.add(d.temporaryPasswordExpiresAt().or(() -> JsonViews.expiry(d.passwordChangedAt(), policy))
+                            .map(Describe::date).orElse("-"));
+                    cells.add(d.lastLoginAt().map(Describe::date).orElse("-"));
+                }
             }
             cells.add(actions(row.affordances()));
             table.row(cells.toArray(String[]::new));
@@ -298,6 +317,11 @@ final class Describe {
 
     static String email(Optional<EmailAddress> email) {
         return email.map(EmailAddress::value).orElse("-");
+    }
+
+    /** The day of an instant, in UTC. */
+    static String date(Instant at) {
+        return at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** An instant in ISO-8601 UTC to the second. */

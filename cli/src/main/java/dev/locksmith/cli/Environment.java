@@ -44,8 +44,17 @@ public record Environment(InputStream stdin, Function<String, String> variables,
     /** The running process: its standard input, environment, console, and the production adapters. */
     public static Environment system() {
         java.io.Console console = System.console();
-        Optional<Terminal> terminal = console == null ? Optional.empty()
-                : Optional.of(prompt -> console.readPassword("%s", prompt));
+        Optional<Terminal> terminal = console == null ? Optional.empty() : Optional.of(new Terminal() {
+            @Override
+            public char[] readPassword(String prompt) {
+                return console.readPassword("%s", prompt);
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return console.readLine("%s", prompt);
+            }
+        });
         return new Environment(System.in, System::getenv, terminal, ProductionAdapters.create());
     }
 

@@ -11,6 +11,9 @@ final class FormCommand extends ActingCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "Whose form.")
     String target;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON document (fields in the README).")
+    boolean json;
+
     @Override
     void check() {
         super.check();
@@ -21,6 +24,10 @@ final class FormCommand extends ActingCommand {
     int run(Session session) {
         OpenChangePasswordForm.Result form = session.locksmith().openChangePasswordForm().execute(
                 new OpenChangePasswordForm.Command(actor(), Values.username(target, "USERNAME")));
+        if (json) {
+            Json.print(JsonViews.form(form), out());
+            return ExitCode.OK;
+        }
         Describe.form(form, "").forEach(out()::println);
         return ExitCode.OK;
     }

@@ -1,6 +1,5 @@
 package dev.locksmith.cli;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Password;
@@ -10,7 +9,6 @@ import dev.locksmith.core.usecase.BootstrapAdministrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code locksmith init}: the first administrator of a store without one. */
@@ -44,8 +42,11 @@ final class InitCommand extends StoreCommand {
         Username username = Values.username(admin, "--admin");
         if (session.administratorExists()) {
             // Refused before any password is read: there is nothing to type it for.
-            throw new AccessDeniedException(Reason.DENIED_NOT_PERMITTED, "this store already has an administrator; "
-                    + "add users with 'locksmith user create --as ADMINISTRATOR'", Map.of("action", "BOOTSTRAP_ADMINISTRATOR"));
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": this store already has an administrator [" + Reason.DENIED_NOT_PERMITTED + "]");
+            err.println("  add users with 'locksmith user create --as ADMINISTRATOR'");
+            err.flush();
+            return ExitCode.DENIED;
         }
         String display = name == null ? username.value() : name;
         Profile profile = new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");

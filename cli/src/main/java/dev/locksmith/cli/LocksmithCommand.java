@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * (embedded H2 or a JDBC database, SMTP mail, LDIF security providers, Argon2id, the screening adapters).
  * Every subcommand acts as the user named by {@code --as}, whose permissions the library checks; passwords
  * come from the terminal without echo or from standard input, never from an argument. Exit codes are listed
- * in {@link ExitCode}. One instance per execution; not thread-safe.
+ * in {@link ExitCode}. Global settings come from options, environment variables or a settings file
+ * ({@link StoreSettings}). Only {@code init} and {@code demo} create an embedded store; a second command on
+ * the same store waits for the first. One instance per execution; not thread-safe.
  */
 @Command(name = "locksmith", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         version = "Locksmith 0.1.0-SNAPSHOT",
@@ -33,22 +35,38 @@ import java.util.logging.Logger;
         footerHeading = "%n",
         footer = {"Global options go before the command: locksmith --data DIR search --as admin",
                 "Start with: locksmith init --admin USERNAME",
-                "See it all at work: locksmith demo"},
-        subcommands = {
-                InitCommand.class,
-                SearchCommand.class,
-                FormCommand.class,
-                SetPasswordCommand.class,
-                RequireChangeCommand.class,
-                ResetCommand.class,
-                PasswdCommand.class,
-                LoginCommand.class,
-                UserCommand.class,
-                PolicyCommand.class,
-                AuditCommand.class,
-                DemoCommand.class,
-                CommandLine.HelpCommand.class})
+                "See it all at work: locksmith demo"})
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
+    /**
+     * The subcommands, by name, in the order help lists them. Added to the command line programmatically, so
+     * that a run builds the model of the one command it runs (see {@link #commandLine(LocksmithCommand, String[])}).
+     */
+    private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+    /** Global options that take a value (to find the command's name among the arguments). */
+    private static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("--data", "--jdbc-url", "--jdbc-user",
+            "--jdbc-schema", "--table-prefix", "--mail-config", "--provider", "--ldap", "--config");
+
+    private static java.util.Map<String, Class<?>> commands() {
+        java.util.Map<String, Class<?>> map = new java.util.LinkedHashMap<>();
+        map.put("init", InitCommand.class);
+        map.put("search", SearchCommand.class);
+        map.put("form", FormCommand.class);
+        map.put("set-password", SetPasswordCommand.class);
+        map.put("require-change", RequireChangeCommand.class);
+        map.put("reset", ResetCommand.class);
+        map.put("passwd", PasswdCommand.class);
+        map.put("login", LoginCommand.class);
+        map.put("user", UserCommand.class);
+        map.put("policy", PolicyCommand.class);
+        map.put("audit", AuditCommand.class);
+        map.put("mail", MailCommand.class);
+        map.put("provider", ProviderCommand.class);
+        map.put("demo", DemoCommand.class);
+        map.put("serve", ServeCommand.class);
+        map.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
     private static final Logger LOCKSMITH_LOGGER = Logger.getLogger("dev.locksmith");
     private final Environment environment;
@@ -97,6 +115,12 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
                     + "the first that claims a username wins (env LOCKSMITH_PROVIDERS, comma-separated).")
     List<String> providers = new ArrayList<>();
 
+    @Option(names = LdapProviderConfig.OPTION, paramLabel = "NAME:FILE", scope = ScopeType.LOCAL,
+            description = "A security provider backed by a live LDAP or Active Directory server: its name and a "
+                    + "properties file of its settings (url, bind-dn, bind-password-file or bind-password-env, "
+                    + "base-dn, user-filter, ...; see the README). Repeatable; consulted after the --provider ones.")
+    List<String> ldapProviders = new ArrayList<>();
+
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.LOCAL,
             description = "A settings file (properties: data, jdbc-url, jdbc-user, jdbc-schema, table-prefix, "
                     + "mail-config, providers; env " + StoreSettings.CONFIG_VARIABLE + "). Command-line options win "
@@ -119,7 +143,7 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        int code = commandLine(new LocksmithCommand()).execute(args);
+        int code = commandLine(new LocksmithCommand(), args).execute(args);
         System.exit(code);
     }
 
@@ -128,7 +152,38 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
      * on: expected errors print their reason and never a stack trace.
      */
     public static CommandLine commandLine(LocksmithCommand command) {
+        return commandLine(command, COMMANDS.keySet());
+    }
+
+    /**
+     * The command line for running {@code args}: with only the subcommand they name, when they name one (its
+     * model is all a run needs, and building every command's costs start-up time), else with all (for the
+     * usage, help and suggestions for a mistyped name).
+     */
+    public static CommandLine commandLine(LocksmithCommand command, String[] args) {
+        return commandLine(command, named(args).<java.util.Collection<String>>map(java.util.List::of)
+                .orElse(COMMANDS.keySet()));
+    }
+
+    /** The subcommand named by the first argument that is neither a global option nor its value. */
+    static Optional<String> named(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (VALUED_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return COMMANDS.containsKey(arg) && !arg.equals("help") ? Optional.of(arg)
+                        : arg.equals("unlock") ? Optional.of("reset") : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine commandLine(LocksmithCommand command, java.util.Collection<String> names) {
         CommandLine line = new CommandLine(command);
+        for (String name : names) {
+            line.addSubcommand(COMMANDS.get(name));
+        }
         // No @file expansion: an argument such as a username "@/etc/secret" must stay text, not become the
         // file's lines (echoed back in a usage error).
         line.setExpandAtFiles(false);
@@ -215,7 +270,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             store = new Wiring.Store.Embedded(settings.data(), create, lockWait);
         }
         try {
-            return Wiring.open(new Wiring.Settings(store, mail, specs, Clock.systemUTC()), environment.adapters());
+            return Wiring.open(new Wiring.Settings(store, mail, specs,
+                    LdapProviderConfig.load(ldapProviders, environment::variable), Clock.systemUTC()), environment.adapters());
         } catch (InvalidInputException e) {
             throw switch (e.field()) {
                 case "schema" -> new InvalidInputException("--jdbc-schema", e.parameters().get("problem"));

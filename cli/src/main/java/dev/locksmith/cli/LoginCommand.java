@@ -18,6 +18,9 @@ final class LoginCommand extends StoreCommand {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--json", description = "Print one JSON document: outcome, username, provider.")
+    boolean json;
+
     @Override
     void check() {
         Values.username(username, "USERNAME");
@@ -28,8 +31,12 @@ final class LoginCommand extends StoreCommand {
         Username user = Values.username(username, "USERNAME");
         AuthenticationOutcome outcome = session.locksmith().authenticate().execute(
                 new Authenticate.Command(user, passwords().existing(passwordStdin, "Password of " + user + ": ")));
-        out().println(Describe.outcome(outcome));
-        if (outcome instanceof AuthenticationOutcome.MustChangePassword || outcome instanceof AuthenticationOutcome.PasswordExpired) {
+        if (json) {
+            Json.print(JsonViews.login(outcome), out());
+        } else {
+            out().println(Describe.outcome(outcome));
+        }
+        if (!json && outcome instanceof AuthenticationOutcome.MustChangePassword || outcome instanceof AuthenticationOutcome.PasswordExpired) {
             out().println("Next: locksmith passwd --as " + user);
         }
         return outcome.loggedIn() || outcome.passwordChangeRequired() ? ExitCode.OK : ExitCode.LOGIN_FAILED;

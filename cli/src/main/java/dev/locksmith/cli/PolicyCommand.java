@@ -33,9 +33,16 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Command(name = "show", description = "Show the password policy (any enabled user).")
     static final class Show extends ActingCommand {
+        @Option(names = "--json", description = "Print one JSON document (fields in the README).")
+        boolean json;
+
         @Override
         int run(Session session) {
             PasswordPolicy policy = session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()));
+            if (json) {
+                Json.print(JsonViews.policy(policy), out());
+                return ExitCode.OK;
+            }
             out().println("Password policy:");
             Describe.policy(policy, "  ").forEach(out()::println);
             return ExitCode.OK;

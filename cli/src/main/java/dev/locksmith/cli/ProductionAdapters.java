@@ -6,7 +6,7 @@ import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.crypto.Argon2PasswordHasher;
 import dev.locksmith.crypto.Argon2Settings;
 import dev.locksmith.screening.BloomFilterBlocklist;
-import dev.locksmith.screening.NbvcxzStrengthEstimator;
+import dev.locksmith.screening.ZxcvbnStrengthEstimator;
 
 /**
  * The production adapters: Argon2id at the OWASP parameters (m=19456 KiB, t=2, p=1), the Bloom-filter
@@ -52,7 +52,7 @@ final class ProductionAdapters implements Adapters {
     @Override
     public synchronized StrengthEstimator strengthEstimator() {
         if (strength == null) {
-            strength = NbvcxzStrengthEstimator.create();
+            strength = ZxcvbnStrengthEstimator.create();
         }
         return strength;
     }

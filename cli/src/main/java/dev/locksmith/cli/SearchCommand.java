@@ -1,5 +1,7 @@
 package dev.locksmith.cli;
 
+import dev.locksmith.core.domain.Authorization;
+import dev.locksmith.core.usecase.ReadPolicy;
 import dev.locksmith.core.usecase.SearchUsers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +12,8 @@ import java.util.Optional;
 /** {@code locksmith search}: users and what the actor may do to each. */
 @Command(name = "search", description = "Search users by username, display name or email (case-insensitive "
         + "substring; all users without TEXT). Administrators see every field; users allowed to set passwords see "
-        + "the limited view. The ACTIONS column lists what the acting user may do to each row.")
+        + "the limited view. The full view also tells when each password was set and when it expires. The ACTIONS "
+        + "column lists what the acting user may do to each row.")
 final class SearchCommand extends ActingCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", description = "Text to look for.")
     String text = "";
@@ -20,6 +23,10 @@ final class SearchCommand extends ActingCommand {
 
     @Option(names = "--after", paramLabel = "USERNAME", description = "Start after this username (the next page).")
     String after;
+
+    @Option(names = "--json", description = "Print one JSON document (fields in the README); the full view adds "
+            + "when each password changed and expires.")
+    boolean json;
 
     @Override
     void check() {
@@ -31,7 +38,15 @@ final class SearchCommand extends ActingCommand {
     int run(Session session) {
         SearchUsers.Result result = session.locksmith().searchUsers().execute(
                 SearchUsers.Command.of(actor(), text, Optional.ofNullable(after), limit));
-        Describe.search(result, "").forEach(out()::println);
+        // The full view tells when passwords expire, which takes the policy's maximum age.
+        Optional<dev.locksmith.core.domain.PasswordPolicy> policy = result.view() == Authorization.View.FULL
+                ? Optional.of(session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor())))
+                : Optional.empty();
+        if (json) {
+            Json.print(JsonViews.search(result, policy), out());
+            return ExitCode.OK;
+        }
+        Describe.search(result, "", policy).forEach(out()::println);
         return ExitCode.OK;
     }
 }

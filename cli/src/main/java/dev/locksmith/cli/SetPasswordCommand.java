@@ -36,12 +36,19 @@ final class SetPasswordCommand extends ActingCommand {
     @Option(names = "--password-stdin", description = "Read the new password from the first line of standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--json", description = "With --generate: print one JSON document: username, password (null when "
+            + "emailed), emailed, mustChangePassword, temporaryPasswordExpiresAt.")
+    boolean json;
+
     @Override
     void check() {
         super.check();
         Values.username(target, "USERNAME");
         if (generate && passwordStdin) {
             throw new InvalidInputException("--generate", "reads no password: drop --password-stdin");
+        }
+        if (json && !generate) {
+            throw new InvalidInputException("--json", "goes with --generate (there is nothing else to print)");
         }
     }
 
@@ -64,6 +71,10 @@ final class SetPasswordCommand extends ActingCommand {
             SetPassword.Result result = session.locksmith().setPassword()
                     .execute(new SetPassword.Command(actor, user, password, email, mustChange));
             PrintWriter out = out();
+            if (json) {
+                Json.print(JsonViews.generated(result, shown), out);
+                return ExitCode.OK;
+            }
             out.println("Password of " + result.target() + " set.");
             if (shown != null) {
                 out.print("Generated password: ");

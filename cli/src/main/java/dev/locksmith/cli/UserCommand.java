@@ -135,7 +135,7 @@ final class UserCommand implements Callable<Integer> {
                         new CreateUser.Command(actor(), user, newProfile, granted, password, mustChange));
                 out().println("Created " + user + (granted.isEmpty() ? "" : " with " + Describe.permissions(granted)) + ".");
                 if (shown != null) {
-                    out().print("Initial password: ");
+                    out().print("Generated password: ");
                     out().println(shown);
                 }
                 return ExitCode.OK;
@@ -233,10 +233,14 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", description = "Delete a user and their password history.")
+    @Command(name = "delete", description = "Delete a user and their password history. Asks for confirmation at a "
+            + "terminal; without one (a script), --yes is required.")
     static final class Delete extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whom to delete.")
         String username;
+
+        @Option(names = "--yes", description = "Delete without asking.")
+        boolean yes;
 
         @Override
         void check() {
@@ -247,6 +251,15 @@ final class UserCommand implements Callable<Integer> {
         @Override
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
+            if (!yes) {
+                Terminal terminal = root().environment().terminal().orElseThrow(() -> new InvalidInputException("--yes",
+                        "is needed to delete without a terminal to confirm at"));
+                String answer = terminal.readLine("Delete " + user + " and their password history? Type yes to confirm: ");
+                if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                    out().println("Not deleted.");
+                    return ExitCode.OK;
+                }
+            }
             session.locksmith().deleteUser().execute(new DeleteUser.Command(actor(), user));
             out().println("Deleted " + user + ".");
             return ExitCode.OK;

@@ -3,7 +3,12 @@ package dev.locksmith.cli;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.port.SecurityProviders;
+import dev.locksmith.directory.LdapProviderSettings;
+import dev.locksmith.directory.LdapSecurityProviders;
 import dev.locksmith.jdbc.JdbiStore;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.SecurityProvider;
@@ -104,12 +109,19 @@ final class Wiring {
      *
      * @param clock the clock of the use cases and the mailer
      */
-    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers, Clock clock) {
+    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers,
+                    List<LdapProviderSettings> ldapProviders, Clock clock) {
         Settings {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(mail, "mail");
             providers = List.copyOf(providers);
+            ldapProviders = List.copyOf(ldapProviders);
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without live directory providers. */
+        Settings(Store store, MailConfig mail, List<ProviderSpec> providers, Clock clock) {
+            this(store, mail, providers, List.of(), clock);
         }
     }
 
@@ -134,24 +146,35 @@ final class Wiring {
                 opened.add(ldif);
                 providers = ldif;
             }
+            if (!settings.ldapProviders().isEmpty()) {
+                LdapSecurityProviders.Builder live = LdapSecurityProviders.builder();
+                settings.ldapProviders().forEach(live::provider);
+                LdapSecurityProviders ldap = live.build();
+                opened.add(ldap);
+                providers = settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
+            }
             Locksmith locksmith = Locksmith.builder()
                     .userAccounts(store.userAccounts())
                     .passwordHistory(store.passwordHistory())
                     .auditTrail(store.auditTrail())
                     .policyStore(store.policyStore())
                     .transactions(store.transactions())
-                    .passwordHasher(adapters.passwordHasher())
+                    // Made on first use too: a command that hashes nothing never loads Bouncy Castle.
+                    .passwordHasher(lazyHasher(adapters))
                     // Loaded on first use, so that a command checking no password never loads the word lists.
                     .blocklist(password -> adapters.blocklist().contains(password))
                     .strengthEstimator((password, inputs) -> adapters.strengthEstimator().estimate(password, inputs))
                     .securityProviders(providers)
                     .mailer(new SmtpMailer(settings.mail().settings(), settings.clock()))
                     .notifyPasswordChanges(settings.mail().notifyPasswordChanges())
+                    .resetTokens(store.resetTokens())
                     .clock(settings.clock())
                     .build();
             return new Session(locksmith, settings.mail().settings().isConfigured(), opened,
                     () -> store.transactions().inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0),
-                    settings.providers().stream().map(ProviderSpec::name).collect(java.util.stream.Collectors.toSet()));
+                    java.util.stream.Stream.concat(settings.providers().stream().map(ProviderSpec::name),
+                            settings.ldapProviders().stream().map(LdapProviderSettings::name))
+                            .collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             Session.closeAll(opened);
             throw e;
@@ -198,7 +221,13 @@ final class Wiring {
         long pause = 50;
         while (true) {
             try {
-                return JdbiStore.builder().h2File(embedded.folder().resolve(H2_FILE)).maximumPoolSize(POOL_SIZE).build();
+                boolean current = SchemaMarker.current(embedded);
+                JdbiStore store = JdbiStore.builder().h2File(embedded.folder().resolve(H2_FILE)).maximumPoolSize(POOL_SIZE)
+                        .runMigrations(!current).build();
+                if (!current) {
+                    SchemaMarker.record(embedded);
+                }
+                return store;
             } catch (UnavailableException e) {
                 if (!"90020".equals(DatabaseErrors.sqlState(e).orElse(""))) {
                     throw e;
@@ -218,6 +247,26 @@ final class Wiring {
                 pause = Math.min(pause * 2, 400);
             }
         }
+    }
+
+    /** A hasher that asks {@code adapters} for the real one when first used. */
+    private static PasswordHasher lazyHasher(Adapters adapters) {
+        return new PasswordHasher() {
+            @Override
+            public PasswordHash hash(Password password) {
+                return adapters.passwordHasher().hash(password);
+            }
+
+            @Override
+            public boolean verify(Password password, PasswordHash hash) {
+                return adapters.passwordHasher().verify(password, hash);
+            }
+
+            @Override
+            public boolean needsRehash(PasswordHash hash) {
+                return adapters.passwordHasher().needsRehash(hash);
+            }
+        };
     }
 
     /** Wipes a password array handed to {@link Store.Jdbc}. */

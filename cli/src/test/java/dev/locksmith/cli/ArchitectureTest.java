@@ -35,9 +35,10 @@ class ArchitectureTest {
     private static final Map<String, List<String>> ADAPTERS = Map.of(
             "dev.locksmith.smtp", List.of("jakarta.mail..", "jakarta.activation..", "org.eclipse.angus.."),
             "dev.locksmith.crypto", List.of("org.bouncycastle.."),
-            "dev.locksmith.screening", List.of("com.google.common..", "me.gosimple.nbvcxz.."),
+            "dev.locksmith.screening", List.of("com.google.common..", "me.gosimple.nbvcxz..", "com.nulabinc.zxcvbn.."),
             "dev.locksmith.jdbc", List.of("org.jdbi.v3..", "com.zaxxer.hikari..", "org.flywaydb.."),
-            "dev.locksmith.ldap", List.of("com.google.common.."));
+            "dev.locksmith.ldap", List.of("com.google.common..", "com.unboundid.."),
+            "dev.locksmith.directory", List.of("com.google.common..", "com.unboundid.."));
 
     @Test
     void core_depends_on_nothing_but_the_jdk() {
@@ -69,6 +70,11 @@ class ArchitectureTest {
     @Test
     void ldap_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
         adapterRules("dev.locksmith.ldap").forEach(rule -> rule.check(MAIN));
+    }
+
+    @Test
+    void live_directory_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
+        adapterRules("dev.locksmith.directory").forEach(rule -> rule.check(MAIN));
     }
 
     @Test

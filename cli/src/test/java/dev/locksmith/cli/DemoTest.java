@@ -126,7 +126,7 @@ class DemoTest {
                         + e.target().map(Username::value).orElse("-") + " " + e.outcome() + " " + e.code())
                 .toList();
         assertThat(trail).containsSubsequence(
-                "- CREATE_USER admin SUCCESS OK",
+                "- BOOTSTRAP_ADMINISTRATOR admin SUCCESS OK",
                 "admin CHANGE_POLICY - SUCCESS OK",
                 "admin EDIT_USER rep SUCCESS OK",
                 "- ACCOUNT_LOCKED bob SUCCESS LOCKED",
@@ -236,6 +236,7 @@ class DemoTest {
         assertThat(bob).containsSubsequence("AUTHENTICATE WRONG_PASSWORD", "AUTHENTICATE WRONG_PASSWORD",
                 "ACCOUNT_LOCKED LOCKED", "AUTHENTICATE WRONG_PASSWORD", "AUTHENTICATE LOCKED");
         assertThat(printed).contains("attempt 1, wrong password: REJECTED", "attempt 2, wrong password: REJECTED",
-                "attempt 3, wrong password, and the account locks: LOCKED", "with the right password: LOCKED");
+                "attempt 3, wrong password (the account locks): REJECTED", "with the right password, while locked: REJECTED",
+                "ACCOUNT_LOCKED in the audit trail");
     }
 }

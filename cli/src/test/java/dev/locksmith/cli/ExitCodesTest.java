@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,8 +125,8 @@ class ExitCodesTest {
 
     @Test
     void unavailable_is_8() throws Exception {
-        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        Cli.Result result = new Cli(file).run("search", "--as", "admin");
+        Cli.Result result = new Cli(dir.resolve("unused")).with("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith")
+                .run("search", "--as", "admin");
 
         assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(result.err()).contains("[UNAVAILABLE]");

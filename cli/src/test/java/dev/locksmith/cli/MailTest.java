@@ -63,6 +63,33 @@ class MailTest {
     }
 
     @Test
+    void mail_test_sends_a_test_message_and_touches_no_account() throws Exception {
+        Cli.Result audit = ok(cli.run("audit", "--as", "admin", "--json"));
+
+        Cli.Result sent = ok(cli.run("mail", "test", "--to", "ops@example.com"));
+
+        assertThat(sent.out()).contains("Test message sent to ops@example.com through 127.0.0.1:" + smtp.getSmtp().getPort());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ops@example.com");
+        // Nothing was done to the store: the trail holds the same events plus the two audit reads.
+        assertThat(ok(cli.run("audit", "--as", "admin", "--json", "--action", "SET_PASSWORD")).out()).contains("\"events\":[]");
+        assertThat(audit.out()).doesNotContain("ops@example.com");
+    }
+
+    @Test
+    void mail_test_without_mail_settings_or_with_an_unreachable_relay_exits_7() throws Exception {
+        Cli.Result off = new Cli(dir.resolve("data")).run("mail", "test", "--to", "ops@example.com");
+        assertThat(off.exit()).as(off.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(off.err()).contains("[MAIL_NOT_CONFIGURED]");
+
+        Cli.Result bad = new Cli(dir.resolve("data")).with("--mail-config", config("down.properties", 1, "").toString())
+                .run("mail", "test", "--to", "ops@example.com");
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(bad.err()).contains("[MAIL_DELIVERY_FAILED]");
+        ExitCodesTest.noStackTrace(bad);
+    }
+
+    @Test
     void email_password_to_user_sends_it_and_forces_a_change() throws Exception {
         Cli.Result set = ok(cli.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
                 "--password-stdin"));

@@ -9,6 +9,7 @@ import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.ResetTokens;
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.port.Transactions;
@@ -21,9 +22,11 @@ import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.core.usecase.DeleteUser;
 import dev.locksmith.core.usecase.EditUser;
 import dev.locksmith.core.usecase.GenerateTemporaryPassword;
+import dev.locksmith.core.usecase.IssueResetLink;
 import dev.locksmith.core.usecase.OpenChangePasswordForm;
 import dev.locksmith.core.usecase.ReadAuditTrail;
 import dev.locksmith.core.usecase.ReadPolicy;
+import dev.locksmith.core.usecase.RedeemResetLink;
 import dev.locksmith.core.usecase.RegisterProviderUser;
 import dev.locksmith.core.usecase.RequirePasswordChange;
 import dev.locksmith.core.usecase.ResetFailedLogins;
@@ -31,6 +34,7 @@ import dev.locksmith.core.usecase.SearchUsers;
 import dev.locksmith.core.usecase.SetPassword;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -63,10 +67,16 @@ public final class Locksmith {
     private final ChangePolicy changePolicy;
     private final ReadAuditTrail readAuditTrail;
     private final BootstrapAdministrator bootstrapAdministrator;
+    private final IssueResetLink issueResetLink;
+    private final RedeemResetLink redeemResetLink;
+    private final boolean offersResetLinks;
     private final Services services;
 
-    private Locksmith(Services services) {
+    private Locksmith(Services services, Optional<ResetTokens> resetTokens, Duration resetLinkLifetime) {
         this.services = services;
+        offersResetLinks = resetTokens.isPresent();
+        issueResetLink = new IssueResetLinkService(services, resetTokens, resetLinkLifetime);
+        redeemResetLink = new RedeemResetLinkService(services, resetTokens);
         searchUsers = new SearchUsersService(services);
         openChangePasswordForm = new OpenChangePasswordFormService(services);
         setPassword = new SetPasswordService(services);
@@ -155,6 +165,21 @@ public final class Locksmith {
         return bootstrapAdministrator;
     }
 
+    /** Issues and mails one-time password-reset links; refused unless the builder was given {@code resetTokens}. */
+    public IssueResetLink issueResetLink() {
+        return issueResetLink;
+    }
+
+    /** Whether reset links can be issued: the builder was given {@code resetTokens} (mail is needed too). */
+    public boolean offersResetLinks() {
+        return offersResetLinks;
+    }
+
+    /** Redeems one-time password-reset links; refused unless the builder was given {@code resetTokens}. */
+    public RedeemResetLink redeemResetLink() {
+        return redeemResetLink;
+    }
+
     /**
      * Audit events not yet in the audit trail: events of use cases that failed because the store was
      * unavailable (kept in memory, so a caller never waits a second timeout for them, and recorded with the
@@ -183,6 +208,8 @@ public final class Locksmith {
         private Mailer mailer = new NoMail();
         private Clock clock = Clock.systemUTC();
         private boolean notifyPasswordChanges;
+        private ResetTokens resetTokens;
+        private Duration resetLinkLifetime = IssueResetLink.DEFAULT_LIFETIME;
 
         private Builder() {
         }
@@ -264,6 +291,24 @@ public final class Locksmith {
         }
 
         /**
+         * Optional: the store of one-time reset-link tokens, bound to the same backing store as
+         * {@code transactions}. Without it reset links are refused ({@code UNAVAILABLE}).
+         */
+        public Builder resetTokens(ResetTokens value) {
+            resetTokens = value;
+            return this;
+        }
+
+        /**
+         * Optional: how long a reset link works, {@link IssueResetLink#DEFAULT_LIFETIME one hour} by default; from
+         * one minute to {@link IssueResetLink#MAX_LIFETIME} ({@link #build()} refuses others).
+         */
+        public Builder resetLinkLifetime(Duration value) {
+            resetLinkLifetime = value;
+            return this;
+        }
+
+        /**
          * The configured Locksmith.
          *
          * @throws InvalidInputException naming the first missing setting
@@ -279,9 +324,15 @@ public final class Locksmith {
             require(securityProviders, "securityProviders");
             require(mailer, "mailer");
             require(clock, "clock");
+            require(resetLinkLifetime, "resetLinkLifetime");
+            if (resetLinkLifetime.compareTo(Duration.ofMinutes(1)) < 0
+                    || resetLinkLifetime.compareTo(IssueResetLink.MAX_LIFETIME) > 0) {
+                throw new InvalidInputException("resetLinkLifetime", "must be from one minute to "
+                        + IssueResetLink.MAX_LIFETIME.toDays() + " days");
+            }
             return new Locksmith(new Services(userAccounts, passwordHistory, auditTrail, policyStore, transactions,
                     passwordHasher, blocklist, Optional.ofNullable(strengthEstimator), securityProviders, mailer, clock,
-                    notifyPasswordChanges));
+                    notifyPasswordChanges), Optional.ofNullable(resetTokens), resetLinkLifetime);
         }
 
         private static void require(Object value, String name) {

@@ -1,7 +1,7 @@
 package dev.locksmith.benchmarks.screening;
 
 import dev.locksmith.screening.BloomFilterBlocklist;
-import dev.locksmith.screening.NbvcxzStrengthEstimator;
+import dev.locksmith.screening.ZxcvbnStrengthEstimator;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
@@ -56,16 +56,32 @@ public final class ScreeningFootprint {
 
         before = usedHeapAfterGc();
         started = System.nanoTime();
-        NbvcxzStrengthEstimator estimator = NbvcxzStrengthEstimator.create();
+        ZxcvbnStrengthEstimator estimator = ZxcvbnStrengthEstimator.create();
         coldMillis = (System.nanoTime() - started) / 1_000_000;
         retained = usedHeapAfterGc() - before;
-        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes (nbvcxz's static dictionaries)%n",
+        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes (zxcvbn4j's dictionaries, per estimator)%n",
                 "strength estimator, first build", coldMillis, retained);
+
+        before = usedHeapAfterGc();
+        started = System.nanoTime();
+        ZxcvbnStrengthEstimator another = ZxcvbnStrengthEstimator.create();
+        long anotherMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes%n",
+                "strength estimator, another one", anotherMillis, usedHeapAfterGc() - before);
+
+        before = usedHeapAfterGc();
+        started = System.nanoTime();
+        NbvcxzBaselineEstimator baseline = NbvcxzBaselineEstimator.create();
+        long baselineMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes (nbvcxz's static dictionaries)%n",
+                "baseline: nbvcxz estimator, first build", baselineMillis, usedHeapAfterGc() - before);
 
         Reference.reachabilityFence(blocklist);
         Reference.reachabilityFence(second);
         Reference.reachabilityFence(loose);
         Reference.reachabilityFence(estimator);
+        Reference.reachabilityFence(another);
+        Reference.reachabilityFence(baseline);
         Reference.reachabilityFence(hashSet);
     }
 

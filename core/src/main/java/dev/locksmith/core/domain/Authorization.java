@@ -163,7 +163,8 @@ public final class Authorization {
             case CREATE_USER, EDIT_USER, DISABLE_USER, REVOKE_ADMINISTRATOR, DELETE_USER, REGISTER_PROVIDER_USER,
                     CHANGE_POLICY, READ_AUDIT_TRAIL -> user.isAdministrator() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
             case READ_POLICY -> Decision.allow();
-            case AUTHENTICATE, BOOTSTRAP_ADMINISTRATOR, ACCOUNT_LOCKED, PASSWORD_CHANGED_NOTICE ->
+            case AUTHENTICATE, BOOTSTRAP_ADMINISTRATOR, ACCOUNT_LOCKED, PASSWORD_CHANGED_NOTICE, ISSUE_RESET_LINK,
+                    REDEEM_RESET_LINK ->
                     throw new IllegalArgumentException(action + " is not decided by the authorization matrix");
         };
     }

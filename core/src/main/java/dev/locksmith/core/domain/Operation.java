@@ -41,6 +41,10 @@ public enum Operation {
     CHANGE_POLICY(Decision.UNTARGETED),
     /** Read the audit trail. */
     READ_AUDIT_TRAIL(Decision.UNTARGETED),
+    /** Issue and mail a one-time password-reset link for another user (authorized as {@link #SET_PASSWORD}). */
+    ISSUE_RESET_LINK(Decision.NONE),
+    /** Use a one-time reset link to set a new password (no actor: the link is the credential). */
+    REDEEM_RESET_LINK(Decision.NONE),
     /** A login attempt (no actor: the user is not logged in yet). */
     AUTHENTICATE(Decision.NONE),
     /** The first administrator of an empty store (no actor). */

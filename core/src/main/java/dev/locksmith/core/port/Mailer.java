@@ -32,6 +32,18 @@ public interface Mailer {
     void sendPasswordChanged(PasswordChanged message);
 
     /**
+     * Sends the user a one-time password-reset link. The link carries the secret token: it appears in the
+     * message body only, never in a header, a log or an exception message. The default refuses, for mailers
+     * written before reset links existed.
+     *
+     * @throws MailException {@code MAIL_NOT_CONFIGURED} (the default), {@code MAIL_DELIVERY_FAILED} or
+     *     {@code MAIL_OUTCOME_UNKNOWN}
+     */
+    default void sendResetLink(ResetLink message) {
+        throw MailException.notConfigured();
+    }
+
+    /**
      * "Your new password" message.
      *
      * @param to recipient address
@@ -48,6 +60,30 @@ public interface Mailer {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
             Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /**
+     * "Reset your password" message.
+     *
+     * @param to recipient address
+     * @param displayName recipient's public display name (may be empty)
+     * @param username the login
+     * @param link the one-time link (a secret: body only; {@link #toString()} leaves it out)
+     * @param expiresAt when the link stops working
+     */
+    record ResetLink(EmailAddress to, String displayName, Username username, String link, Instant expiresAt) {
+        public ResetLink {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public String toString() {
+            return "ResetLink[to=" + to + ", username=" + username + ", expiresAt=" + expiresAt + "]";
         }
     }
 

@@ -1,0 +1,112 @@
+package dev.locksmith.core;
+
+import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.internal.Execution;
+import dev.locksmith.core.internal.Notices;
+import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.ResetLinks;
+import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.port.ResetTokens;
+import dev.locksmith.core.usecase.RedeemResetLink;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The implementation of {@link RedeemResetLink}, built by {@link Locksmith}; not API. Thread-safe. */
+final class RedeemResetLinkService implements RedeemResetLink {
+    private final Services services;
+    private final Optional<ResetTokens> tokens;
+
+    RedeemResetLinkService(Services services, Optional<ResetTokens> tokens) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    @Override
+    public Result execute(Command command) {
+        InvalidInputException.requireNonNull(command, "command");
+        Password password = command.newPassword();
+        try {
+            ResetTokens store = tokens.orElseThrow(() -> new UnavailableException(Reason.UNAVAILABLE,
+                    "reset links are not configured (no reset-token store)", null));
+            return services.run(Operation.REDEEM_RESET_LINK, Optional.empty(), Optional.empty(),
+                    run -> {
+                        String hash = tokenHash(run, command.token());
+                        ResetTokens.ResetToken stored = store.find(hash).orElseThrow(() -> refuse(run, "UNKNOWN_OR_USED"));
+                        run.target(stored.username());
+                        User user = readUser(run, stored);
+                        PasswordPolicy policy = services.policy();
+                        PasswordChecks.Earlier earlier = services.checks().earlierPasswords(user, policy);
+                        return () -> {
+                            services.checks().require(password, policy, user.username(), user.profile(), earlier);
+                            return new Checked(hash, user, services.hasher().hash(password));
+                        };
+                    },
+                    (run, checked) -> {
+                        User current = services.users().find(checked.user().username())
+                                .filter(u -> u.id().equals(checked.user().id()))
+                                .filter(u -> u.passwordHash().equals(checked.user().passwordHash()))
+                                .filter(User::enabled)
+                                .orElseThrow(Services.Stale::new);
+                        if (!store.remove(checked.tokenHash())) {
+                            throw refuse(run, "UNKNOWN_OR_USED");
+                        }
+                        Instant now = run.now();
+                        PasswordHash old = current.passwordHash().orElseThrow();
+                        services.history().push(current.username(), old, now);
+                        User updated = services.users().update(current.passwordChangedBySelf(checked.hash(), now));
+                        services.users().resetFailedLogins(updated.id());
+                        store.removeAll(updated.id());
+                        run.afterCommit(() -> Notices.passwordChanged(services, updated, now, true));
+                        return new Result(updated.username());
+                    });
+        } finally {
+            password.wipe();
+        }
+    }
+
+    private static String tokenHash(Execution run, String token) {
+        try {
+            return ResetLinks.hash(token);
+        } catch (InvalidInputException e) {
+            throw refuse(run, "MALFORMED");
+        }
+    }
+
+    /** The link's user as it is now, if the link still works for it. */
+    private User readUser(Execution run, ResetTokens.ResetToken stored) {
+        if (stored.expiredAt(run.now())) {
+            throw refuse(run, "EXPIRED");
+        }
+        User user = services.users().find(stored.username())
+                .filter(u -> u.id().equals(stored.user()))
+                .orElseThrow(() -> refuse(run, "USER_GONE"));
+        if (!user.source().isLocal() || services.claimant(run, user.username()).isPresent()) {
+            throw refuse(run, "NOT_LOCAL");
+        }
+        if (!ResetLinks.credential(user).equals(stored.credential())) {
+            throw refuse(run, "PASSWORD_CHANGED");
+        }
+        if (!user.enabled()) {
+            throw refuse(run, "DISABLED");
+        }
+        return user;
+    }
+
+    private static InvalidInputException refuse(Execution run, String why) {
+        run.detail("why", why);
+        return new InvalidInputException("token", "the reset link is invalid, used or expired");
+    }
+
+    private record Checked(String tokenHash, User user, PasswordHash hash) {
+    }
+}

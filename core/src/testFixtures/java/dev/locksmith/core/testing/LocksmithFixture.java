@@ -1,0 +1,178 @@
+package dev.locksmith.core.testing;
+
+import dev.locksmith.core.Locksmith;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.Username;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Locksmith} wired on the in-memory fakes, with handles on every fake for arranging and asserting:
+ * {@code LocksmithFixture fixture = LocksmithFixture.create(); fixture.given(aUser().named("ann"));}.
+ * Thread-safe as far as the fakes are.
+ */
+public final class LocksmithFixture {
+    private final InMemoryDatabase database = new InMemoryDatabase();
+    private final InMemoryUserAccounts users = new InMemoryUserAccounts(database);
+    private final InMemoryPasswordHistory history = new InMemoryPasswordHistory(database);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
+    private final InMemoryPolicyStore policies = new InMemoryPolicyStore(database);
+    private final InMemoryTransactions transactions = new InMemoryTransactions(database);
+    private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final InMemoryBlocklist blocklist = InMemoryBlocklist.common();
+    private final FakeStrengthEstimator strength = new FakeStrengthEstimator();
+    private final InMemoryResetTokens resetTokens = new InMemoryResetTokens(database);
+    private final InMemorySecurityProviders providers = new InMemorySecurityProviders();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final TestClock clock = new TestClock();
+    private final Locksmith locksmith;
+
+    private LocksmithFixture(Consumer<Locksmith.Builder> customize) {
+        Locksmith.Builder builder = Locksmith.builder()
+                .userAccounts(users)
+                .passwordHistory(history)
+                .auditTrail(audit)
+                .policyStore(policies)
+                .transactions(transactions)
+                .passwordHasher(hasher)
+                .blocklist(blocklist)
+                .strengthEstimator(strength)
+                .securityProviders(providers)
+                .mailer(mailer)
+                .resetTokens(resetTokens)
+                .clock(clock);
+        customize.accept(builder);
+        locksmith = builder.build();
+    }
+
+    /** A fixture with every fake wired and the host's defaults. */
+    public static LocksmithFixture create() {
+        return new LocksmithFixture(b -> { });
+    }
+
+    /** A fixture whose builder is adjusted before it is built (e.g. {@code b -> b.notifyPasswordChanges(true)}). */
+    public static LocksmithFixture create(Consumer<Locksmith.Builder> customize) {
+        return new LocksmithFixture(customize);
+    }
+
+    public Locksmith locksmith() {
+        return locksmith;
+    }
+
+    public InMemoryDatabase database() {
+        return database;
+    }
+
+    public InMemoryUserAccounts users() {
+        return users;
+    }
+
+    public InMemoryPasswordHistory history() {
+        return history;
+    }
+
+    public InMemoryAuditTrail audit() {
+        return audit;
+    }
+
+    public InMemoryPolicyStore policies() {
+        return policies;
+    }
+
+    public InMemoryTransactions transactions() {
+        return transactions;
+    }
+
+    public FakePasswordHasher hasher() {
+        return hasher;
+    }
+
+    public InMemoryBlocklist blocklist() {
+        return blocklist;
+    }
+
+    public FakeStrengthEstimator strength() {
+        return strength;
+    }
+
+    public InMemoryResetTokens resetTokens() {
+        return resetTokens;
+    }
+
+    public InMemorySecurityProviders providers() {
+        return providers;
+    }
+
+    public RecordingMailer mailer() {
+        return mailer;
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    /** Stores the user (its password is {@link TestUsers#DEFAULT_PASSWORD} unless the builder set a hash). */
+    public User given(TestUsers.Builder user) {
+        User built = user.build();
+        users.add(built);
+        return user(built.username().value());
+    }
+
+    /** Stores the user with the given password. */
+    public User given(TestUsers.Builder user, String password) {
+        try (Password secret = Password.of(password)) {
+            return given(user.passwordHash(hasher.hash(secret)));
+        }
+    }
+
+    /** Saves the policy. */
+    public LocksmithFixture policy(PasswordPolicy policy) {
+        policies.save(policy);
+        return this;
+    }
+
+    /** The stored user. */
+    public User user(String username) {
+        return users.find(Username.of(username)).orElseThrow(() -> new AssertionError("no user " + username));
+    }
+
+    /** Every audit event, oldest first. */
+    public List<AuditEvent> auditEvents() {
+        return audit.events();
+    }
+
+    /** The newest audit event. */
+    public AuditEvent lastAuditEvent() {
+        List<AuditEvent> events = audit.events();
+        if (events.isEmpty()) {
+            throw new AssertionError("no audit event");
+        }
+        return events.get(events.size() - 1);
+    }
+
+    /** Everything stored but the audit trail, to compare before and after a refusal. */
+    public InMemoryDatabase.State stateWithoutAudit() {
+        return database.state().withoutAudit();
+    }
+
+    /** Whether {@code password} verifies against the user's stored hash. */
+    public boolean passwordIs(String username, String password) {
+        try (Password secret = Password.of(password)) {
+            return hasher.verify(secret, user(username).passwordHash().orElseThrow());
+        }
+    }
+
+    /** A fresh {@link Password} (use cases wipe what they receive). */
+    public static Password password(String text) {
+        return Password.of(text);
+    }
+
+    /** Shorthand for {@link Username#of}. */
+    public static Username name(String text) {
+        return Username.of(text);
+    }
+}
