@@ -92,6 +92,7 @@ final class Demo {
     private final PrintWriter out;
     private final Adapters adapters;
     private final Path folder;
+    private final List<dev.locksmith.directory.LdapProviderSettings> directories;
     private int step;
 
     /**
@@ -100,9 +101,19 @@ final class Demo {
      * @param folder an empty folder for the database and the directory file; left in place
      */
     Demo(PrintWriter out, Adapters adapters, Path folder) {
+        this(out, adapters, folder, List.of());
+    }
+
+    /**
+     * @param directories live directory providers (the global {@code --ldap} option), consulted after the demo's
+     *     LDIF provider: the story then runs with them wired in, as an appliance would (a directory that claims
+     *     one of the story's local users makes that step end otherwise, and the demo says which)
+     */
+    Demo(PrintWriter out, Adapters adapters, Path folder, List<dev.locksmith.directory.LdapProviderSettings> directories) {
         this.out = Objects.requireNonNull(out, "out");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
         this.folder = Objects.requireNonNull(folder, "folder");
+        this.directories = List.copyOf(directories);
     }
 
     /** What each step ended with, for a reader (or a test) to check. */
@@ -152,12 +163,16 @@ final class Demo {
                     .build();
             Wiring.Settings settings = new Wiring.Settings(Wiring.Store.Embedded.creating(folder),
                     new MailConfig(mail, false), List.of(new ProviderSpec(PROVIDER, ProviderKind.LDAP, ldif)),
-                    Clock.systemUTC());
+                    directories, Clock.systemUTC());
             heading("Locksmith demo: delegated password administration, end to end");
             out.println("Everything here is real: an H2 database, Argon2id hashing, the common-password blocklist");
             out.println("and strength estimator, an SMTP server (GreenMail) on 127.0.0.1:" + port + ", and a directory");
             out.println("provider, " + PROVIDER + ", read from an LDIF file that holds dave. The store is in:");
             say(folder.toAbsolutePath().toString());
+            if (!directories.isEmpty()) {
+                out.println("Live directory providers, consulted after " + PROVIDER + ": " + String.join(", ",
+                        directories.stream().map(dev.locksmith.directory.LdapProviderSettings::name).toList()) + ".");
+            }
             try (Session session = Wiring.open(settings, adapters)) {
                 return story(session.locksmith(), smtp);
             }

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", description = "Play the product's story on a fresh H2 store, an in-process SMTP server and "
         + "a directory provider, printing each step. The store is a temporary folder, deleted afterwards unless "
         + "--keep; or the folder named by the global --data option (which must hold no store yet), then kept. "
-        + "Ignores the global database, mail and provider settings.")
+        + "Ignores the global database, mail and LDIF provider settings; live directories given with --ldap are "
+        + "wired in beside the demo's own provider.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +44,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean played = false;
         try {
-            new Demo(out, root.environment().adapters(), folder).run();
+            new Demo(out, root.environment().adapters(), folder,
+                    LdapProviderConfig.load(root.ldapProviders, root.environment()::variable)).run();
             played = true;
         } finally {
             if (kept) {

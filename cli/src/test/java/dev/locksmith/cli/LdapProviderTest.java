@@ -101,6 +101,19 @@ class LdapProviderTest {
     }
 
     @Test
+    void the_demo_runs_with_a_configured_live_directory_wired_in() throws Exception {
+        // The story's own users are local: the directory must not claim alice for the story to end as it says.
+        directory.delete("uid=alice,dc=example,dc=com");
+
+        Cli.Result demo = cli.run("demo");
+
+        assertThat(demo.exit()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("Live directory providers, consulted after corp-ldap: corp.")
+                .contains("The end.");
+        assertThat(demo.all()).doesNotContain(SERVICE_PASSWORD);
+    }
+
+    @Test
     void provider_test_of_an_unknown_user_is_not_found() {
         Cli.Result result = cli.run("provider", "test", "corp", "mallory");
 
