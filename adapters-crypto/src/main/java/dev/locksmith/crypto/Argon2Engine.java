@@ -33,8 +33,17 @@ final class Argon2Engine {
      * @throws UnavailableException with reason HASH_UNSUPPORTED if Bouncy Castle refuses the parameters (the
      *     callers validate first, so this is a second line of defence)
      */
-    byte[] compute(Argon2Type type, int version, int memoryKiB, int iterations, int parallelism, byte[] salt,
-                   byte[] password, byte[] secret, byte[] associatedData, int tagLength) {
+    byte[] compute(
+            Argon2Type type,
+            int version,
+            int memoryKiB,
+            int iterations,
+            int parallelism,
+            byte[] salt,
+            byte[] password,
+            byte[] secret,
+            byte[] associatedData,
+            int tagLength) {
         ReusableBlockPool pool = idle.pollFirst();
         if (pool == null) {
             pool = new ReusableBlockPool(poolCapacity);

@@ -96,11 +96,12 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     Argon2PasswordHasher(Argon2Settings settings, ComputationObserver observer) {
         this.settings = InvalidInputException.requireNonNull(settings, "settings");
-        this.gate = new ComputationGate(settings.maxConcurrency(), settings.memoryKiB(), settings.maxWait(),
-                observer);
+        this.gate = new ComputationGate(settings.maxConcurrency(), settings.memoryKiB(), settings.maxWait(), observer);
         this.engine = new Argon2Engine(settings.memoryKiB(), settings.parallelism());
         if (!settings.meetsOwaspMinimum()) {
-            LOG.log(System.Logger.Level.WARNING, "Argon2 settings below the OWASP minimum, marked test-only: {0}",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Argon2 settings below the OWASP minimum, marked test-only: {0}",
                     settings);
         }
     }
@@ -118,10 +119,26 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         byte[] utf8 = password.toUtf8();
         byte[] tag = null;
         try {
-            tag = gate.run(() -> engine.compute(Argon2Type.ARGON2ID, PhcArgon2Hash.VERSION_13, settings.memoryKiB(),
-                    settings.iterations(), settings.parallelism(), salt, utf8, null, null, TAG_BYTES));
-            return new PasswordHash(new PhcArgon2Hash(Argon2Type.ARGON2ID, PhcArgon2Hash.VERSION_13,
-                    settings.memoryKiB(), settings.iterations(), settings.parallelism(), salt, tag).encode());
+            tag = gate.run(() -> engine.compute(
+                    Argon2Type.ARGON2ID,
+                    PhcArgon2Hash.VERSION_13,
+                    settings.memoryKiB(),
+                    settings.iterations(),
+                    settings.parallelism(),
+                    salt,
+                    utf8,
+                    null,
+                    null,
+                    TAG_BYTES));
+            return new PasswordHash(new PhcArgon2Hash(
+                            Argon2Type.ARGON2ID,
+                            PhcArgon2Hash.VERSION_13,
+                            settings.memoryKiB(),
+                            settings.iterations(),
+                            settings.parallelism(),
+                            salt,
+                            tag)
+                    .encode());
         } finally {
             Arrays.fill(utf8, (byte) 0);
             if (tag != null) {
@@ -155,9 +172,19 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         byte[] utf8 = password.toUtf8();
         byte[] computed = null;
         try {
-            computed = gate.run(stored.memoryKiB(), () -> engine.compute(stored.type(), stored.version(),
-                    stored.memoryKiB(), stored.iterations(), stored.parallelism(), stored.salt(), utf8, null, null,
-                    stored.tag().length));
+            computed = gate.run(
+                    stored.memoryKiB(),
+                    () -> engine.compute(
+                            stored.type(),
+                            stored.version(),
+                            stored.memoryKiB(),
+                            stored.iterations(),
+                            stored.parallelism(),
+                            stored.salt(),
+                            utf8,
+                            null,
+                            null,
+                            stored.tag().length));
             return MessageDigest.isEqual(computed, stored.tag());
         } finally {
             Arrays.fill(utf8, (byte) 0);
@@ -206,8 +233,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private PhcArgon2Hash parseArgon2(String value) {
         if (!value.startsWith("$argon2")) {
             // The text is not echoed: a corrupt store might hold a plaintext password where a hash belongs.
-            throw new UnavailableException(Reason.HASH_UNSUPPORTED,
-                    "unsupported password hash: neither Argon2 nor bcrypt", null);
+            throw new UnavailableException(
+                    Reason.HASH_UNSUPPORTED, "unsupported password hash: neither Argon2 nor bcrypt", null);
         }
         return PhcArgon2Hash.parse(value, settings.maxVerificationMemoryKiB(), settings.maxVerificationWork());
     }

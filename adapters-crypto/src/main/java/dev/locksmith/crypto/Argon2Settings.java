@@ -69,14 +69,16 @@ public final class Argon2Settings {
     static final int MAX_CONCURRENCY = 1024;
     /** The bcrypt format's cost range. */
     static final int MIN_BCRYPT_COST = 4;
+
     static final int MAX_BCRYPT_COST = 31;
     /** Longest wait for a turn accepted. */
     static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     /** The OWASP Password Storage Cheat Sheet's equivalent Argon2id configurations: {memory KiB, iterations}. */
     private static final List<int[]> OWASP_MINIMUMS = List.of(
-            new int[] {47_104, 1}, new int[] {19_456, 2}, new int[] {12_288, 3}, new int[] {9_216, 4},
-            new int[] {7_168, 5});
+            new int[] {47_104, 1}, new int[] {19_456, 2}, new int[] {12_288, 3}, new int[] {9_216, 4}, new int[] {
+                7_168, 5
+            });
 
     private final int memoryKiB;
     private final int iterations;
@@ -112,7 +114,12 @@ public final class Argon2Settings {
      * @throws IllegalArgumentException if the cost is structurally invalid for Argon2 (memory below 8 KiB per lane)
      */
     public static Argon2Settings testOnly(int memoryKiB, int iterations, int parallelism) {
-        return builder().testOnly().memoryKiB(memoryKiB).iterations(iterations).parallelism(parallelism).build();
+        return builder()
+                .testOnly()
+                .memoryKiB(memoryKiB)
+                .iterations(iterations)
+                .parallelism(parallelism)
+                .build();
     }
 
     /** A builder starting from the defaults. */
@@ -214,11 +221,11 @@ public final class Argon2Settings {
         private Integer maxVerificationMemoryKiB;
         /** Null until set: derived from the cost at build time. */
         private Long maxVerificationWork;
+
         private int maxBcryptCost = DEFAULT_MAX_BCRYPT_COST;
         private boolean testOnly;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Memory cost of new hashes in KiB (at least 8 per lane). */
         public Builder memoryKiB(int memoryKiB) {
@@ -305,25 +312,34 @@ public final class Argon2Settings {
         public Argon2Settings build() {
             require(parallelism >= 1 && parallelism <= MAX_PARALLELISM, "parallelism must be 1 to " + MAX_PARALLELISM);
             require(iterations >= 1 && iterations <= MAX_ITERATIONS, "iterations must be 1 to " + MAX_ITERATIONS);
-            require(memoryKiB >= 8 * parallelism && memoryKiB <= MAX_MEMORY_KIB,
+            require(
+                    memoryKiB >= 8 * parallelism && memoryKiB <= MAX_MEMORY_KIB,
                     "memoryKiB must be at least 8 per lane and at most " + MAX_MEMORY_KIB);
-            require(maxConcurrency >= 1 && maxConcurrency <= MAX_CONCURRENCY,
+            require(
+                    maxConcurrency >= 1 && maxConcurrency <= MAX_CONCURRENCY,
                     "maxConcurrency must be 1 to " + MAX_CONCURRENCY);
-            require(maxWait != null && !maxWait.isNegative() && maxWait.compareTo(MAX_WAIT) <= 0,
+            require(
+                    maxWait != null && !maxWait.isNegative() && maxWait.compareTo(MAX_WAIT) <= 0,
                     "maxWait must be zero to " + MAX_WAIT);
-            require(maxBcryptCost >= MIN_BCRYPT_COST && maxBcryptCost <= MAX_BCRYPT_COST,
+            require(
+                    maxBcryptCost >= MIN_BCRYPT_COST && maxBcryptCost <= MAX_BCRYPT_COST,
                     "maxBcryptCost must be " + MIN_BCRYPT_COST + " to " + MAX_BCRYPT_COST);
-            int memoryBound = maxVerificationMemoryKiB != null ? maxVerificationMemoryKiB
-                    : defaultMaxVerificationMemoryKiB(memoryKiB, Runtime.getRuntime().maxMemory());
-            require(memoryBound >= memoryKiB && memoryBound <= MAX_MEMORY_KIB,
+            int memoryBound = maxVerificationMemoryKiB != null
+                    ? maxVerificationMemoryKiB
+                    : defaultMaxVerificationMemoryKiB(
+                            memoryKiB, Runtime.getRuntime().maxMemory());
+            require(
+                    memoryBound >= memoryKiB && memoryBound <= MAX_MEMORY_KIB,
                     "maxVerificationMemoryKiB must be at least memoryKiB and at most " + MAX_MEMORY_KIB);
             long work = (long) memoryKiB * iterations;
             long maxWork = (long) MAX_MEMORY_KIB * MAX_ITERATIONS;
-            long workBound = maxVerificationWork != null ? maxVerificationWork
-                    : Math.min(STORED_COST_FACTOR * work, maxWork);
-            require(workBound >= work && workBound <= maxWork,
+            long workBound =
+                    maxVerificationWork != null ? maxVerificationWork : Math.min(STORED_COST_FACTOR * work, maxWork);
+            require(
+                    workBound >= work && workBound <= maxWork,
                     "maxVerificationWork must be at least memoryKiB x iterations and at most " + maxWork);
-            require(testOnly || meetsOwaspMinimum(memoryKiB, iterations),
+            require(
+                    testOnly || meetsOwaspMinimum(memoryKiB, iterations),
                     "m=" + memoryKiB + " KiB, t=" + iterations + " is below the OWASP minimum for Argon2id"
                             + " (e.g. m=19456 KiB, t=2); mark the settings testOnly() if this is a test");
             return new Argon2Settings(this, memoryBound, workBound);

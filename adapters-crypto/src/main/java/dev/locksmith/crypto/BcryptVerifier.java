@@ -27,8 +27,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 final class BcryptVerifier {
     private static final String ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private BcryptVerifier() {
-    }
+    private BcryptVerifier() {}
 
     /** Whether the string claims to be bcrypt (it may still be malformed). */
     static boolean looksLikeBcrypt(String value) {
@@ -41,7 +40,10 @@ final class BcryptVerifier {
      * @throws UnavailableException with reason HASH_UNSUPPORTED if it is not a canonical bcrypt string within bounds
      */
     static void validate(String value, int maxCost) {
-        if (value.length() != 60 || value.charAt(0) != '$' || value.charAt(1) != '2' || value.charAt(3) != '$'
+        if (value.length() != 60
+                || value.charAt(0) != '$'
+                || value.charAt(1) != '2'
+                || value.charAt(3) != '$'
                 || value.charAt(6) != '$') {
             throw unsupported("wrong length or layout");
         }
@@ -82,7 +84,7 @@ final class BcryptVerifier {
     }
 
     private static UnavailableException unsupported(String problem) {
-        return new UnavailableException(Reason.HASH_UNSUPPORTED, "unsupported password hash (bcrypt): " + problem,
-                null);
+        return new UnavailableException(
+                Reason.HASH_UNSUPPORTED, "unsupported password hash (bcrypt): " + problem, null);
     }
 }

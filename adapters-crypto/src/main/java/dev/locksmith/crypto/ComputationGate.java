@@ -63,12 +63,15 @@ final class ComputationGate {
             acquired = permits.tryAcquire(share, maxWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException(Reason.UNAVAILABLE, "interrupted while waiting to compute a password hash",
-                    e);
+            throw new UnavailableException(
+                    Reason.UNAVAILABLE, "interrupted while waiting to compute a password hash", e);
         }
         if (!acquired) {
-            throw new UnavailableException(Reason.BUSY, "too many password hashes at once: no turn to compute within "
-                    + maxWait.toMillis() + " ms (Argon2Settings.maxWait); try again", null);
+            throw new UnavailableException(
+                    Reason.BUSY,
+                    "too many password hashes at once: no turn to compute within " + maxWait.toMillis()
+                            + " ms (Argon2Settings.maxWait); try again",
+                    null);
         }
         try {
             observer.started();

@@ -4,12 +4,10 @@ package dev.locksmith.crypto;
 interface ComputationObserver {
     ComputationObserver NONE = new ComputationObserver() {
         @Override
-        public void started() {
-        }
+        public void started() {}
 
         @Override
-        public void finished() {
-        }
+        public void finished() {}
     };
 
     void started();

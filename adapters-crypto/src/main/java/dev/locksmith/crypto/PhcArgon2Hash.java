@@ -16,14 +16,15 @@ import java.util.Base64;
  * checked before any hash is computed, so a stored string cannot make the hasher allocate or work without
  * limit (the limits themselves are set by {@link Argon2Settings}).
  */
-record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations, int parallelism, byte[] salt,
-                     byte[] tag) {
+record PhcArgon2Hash(
+        Argon2Type type, int version, int memoryKiB, int iterations, int parallelism, byte[] salt, byte[] tag) {
     static final int VERSION_10 = 0x10;
     static final int VERSION_13 = 0x13;
     static final int MIN_SALT_BYTES = 8;
     static final int MAX_SALT_BYTES = 64;
     /** Shorter tags are refused: a 4-byte tag (the reference minimum) would let a wrong password match 1 in 2^32. */
     static final int MIN_TAG_BYTES = 16;
+
     static final int MAX_TAG_BYTES = 128;
 
     private static final Base64.Decoder DECODER = Base64.getDecoder();
@@ -108,8 +109,8 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
 
     /** The canonical PHC string (always with the version field). */
     String encode() {
-        return "$" + type.phcId() + "$v=" + version + "$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism
-                + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(tag);
+        return "$" + type.phcId() + "$v=" + version + "$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$"
+                + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(tag);
     }
 
     @Override
@@ -164,7 +165,7 @@ record PhcArgon2Hash(Argon2Type type, int version, int memoryKiB, int iterations
     }
 
     static UnavailableException unsupported(String problem) {
-        return new UnavailableException(Reason.HASH_UNSUPPORTED, "unsupported password hash (argon2): " + problem,
-                null);
+        return new UnavailableException(
+                Reason.HASH_UNSUPPORTED, "unsupported password hash (argon2): " + problem, null);
     }
 }

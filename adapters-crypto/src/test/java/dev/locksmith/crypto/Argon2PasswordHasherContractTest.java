@@ -7,9 +7,14 @@ import java.util.List;
 
 /** Core's hasher contract against the Argon2 adapter, with fast test-only parameters. */
 class Argon2PasswordHasherContractTest extends PasswordHasherContract {
-    private static final PasswordHasher HASHER =
-            new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(64).iterations(1).parallelism(1)
-                    .maxConcurrency(2).maxVerificationMemoryKiB(1024).build());
+    private static final PasswordHasher HASHER = new Argon2PasswordHasher(Argon2Settings.builder()
+            .testOnly()
+            .memoryKiB(64)
+            .iterations(1)
+            .parallelism(1)
+            .maxConcurrency(2)
+            .maxVerificationMemoryKiB(1024)
+            .build());
 
     @Override
     protected PasswordHasher hasher() {

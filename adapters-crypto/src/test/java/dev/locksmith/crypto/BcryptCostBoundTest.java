@@ -35,8 +35,7 @@ class BcryptCostBoundTest {
         }
 
         @Override
-        public void finished() {
-        }
+        public void finished() {}
     };
 
     @Test
@@ -49,8 +48,8 @@ class BcryptCostBoundTest {
                     assertThat(e.getMessage()).contains("cost 15 above the bound of 14");
                 });
         assertThatThrownBy(() -> hasher.needsRehash(COST_15))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
         assertThat(computations).hasValue(0);
     }
 
@@ -64,7 +63,8 @@ class BcryptCostBoundTest {
 
     @Test
     void a_raised_bound_verifies_a_costlier_hash() {
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().maxBcryptCost(15).build());
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                Argon2Settings.builder().maxBcryptCost(15).build());
 
         assertThat(hasher.verify(Password.of(PASSWORD), COST_15)).isTrue();
         assertThat(hasher.needsRehash(COST_15)).isTrue();
@@ -72,14 +72,16 @@ class BcryptCostBoundTest {
 
     @Test
     void a_lowered_bound_refuses_what_it_no_longer_admits() {
-        Argon2PasswordHasher lowered = new Argon2PasswordHasher(Argon2Settings.builder().maxBcryptCost(5).build(),
-                counting);
+        Argon2PasswordHasher lowered = new Argon2PasswordHasher(
+                Argon2Settings.builder().maxBcryptCost(5).build(), counting);
 
         assertThatThrownBy(() -> lowered.verify(Password.of(PASSWORD), COST_6))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
         assertThat(computations).hasValue(0);
-        assertThat(new Argon2PasswordHasher(Argon2Settings.builder().maxBcryptCost(6).build())
-                .verify(Password.of(PASSWORD), COST_6)).isTrue();
+        assertThat(new Argon2PasswordHasher(
+                                Argon2Settings.builder().maxBcryptCost(6).build())
+                        .verify(Password.of(PASSWORD), COST_6))
+                .isTrue();
     }
 }

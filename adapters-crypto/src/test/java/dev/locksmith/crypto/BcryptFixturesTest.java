@@ -35,8 +35,10 @@ class BcryptFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void independent_tool_hash_refuses_a_wrong_password(String label, String password, String hash) {
-        assertThat(HASHER.verify(Password.of("x" + password), new PasswordHash(hash))).isFalse();
-        assertThat(HASHER.verify(Password.of(password.substring(1)), new PasswordHash(hash))).isFalse();
+        assertThat(HASHER.verify(Password.of("x" + password), new PasswordHash(hash)))
+                .isFalse();
+        assertThat(HASHER.verify(Password.of(password.substring(1)), new PasswordHash(hash)))
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +49,8 @@ class BcryptFixturesTest {
 
     @Test
     void every_variant_prefix_is_covered_by_the_fixtures() {
-        assertThat(Fixtures.read("bcrypt-fixtures.tsv")).extracting(row -> row[2].substring(0, 4))
+        assertThat(Fixtures.read("bcrypt-fixtures.tsv"))
+                .extracting(row -> row[2].substring(0, 4))
                 .contains("$2a$", "$2b$", "$2y$");
     }
 
@@ -58,23 +61,31 @@ class BcryptFixturesTest {
                 continue;
             }
             PasswordHash hash = new PasswordHash(row[2]);
-            assertThat(HASHER.verify(Password.of(DIGITS_80.substring(0, 72)), hash)).as(row[1]).isTrue();
-            assertThat(HASHER.verify(Password.of(DIGITS_80.substring(0, 72) + "anything"), hash)).isTrue();
-            assertThat(HASHER.verify(Password.of(DIGITS_80.substring(0, 71)), hash)).isFalse();
+            assertThat(HASHER.verify(Password.of(DIGITS_80.substring(0, 72)), hash))
+                    .as(row[1])
+                    .isTrue();
+            assertThat(HASHER.verify(Password.of(DIGITS_80.substring(0, 72) + "anything"), hash))
+                    .isTrue();
+            assertThat(HASHER.verify(Password.of(DIGITS_80.substring(0, 71)), hash))
+                    .isFalse();
         }
     }
 
     @Test
     void the_72_byte_cut_may_fall_inside_a_multibyte_character() {
         String[] row = Fixtures.read("bcrypt-fixtures.tsv").stream()
-                .filter(r -> r[0].startsWith("aaaaaaaa")).findFirst().orElseThrow();
+                .filter(r -> r[0].startsWith("aaaaaaaa"))
+                .findFirst()
+                .orElseThrow();
         String stored = row[0];
         assertThat(stored.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(72);
         // Byte 72 is the first byte of e-acute (C3 A9); e-grave (C3 A8) shares it, so it matches too.
         String sameFirst72 = "a".repeat(71) + "\u00e8";
 
         assertThat(HASHER.verify(Password.of(stored), new PasswordHash(row[2]))).isTrue();
-        assertThat(HASHER.verify(Password.of(sameFirst72), new PasswordHash(row[2]))).isTrue();
-        assertThat(HASHER.verify(Password.of("a".repeat(71)), new PasswordHash(row[2]))).isFalse();
+        assertThat(HASHER.verify(Password.of(sameFirst72), new PasswordHash(row[2])))
+                .isTrue();
+        assertThat(HASHER.verify(Password.of("a".repeat(71)), new PasswordHash(row[2])))
+                .isFalse();
     }
 }

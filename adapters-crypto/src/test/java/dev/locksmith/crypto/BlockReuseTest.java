@@ -21,15 +21,21 @@ class BlockReuseTest {
 
     @Test
     void after_the_first_hash_no_block_is_allocated_again() {
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(256)
-                .iterations(2).parallelism(2).maxConcurrency(1).build());
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder()
+                .testOnly()
+                .memoryKiB(256)
+                .iterations(2)
+                .parallelism(2)
+                .maxConcurrency(1)
+                .build());
         int blocks = Argon2BytesGenerator.getBlockCount(256, 2);
 
         hasher.hash(Password.of("one"));
         ReusableBlockPool pool = hasher.engine().peekIdle();
         assertThat(pool.freshAllocations()).isEqualTo(blocks);
         for (int i = 0; i < 5; i++) {
-            assertThat(hasher.verify(Password.of("two " + i), hasher.hash(Password.of("two " + i)))).isTrue();
+            assertThat(hasher.verify(Password.of("two " + i), hasher.hash(Password.of("two " + i))))
+                    .isTrue();
         }
 
         assertThat(hasher.engine().poolsCreated()).isEqualTo(1);
@@ -47,7 +53,9 @@ class BlockReuseTest {
         pool.deallocate(b.clear());
         pool.deallocate(c.clear());
 
-        assertThat(pool.size()).as("the third block is left to the garbage collector").isEqualTo(2);
+        assertThat(pool.size())
+                .as("the third block is left to the garbage collector")
+                .isEqualTo(2);
         assertThat(pool.allocate()).isSameAs(b);
         assertThat(pool.allocate()).isSameAs(a);
         assertThat(pool.allocate()).isNotIn(a, b, c);
@@ -88,8 +96,14 @@ class BlockReuseTest {
     @Test
     void a_larger_stored_cost_borrows_extra_blocks_and_keeps_only_the_configured_number() {
         // Reference-tool hash with m=4096, t=3: 64 times the configured memory, so the bounds are raised for it.
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(64)
-                .iterations(1).maxConcurrency(1).maxVerificationMemoryKiB(4096).maxVerificationWork(4096L * 3).build());
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder()
+                .testOnly()
+                .memoryKiB(64)
+                .iterations(1)
+                .maxConcurrency(1)
+                .maxVerificationMemoryKiB(4096)
+                .maxVerificationWork(4096L * 3)
+                .build());
         PasswordHash larger = new PasswordHash(MalformedHashTest.VALID_ARGON2);
 
         assertThat(hasher.verify(Password.of("password"), larger)).isTrue();
@@ -109,7 +123,8 @@ class BlockReuseTest {
                     for (int[] c : costs) {
                         byte[] password = ("pw " + round + type + version + c[0]).getBytes(StandardCharsets.UTF_8);
                         byte[] pooled = engine.compute(type, version, c[0], c[1], c[2], salt, password, null, null, 32);
-                        assertThat(pooled).as("%s v%s %s", type, version, Arrays.toString(c))
+                        assertThat(pooled)
+                                .as("%s v%s %s", type, version, Arrays.toString(c))
                                 .isEqualTo(fresh(type, version, c, salt, password));
                     }
                 }
@@ -120,8 +135,13 @@ class BlockReuseTest {
 
     private static byte[] fresh(Argon2Type type, int version, int[] cost, byte[] salt, byte[] password) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(type.bcType()).withVersion(version).withMemoryAsKB(cost[0])
-                .withIterations(cost[1]).withParallelism(cost[2]).withSalt(salt).build());
+        generator.init(new Argon2Parameters.Builder(type.bcType())
+                .withVersion(version)
+                .withMemoryAsKB(cost[0])
+                .withIterations(cost[1])
+                .withParallelism(cost[2])
+                .withSalt(salt)
+                .build());
         byte[] tag = new byte[32];
         generator.generateBytes(password, tag);
         return tag;

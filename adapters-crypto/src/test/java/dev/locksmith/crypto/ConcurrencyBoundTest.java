@@ -66,8 +66,15 @@ class ConcurrencyBoundTest {
     @CsvSource({"1, 4", "2, 6", "3, 8"})
     void at_most_the_bound_is_in_flight_and_the_rest_wait(int bound, int threads) throws Exception {
         HoldingObserver observer = new HoldingObserver(bound);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(1).maxConcurrency(bound).maxVerificationMemoryKiB(64).build(), observer);
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                Argon2Settings.builder()
+                        .testOnly()
+                        .memoryKiB(32)
+                        .iterations(1)
+                        .maxConcurrency(bound)
+                        .maxVerificationMemoryKiB(64)
+                        .build(),
+                observer);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
@@ -99,30 +106,49 @@ class ConcurrencyBoundTest {
     void a_verification_needing_the_whole_memory_budget_runs_alone() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
         // Budget: 2 slots of 32 KiB. The stored hash needs 64 KiB, all of it (within the stored-hash bound of 64).
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(1).maxConcurrency(2).maxVerificationMemoryKiB(64).build(), observer);
-        PasswordHash large = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(64)
-                .iterations(1).build()).hash(Password.of("large"));
-        CompletableFuture<Boolean> verifying = CompletableFuture.supplyAsync(() -> hasher.verify(Password.of("large"), large));
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                Argon2Settings.builder()
+                        .testOnly()
+                        .memoryKiB(32)
+                        .iterations(1)
+                        .maxConcurrency(2)
+                        .maxVerificationMemoryKiB(64)
+                        .build(),
+                observer);
+        PasswordHash large = new Argon2PasswordHasher(Argon2Settings.builder()
+                        .testOnly()
+                        .memoryKiB(64)
+                        .iterations(1)
+                        .build())
+                .hash(Password.of("large"));
+        CompletableFuture<Boolean> verifying =
+                CompletableFuture.supplyAsync(() -> hasher.verify(Password.of("large"), large));
         awaitCondition(() -> observer.inFlight.get() == 1);
 
-        CompletableFuture<PasswordHash> hashing = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("small")));
+        CompletableFuture<PasswordHash> hashing =
+                CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("small")));
         awaitCondition(() -> hasher.waitingComputations() == 1);
-        assertThat(observer.inFlight).as("the small hash waits for memory, not for a free slot").hasValue(1);
+        assertThat(observer.inFlight)
+                .as("the small hash waits for memory, not for a free slot")
+                .hasValue(1);
 
         observer.release.countDown();
         assertThat(verifying.get(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(hasher.verify(Password.of("small"), hashing.get(1, TimeUnit.MINUTES))).isTrue();
+        assertThat(hasher.verify(Password.of("small"), hashing.get(1, TimeUnit.MINUTES)))
+                .isTrue();
         assertThat(observer.maxInFlight).hasValue(1);
     }
 
     @Test
-    void a_stored_hash_needing_more_than_the_whole_budget_but_within_the_bound_still_runs()
-            throws Exception {
+    void a_stored_hash_needing_more_than_the_whole_budget_but_within_the_bound_still_runs() throws Exception {
         // Budget: 2 slots of 32 KiB = 64 KiB. The stored hash needs 256 KiB, 8 times the configured memory: the
         // default bound, above the budget. It takes the whole budget and runs.
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(1).maxConcurrency(2).build());
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder()
+                .testOnly()
+                .memoryKiB(32)
+                .iterations(1)
+                .maxConcurrency(2)
+                .build());
         assertThat(hasher.settings().maxVerificationMemoryKiB()).isEqualTo(256);
         PasswordHash large = new Argon2PasswordHasher(Argon2Settings.testOnly(256, 1, 1)).hash(Password.of("large"));
 
@@ -132,8 +158,15 @@ class ConcurrencyBoundTest {
     @Test
     void an_interrupt_while_waiting_is_a_typed_error_and_keeps_the_interrupt_flag() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(1).maxConcurrency(1).maxVerificationMemoryKiB(64).build(), observer);
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                Argon2Settings.builder()
+                        .testOnly()
+                        .memoryKiB(32)
+                        .iterations(1)
+                        .maxConcurrency(1)
+                        .maxVerificationMemoryKiB(64)
+                        .build(),
+                observer);
         CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
         awaitCondition(() -> observer.inFlight.get() == 1);
 
@@ -152,21 +185,30 @@ class ConcurrencyBoundTest {
         waiter.interrupt();
         waiter.join(TimeUnit.MINUTES.toMillis(1));
 
-        assertThat(thrown.get()).isInstanceOfSatisfying(UnavailableException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+        assertThat(thrown.get())
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThat(thrown.get().getCause()).isInstanceOf(InterruptedException.class);
         assertThat(flagAfter.get()).isTrue();
         assertThat(observer.started).as("the interrupted call never computed").hasValue(1);
 
         observer.release.countDown();
-        assertThat(hasher.verify(Password.of("first"), holder.get(1, TimeUnit.MINUTES))).isTrue();
+        assertThat(hasher.verify(Password.of("first"), holder.get(1, TimeUnit.MINUTES)))
+                .isTrue();
     }
 
     @Test
     void a_caller_who_gets_no_turn_within_the_wait_bound_is_told_busy_and_computes_nothing() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(1).maxConcurrency(1).maxWait(Duration.ofMillis(200)).build(), observer);
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                Argon2Settings.builder()
+                        .testOnly()
+                        .memoryKiB(32)
+                        .iterations(1)
+                        .maxConcurrency(1)
+                        .maxWait(Duration.ofMillis(200))
+                        .build(),
+                observer);
         CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
         awaitCondition(() -> observer.inFlight.get() == 1);
 
@@ -177,30 +219,42 @@ class ConcurrencyBoundTest {
                     assertThat(e.getMessage()).contains("200 ms").doesNotContain("second");
                 });
         assertThatThrownBy(() -> hasher.verify(Password.of("password"), BCRYPT))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
         assertThat(observer.started).as("the refused calls never computed").hasValue(1);
-        assertThat(hasher.waitingComputations()).as("a refused caller leaves the queue").isZero();
+        assertThat(hasher.waitingComputations())
+                .as("a refused caller leaves the queue")
+                .isZero();
 
         observer.release.countDown();
         PasswordHash first = holder.get(1, TimeUnit.MINUTES);
-        assertThat(hasher.verify(Password.of("first"), first)).as("the gate is whole after the refusals").isTrue();
+        assertThat(hasher.verify(Password.of("first"), first))
+                .as("the gate is whole after the refusals")
+                .isTrue();
     }
 
     @Test
     void a_zero_wait_bound_refuses_at_once_when_the_gate_is_full_and_computes_when_it_is_not() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(1).maxConcurrency(1).maxWait(Duration.ZERO).build(), observer);
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                Argon2Settings.builder()
+                        .testOnly()
+                        .memoryKiB(32)
+                        .iterations(1)
+                        .maxConcurrency(1)
+                        .maxWait(Duration.ZERO)
+                        .build(),
+                observer);
         CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
         awaitCondition(() -> observer.inFlight.get() == 1);
 
         assertThatThrownBy(() -> hasher.hash(Password.of("second")))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
 
         observer.release.countDown();
-        assertThat(hasher.verify(Password.of("first"), holder.get(1, TimeUnit.MINUTES))).isTrue();
+        assertThat(hasher.verify(Password.of("first"), holder.get(1, TimeUnit.MINUTES)))
+                .isTrue();
     }
 
     @Test

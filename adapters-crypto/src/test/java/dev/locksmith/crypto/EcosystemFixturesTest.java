@@ -36,23 +36,27 @@ class EcosystemFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void another_systems_default_hash_verifies_with_its_password_under_the_default_bounds(String label,
-                                                                                          String password,
-                                                                                          String hash) {
+    void another_systems_default_hash_verifies_with_its_password_under_the_default_bounds(
+            String label, String password, String hash) {
         assertThat(HASHER.verify(Password.of(password), new PasswordHash(hash))).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void another_systems_default_hash_refuses_a_wrong_password(String label, String password, String hash) {
-        assertThat(HASHER.verify(Password.of(password + "!"), new PasswordHash(hash))).isFalse();
+        assertThat(HASHER.verify(Password.of(password + "!"), new PasswordHash(hash)))
+                .isFalse();
     }
 
     @Test
     void every_named_ecosystem_is_covered() {
-        assertThat(Fixtures.read("ecosystem-fixtures.tsv")).extracting(row -> row[3].substring(0, 31))
-                .contains("$argon2id$v=19$m=65536,t=4,p=1$", "$argon2id$v=19$m=102400,t=2,p=8",
-                        "$argon2id$v=19$m=65536,t=3,p=4$", "$argon2id$v=19$m=16384,t=2,p=1$");
+        assertThat(Fixtures.read("ecosystem-fixtures.tsv"))
+                .extracting(row -> row[3].substring(0, 31))
+                .contains(
+                        "$argon2id$v=19$m=65536,t=4,p=1$",
+                        "$argon2id$v=19$m=102400,t=2,p=8",
+                        "$argon2id$v=19$m=65536,t=3,p=4$",
+                        "$argon2id$v=19$m=16384,t=2,p=1$");
     }
 
     @Test

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Reads the tab-separated fixture files under src/test/resources (lines starting with # are comments). */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static List<String[]> read(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {

@@ -29,8 +29,14 @@ import net.jqwik.api.statistics.Statistics;
 class HashFuzzTest {
     private static final String PASSWORD = "fuzz me gently";
     private static final Argon2PasswordHasher HASHER = new Argon2PasswordHasher(Argon2Settings.builder()
-            .testOnly().memoryKiB(16).iterations(1).parallelism(1).maxVerificationMemoryKiB(256).build());
-    private static final String VALID_ARGON2 = HASHER.hash(Password.of(PASSWORD)).value();
+            .testOnly()
+            .memoryKiB(16)
+            .iterations(1)
+            .parallelism(1)
+            .maxVerificationMemoryKiB(256)
+            .build());
+    private static final String VALID_ARGON2 =
+            HASHER.hash(Password.of(PASSWORD)).value();
     /** htpasswd -nbB -C 4 user password (see bcrypt-fixtures.tsv). */
     private static final String VALID_BCRYPT = MalformedHashTest.VALID_BCRYPT;
 
@@ -68,15 +74,19 @@ class HashFuzzTest {
 
     @Property(tries = 50)
     void the_unedited_hashes_do_match(@ForAll("prefixes") String ignored) {
-        assertThat(HASHER.verify(Password.of(PASSWORD), new PasswordHash(VALID_ARGON2))).isTrue();
-        assertThat(HASHER.verify(Password.of("password"), new PasswordHash(VALID_BCRYPT))).isTrue();
+        assertThat(HASHER.verify(Password.of(PASSWORD), new PasswordHash(VALID_ARGON2)))
+                .isTrue();
+        assertThat(HASHER.verify(Password.of("password"), new PasswordHash(VALID_BCRYPT)))
+                .isTrue();
     }
 
     private static void checkNeverMatches(String value, String password) {
         PasswordHash hash = new PasswordHash(value);
         boolean verifyAccepted;
         try {
-            assertThat(HASHER.verify(Password.of(password), hash)).as("verify %s", value).isFalse();
+            assertThat(HASHER.verify(Password.of(password), hash))
+                    .as("verify %s", value)
+                    .isFalse();
             verifyAccepted = true;
         } catch (UnavailableException e) {
             assertThat(e.reason()).as("refusal of %s", value).isEqualTo(Reason.HASH_UNSUPPORTED);
@@ -90,15 +100,27 @@ class HashFuzzTest {
             assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED);
             rehashAccepted = false;
         }
-        assertThat(rehashAccepted).as("needsRehash accepts %s as verify does", value).isEqualTo(verifyAccepted);
+        assertThat(rehashAccepted)
+                .as("needsRehash accepts %s as verify does", value)
+                .isEqualTo(verifyAccepted);
         // Shown in the jqwik report: how many tries reached a real computation rather than a refusal.
         Statistics.collect(verifyAccepted ? "computed, no match" : "refused as unsupported");
     }
 
     @Provide
     Arbitrary<String> prefixes() {
-        return Arbitraries.of("$argon2id$", "$argon2i$", "$argon2d$", "$argon2id$v=19$", "$argon2i$v=16$",
-                "$argon2id$v=19$m=16,t=1,p=1$", "$2a$", "$2b$04$", "$2y$05$", "$", "$$");
+        return Arbitraries.of(
+                "$argon2id$",
+                "$argon2i$",
+                "$argon2d$",
+                "$argon2id$v=19$",
+                "$argon2i$v=16$",
+                "$argon2id$v=19$m=16,t=1,p=1$",
+                "$2a$",
+                "$2b$04$",
+                "$2y$05$",
+                "$",
+                "$$");
     }
 
     @Provide
@@ -115,18 +137,27 @@ class HashFuzzTest {
                 Tuple.of(4, Arbitraries.integers().between(8, 300).map(String::valueOf)), Tuple.of(1, odd));
         Arbitrary<String> small = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.integers().between(1, 4).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.integers().between(0, 300).map(String::valueOf)), Tuple.of(1, odd));
-        Arbitrary<String> version = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just("")),
-                Tuple.of(4, Arbitraries.of("16", "19").map(v -> "$v=" + v)), Tuple.of(1, odd.map(v -> "$v=" + v)));
+                Tuple.of(1, Arbitraries.integers().between(0, 300).map(String::valueOf)),
+                Tuple.of(1, odd));
+        Arbitrary<String> version = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just("")),
+                Tuple.of(4, Arbitraries.of("16", "19").map(v -> "$v=" + v)),
+                Tuple.of(1, odd.map(v -> "$v=" + v)));
         Arbitrary<String> base64 = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.bytes().array(byte[].class).ofMaxSize(100)
-                        .map(b -> Base64.getEncoder().withoutPadding().encodeToString(b))),
-                Tuple.of(1, Arbitraries.strings()
-                        .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
-                        .ofMaxLength(120)));
+                Tuple.of(
+                        4,
+                        Arbitraries.bytes()
+                                .array(byte[].class)
+                                .ofMaxSize(100)
+                                .map(b -> Base64.getEncoder().withoutPadding().encodeToString(b))),
+                Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+                                .ofMaxLength(120)));
         return Combinators.combine(variant, version, memory, small, small, base64, base64)
-                .as((v, ver, m, t, p, salt, tag) -> "$" + v + ver + "$m=" + m + ",t=" + t + ",p=" + p + "$" + salt
-                        + "$" + tag);
+                .as((v, ver, m, t, p, salt, tag) ->
+                        "$" + v + ver + "$m=" + m + ",t=" + t + ",p=" + p + "$" + salt + "$" + tag);
     }
 
     @Provide
@@ -141,8 +172,10 @@ class HashFuzzTest {
 
     /** One to four random replacements, insertions, deletions or duplications of a slice. */
     private static Arbitrary<String> edits(String base) {
-        Arbitrary<int[]> edit = Combinators.combine(Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 1_000_000), Arbitraries.integers().between(0, 1_000_000),
+        Arbitrary<int[]> edit = Combinators.combine(
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 1_000_000),
+                        Arbitraries.integers().between(0, 1_000_000),
                         Arbitraries.chars().range('!', '~'))
                 .as((kind, a, b, c) -> new int[] {kind, a, b, c});
         return edit.list().ofMinSize(1).ofMaxSize(4).map(list -> apply(base, list));

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedHashTest {
     /** A valid reference-tool hash ("password", salt "somesalt", argon2i m=4096 t=3 p=1), for context. */
-    static final String VALID_ARGON2 = "$argon2i$v=19$m=4096,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A";
+    static final String VALID_ARGON2 =
+            "$argon2i$v=19$m=4096,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A";
+
     static final String VALID_BCRYPT = "$2y$04$ec9rd9pBG84rZHzBVBvPZOUsxY8Y88a5IupIr0tx66xWhHdtPGGJ6";
 
     static final List<String> MALFORMED_ARGON2 = List.of(
@@ -53,7 +55,8 @@ class MalformedHashTest {
             "$argon2i$v=19$m=4096,,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=19$m=4k,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=19$m=0x1000,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
-            "$argon2i$v=19$m=4096,t=3,p=1\u0000$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A".replace("\u0000", "%00"),
+            "$argon2i$v=19$m=4096,t=3,p=1\u0000$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A"
+                    .replace("\u0000", "%00"),
             // absurd or impossible costs
             "$argon2i$v=19$m=4294967295,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
             "$argon2i$v=19$m=99999999999999999999,t=3,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
@@ -104,30 +107,41 @@ class MalformedHashTest {
     }
 
     static Stream<String> unknown() {
-        return Stream.of("plaintext", "$1$saltsalt$qYUl3KAOUIBNUFnNybNc71", "$5$rounds=5000$salt$hash",
-                "$6$salt$hash", "$scrypt$ln=16,r=8,p=1$c2FsdA$aGFzaA", "$pbkdf2-sha256$29000$c2FsdA$aGFzaA",
-                "{SSHA}c2FsdHNhbHQ=", "$y$j9T$salt$hash", "$", "$$", "$argon", "$argon2", "$2", "$2y$");
+        return Stream.of(
+                "plaintext",
+                "$1$saltsalt$qYUl3KAOUIBNUFnNybNc71",
+                "$5$rounds=5000$salt$hash",
+                "$6$salt$hash",
+                "$scrypt$ln=16,r=8,p=1$c2FsdA$aGFzaA",
+                "$pbkdf2-sha256$29000$c2FsdA$aGFzaA",
+                "{SSHA}c2FsdHNhbHQ=",
+                "$y$j9T$salt$hash",
+                "$",
+                "$$",
+                "$argon",
+                "$argon2",
+                "$2",
+                "$2y$");
     }
 
     private final AtomicInteger computations = new AtomicInteger();
-    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.defaults(),
-            new ComputationObserver() {
+    private final Argon2PasswordHasher hasher =
+            new Argon2PasswordHasher(Argon2Settings.defaults(), new ComputationObserver() {
                 @Override
                 public void started() {
                     computations.incrementAndGet();
                 }
 
                 @Override
-                public void finished() {
-                }
+                public void finished() {}
             });
 
     @ParameterizedTest
     @MethodSource({"malformed", "unknown"})
     void verify_refuses_it_as_unsupported_without_computing(String value) {
         assertThatThrownBy(() -> hasher.verify(Password.of("password"), new PasswordHash(value)))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
         assertThat(computations).hasValue(0);
     }
 
@@ -135,8 +149,8 @@ class MalformedHashTest {
     @MethodSource({"malformed", "unknown"})
     void needs_rehash_refuses_it_as_unsupported(String value) {
         assertThatThrownBy(() -> hasher.needsRehash(new PasswordHash(value)))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
     }
 
     @ParameterizedTest
@@ -148,8 +162,10 @@ class MalformedHashTest {
 
     @org.junit.jupiter.api.Test
     void the_valid_strings_these_cases_are_made_from_do_verify() {
-        assertThat(hasher.verify(Password.of("password"), new PasswordHash(VALID_ARGON2))).isTrue();
-        assertThat(hasher.verify(Password.of("password"), new PasswordHash(VALID_BCRYPT))).isTrue();
+        assertThat(hasher.verify(Password.of("password"), new PasswordHash(VALID_ARGON2)))
+                .isTrue();
+        assertThat(hasher.verify(Password.of("password"), new PasswordHash(VALID_BCRYPT)))
+                .isTrue();
         assertThat(computations).hasValue(2);
     }
 }

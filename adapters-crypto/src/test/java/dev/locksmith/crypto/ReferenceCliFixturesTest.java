@@ -21,28 +21,33 @@ class ReferenceCliFixturesTest {
     private static final Argon2PasswordHasher HASHER = new Argon2PasswordHasher(Argon2Settings.defaults());
 
     static Stream<Arguments> fixtures() {
-        return Fixtures.read("argon2-cli-fixtures.tsv").stream()
-                .map(row -> Arguments.of(row[2], row[0], row[3]));
+        return Fixtures.read("argon2-cli-fixtures.tsv").stream().map(row -> Arguments.of(row[2], row[0], row[3]));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void reference_tool_hash_verifies_with_its_password(String options, String password, String encoded) {
-        assertThat(HASHER.verify(Password.of(password), new PasswordHash(encoded))).isTrue();
+        assertThat(HASHER.verify(Password.of(password), new PasswordHash(encoded)))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void reference_tool_hash_refuses_a_wrong_password(String options, String password, String encoded) {
-        assertThat(HASHER.verify(Password.of(password + "x"), new PasswordHash(encoded))).isFalse();
-        assertThat(HASHER.verify(Password.of(password.substring(1)), new PasswordHash(encoded))).isFalse();
+        assertThat(HASHER.verify(Password.of(password + "x"), new PasswordHash(encoded)))
+                .isFalse();
+        assertThat(HASHER.verify(Password.of(password.substring(1)), new PasswordHash(encoded)))
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void reference_tool_encoding_is_the_canonical_one(String options, String password, String encoded) {
-        assertThat(PhcArgon2Hash.parse(encoded, HASHER.settings().maxVerificationMemoryKiB(),
-                HASHER.settings().maxVerificationWork()).encode())
+        assertThat(PhcArgon2Hash.parse(
+                                encoded,
+                                HASHER.settings().maxVerificationMemoryKiB(),
+                                HASHER.settings().maxVerificationWork())
+                        .encode())
                 .isEqualTo(encoded);
     }
 
@@ -64,8 +69,10 @@ class ReferenceCliFixturesTest {
                 "$argon2id$v=16$m=1024,t=4,p=4$c2FsdHNhbHRzYWx0$0LAdtAxcywgmKjg7FX2JYIQspH4D5zocXjnbeidf/08";
         String withoutVersion = withVersion.replace("$v=16", "");
 
-        assertThat(HASHER.verify(Password.of("legacy version ten"), new PasswordHash(withoutVersion))).isTrue();
-        assertThat(HASHER.verify(Password.of("legacy version ten"),
-                new PasswordHash(withVersion.replace("$v=16", "$v=19")))).isFalse();
+        assertThat(HASHER.verify(Password.of("legacy version ten"), new PasswordHash(withoutVersion)))
+                .isTrue();
+        assertThat(HASHER.verify(
+                        Password.of("legacy version ten"), new PasswordHash(withVersion.replace("$v=16", "$v=19"))))
+                .isFalse();
     }
 }

@@ -22,14 +22,21 @@ class Rfc9106VectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "ARGON2D,  512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb",
-            "ARGON2I,  c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8",
-            "ARGON2ID, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"})
+        "ARGON2D,  512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb",
+        "ARGON2I,  c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8",
+        "ARGON2ID, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"
+    })
     void raw_bouncy_castle_generator_gives_the_rfc_tag(Argon2Type type, String expectedHex) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(type.bcType()).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withIterations(3).withMemoryAsKB(32).withParallelism(4).withSalt(SALT).withSecret(SECRET)
-                .withAdditional(ASSOCIATED).build());
+        generator.init(new Argon2Parameters.Builder(type.bcType())
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(3)
+                .withMemoryAsKB(32)
+                .withParallelism(4)
+                .withSalt(SALT)
+                .withSecret(SECRET)
+                .withAdditional(ASSOCIATED)
+                .build());
         byte[] tag = new byte[32];
         generator.generateBytes(PASSWORD, tag);
 
@@ -38,9 +45,10 @@ class Rfc9106VectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "ARGON2D,  512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb",
-            "ARGON2I,  c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8",
-            "ARGON2ID, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"})
+        "ARGON2D,  512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb",
+        "ARGON2I,  c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8",
+        "ARGON2ID, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"
+    })
     void pooled_engine_gives_the_rfc_tag_with_fresh_and_with_reused_blocks(Argon2Type type, String expectedHex) {
         Argon2Engine engine = new Argon2Engine(32, 4);
 
@@ -50,19 +58,22 @@ class Rfc9106VectorsTest {
 
         assertThat(HexFormat.of().formatHex(first)).isEqualTo(expectedHex);
         assertThat(HexFormat.of().formatHex(second)).isEqualTo(expectedHex);
-        assertThat(engine.peekIdle().freshAllocations()).as("second run allocated no block")
+        assertThat(engine.peekIdle().freshAllocations())
+                .as("second run allocated no block")
                 .isEqualTo(freshAfterFirst);
         assertThat(engine.poolsCreated()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "ARGON2ID, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659, "
-                    + "'$argon2id$v=19$m=32,t=3,p=4$AgICAgICAgICAgICAgICAg$DWQN9Y14dmwIwDejSotTydAe8EUtdbZetSUg6WsB5lk'",
-            "ARGON2I,  c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8, "
-                    + "'$argon2i$v=19$m=32,t=3,p=4$AgICAgICAgICAgICAgICAg$yBTZ0dx/N6oT8Nd/JJS9ocjeawFt04jSmVKkxGcrbOg'"})
+        "ARGON2ID, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659, "
+                + "'$argon2id$v=19$m=32,t=3,p=4$AgICAgICAgICAgICAgICAg$DWQN9Y14dmwIwDejSotTydAe8EUtdbZetSUg6WsB5lk'",
+        "ARGON2I,  c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8, "
+                + "'$argon2i$v=19$m=32,t=3,p=4$AgICAgICAgICAgICAgICAg$yBTZ0dx/N6oT8Nd/JJS9ocjeawFt04jSmVKkxGcrbOg'"
+    })
     void rfc_tag_round_trips_through_the_phc_string(Argon2Type type, String tagHex, String phc) {
-        PhcArgon2Hash built = new PhcArgon2Hash(type, 0x13, 32, 3, 4, SALT, HexFormat.of().parseHex(tagHex));
+        PhcArgon2Hash built =
+                new PhcArgon2Hash(type, 0x13, 32, 3, 4, SALT, HexFormat.of().parseHex(tagHex));
 
         PhcArgon2Hash parsed = PhcArgon2Hash.parse(phc, 1024, 1024L * 32);
 

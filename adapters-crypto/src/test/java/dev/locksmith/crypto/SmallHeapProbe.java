@@ -17,20 +17,18 @@ final class SmallHeapProbe {
             "$argon2id$v=19$m=65536,t=4,p=1$yxqmhzigzFGbEClMB5lXRQ$jtG1mudXG1xmr5OdXg+qE/thqiGOxv106BN6N9rHJS0";
 
     private static final AtomicInteger COMPUTATIONS = new AtomicInteger();
-    private static final Argon2PasswordHasher HASHER = new Argon2PasswordHasher(Argon2Settings.defaults(),
-            new ComputationObserver() {
+    private static final Argon2PasswordHasher HASHER =
+            new Argon2PasswordHasher(Argon2Settings.defaults(), new ComputationObserver() {
                 @Override
                 public void started() {
                     COMPUTATIONS.incrementAndGet();
                 }
 
                 @Override
-                public void finished() {
-                }
+                public void finished() {}
             });
 
-    private SmallHeapProbe() {
-    }
+    private SmallHeapProbe() {}
 
     public static void main(String[] args) {
         System.out.println("maxMemory\t" + Runtime.getRuntime().maxMemory() + "\t-");
@@ -41,8 +39,15 @@ final class SmallHeapProbe {
 
     /** A well-formed hash of the given cost; its tag is zeros (it is refused before anything is computed). */
     private static String stored(int memoryKiB, int iterations) {
-        return new PhcArgon2Hash(Argon2Type.ARGON2ID, PhcArgon2Hash.VERSION_13, memoryKiB, iterations, 1,
-                new byte[16], new byte[32]).encode();
+        return new PhcArgon2Hash(
+                        Argon2Type.ARGON2ID,
+                        PhcArgon2Hash.VERSION_13,
+                        memoryKiB,
+                        iterations,
+                        1,
+                        new byte[16],
+                        new byte[32])
+                .encode();
     }
 
     private static void probe(String label, String hash, String password) {

@@ -25,8 +25,13 @@ class SmallHeapTest {
     @BeforeAll
     static void run_the_probe_under_a_256_mib_heap() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path"), SmallHeapProbe.class.getName())
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-XX:+UseG1GC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SmallHeapProbe.class.getName())
                 .redirectErrorStream(true)
                 .start();
         process.getOutputStream().close();
@@ -56,7 +61,8 @@ class SmallHeapTest {
 
     @Test
     void a_256_mib_32_pass_stored_hash_is_refused_without_computing() {
-        assertThat(RESULTS.get("256MiB-32-passes")).as(output)
+        assertThat(RESULTS.get("256MiB-32-passes"))
+                .as(output)
                 .containsExactly("256MiB-32-passes", "HASH_UNSUPPORTED", "0");
     }
 
@@ -67,7 +73,8 @@ class SmallHeapTest {
 
     @Test
     void the_probe_reports_every_case() {
-        assertThat(RESULTS.keySet()).as(output)
+        assertThat(RESULTS.keySet())
+                .as(output)
                 .containsAll(List.of("maxMemory", "256MiB", "256MiB-32-passes", "php-defaults"));
     }
 }

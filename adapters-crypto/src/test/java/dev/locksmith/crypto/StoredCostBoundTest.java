@@ -27,22 +27,22 @@ class StoredCostBoundTest {
         }
 
         @Override
-        public void finished() {
-        }
+        public void finished() {}
     };
 
     private static PasswordHash stored(int m, int t, int p) {
-        return new PasswordHash(new PhcArgon2Hash(Argon2Type.ARGON2ID, 0x13, m, t, p, new byte[16], new byte[32])
-                .encode());
+        return new PasswordHash(
+                new PhcArgon2Hash(Argon2Type.ARGON2ID, 0x13, m, t, p, new byte[16], new byte[32]).encode());
     }
 
     @ParameterizedTest(name = "m={0} t={1} p={2}: {3}")
     @CsvSource({
-            "155649,  1, 1, maxVerificationMemoryKiB",  // 8 x 19456 + 1 KiB
-            "262144,  1, 1, maxVerificationMemoryKiB",  // 256 MiB
-            "262144, 32, 1, maxVerificationMemoryKiB",  // 256 MiB, 32 passes: about 30 s a check before
-            "65536,   5, 1, maxVerificationWork",       // work 327680 > 8 x 38912 = 311296
-            "19456,  32, 4, maxVerificationWork"})      // the default memory, 16 x its passes
+        "155649,  1, 1, maxVerificationMemoryKiB", // 8 x 19456 + 1 KiB
+        "262144,  1, 1, maxVerificationMemoryKiB", // 256 MiB
+        "262144, 32, 1, maxVerificationMemoryKiB", // 256 MiB, 32 passes: about 30 s a check before
+        "65536,   5, 1, maxVerificationWork", // work 327680 > 8 x 38912 = 311296
+        "19456,  32, 4, maxVerificationWork"
+    }) // the default memory, 16 x its passes
     void beyond_the_default_bounds_a_stored_hash_is_refused_without_computing(int m, int t, int p, String bound) {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.defaults(), counting);
         PasswordHash hash = stored(m, t, p);
@@ -53,8 +53,8 @@ class StoredCostBoundTest {
                     assertThat(e.getMessage()).contains(bound);
                 });
         assertThatThrownBy(() -> hasher.needsRehash(hash))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
         assertThat(computations).hasValue(0);
     }
 
@@ -74,16 +74,27 @@ class StoredCostBoundTest {
     void a_host_can_raise_the_bounds() {
         PasswordHash costly = new Argon2PasswordHasher(Argon2Settings.testOnly(512, 2, 1)).hash(Password.of("big"));
         Argon2PasswordHasher bounded = new Argon2PasswordHasher(Argon2Settings.testOnly(32, 2, 1), counting);
-        Argon2PasswordHasher memoryOnly = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(2).maxVerificationMemoryKiB(512).build());
-        Argon2PasswordHasher raised = new Argon2PasswordHasher(Argon2Settings.builder().testOnly().memoryKiB(32)
-                .iterations(2).maxVerificationMemoryKiB(512).maxVerificationWork(1024).build());
+        Argon2PasswordHasher memoryOnly = new Argon2PasswordHasher(Argon2Settings.builder()
+                .testOnly()
+                .memoryKiB(32)
+                .iterations(2)
+                .maxVerificationMemoryKiB(512)
+                .build());
+        Argon2PasswordHasher raised = new Argon2PasswordHasher(Argon2Settings.builder()
+                .testOnly()
+                .memoryKiB(32)
+                .iterations(2)
+                .maxVerificationMemoryKiB(512)
+                .maxVerificationWork(1024)
+                .build());
 
         assertThatThrownBy(() -> bounded.verify(Password.of("big"), costly))
-                .isInstanceOfSatisfying(UnavailableException.class,
+                .isInstanceOfSatisfying(
+                        UnavailableException.class,
                         e -> assertThat(e.getMessage()).contains("maxVerificationMemoryKiB"));
         assertThatThrownBy(() -> memoryOnly.verify(Password.of("big"), costly))
-                .isInstanceOfSatisfying(UnavailableException.class,
+                .isInstanceOfSatisfying(
+                        UnavailableException.class,
                         e -> assertThat(e.getMessage()).contains("maxVerificationWork"));
         assertThat(raised.verify(Password.of("big"), costly)).isTrue();
         assertThat(computations).hasValue(0);

@@ -1,7 +1,6 @@
 package dev.locksmith.jdbc;
 
 import dev.locksmith.core.domain.UnavailableException;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,8 +10,7 @@ import java.util.TreeMap;
  * line feed, carriage return and {@code =} escaped ({@code \\ \n \r \=}), so any key or value round-trips.
  */
 final class AuditDetails {
-    private AuditDetails() {
-    }
+    private AuditDetails() {}
 
     static String encode(Map<String, String> details) {
         StringBuilder out = new StringBuilder();
@@ -42,12 +40,13 @@ final class AuditDetails {
                     throw malformed();
                 }
                 char escaped = text.charAt(i);
-                into.append(switch (escaped) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case '\\', '=' -> escaped;
-                    default -> throw malformed();
-                });
+                into.append(
+                        switch (escaped) {
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case '\\', '=' -> escaped;
+                            default -> throw malformed();
+                        });
             } else if (c == '=' && into == key) {
                 into = value;
             } else if (c == '\n') {

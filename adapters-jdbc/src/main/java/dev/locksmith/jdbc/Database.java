@@ -1,12 +1,11 @@
 package dev.locksmith.jdbc;
 
 import dev.locksmith.core.domain.LocksmithException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * One store's connection to its database: the Jdbi instance, the table names, and the transaction bound to
@@ -147,7 +146,9 @@ final class Database {
         try {
             handle.getConnection().setTransactionIsolation(level);
         } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "restoring the transaction isolation failed: {0}",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "restoring the transaction isolation failed: {0}",
                     SqlErrors.translate("restore the transaction isolation", e).getMessage());
         }
     }
@@ -160,8 +161,10 @@ final class Database {
         try {
             return jdbi.open();
         } catch (RuntimeException e) {
-            throw SqlErrors.translate("get a database connection (none became free within the connection timeout, "
-                    + "or the database is unreachable)", e);
+            throw SqlErrors.translate(
+                    "get a database connection (none became free within the connection timeout, "
+                            + "or the database is unreachable)",
+                    e);
         }
     }
 
@@ -182,8 +185,8 @@ final class Database {
         try {
             handle.commit();
         } catch (RuntimeException e) {
-            LocksmithException translated = writing ? SqlErrors.commitFailure(e)
-                    : SqlErrors.translate("commit a transaction", e);
+            LocksmithException translated =
+                    writing ? SqlErrors.commitFailure(e) : SqlErrors.translate("commit a transaction", e);
             rollback(handle, translated);
             throw translated;
         }
@@ -203,7 +206,9 @@ final class Database {
             handle.close();
         } catch (RuntimeException e) {
             // The transaction already ended; a failing close only loses the connection, which the pool replaces.
-            LOG.log(System.Logger.Level.WARNING, "closing a database handle failed: {0}",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "closing a database handle failed: {0}",
                     SqlErrors.translate("close a database handle", e).getMessage());
         }
     }

@@ -17,8 +17,10 @@ final class DatabaseFailure extends Exception {
     }
 
     static DatabaseFailure of(SQLException e) {
-        return new DatabaseFailure("SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode()
-                + ", " + e.getClass().getName(), e.getStackTrace());
+        return new DatabaseFailure(
+                "SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + ", "
+                        + e.getClass().getName(),
+                e.getStackTrace());
     }
 
     static DatabaseFailure of(Throwable e) {

@@ -43,8 +43,9 @@ enum Dialect {
         long statement = statementTimeout.toMillis();
         return switch (this) {
             case H2 -> Optional.of("SET LOCK_TIMEOUT " + lock + "; SET QUERY_TIMEOUT " + statement);
-            case POSTGRESQL -> Optional.of("SELECT set_config('lock_timeout', '" + lock + "ms', false), "
-                    + "set_config('statement_timeout', '" + statement + "ms', false)");
+            case POSTGRESQL ->
+                Optional.of("SELECT set_config('lock_timeout', '" + lock + "ms', false), "
+                        + "set_config('statement_timeout', '" + statement + "ms', false)");
             case OTHER -> Optional.empty();
         };
     }

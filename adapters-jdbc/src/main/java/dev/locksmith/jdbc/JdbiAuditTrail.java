@@ -1,13 +1,12 @@
 package dev.locksmith.jdbc;
 
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,30 +32,35 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public long record(AuditEvent event) {
-        return db.write("record an audit event", h -> h.createUpdate("INSERT INTO " + table
-                        + " (occurred_at, actor, action, target, outcome, code, details) "
-                        + "VALUES (:at, :actor, :action, :target, :outcome, :code, :details)")
-                .bind("at", SqlValues.timestamp(event.at()))
-                .bind("actor", event.actor().map(Username::value).orElse(null))
-                .bind("action", event.action().name())
-                .bind("target", event.target().map(Username::value).orElse(null))
-                .bind("outcome", event.outcome().name())
-                .bind("code", event.code())
-                .bind("details", AuditDetails.encode(event.details()))
-                .executeAndReturnGeneratedKeys()
-                .map((rs, ctx) -> rs.getLong("seq"))
-                .one());
+        return db.write(
+                "record an audit event",
+                h -> h.createUpdate("INSERT INTO " + table
+                                + " (occurred_at, actor, action, target, outcome, code, details) "
+                                + "VALUES (:at, :actor, :action, :target, :outcome, :code, :details)")
+                        .bind("at", SqlValues.timestamp(event.at()))
+                        .bind("actor", event.actor().map(Username::value).orElse(null))
+                        .bind("action", event.action().name())
+                        .bind("target", event.target().map(Username::value).orElse(null))
+                        .bind("outcome", event.outcome().name())
+                        .bind("code", event.code())
+                        .bind("details", AuditDetails.encode(event.details()))
+                        .executeAndReturnGeneratedKeys()
+                        .map((rs, ctx) -> rs.getLong("seq"))
+                        .one());
     }
 
     @Override
     public List<AuditRecord> read(Query query) {
         return db.call("read the audit trail", h -> {
-            StringBuilder sql = new StringBuilder("SELECT seq, occurred_at, actor, action, target, outcome, code, details FROM ")
-                    .append(table).append(" WHERE 1 = 1");
+            StringBuilder sql = new StringBuilder(
+                            "SELECT seq, occurred_at, actor, action, target, outcome, code, details FROM ")
+                    .append(table)
+                    .append(" WHERE 1 = 1");
             query.user().ifPresent(u -> sql.append(" AND (actor = :user OR target = :user)"));
             query.before().ifPresent(b -> sql.append(" AND seq < :before"));
             sql.append(" ORDER BY seq DESC FETCH FIRST :rows ROWS ONLY");
-            org.jdbi.v3.core.statement.Query statement = h.createQuery(sql.toString()).bind("rows", query.limit());
+            org.jdbi.v3.core.statement.Query statement =
+                    h.createQuery(sql.toString()).bind("rows", query.limit());
             query.user().ifPresent(u -> statement.bind("user", u.value()));
             query.before().ifPresent(b -> statement.bind("before", b.longValue()));
             return statement.map((rs, ctx) -> map(rs)).list();

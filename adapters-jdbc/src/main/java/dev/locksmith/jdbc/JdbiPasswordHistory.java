@@ -5,11 +5,10 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHistory;
-import org.jdbi.v3.core.Handle;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link PasswordHistory} in SQL: one row per replaced hash, newest by insertion order (an identity column),
@@ -37,13 +36,15 @@ public final class JdbiPasswordHistory implements PasswordHistory {
         if (limit <= 0) {
             return List.of();
         }
-        return db.call("read password history", h -> h.createQuery("SELECT p.password_hash FROM " + table + " p JOIN "
-                        + users + " u ON u.id = p.user_id WHERE u.username = :username ORDER BY p.id DESC "
-                        + "FETCH FIRST :rows ROWS ONLY")
-                .bind("username", username.value())
-                .bind("rows", Math.min(limit, PasswordPolicy.MAX_HISTORY))
-                .map((rs, ctx) -> new PasswordHash(rs.getString(1)))
-                .list());
+        return db.call(
+                "read password history",
+                h -> h.createQuery("SELECT p.password_hash FROM " + table + " p JOIN "
+                                + users + " u ON u.id = p.user_id WHERE u.username = :username ORDER BY p.id DESC "
+                                + "FETCH FIRST :rows ROWS ONLY")
+                        .bind("username", username.value())
+                        .bind("rows", Math.min(limit, PasswordPolicy.MAX_HISTORY))
+                        .map((rs, ctx) -> new PasswordHash(rs.getString(1)))
+                        .list());
     }
 
     /**
@@ -74,10 +75,12 @@ public final class JdbiPasswordHistory implements PasswordHistory {
     @Override
     public void forget(Username username) {
         // Deleting the user deletes its history already; this serves a caller that forgets first.
-        db.write("forget password history", h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = "
-                        + "(SELECT id FROM " + users + " WHERE username = :username)")
-                .bind("username", username.value())
-                .execute());
+        db.write(
+                "forget password history",
+                h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = " + "(SELECT id FROM " + users
+                                + " WHERE username = :username)")
+                        .bind("username", username.value())
+                        .execute());
     }
 
     private Optional<String> userId(Handle h, Username username) {

@@ -6,14 +6,13 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.PolicyStore;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link PolicyStore} in SQL: one row for the policy (durations as ISO-8601 text, exact at any size) and one
@@ -50,48 +49,52 @@ public final class JdbiPolicyStore implements PolicyStore {
     public Optional<PasswordPolicy> load() {
         // One statement for the settings and the banned words, so that both come from the same committed
         // policy: read in two, a save committing in between would give a policy nobody saved.
-        return db.call("load the password policy", h -> h.createQuery("SELECT " + COLUMNS + ", w.word FROM " + table
-                        + " p LEFT JOIN " + words + " w ON 1 = 1 WHERE p.id = 1")
-                .scanResultSet((results, ctx) -> {
-                    ResultSet rs = results.get();
-                    if (!rs.next()) {
-                        return Optional.<PasswordPolicy>empty();
-                    }
-                    // Every row repeats the settings, beside one banned word (null when there are none).
-                    PasswordPolicy.Builder settings = PasswordPolicy.builder()
-                            .minLength(rs.getInt("min_length"))
-                            .maxLength(rs.getInt("max_length"))
-                            .complex(rs.getBoolean("complex"))
-                            .minUppercase(rs.getInt("min_uppercase"))
-                            .minLowercase(rs.getInt("min_lowercase"))
-                            .minDigits(rs.getInt("min_digits"))
-                            .minOther(rs.getInt("min_other"))
-                            .minStrength(rs.getInt("min_strength"))
-                            .historySize(rs.getInt("history_size"))
-                            .maxAge(duration(rs.getString("max_age")))
-                            .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
-                            .lockoutThreshold(rs.getInt("lockout_threshold"))
-                            .lockoutDuration(duration(rs.getString("lockout_duration")))
-                            .lockoutWindow(duration(rs.getString("lockout_window")));
-                    HashSet<String> banned = new HashSet<>();
-                    do {
-                        String word = rs.getString("word");
-                        if (word != null) {
-                            banned.add(word);
-                        }
-                    } while (rs.next());
-                    try {
-                        return Optional.of(settings.bannedWords(banned).build());
-                    } catch (IllegalArgumentException | InvalidInputException e) {
-                        throw new UnavailableException("the stored password policy is malformed", DatabaseFailure.of(e));
-                    }
-                }));
+        return db.call(
+                "load the password policy",
+                h -> h.createQuery("SELECT " + COLUMNS + ", w.word FROM " + table + " p LEFT JOIN " + words
+                                + " w ON 1 = 1 WHERE p.id = 1")
+                        .scanResultSet((results, ctx) -> {
+                            ResultSet rs = results.get();
+                            if (!rs.next()) {
+                                return Optional.<PasswordPolicy>empty();
+                            }
+                            // Every row repeats the settings, beside one banned word (null when there are none).
+                            PasswordPolicy.Builder settings = PasswordPolicy.builder()
+                                    .minLength(rs.getInt("min_length"))
+                                    .maxLength(rs.getInt("max_length"))
+                                    .complex(rs.getBoolean("complex"))
+                                    .minUppercase(rs.getInt("min_uppercase"))
+                                    .minLowercase(rs.getInt("min_lowercase"))
+                                    .minDigits(rs.getInt("min_digits"))
+                                    .minOther(rs.getInt("min_other"))
+                                    .minStrength(rs.getInt("min_strength"))
+                                    .historySize(rs.getInt("history_size"))
+                                    .maxAge(duration(rs.getString("max_age")))
+                                    .temporaryLifetime(duration(rs.getString("temporary_lifetime")))
+                                    .lockoutThreshold(rs.getInt("lockout_threshold"))
+                                    .lockoutDuration(duration(rs.getString("lockout_duration")))
+                                    .lockoutWindow(duration(rs.getString("lockout_window")));
+                            HashSet<String> banned = new HashSet<>();
+                            do {
+                                String word = rs.getString("word");
+                                if (word != null) {
+                                    banned.add(word);
+                                }
+                            } while (rs.next());
+                            try {
+                                return Optional.of(settings.bannedWords(banned).build());
+                            } catch (IllegalArgumentException | InvalidInputException e) {
+                                throw new UnavailableException(
+                                        "the stored password policy is malformed", DatabaseFailure.of(e));
+                            }
+                        }));
     }
 
     @Override
     public void save(PasswordPolicy policy) {
         db.write("save the password policy", h -> {
-            int rows = bind(h.createUpdate("UPDATE " + table + " SET " + ASSIGNMENTS + " WHERE id = 1"), policy).execute();
+            int rows = bind(h.createUpdate("UPDATE " + table + " SET " + ASSIGNMENTS + " WHERE id = 1"), policy)
+                    .execute();
             if (rows == 0) {
                 try {
                     String insert = "INSERT INTO " + table + " (id, " + COLUMNS + ") VALUES (1, " + VALUES + ")";
@@ -99,8 +102,8 @@ public final class JdbiPolicyStore implements PolicyStore {
                 } catch (RuntimeException e) {
                     if (SqlErrors.translate("save the password policy", e) instanceof ConflictException) {
                         // Another first save committed in between: a concurrent change, not a duplicate.
-                        throw new ConflictException(Reason.CONFLICT, "the password policy was saved concurrently",
-                                Map.of());
+                        throw new ConflictException(
+                                Reason.CONFLICT, "the password policy was saved concurrently", Map.of());
                     }
                     throw e;
                 }
@@ -127,10 +130,16 @@ public final class JdbiPolicyStore implements PolicyStore {
                 .bind("min_strength", p.minStrength())
                 .bind("history_size", p.historySize())
                 .bind("max_age", p.maxAge().map(Duration::toString).orElse(null))
-                .bind("temporary_lifetime", p.temporaryLifetime().map(Duration::toString).orElse(null))
+                .bind(
+                        "temporary_lifetime",
+                        p.temporaryLifetime().map(Duration::toString).orElse(null))
                 .bind("lockout_threshold", p.lockoutThreshold())
-                .bind("lockout_duration", p.lockoutDuration().map(Duration::toString).orElse(null))
-                .bind("lockout_window", p.lockoutWindow().map(Duration::toString).orElse(null));
+                .bind(
+                        "lockout_duration",
+                        p.lockoutDuration().map(Duration::toString).orElse(null))
+                .bind(
+                        "lockout_window",
+                        p.lockoutWindow().map(Duration::toString).orElse(null));
     }
 
     private static Duration duration(String text) {

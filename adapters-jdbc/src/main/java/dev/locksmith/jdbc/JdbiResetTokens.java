@@ -6,7 +6,6 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.ResetTokens;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +34,18 @@ public final class JdbiResetTokens implements ResetTokens {
     public void add(ResetToken token) {
         InvalidInputException.requireNonNull(token, "token");
         try {
-            db.call("store a reset token", h -> h.createUpdate("INSERT INTO " + table
-                            + " (token_hash, user_id, username, credential, issued_at, expires_at)"
-                            + " VALUES (:hash, :user, :username, :credential, :issued, :expires)")
-                    .bind("hash", token.tokenHash())
-                    .bind("user", token.user().value().toString())
-                    .bind("username", token.username().value())
-                    .bind("credential", token.credential())
-                    .bind("issued", SqlValues.timestamp(token.issuedAt()))
-                    .bind("expires", SqlValues.timestamp(token.expiresAt()))
-                    .execute());
+            db.call(
+                    "store a reset token",
+                    h -> h.createUpdate("INSERT INTO " + table
+                                    + " (token_hash, user_id, username, credential, issued_at, expires_at)"
+                                    + " VALUES (:hash, :user, :username, :credential, :issued, :expires)")
+                            .bind("hash", token.tokenHash())
+                            .bind("user", token.user().value().toString())
+                            .bind("username", token.username().value())
+                            .bind("credential", token.credential())
+                            .bind("issued", SqlValues.timestamp(token.issuedAt()))
+                            .bind("expires", SqlValues.timestamp(token.expiresAt()))
+                            .execute());
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException(Reason.ALREADY_EXISTS, "a reset token with that hash exists", Map.of());
@@ -56,37 +57,49 @@ public final class JdbiResetTokens implements ResetTokens {
     @Override
     public Optional<ResetToken> find(String tokenHash) {
         InvalidInputException.requireNonNull(tokenHash, "tokenHash");
-        return db.call("read a reset token", h -> h.createQuery("SELECT token_hash, user_id, username, credential,"
-                        + " issued_at, expires_at FROM " + table + " WHERE token_hash = :hash")
-                .bind("hash", tokenHash)
-                .map((rs, ctx) -> new ResetToken(rs.getString("token_hash"), UserId.parse(rs.getString("user_id")),
-                        Username.of(rs.getString("username")), rs.getString("credential"),
-                        SqlValues.instant(rs, "issued_at").orElseThrow(), SqlValues.instant(rs, "expires_at").orElseThrow()))
-                .findOne());
+        return db.call(
+                "read a reset token",
+                h -> h.createQuery("SELECT token_hash, user_id, username, credential," + " issued_at, expires_at FROM "
+                                + table + " WHERE token_hash = :hash")
+                        .bind("hash", tokenHash)
+                        .map((rs, ctx) -> new ResetToken(
+                                rs.getString("token_hash"),
+                                UserId.parse(rs.getString("user_id")),
+                                Username.of(rs.getString("username")),
+                                rs.getString("credential"),
+                                SqlValues.instant(rs, "issued_at").orElseThrow(),
+                                SqlValues.instant(rs, "expires_at").orElseThrow()))
+                        .findOne());
     }
 
     @Override
     public boolean remove(String tokenHash) {
         InvalidInputException.requireNonNull(tokenHash, "tokenHash");
-        return db.call("use a reset token", h -> h.createUpdate("DELETE FROM " + table + " WHERE token_hash = :hash")
-                .bind("hash", tokenHash)
-                .execute()) == 1;
+        return db.call(
+                        "use a reset token",
+                        h -> h.createUpdate("DELETE FROM " + table + " WHERE token_hash = :hash")
+                                .bind("hash", tokenHash)
+                                .execute())
+                == 1;
     }
 
     @Override
     public void removeAll(UserId user) {
         InvalidInputException.requireNonNull(user, "user");
-        db.call("remove a user's reset tokens", h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = :user")
-                .bind("user", user.value().toString())
-                .execute());
+        db.call(
+                "remove a user's reset tokens",
+                h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = :user")
+                        .bind("user", user.value().toString())
+                        .execute());
     }
 
     @Override
     public int removeExpired(Instant now) {
         InvalidInputException.requireNonNull(now, "now");
-        return db.call("remove expired reset tokens", h -> h.createUpdate("DELETE FROM " + table
-                        + " WHERE expires_at <= :now")
-                .bind("now", SqlValues.timestamp(now))
-                .execute());
+        return db.call(
+                "remove expired reset tokens",
+                h -> h.createUpdate("DELETE FROM " + table + " WHERE expires_at <= :now")
+                        .bind("now", SqlValues.timestamp(now))
+                        .execute());
     }
 }

@@ -4,9 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
-import org.jdbi.v3.core.Jdbi;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -16,6 +13,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A ready Locksmith store in a SQL database: the five store ports of core sharing one database and one
@@ -159,8 +158,7 @@ public final class JdbiStore implements AutoCloseable {
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
         private boolean timeoutsGiven;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}); the store pools connections to it. */
         public Builder jdbcUrl(String url) {
@@ -280,7 +278,10 @@ public final class JdbiStore implements AutoCloseable {
                             throw SqlErrors.translate("read database metadata", e);
                         }
                     });
-                    LOG.log(System.Logger.Level.INFO, "Locksmith store on {0} {1}", meta.getDatabaseProductName(),
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            "Locksmith store on {0} {1}",
+                            meta.getDatabaseProductName(),
                             meta.getDatabaseProductVersion());
                 } catch (SQLException e) {
                     throw SqlErrors.translate("connect to the database", e);
@@ -291,12 +292,19 @@ public final class JdbiStore implements AutoCloseable {
                         // connections of its own from the URL (and closes them), free of the statement timeout.
                         // The pool keeps the database open meanwhile (an in-memory H2 database lives while
                         // a connection does).
-                        Migrations.migrate(pool != null ? config -> config.dataSource(jdbcUrl, username, password)
+                        Migrations.migrate(
+                                pool != null
+                                        ? config -> config.dataSource(jdbcUrl, username, password)
                                         : config -> config.dataSource(dataSource),
-                                tablePrefix, schemaInDatabaseCase, dialect);
+                                tablePrefix,
+                                schemaInDatabaseCase,
+                                dialect);
                     } catch (RuntimeException e) {
-                        throw new UnavailableException("could not migrate the Locksmith schema", SqlErrors.sqlCause(e)
-                                .<Exception>map(DatabaseFailure::of).orElseGet(() -> DatabaseFailure.of(e)));
+                        throw new UnavailableException(
+                                "could not migrate the Locksmith schema",
+                                SqlErrors.sqlCause(e)
+                                        .<Exception>map(DatabaseFailure::of)
+                                        .orElseGet(() -> DatabaseFailure.of(e)));
                     }
                 }
                 String qualifier = (schema == null ? "" : schema + ".") + tablePrefix;
@@ -319,12 +327,15 @@ public final class JdbiStore implements AutoCloseable {
          * database ({@code user}, {@code order}...) migrates fine and then fails on every call. Caught here.
          */
         private void requireUsableNames(DataSource source, Tables tables) {
-            try (Connection c = source.getConnection(); java.sql.Statement s = c.createStatement()) {
-                s.executeQuery("SELECT COUNT(*) FROM " + tables.users() + " WHERE 1 = 0").close();
+            try (Connection c = source.getConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM " + tables.users() + " WHERE 1 = 0")
+                        .close();
             } catch (SQLException e) {
                 if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
                     // Syntax error or unknown name.
-                    throw new InvalidInputException(schema != null ? "schema" : "tablePrefix",
+                    throw new InvalidInputException(
+                            schema != null ? "schema" : "tablePrefix",
                             "cannot be used unquoted in SQL on this database (a reserved word?)");
                 }
                 throw SqlErrors.translate("check the table names", e);
@@ -333,7 +344,8 @@ public final class JdbiStore implements AutoCloseable {
 
         private void validate() {
             if ((jdbcUrl == null) == (dataSource == null)) {
-                throw new InvalidInputException("dataSource", "give exactly one of a JDBC URL, an H2 file or a data source");
+                throw new InvalidInputException(
+                        "dataSource", "give exactly one of a JDBC URL, an H2 file or a data source");
             }
             if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
                 throw new InvalidInputException("jdbcUrl", "must start with jdbc:");
@@ -342,11 +354,13 @@ public final class JdbiStore implements AutoCloseable {
                 throw new InvalidInputException("credentials", "belong to the data source, not to the store");
             }
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
-                throw new InvalidInputException("tablePrefix",
+                throw new InvalidInputException(
+                        "tablePrefix",
                         "must be lower-case letters, digits and _, start with a letter, at most 32 characters");
             }
             if (schema != null && !SCHEMA.matcher(schema).matches()) {
-                throw new InvalidInputException("schema",
+                throw new InvalidInputException(
+                        "schema",
                         "must be lower-case letters, digits and _, start with a letter, at most 63 characters");
             }
             if (maximumPoolSize < 1 || maximumPoolSize > 100) {
@@ -356,14 +370,18 @@ public final class JdbiStore implements AutoCloseable {
                 throw new InvalidInputException("connectionTimeout", "must be between 250 ms and 5 minutes");
             }
             if (dataSource != null && timeoutsGiven) {
-                throw new InvalidInputException("lockTimeout",
+                throw new InvalidInputException(
+                        "lockTimeout",
                         "lock and statement timeouts belong to the data source's connections, not to the store");
             }
-            if (statementTimeout == null || statementTimeout.toSeconds() < 1
+            if (statementTimeout == null
+                    || statementTimeout.toSeconds() < 1
                     || statementTimeout.compareTo(Duration.ofHours(1)) > 0) {
                 throw new InvalidInputException("statementTimeout", "must be between 1 s and 1 hour");
             }
-            if (lockTimeout == null || lockTimeout.toMillis() < 100 || lockTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            if (lockTimeout == null
+                    || lockTimeout.toMillis() < 100
+                    || lockTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
                 throw new InvalidInputException("lockTimeout", "must be between 100 ms and 10 minutes");
             }
             if (lockTimeout.compareTo(statementTimeout) > 0) {
@@ -387,10 +405,14 @@ public final class JdbiStore implements AutoCloseable {
             config.setAutoCommit(true);
             // Every transaction sets READ COMMITTED itself; the pool's own default saves that round trip.
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-            Dialect.ofUrl(jdbcUrl).sessionTimeouts(lockTimeout, statementTimeout).ifPresentOrElse(
-                    config::setConnectionInitSql,
-                    () -> LOG.log(System.Logger.Level.WARNING, "Locksmith store: lock and statement timeouts are not "
-                            + "applied on this database; configure them on the server or in the URL"));
+            Dialect.ofUrl(jdbcUrl)
+                    .sessionTimeouts(lockTimeout, statementTimeout)
+                    .ifPresentOrElse(
+                            config::setConnectionInitSql,
+                            () -> LOG.log(
+                                    System.Logger.Level.WARNING,
+                                    "Locksmith store: lock and statement timeouts are not "
+                                            + "applied on this database; configure them on the server or in the URL"));
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {

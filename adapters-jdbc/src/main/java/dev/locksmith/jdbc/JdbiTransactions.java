@@ -1,7 +1,6 @@
 package dev.locksmith.jdbc;
 
 import dev.locksmith.core.port.Transactions;
-
 import java.util.function.Supplier;
 
 /**

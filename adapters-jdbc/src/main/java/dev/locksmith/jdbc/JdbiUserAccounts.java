@@ -12,10 +12,6 @@ import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link UserAccounts} in SQL, on two tables: the users table (identity, profile, credentials, version) and
@@ -66,10 +65,12 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     @Override
     public Optional<User> find(Username username) {
-        return db.call("find a user", h -> h.createQuery(selectColumns + " WHERE u.username = :username")
-                .bind("username", username.value())
-                .map((rs, ctx) -> UserRows.map(rs))
-                .findOne());
+        return db.call(
+                "find a user",
+                h -> h.createQuery(selectColumns + " WHERE u.username = :username")
+                        .bind("username", username.value())
+                        .map((rs, ctx) -> UserRows.map(rs))
+                        .findOne());
     }
 
     @Override
@@ -101,14 +102,16 @@ public final class JdbiUserAccounts implements UserAccounts {
                 PreparedBatch logins = h.prepareBatch(insertLoginSql);
                 for (User user : chunk) {
                     UserRows.bind(batch, user, 0).add();
-                    UserRows.bindLogins(logins.bind("id", user.id().toString()), user.logins()).add();
+                    UserRows.bindLogins(logins.bind("id", user.id().toString()), user.logins())
+                            .add();
                 }
                 try {
                     batch.execute();
                     logins.execute();
                 } catch (RuntimeException e) {
                     if (SqlErrors.isUniqueViolation(e)) {
-                        throw new ConflictException(Reason.ALREADY_EXISTS, "a username or identity is already taken", Map.of());
+                        throw new ConflictException(
+                                Reason.ALREADY_EXISTS, "a username or identity is already taken", Map.of());
                     }
                     throw e;
                 }
@@ -126,7 +129,9 @@ public final class JdbiUserAccounts implements UserAccounts {
         h.savepoint(savepoint);
         try {
             UserRows.bind(h.createUpdate(insertSql), user, 0).execute();
-            UserRows.bindLogins(h.createUpdate(insertLoginSql).bind("id", user.id().toString()), user.logins()).execute();
+            UserRows.bindLogins(
+                            h.createUpdate(insertLoginSql).bind("id", user.id().toString()), user.logins())
+                    .execute();
         } catch (RuntimeException e) {
             h.rollbackToSavepoint(savepoint);
             if (SqlErrors.isUniqueViolation(e)) {
@@ -143,8 +148,11 @@ public final class JdbiUserAccounts implements UserAccounts {
             long version = user.version();
             int rows;
             try {
-                rows = UserRows.bind(h.createUpdate("UPDATE " + table + " SET " + UserRows.UPDATE_SET
-                                + ", version = :next_version WHERE id = :id AND version = :version"), user, version)
+                rows = UserRows.bind(
+                                h.createUpdate("UPDATE " + table + " SET " + UserRows.UPDATE_SET
+                                        + ", version = :next_version WHERE id = :id AND version = :version"),
+                                user,
+                                version)
                         .bind("next_version", version + 1)
                         .execute();
             } catch (RuntimeException e) {
@@ -156,8 +164,8 @@ public final class JdbiUserAccounts implements UserAccounts {
             if (rows == 0) {
                 throw missingOrChanged(h, user.id());
             }
-            LoginState logins = h.createQuery("SELECT " + UserRows.LOGIN_COLUMNS + " FROM " + loginTable
-                            + " WHERE user_id = :id")
+            LoginState logins = h.createQuery(
+                            "SELECT " + UserRows.LOGIN_COLUMNS + " FROM " + loginTable + " WHERE user_id = :id")
                     .bind("id", user.id().toString())
                     .map((rs, ctx) -> UserRows.logins(rs))
                     .findOne()
@@ -224,8 +232,10 @@ public final class JdbiUserAccounts implements UserAccounts {
     public void recordSuccessfulLogin(UserId id, Instant now) {
         Instant at = SqlValues.stored(now);
         db.write("record a successful login", h -> {
-            int rows = UserRows.bindLogins(h.createUpdate("UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET
-                                    + " WHERE user_id = :id"), LoginState.initial().succeeded(at))
+            int rows = UserRows.bindLogins(
+                            h.createUpdate(
+                                    "UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET + " WHERE user_id = :id"),
+                            LoginState.initial().succeeded(at))
                     .bind("id", id.toString())
                     .execute();
             if (rows == 0) {
@@ -237,8 +247,8 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     /** The login state of the user, its row locked until the transaction ends (the users row is not). */
     private LoginState lockLoginState(Handle h, UserId id) {
-        return h.createQuery("SELECT " + UserRows.LOGIN_COLUMNS + " FROM " + loginTable
-                        + " WHERE user_id = :id FOR UPDATE")
+        return h.createQuery(
+                        "SELECT " + UserRows.LOGIN_COLUMNS + " FROM " + loginTable + " WHERE user_id = :id FOR UPDATE")
                 .bind("id", id.toString())
                 .map((rs, ctx) -> UserRows.logins(rs))
                 .findOne()
@@ -246,7 +256,8 @@ public final class JdbiUserAccounts implements UserAccounts {
     }
 
     private void writeLoginState(Handle h, UserId id, LoginState logins) {
-        UserRows.bindLogins(h.createUpdate("UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET + " WHERE user_id = :id"),
+        UserRows.bindLogins(
+                        h.createUpdate("UPDATE " + loginTable + " SET " + UserRows.LOGIN_SET + " WHERE user_id = :id"),
                         logins)
                 .bind("id", id.toString())
                 .execute();
@@ -262,8 +273,8 @@ public final class JdbiUserAccounts implements UserAccounts {
     @Override
     public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
         return db.write("replace a password hash", h -> {
-            Optional<String> current = h.createQuery("SELECT password_hash FROM " + table
-                            + " WHERE id = :id FOR UPDATE SKIP LOCKED")
+            Optional<String> current = h.createQuery(
+                            "SELECT password_hash FROM " + table + " WHERE id = :id FOR UPDATE SKIP LOCKED")
                     .bind("id", id.toString())
                     .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
                     .findOne()
@@ -272,11 +283,12 @@ public final class JdbiUserAccounts implements UserAccounts {
                 return false;
             }
             return h.createUpdate("UPDATE " + table + " SET password_hash = :replacement "
-                            + "WHERE id = :id AND password_hash = :expected")
-                    .bind("replacement", replacement.value())
-                    .bind("id", id.toString())
-                    .bind("expected", expected.value())
-                    .execute() == 1;
+                                    + "WHERE id = :id AND password_hash = :expected")
+                            .bind("replacement", replacement.value())
+                            .bind("id", id.toString())
+                            .bind("expected", expected.value())
+                            .execute()
+                    == 1;
         });
     }
 
@@ -289,7 +301,9 @@ public final class JdbiUserAccounts implements UserAccounts {
                 sql.append(" AND u.username > :after");
             }
             if (!text.isEmpty()) {
-                sql.append(" AND u.search_text LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
+                sql.append(" AND u.search_text LIKE :pattern ESCAPE '")
+                        .append(SqlValues.LIKE_ESCAPE)
+                        .append('\'');
             }
             sql.append(" ORDER BY u.username FETCH FIRST :rows ROWS ONLY");
             Query query = h.createQuery(sql.toString()).bind("rows", search.limit() + 1);
@@ -313,7 +327,8 @@ public final class JdbiUserAccounts implements UserAccounts {
         // Usernames are stored case-folded as search folds its text.
         String prefix = search.foldedText();
         Optional<String> upper = SqlValues.prefixUpperBound(prefix);
-        String sql = prefixSearchSql(!prefix.isEmpty(), upper.isPresent(), search.after().isPresent());
+        String sql = prefixSearchSql(
+                !prefix.isEmpty(), upper.isPresent(), search.after().isPresent());
         return db.call("search users by username prefix", h -> {
             Query query = h.createQuery(sql).bind("rows", search.limit() + 1);
             if (!prefix.isEmpty()) {
@@ -334,7 +349,9 @@ public final class JdbiUserAccounts implements UserAccounts {
             if (hasUpper) {
                 sql.append(" AND u.username < :upper");
             }
-            sql.append(" AND u.username LIKE :pattern ESCAPE '").append(SqlValues.LIKE_ESCAPE).append('\'');
+            sql.append(" AND u.username LIKE :pattern ESCAPE '")
+                    .append(SqlValues.LIKE_ESCAPE)
+                    .append('\'');
         }
         if (hasAfter) {
             sql.append(" AND u.username > :after");
@@ -363,8 +380,7 @@ public final class JdbiUserAccounts implements UserAccounts {
             h.createQuery("SELECT name FROM " + guards + " WHERE name = 'administrators' FOR UPDATE")
                     .mapTo(String.class)
                     .list();
-            h.createQuery("SELECT username FROM " + table
-                            + " WHERE administrator = TRUE AND enabled = TRUE FOR UPDATE")
+            h.createQuery("SELECT username FROM " + table + " WHERE administrator = TRUE AND enabled = TRUE FOR UPDATE")
                     .mapTo(String.class)
                     .list();
             return h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE administrator = TRUE AND enabled = TRUE")
@@ -375,6 +391,10 @@ public final class JdbiUserAccounts implements UserAccounts {
 
     /** Number of users; for operators and benchmarks. */
     public long count() {
-        return db.call("count users", h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return db.call(
+                "count users",
+                h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
-
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,7 @@ import java.util.Optional;
 final class SqlErrors {
     private static final System.Logger LOG = System.getLogger(SqlErrors.class.getName());
 
-    private SqlErrors() {
-    }
+    private SqlErrors() {}
 
     /** The first {@link SQLException} in the cause chain, if any. */
     static Optional<SQLException> sqlCause(Throwable e) {
@@ -63,8 +61,10 @@ final class SqlErrors {
 
     /** Whether the failure is the database giving up waiting for a lock (the session's lock timeout). */
     static boolean isLockTimeout(Throwable e) {
-        return sqlState(e).map(state -> state.equals("55P03") // PostgreSQL lock_not_available
-                || state.equals("HYT00")).orElse(false); // H2 lock timeout
+        return sqlState(e)
+                .map(state -> state.equals("55P03") // PostgreSQL lock_not_available
+                        || state.equals("HYT00"))
+                .orElse(false); // H2 lock timeout
     }
 
     /** Whether the failure is a statement cancelled by the session's statement timeout (57014 on both databases). */
@@ -85,16 +85,20 @@ final class SqlErrors {
      */
     static LocksmithException commitFailure(Throwable e) {
         Optional<String> state = sqlState(e);
-        boolean rolledBack = state.map(s -> s.startsWith("40") || s.startsWith("23") || s.startsWith("25")
-                || s.equals("08003")).orElse(false);
+        boolean rolledBack = state.map(
+                        s -> s.startsWith("40") || s.startsWith("23") || s.startsWith("25") || s.equals("08003"))
+                .orElse(false);
         if (rolledBack) {
             return translate("commit a transaction", e);
         }
         Exception cause = sqlCause(e).<Exception>map(DatabaseFailure::of).orElseGet(() -> DatabaseFailure.of(e));
         LOG.log(System.Logger.Level.WARNING, "commit failed with an unknown outcome: {0}", cause.getMessage());
-        return new UnavailableException(Reason.OUTCOME_UNKNOWN, "the database connection failed while committing"
-                + state.map(s -> " (SQLState " + s + ")").orElse("")
-                + ": the change may or may not have been stored; read the state again before repeating it", cause);
+        return new UnavailableException(
+                Reason.OUTCOME_UNKNOWN,
+                "the database connection failed while committing"
+                        + state.map(s -> " (SQLState " + s + ")").orElse("")
+                        + ": the change may or may not have been stored; read the state again before repeating it",
+                cause);
     }
 
     /** Translates {@code e}, raised while doing {@code operation} (a short phrase free of data values). */
@@ -107,16 +111,21 @@ final class SqlErrors {
         // Core's ConflictException takes no cause (it is an outcome, not a fault): the detail goes to the log.
         LOG.log(System.Logger.Level.DEBUG, "database failure while trying to {0}: {1}", operation, cause.getMessage());
         if (isLockTimeout(e)) {
-            return new ConflictException(Reason.CONFLICT, "another transaction held a row longer than the lock "
-                    + "timeout while trying to " + operation + "; nothing was changed, retry", Map.of());
+            return new ConflictException(
+                    Reason.CONFLICT,
+                    "another transaction held a row longer than the lock " + "timeout while trying to " + operation
+                            + "; nothing was changed, retry",
+                    Map.of());
         }
         if (isStatementTimeout(e)) {
-            return new UnavailableException("the database did not answer within the statement timeout while trying to "
-                    + operation + " (SQLState 57014); nothing was changed", cause);
+            return new UnavailableException(
+                    "the database did not answer within the statement timeout while trying to " + operation
+                            + " (SQLState 57014); nothing was changed",
+                    cause);
         }
         if (isConcurrencyFailure(e)) {
-            return new ConflictException(Reason.CONFLICT,
-                    "concurrent change while trying to " + operation + "; retry", Map.of());
+            return new ConflictException(
+                    Reason.CONFLICT, "concurrent change while trying to " + operation + "; retry", Map.of());
         }
         if (isUniqueViolation(e)) {
             return new ConflictException(Reason.ALREADY_EXISTS, "duplicate key while trying to " + operation, Map.of());

@@ -1,7 +1,5 @@
 package dev.locksmith.jdbc;
 
-import org.jdbi.v3.core.argument.Argument;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,14 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.jdbi.v3.core.argument.Argument;
 
 /** Conversions between Java values and SQL values shared by the adapters. */
 final class SqlValues {
     /** The escape character of every LIKE pattern built here (a backslash would depend on string settings). */
     static final char LIKE_ESCAPE = '!';
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** The instant as stored: TIMESTAMP(6) keeps microseconds. */
     static Instant stored(Instant instant) {
@@ -30,8 +28,9 @@ final class SqlValues {
 
     /** A TIMESTAMP WITH TIME ZONE argument in UTC (SQL NULL when empty). */
     static Argument timestamp(Optional<Instant> instant) {
-        return instant.isPresent() ? timestamp(instant.get()) : (position, statement, context) ->
-                statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
+        return instant.isPresent()
+                ? timestamp(instant.get())
+                : (position, statement, context) -> statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     static Argument timestamp(Instant instant) {

@@ -13,8 +13,6 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-import org.jdbi.v3.core.statement.SqlStatement;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,6 +20,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The mapping between {@link User} and its rows: the users table (identity, profile, credentials, version)
@@ -57,13 +56,12 @@ final class UserRows {
     /** Separates the fields of {@code search_text}; no searchable field can hold a line feed. */
     private static final String SEARCH_SEPARATOR = "\n";
 
-    private UserRows() {
-    }
+    private UserRows() {}
 
     /** {@code SELECT} of every column of a user from {@code users u} joined to {@code loginState l}. */
     static String select(Tables tables) {
-        return "SELECT u." + COLUMNS.replace(", ", ", u.") + ", l." + LOGIN_COLUMNS.replace(", ", ", l.")
-                + " FROM " + tables.users() + " u JOIN " + tables.loginState() + " l ON l.user_id = u.id";
+        return "SELECT u." + COLUMNS.replace(", ", ", u.") + ", l." + LOGIN_COLUMNS.replace(", ", ", l.") + " FROM "
+                + tables.users() + " u JOIN " + tables.loginState() + " l ON l.user_id = u.id";
     }
 
     /** Binds every column of the users table for {@code user}, with {@code version} as the version. */
@@ -81,7 +79,9 @@ final class UserRows {
                 .bind("administrator", user.isAdministrator())
                 .bind("enabled", user.enabled())
                 .bind("provider", user.source() instanceof Source.Provider p ? p.name() : null)
-                .bind("password_hash", user.passwordHash().map(PasswordHash::value).orElse(null))
+                .bind(
+                        "password_hash",
+                        user.passwordHash().map(PasswordHash::value).orElse(null))
                 .bind("password_changed_at", SqlValues.timestamp(user.passwordChangedAt()))
                 .bind("must_change_password", user.mustChangePassword())
                 .bind("temporary_password_expires_at", SqlValues.timestamp(user.temporaryPasswordExpiresAt()))
@@ -100,14 +100,26 @@ final class UserRows {
 
     /** The user as the store keeps it: instants at microsecond precision. */
     static User stored(User user) {
-        return new User(user.id(), user.username(), user.profile(), user.permissions(), user.enabled(), user.source(),
-                user.passwordHash(), SqlValues.stored(user.passwordChangedAt()), user.mustChangePassword(),
-                SqlValues.stored(user.temporaryPasswordExpiresAt()), stored(user.logins()), user.version());
+        return new User(
+                user.id(),
+                user.username(),
+                user.profile(),
+                user.permissions(),
+                user.enabled(),
+                user.source(),
+                user.passwordHash(),
+                SqlValues.stored(user.passwordChangedAt()),
+                user.mustChangePassword(),
+                SqlValues.stored(user.temporaryPasswordExpiresAt()),
+                stored(user.logins()),
+                user.version());
     }
 
     /** The login state as the store keeps it: instants at microsecond precision. */
     static LoginState stored(LoginState logins) {
-        return new LoginState(logins.failedLogins(), SqlValues.stored(logins.lastFailureAt()),
+        return new LoginState(
+                logins.failedLogins(),
+                SqlValues.stored(logins.lastFailureAt()),
                 logins.lock().map(l -> new Lock(SqlValues.stored(l.since()), SqlValues.stored(l.until()))),
                 SqlValues.stored(logins.lastLoginAt()));
     }
@@ -116,8 +128,11 @@ final class UserRows {
     static User map(ResultSet rs) throws SQLException {
         try {
             String email = rs.getString("email");
-            Profile profile = new Profile(rs.getString("public_name"), rs.getString("private_name"),
-                    email == null ? Optional.empty() : Optional.of(EmailAddress.of(email)), rs.getString("comments"));
+            Profile profile = new Profile(
+                    rs.getString("public_name"),
+                    rs.getString("private_name"),
+                    email == null ? Optional.empty() : Optional.of(EmailAddress.of(email)),
+                    rs.getString("comments"));
             String provider = rs.getString("provider");
             String hash = rs.getString("password_hash");
             return new User(
@@ -144,8 +159,11 @@ final class UserRows {
         try {
             Optional<Instant> lockSince = SqlValues.instant(rs, "lock_since");
             Optional<Instant> lockUntil = SqlValues.instant(rs, "lock_until");
-            return new LoginState(rs.getInt("failed_logins"), SqlValues.instant(rs, "last_failure_at"),
-                    lockSince.map(since -> new Lock(since, lockUntil)), SqlValues.instant(rs, "last_login_at"));
+            return new LoginState(
+                    rs.getInt("failed_logins"),
+                    SqlValues.instant(rs, "last_failure_at"),
+                    lockSince.map(since -> new Lock(since, lockUntil)),
+                    SqlValues.instant(rs, "last_login_at"));
         } catch (IllegalArgumentException e) {
             throw new UnavailableException("a stored login state is malformed", DatabaseFailure.of(e));
         }
@@ -157,7 +175,8 @@ final class UserRows {
      */
     static String searchText(User user) {
         Profile profile = user.profile();
-        return String.join(SEARCH_SEPARATOR,
+        return String.join(
+                SEARCH_SEPARATOR,
                 user.username().value(),
                 UserSearch.fold(profile.publicName()),
                 UserSearch.fold(profile.privateName()),

@@ -1,30 +1,29 @@
 package dev.locksmith.jdbc;
 
-import dev.locksmith.core.domain.Operation;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.LoginState;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Source;
-import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * SQL and LIKE metacharacters and quotes in every text field go in and come out unchanged, and match only
@@ -52,11 +51,24 @@ abstract class BadInputScenarios {
     }
 
     private static User nastyUser() {
-        Profile profile = new Profile(NASTY, "private " + NASTY, Optional.of(EmailAddress.of("o'brien--%_/*x*/!@example.com")),
+        Profile profile = new Profile(
+                NASTY,
+                "private " + NASTY,
+                Optional.of(EmailAddress.of("o'brien--%_/*x*/!@example.com")),
                 NASTY + "\n" + NASTY);
-        return new User(UserId.random(), Username.of(NASTY_NAME), profile, Set.of(Permission.SET_PASSWORDS), true,
-                Source.provider("corp'; --%_\\"), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                LoginState.initial(), 0);
+        return new User(
+                UserId.random(),
+                Username.of(NASTY_NAME),
+                profile,
+                Set.of(Permission.SET_PASSWORDS),
+                true,
+                Source.provider("corp'; --%_\\"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                LoginState.initial(),
+                0);
     }
 
     @Test
@@ -64,8 +76,19 @@ abstract class BadInputScenarios {
         User nasty = nastyUser();
         User local = Fixtures.localUser("plain").withProfile(new Profile(NASTY, NASTY, Optional.empty(), NASTY));
         PasswordHash nastyHash = new PasswordHash("$x$';--\"%_\\/**/!");
-        User localNasty = new User(UserId.random(), Username.of("hashy"), Profile.named(NASTY), Set.of(), true,
-                Source.local(), Optional.of(nastyHash), Optional.empty(), false, Optional.empty(), LoginState.initial(), 0);
+        User localNasty = new User(
+                UserId.random(),
+                Username.of("hashy"),
+                Profile.named(NASTY),
+                Set.of(),
+                true,
+                Source.local(),
+                Optional.of(nastyHash),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                LoginState.initial(),
+                0);
 
         store.userAccounts().add(nasty);
         store.userAccounts().add(local);
@@ -74,24 +97,45 @@ abstract class BadInputScenarios {
         assertThat(store.userAccounts().find(Username.of(NASTY_NAME))).contains(nasty);
         assertThat(store.userAccounts().find(Username.of("plain"))).contains(local);
         assertThat(store.userAccounts().find(Username.of("hashy"))).contains(localNasty);
-        User updated = store.userAccounts().update(nasty.withProfile(nasty.profile().withComments("-- '" + NASTY)));
+        User updated =
+                store.userAccounts().update(nasty.withProfile(nasty.profile().withComments("-- '" + NASTY)));
         assertThat(store.userAccounts().find(Username.of(NASTY_NAME))).contains(updated);
     }
 
     @Test
     void metacharacters_in_search_text_match_only_themselves() {
         store.userAccounts().add(nastyUser());
-        store.userAccounts().add(Fixtures.localUser("decoy").withProfile(Profile.named("O Brien Bobby DROP TABLE 50 off x")));
+        store.userAccounts()
+                .add(Fixtures.localUser("decoy").withProfile(Profile.named("O Brien Bobby DROP TABLE 50 off x")));
         store.userAccounts().add(Fixtures.localUser("decoy2").withProfile(Profile.named("50x off 50 xoff a b")));
 
-        for (String text : List.of("O'Brien", "\"bobby\";", "; drop table", "-- /* x */", "50%_off", "\\ \\'", "!%", "!_",
-                "''", "%", "_", "!", "\\", "o'brien--%_/*x*/!@")) {
+        for (String text : List.of(
+                "O'Brien",
+                "\"bobby\";",
+                "; drop table",
+                "-- /* x */",
+                "50%_off",
+                "\\ \\'",
+                "!%",
+                "!_",
+                "''",
+                "%",
+                "_",
+                "!",
+                "\\",
+                "o'brien--%_/*x*/!@")) {
             assertThat(search(text)).as(text).containsExactly(NASTY_NAME);
         }
         assertThat(search("50")).containsExactly("decoy", "decoy2", NASTY_NAME);
-        assertThat(store.userAccounts().searchByUsernamePrefix(new UserSearch("o'brien\";drop--/*x*/50%_", Optional.empty(), 10))
-                .items()).extracting(u -> u.username().value()).containsExactly(NASTY_NAME);
-        assertThat(store.userAccounts().searchByUsernamePrefix(new UserSearch("o%", Optional.empty(), 10)).items()).isEmpty();
+        assertThat(store.userAccounts()
+                        .searchByUsernamePrefix(new UserSearch("o'brien\";drop--/*x*/50%_", Optional.empty(), 10))
+                        .items())
+                .extracting(u -> u.username().value())
+                .containsExactly(NASTY_NAME);
+        assertThat(store.userAccounts()
+                        .searchByUsernamePrefix(new UserSearch("o%", Optional.empty(), 10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -102,19 +146,28 @@ abstract class BadInputScenarios {
         store.passwordHistory().push(user, hash, Fixtures.NOW);
         assertThat(store.passwordHistory().recent(user, 5)).containsExactly(hash);
 
-        AuditEvent event = new AuditEvent(Fixtures.NOW, Optional.of(user), Operation.EDIT_USER, Optional.of(user),
-                AuditEvent.Outcome.FAILED, "X';--%_\\", Map.of(NASTY.substring(0, 60), NASTY, "k=\\n", "v\n=\r\\"));
+        AuditEvent event = new AuditEvent(
+                Fixtures.NOW,
+                Optional.of(user),
+                Operation.EDIT_USER,
+                Optional.of(user),
+                AuditEvent.Outcome.FAILED,
+                "X';--%_\\",
+                Map.of(NASTY.substring(0, 60), NASTY, "k=\\n", "v\n=\r\\"));
         long sequence = store.auditTrail().record(event);
         assertThat(store.auditTrail().read(new AuditTrail.Query(Optional.of(user), Optional.empty(), 5)))
                 .containsExactly(new AuditRecord(sequence, event));
 
-        PasswordPolicy policy = PasswordPolicy.builder().bannedWords(Set.of(NASTY_NAME, "'", "--", "%", "_", "\\", "/*")).build();
+        PasswordPolicy policy = PasswordPolicy.builder()
+                .bannedWords(Set.of(NASTY_NAME, "'", "--", "%", "_", "\\", "/*"))
+                .build();
         store.policyStore().save(policy);
         assertThat(store.policyStore().load()).contains(policy);
     }
 
     private List<String> search(String text) {
         return store.userAccounts().search(new UserSearch(text, Optional.empty(), 50)).items().stream()
-                .map(u -> u.username().value()).toList();
+                .map(u -> u.username().value())
+                .toList();
     }
 }

@@ -1,5 +1,8 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Reason;
@@ -7,9 +10,6 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,9 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every wait of the store has a bound, once, and ends in a typed error: a row held by another transaction
@@ -84,9 +83,11 @@ abstract class BoundedWaitScenarios {
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
             // Another transaction changes the user and does not end (a write step sending a mail, say)...
-            PrefixSearchScenarios.execute(holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
+            PrefixSearchScenarios.execute(
+                    holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
             long started = System.nanoTime();
-            assertThatThrownBy(() -> store.userAccounts().update(alice.withProfile(alice.profile().withComments("mine"))))
+            assertThatThrownBy(() -> store.userAccounts()
+                            .update(alice.withProfile(alice.profile().withComments("mine"))))
                     .isInstanceOfSatisfying(ConflictException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
                         assertThat(e.getMessage()).contains("lock timeout").contains("update a user");
@@ -95,7 +96,8 @@ abstract class BoundedWaitScenarios {
             // ... and another one holds the login state.
             PrefixSearchScenarios.execute(holder, "SELECT * FROM locksmith_login_state FOR UPDATE");
             started = System.nanoTime();
-            assertThatThrownBy(() -> store.userAccounts().recordFailedLogin(alice.id(), Fixtures.NOW, LoginState.Rule.countOnly()))
+            assertThatThrownBy(() -> store.userAccounts()
+                            .recordFailedLogin(alice.id(), Fixtures.NOW, LoginState.Rule.countOnly()))
                     .isInstanceOfSatisfying(ConflictException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
                         assertThat(e.getMessage()).contains("lock timeout").contains("record a failed login");
@@ -110,10 +112,11 @@ abstract class BoundedWaitScenarios {
     }
 
     @Test
-    void a_statement_running_past_the_statement_timeout_is_cancelled_as_unavailable_and_changes_nothing() throws Exception {
+    void a_statement_running_past_the_statement_timeout_is_cancelled_as_unavailable_and_changes_nothing()
+            throws Exception {
         TestStores.Location location = newLocation();
-        JdbiStore store = stores.open(location, b -> b.lockTimeout(Duration.ofMillis(500))
-                .statementTimeout(Duration.ofSeconds(1)));
+        JdbiStore store = stores.open(
+                location, b -> b.lockTimeout(Duration.ofMillis(500)).statementTimeout(Duration.ofSeconds(1)));
         try (Connection c = connect(location)) {
             makeUserInsertsSlow(c);
         }
@@ -133,22 +136,25 @@ abstract class BoundedWaitScenarios {
 
     @Test
     void a_call_finding_no_free_connection_waits_one_connection_timeout_and_is_unavailable() throws Exception {
-        JdbiStore store = stores.open(newLocation(), b -> b.maximumPoolSize(1).connectionTimeout(Duration.ofMillis(1500)));
+        JdbiStore store =
+                stores.open(newLocation(), b -> b.maximumPoolSize(1).connectionTimeout(Duration.ofMillis(1500)));
         store.userAccounts().add(Fixtures.localUser(ALICE.value()));
         UserId aliceId = store.userAccounts().find(ALICE).orElseThrow().id();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> store.transactions().run(() -> {
-            store.userAccounts().find(ALICE);
-            holding.countDown();
-            await(release);
-        }));
+        CompletableFuture<Void> holder =
+                CompletableFuture.runAsync(() -> store.transactions().run(() -> {
+                    store.userAccounts().find(ALICE);
+                    holding.countDown();
+                    await(release);
+                }));
         try {
             assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
 
             long started = System.nanoTime();
-            assertThatThrownBy(() -> store.transactions().run(
-                    () -> store.userAccounts().recordFailedLogin(aliceId, Fixtures.NOW, LoginState.Rule.countOnly())))
+            assertThatThrownBy(() -> store.transactions()
+                            .run(() -> store.userAccounts()
+                                    .recordFailedLogin(aliceId, Fixtures.NOW, LoginState.Rule.countOnly())))
                     .isInstanceOfSatisfying(UnavailableException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
                         assertThat(e.getMessage()).contains("connection timeout");
@@ -162,7 +168,8 @@ abstract class BoundedWaitScenarios {
         }
         holder.get(30, TimeUnit.SECONDS);
         // Nothing was counted, and the pool serves again once its connection is back.
-        assertThat(store.userAccounts().find(ALICE).orElseThrow().failedLogins()).isZero();
+        assertThat(store.userAccounts().find(ALICE).orElseThrow().failedLogins())
+                .isZero();
     }
 
     private static void await(CountDownLatch latch) {

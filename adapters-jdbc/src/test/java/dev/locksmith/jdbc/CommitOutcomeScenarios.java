@@ -1,5 +1,8 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.Locksmith;
@@ -14,11 +17,6 @@ import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -28,9 +26,10 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A commit whose answer is lost is reported as such: a host data source whose connection performs the
@@ -42,8 +41,12 @@ abstract class CommitOutcomeScenarios {
      * What the next commit does: nothing special; commit and then fail, for the next transaction that wrote
      * (ran an INSERT, UPDATE or DELETE) or for any next one; or fail without committing.
      */
-    private enum NextCommit { NORMAL, WRITE_COMMITS_THEN_LOSES_CONNECTION, ANY_COMMITS_THEN_LOSES_CONNECTION,
-        REFUSE_AS_SERIALIZATION_FAILURE }
+    private enum NextCommit {
+        NORMAL,
+        WRITE_COMMITS_THEN_LOSES_CONNECTION,
+        ANY_COMMITS_THEN_LOSES_CONNECTION,
+        REFUSE_AS_SERIALIZATION_FAILURE
+    }
 
     private final AtomicReference<NextCommit> nextCommit = new AtomicReference<>(NextCommit.NORMAL);
     private HikariDataSource hostPool;
@@ -75,11 +78,14 @@ abstract class CommitOutcomeScenarios {
     void a_connection_lost_during_a_commit_that_happened_is_outcome_unknown() {
         nextCommit.set(NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION);
 
-        assertThatThrownBy(() -> store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("alice"))))
+        assertThatThrownBy(() ->
+                        store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("alice"))))
                 .isInstanceOfSatisfying(UnavailableException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN);
                     assertThat(e.reason().kind()).isEqualTo(Reason.Kind.OUTCOME_UNKNOWN);
-                    assertThat(e.getMessage()).contains("may or may not have been stored").doesNotContain("nothing");
+                    assertThat(e.getMessage())
+                            .contains("may or may not have been stored")
+                            .doesNotContain("nothing");
                     ErrorTranslationScenarios.assertFreeOfDataAndJdbc(e, "alice");
                 });
 
@@ -92,8 +98,8 @@ abstract class CommitOutcomeScenarios {
         nextCommit.set(NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION);
 
         assertThatThrownBy(() -> store.userAccounts().add(Fixtures.localUser("bob")))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
 
         assertThat(store.userAccounts().find(Username.of("bob"))).isPresent();
     }
@@ -104,16 +110,18 @@ abstract class CommitOutcomeScenarios {
         nextCommit.set(NextCommit.ANY_COMMITS_THEN_LOSES_CONNECTION);
 
         assertThatThrownBy(() -> store.userAccounts().find(Username.of("gus")))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
     }
 
     @Test
     void a_commit_the_database_refused_is_a_definite_answer_not_an_unknown_one() {
         nextCommit.set(NextCommit.REFUSE_AS_SERIALIZATION_FAILURE);
 
-        assertThatThrownBy(() -> store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("carol"))))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+        assertThatThrownBy(() ->
+                        store.transactions().run(() -> store.userAccounts().add(Fixtures.localUser("carol"))))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
 
         assertThat(store.userAccounts().find(Username.of("carol"))).isEmpty();
     }
@@ -130,20 +138,37 @@ abstract class CommitOutcomeScenarios {
                 .blocklist(InMemoryBlocklist.common())
                 .build();
         Username admin = Username.of("admin");
-        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(admin, Profile.named("Admin"),
-                Password.of("a long enough first passphrase")));
+        locksmith
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(
+                        admin, Profile.named("Admin"), Password.of("a long enough first passphrase")));
         nextCommit.set(NextCommit.WRITE_COMMITS_THEN_LOSES_CONNECTION);
 
-        assertThatThrownBy(() -> locksmith.createUser().execute(new CreateUser.Command(admin, Username.of("dora"),
-                Profile.named("Dora"), Set.of(), Password.of("her own first passphrase here"), false)))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
+        assertThatThrownBy(() -> locksmith
+                        .createUser()
+                        .execute(new CreateUser.Command(
+                                admin,
+                                Username.of("dora"),
+                                Profile.named("Dora"),
+                                Set.of(),
+                                Password.of("her own first passphrase here"),
+                                false)))
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OUTCOME_UNKNOWN));
         assertThat(store.userAccounts().find(Username.of("dora"))).isPresent();
         // The next use case that commits records the failure event kept for it.
-        locksmith.createUser().execute(new CreateUser.Command(admin, Username.of("emil"), Profile.named("Emil"),
-                Set.of(), Password.of("his own first passphrase here"), false));
+        locksmith
+                .createUser()
+                .execute(new CreateUser.Command(
+                        admin,
+                        Username.of("emil"),
+                        Profile.named("Emil"),
+                        Set.of(),
+                        Password.of("his own first passphrase here"),
+                        false));
 
-        assertThat(store.auditTrail().read(new AuditTrail.Query(Optional.of(Username.of("dora")), Optional.empty(), 10)))
+        assertThat(store.auditTrail()
+                        .read(new AuditTrail.Query(Optional.of(Username.of("dora")), Optional.empty(), 10)))
                 .extracting(r -> r.event().outcome() + " " + r.event().code())
                 .contains("FAILED OUTCOME_UNKNOWN");
     }
@@ -159,7 +184,9 @@ abstract class CommitOutcomeScenarios {
     private Connection failingCommits(Connection connection) {
         boolean[] wrote = {false};
         return proxy(Connection.class, connection, (method, args) -> {
-            if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
+            if (method.getName().startsWith("prepare")
+                    && args != null
+                    && args[0] instanceof String sql
                     && sql.strip().matches("(?is)(INSERT|UPDATE|DELETE)\\b.*")) {
                 wrote[0] = true;
             }
@@ -209,6 +236,7 @@ abstract class CommitOutcomeScenarios {
                 throw e.getCause();
             }
         };
-        return type.cast(Proxy.newProxyInstance(CommitOutcomeScenarios.class.getClassLoader(), new Class<?>[]{type}, handler));
+        return type.cast(
+                Proxy.newProxyInstance(CommitOutcomeScenarios.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

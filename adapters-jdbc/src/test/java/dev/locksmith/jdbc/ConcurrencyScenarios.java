@@ -1,6 +1,7 @@
 package dev.locksmith.jdbc;
 
-import dev.locksmith.core.domain.Operation;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.Locksmith;
@@ -8,8 +9,9 @@ import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LoginState;
-import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
@@ -21,9 +23,6 @@ import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +40,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Parallel failed logins and password changes on one user, through one pool and through two separate pools
@@ -73,11 +72,17 @@ abstract class ConcurrencyScenarios {
 
         User after = store.userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
-        assertThat(after.version()).as("login bookkeeping leaves the version alone").isZero();
+        assertThat(after.version())
+                .as("login bookkeeping leaves the version alone")
+                .isZero();
         assertThat(after.lock()).isEmpty();
         assertThat(results).noneMatch(FailedLogin::lockedNow);
         // Every caller saw a different count: no two read the same row state.
-        assertThat(results.stream().map(r -> r.logins().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(results.stream()
+                        .map(r -> r.logins().failedLogins())
+                        .distinct()
+                        .count())
+                .isEqualTo(THREADS * ATTEMPTS);
     }
 
     @Test
@@ -110,7 +115,8 @@ abstract class ConcurrencyScenarios {
 
             List<FailedLogin> results = hammer(List.of(store), 0);
 
-            assertThat(store.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+            assertThat(store.userAccounts().find(TARGET).orElseThrow().failedLogins())
+                    .isEqualTo(THREADS * ATTEMPTS);
             assertThat(results).hasSize(THREADS * ATTEMPTS);
             try (Connection connection = hostPool.getConnection()) {
                 assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
@@ -121,8 +127,14 @@ abstract class ConcurrencyScenarios {
     @Test
     void a_policy_read_while_another_is_saved_is_one_that_was_saved() throws Exception {
         JdbiStore store = stores.open(newLocation(), 4);
-        PasswordPolicy first = PasswordPolicy.builder().minLength(15).bannedWords(words("first", 200)).build();
-        PasswordPolicy second = PasswordPolicy.builder().minLength(20).bannedWords(words("second", 200)).build();
+        PasswordPolicy first = PasswordPolicy.builder()
+                .minLength(15)
+                .bannedWords(words("first", 200))
+                .build();
+        PasswordPolicy second = PasswordPolicy.builder()
+                .minLength(20)
+                .bannedWords(words("second", 200))
+                .build();
         store.policyStore().save(first);
         AtomicBoolean saving = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -167,8 +179,13 @@ abstract class ConcurrencyScenarios {
 
         List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 0);
 
-        assertThat(nodeB.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
-        assertThat(results.stream().map(r -> r.logins().failedLogins()).distinct().count()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(nodeB.userAccounts().find(TARGET).orElseThrow().failedLogins())
+                .isEqualTo(THREADS * ATTEMPTS);
+        assertThat(results.stream()
+                        .map(r -> r.logins().failedLogins())
+                        .distinct()
+                        .count())
+                .isEqualTo(THREADS * ATTEMPTS);
     }
 
     @Test
@@ -181,14 +198,17 @@ abstract class ConcurrencyScenarios {
         List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 10);
 
         assertThat(results.stream().filter(FailedLogin::lockedNow).count()).isEqualTo(1);
-        assertThat(nodeA.userAccounts().find(TARGET).orElseThrow().failedLogins()).isEqualTo(THREADS * ATTEMPTS);
+        assertThat(nodeA.userAccounts().find(TARGET).orElseThrow().failedLogins())
+                .isEqualTo(THREADS * ATTEMPTS);
     }
 
     @Test
     void two_nodes_authenticating_4000_wrong_passwords_with_lockout_off_count_exactly_4000() throws Exception {
         TestStores.Location location = newLocation();
         List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
-        nodes.get(0).policyStore().save(PasswordPolicy.builder().lockoutThreshold(0).build());
+        nodes.get(0)
+                .policyStore()
+                .save(PasswordPolicy.builder().lockoutThreshold(0).build());
 
         List<AuditEvent> events = authenticateWrongly(nodes);
 
@@ -204,14 +224,18 @@ abstract class ConcurrencyScenarios {
     void two_nodes_authenticating_4000_wrong_passwords_with_threshold_10_lock_exactly_once() throws Exception {
         TestStores.Location location = newLocation();
         List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
-        nodes.get(0).policyStore().save(PasswordPolicy.builder().lockoutThreshold(10).build());
+        nodes.get(0)
+                .policyStore()
+                .save(PasswordPolicy.builder().lockoutThreshold(10).build());
 
         List<AuditEvent> events = authenticateWrongly(nodes);
 
         User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
         assertThat(after.isLockedAt(Instant.now())).isTrue();
-        assertThat(events).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).singleElement()
+        assertThat(events)
+                .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("failedLogins", "10"));
         assertEveryWrongPasswordRowMatchesTheCount(events);
     }
@@ -223,17 +247,27 @@ abstract class ConcurrencyScenarios {
      */
     private static List<AuditEvent> authenticateWrongly(List<JdbiStore> nodes) throws Exception {
         FakePasswordHasher hasher = new FakePasswordHasher();
-        nodes.get(0).userAccounts().add(User.newLocal(TARGET, Profile.named("Target"), Set.of(),
-                hasher.hash(Password.of("the one right passphrase")), Instant.now(), false, Optional.empty()));
-        List<Locksmith> locksmiths = nodes.stream().map(node -> Locksmith.builder()
-                .userAccounts(node.userAccounts())
-                .passwordHistory(node.passwordHistory())
-                .auditTrail(node.auditTrail())
-                .policyStore(node.policyStore())
-                .transactions(node.transactions())
-                .passwordHasher(hasher)
-                .blocklist(InMemoryBlocklist.common())
-                .build()).toList();
+        nodes.get(0)
+                .userAccounts()
+                .add(User.newLocal(
+                        TARGET,
+                        Profile.named("Target"),
+                        Set.of(),
+                        hasher.hash(Password.of("the one right passphrase")),
+                        Instant.now(),
+                        false,
+                        Optional.empty()));
+        List<Locksmith> locksmiths = nodes.stream()
+                .map(node -> Locksmith.builder()
+                        .userAccounts(node.userAccounts())
+                        .passwordHistory(node.passwordHistory())
+                        .auditTrail(node.auditTrail())
+                        .policyStore(node.policyStore())
+                        .transactions(node.transactions())
+                        .passwordHasher(hasher)
+                        .blocklist(InMemoryBlocklist.common())
+                        .build())
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<AuthenticationOutcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -245,8 +279,10 @@ abstract class ConcurrencyScenarios {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < ATTEMPTS; i++) {
-                        outcomes.add(locksmith.authenticate().execute(
-                                new Authenticate.Command(TARGET, Password.of("wrong guess " + thread + "/" + i))));
+                        outcomes.add(locksmith
+                                .authenticate()
+                                .execute(new Authenticate.Command(
+                                        TARGET, Password.of("wrong guess " + thread + "/" + i))));
                     }
                     return null;
                 }));
@@ -262,7 +298,8 @@ abstract class ConcurrencyScenarios {
         List<AuditEvent> events = new ArrayList<>();
         Optional<Long> before = Optional.empty();
         while (true) {
-            List<AuditRecord> page = nodes.get(1).auditTrail().read(new AuditTrail.Query(Optional.of(TARGET), before, 1000));
+            List<AuditRecord> page =
+                    nodes.get(1).auditTrail().read(new AuditTrail.Query(Optional.of(TARGET), before, 1000));
             page.forEach(r -> events.add(r.event()));
             if (page.size() < 1000) {
                 return events;
@@ -316,15 +353,19 @@ abstract class ConcurrencyScenarios {
     }
 
     /** One successful password change, as the update returned it. */
-    private record Change(long version, PasswordHash replaced, PasswordHash installed) {
-    }
+    private record Change(long version, PasswordHash replaced, PasswordHash installed) {}
 
     @Test
     void concurrent_password_changes_push_one_history_entry_per_success_and_none_per_conflict() throws Exception {
         TestStores.Location location = newLocation();
         List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
         nodes.get(0).userAccounts().add(Fixtures.localUser(TARGET.value()));
-        PasswordHash initial = nodes.get(0).userAccounts().find(TARGET).orElseThrow().passwordHash().orElseThrow();
+        PasswordHash initial = nodes.get(0)
+                .userAccounts()
+                .find(TARGET)
+                .orElseThrow()
+                .passwordHash()
+                .orElseThrow();
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
@@ -345,7 +386,8 @@ abstract class ConcurrencyScenarios {
                                 User current = node.userAccounts().find(TARGET).orElseThrow();
                                 PasswordHash old = current.passwordHash().orElseThrow();
                                 node.passwordHistory().push(TARGET, old, Fixtures.NOW);
-                                User updated = node.userAccounts().update(current.passwordChangedBySelf(mine, Fixtures.NOW));
+                                User updated =
+                                        node.userAccounts().update(current.passwordChangedBySelf(mine, Fixtures.NOW));
                                 return new Change(updated.version(), old, mine);
                             }));
                         } catch (ConflictException e) {
@@ -363,7 +405,9 @@ abstract class ConcurrencyScenarios {
             pool.shutdownNow();
         }
 
-        List<Change> ordered = changes.stream().sorted(Comparator.comparingLong(Change::version)).toList();
+        List<Change> ordered = changes.stream()
+                .sorted(Comparator.comparingLong(Change::version))
+                .toList();
         assertThat(ordered.size() + conflicts.get()).isEqualTo(THREADS * 3);
         assertThat(ordered).isNotEmpty();
         // Versions 1..n without gaps, each change replacing exactly what the previous one installed.
@@ -376,7 +420,8 @@ abstract class ConcurrencyScenarios {
         User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
         assertThat(after.version()).isEqualTo(ordered.size());
         assertThat(after.passwordHash()).contains(expectedReplaced);
-        List<PasswordHash> expectedHistory = new ArrayList<>(ordered.stream().map(Change::replaced).toList());
+        List<PasswordHash> expectedHistory =
+                new ArrayList<>(ordered.stream().map(Change::replaced).toList());
         Collections.reverse(expectedHistory);
         assertThat(nodes.get(1).passwordHistory().recent(TARGET, 24)).containsExactlyElementsOf(expectedHistory);
     }

@@ -1,10 +1,9 @@
 package dev.locksmith.jdbc;
 
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ import java.util.Optional;
 public final class DurabilityChild {
     static final Username USER = Username.of("durable");
 
-    private DurabilityChild() {
-    }
+    private DurabilityChild() {}
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -35,9 +33,17 @@ public final class DurabilityChild {
             long version = store.transactions().inTransaction(() -> {
                 User current = store.userAccounts().find(USER).orElseThrow();
                 store.passwordHistory().push(USER, current.passwordHash().orElseThrow(), Fixtures.NOW);
-                User updated = store.userAccounts().update(current.passwordChangedBySelf(Fixtures.hash("v" + change), Fixtures.NOW));
-                store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.of(USER), Operation.CHANGE_OWN_PASSWORD,
-                        Optional.of(USER), AuditEvent.Outcome.SUCCESS, "OK", Map.of("version", Long.toString(updated.version()))));
+                User updated = store.userAccounts()
+                        .update(current.passwordChangedBySelf(Fixtures.hash("v" + change), Fixtures.NOW));
+                store.auditTrail()
+                        .record(new AuditEvent(
+                                Fixtures.NOW,
+                                Optional.of(USER),
+                                Operation.CHANGE_OWN_PASSWORD,
+                                Optional.of(USER),
+                                AuditEvent.Outcome.SUCCESS,
+                                "OK",
+                                Map.of("version", Long.toString(updated.version()))));
                 return updated.version();
             });
             out.println("committed " + version);

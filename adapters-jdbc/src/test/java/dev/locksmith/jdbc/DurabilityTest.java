@@ -1,11 +1,10 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.port.AuditTrail;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded H2 store keeps every commit through a SIGKILL: a child JVM commits password changes and
@@ -29,12 +28,17 @@ class DurabilityTest {
     void every_change_reported_committed_survives_the_process_being_killed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("locksmith");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), file.toString())
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DurabilityChild.class.getName(),
+                        file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long lastReported = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("committed ")) {
@@ -59,7 +63,8 @@ class DurabilityTest {
             for (long v = 1; v <= lastReported; v++) {
                 assertThat(audited).contains(v);
             }
-            assertThat(reopened.passwordHistory().recent(DurabilityChild.USER, 24)).hasSize(24);
+            assertThat(reopened.passwordHistory().recent(DurabilityChild.USER, 24))
+                    .hasSize(24);
         }
     }
 

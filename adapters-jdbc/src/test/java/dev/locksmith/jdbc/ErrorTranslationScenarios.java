@@ -1,10 +1,13 @@
 package dev.locksmith.jdbc;
 
-import dev.locksmith.core.domain.Operation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.LoginState;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
@@ -12,9 +15,6 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,9 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Database failures come out as core's errors, with messages and causes free of data values and of JDBC
@@ -54,7 +53,8 @@ abstract class ErrorTranslationScenarios {
 
         store.transactions().run(() -> {
             assertThatThrownBy(() -> store.userAccounts().add(Fixtures.localUser("alice")))
-                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+                    .isInstanceOfSatisfying(
+                            ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
             store.userAccounts().add(Fixtures.localUser("bob"));
         });
 
@@ -70,11 +70,13 @@ abstract class ErrorTranslationScenarios {
             PrefixSearchScenarios.execute(c, "DROP TABLE locksmith_password_history");
         }
 
-        assertThatThrownBy(() -> store.passwordHistory().push(Username.of("victim.user"),
-                new PasswordHash(SECRET_HASH), Fixtures.NOW))
+        assertThatThrownBy(() -> store.passwordHistory()
+                        .push(Username.of("victim.user"), new PasswordHash(SECRET_HASH), Fixtures.NOW))
                 .isInstanceOfSatisfying(UnavailableException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("record password history").contains("SQLState");
+                    assertThat(e.getMessage())
+                            .contains("record password history")
+                            .contains("SQLState");
                     assertFreeOfDataAndJdbc(e, "victim.user", SECRET_HASH, "TOPSECRET");
                 });
     }
@@ -86,11 +88,20 @@ abstract class ErrorTranslationScenarios {
         store.userAccounts().add(Fixtures.localUser("unknown.permission"));
         store.userAccounts().add(Fixtures.localUser("control.char"));
         store.policyStore().save(PasswordPolicy.nistDefault());
-        store.auditTrail().record(new AuditEvent(Fixtures.NOW, Optional.empty(), Operation.AUTHENTICATE,
-                Optional.empty(), AuditEvent.Outcome.REJECTED, "X", Map.of()));
+        store.auditTrail()
+                .record(new AuditEvent(
+                        Fixtures.NOW,
+                        Optional.empty(),
+                        Operation.AUTHENTICATE,
+                        Optional.empty(),
+                        AuditEvent.Outcome.REJECTED,
+                        "X",
+                        Map.of()));
         try (Connection c = connect(location)) {
-            PrefixSearchScenarios.execute(c, "UPDATE locksmith_users SET permissions = 'SUPERUSER' WHERE username = 'unknown.permission'");
-            PrefixSearchScenarios.execute(c, "UPDATE locksmith_users SET public_name = 'a' || CHR(7) WHERE username = 'control.char'");
+            PrefixSearchScenarios.execute(
+                    c, "UPDATE locksmith_users SET permissions = 'SUPERUSER' WHERE username = 'unknown.permission'");
+            PrefixSearchScenarios.execute(
+                    c, "UPDATE locksmith_users SET public_name = 'a' || CHR(7) WHERE username = 'control.char'");
             PrefixSearchScenarios.execute(c, "UPDATE locksmith_password_policy SET min_length = 3");
             PrefixSearchScenarios.execute(c, "UPDATE locksmith_audit_trail SET actor = 'has space'");
         }
@@ -100,7 +111,8 @@ abstract class ErrorTranslationScenarios {
         assertThatThrownBy(() -> store.userAccounts().find(Username.of("control.char")))
                 .isInstanceOf(UnavailableException.class);
         assertThatThrownBy(() -> store.policyStore().load()).isInstanceOf(UnavailableException.class);
-        assertThatThrownBy(() -> store.auditTrail().read(AuditTrail.Query.latest(5))).isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> store.auditTrail().read(AuditTrail.Query.latest(5)))
+                .isInstanceOf(UnavailableException.class);
     }
 
     @Test
@@ -108,8 +120,7 @@ abstract class ErrorTranslationScenarios {
         JdbiStore store = stores.open(newLocation());
         store.close();
         assertThatThrownBy(() -> store.userAccounts().find(Username.of("someone.private")))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertFreeOfDataAndJdbc(e, "someone.private"));
+                .isInstanceOfSatisfying(UnavailableException.class, e -> assertFreeOfDataAndJdbc(e, "someone.private"));
     }
 
     @Test
@@ -136,8 +147,13 @@ abstract class ErrorTranslationScenarios {
             assertFreeOfDataAndJdbc(e, "first", "second");
         });
         // The winner's two failures committed; the loser's were rolled back.
-        assertThat(store.userAccounts().find(Username.of("first")).orElseThrow().failedLogins()).isEqualTo(1);
-        assertThat(store.userAccounts().find(Username.of("second")).orElseThrow().failedLogins()).isEqualTo(1);
+        assertThat(store.userAccounts().find(Username.of("first")).orElseThrow().failedLogins())
+                .isEqualTo(1);
+        assertThat(store.userAccounts()
+                        .find(Username.of("second"))
+                        .orElseThrow()
+                        .failedLogins())
+                .isEqualTo(1);
     }
 
     private static void lockBoth(JdbiStore store, String one, String other, CountDownLatch bothHoldOne) {

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -13,15 +12,14 @@ import java.util.Set;
 final class Fixtures {
     static final Instant NOW = Instant.parse("2031-05-06T07:08:09.123456Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static PasswordHash hash(String tag) {
         return new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$" + tag);
     }
 
     static User localUser(String name) {
-        return User.newLocal(Username.of(name), Profile.named("User " + name), Set.of(), hash(name), NOW, false,
-                Optional.empty());
+        return User.newLocal(
+                Username.of(name), Profile.named("User " + name), Set.of(), hash(name), NOW, false, Optional.empty());
     }
 }

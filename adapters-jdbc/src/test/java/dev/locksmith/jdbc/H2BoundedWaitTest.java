@@ -1,11 +1,10 @@
 package dev.locksmith.jdbc;
 
-import org.h2.api.Trigger;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.api.Trigger;
 
 /** {@link BoundedWaitScenarios} on H2. */
 class H2BoundedWaitTest extends BoundedWaitScenarios {
@@ -21,16 +20,21 @@ class H2BoundedWaitTest extends BoundedWaitScenarios {
 
     @Override
     long[] sessionTimeoutsMillis(JdbiStore store) {
-        return store.database().call("read the session's timeouts", h -> new long[]{
-                h.createQuery("SELECT LOCK_TIMEOUT()").mapTo(Long.class).one(),
-                h.createQuery("SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS "
-                        + "WHERE SETTING_NAME = 'QUERY_TIMEOUT'").mapTo(Long.class).one()});
+        return store.database().call("read the session's timeouts", h -> new long[] {
+            h.createQuery("SELECT LOCK_TIMEOUT()").mapTo(Long.class).one(),
+            h.createQuery("SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS "
+                            + "WHERE SETTING_NAME = 'QUERY_TIMEOUT'")
+                    .mapTo(Long.class)
+                    .one()
+        });
     }
 
     @Override
     void makeUserInsertsSlow(Connection connection) throws SQLException {
-        PrefixSearchScenarios.execute(connection, "CREATE TRIGGER locksmith_slow BEFORE INSERT ON locksmith_users "
-                + "FOR EACH ROW CALL \"" + SlowTrigger.class.getName() + "\"");
+        PrefixSearchScenarios.execute(
+                connection,
+                "CREATE TRIGGER locksmith_slow BEFORE INSERT ON locksmith_users " + "FOR EACH ROW CALL \""
+                        + SlowTrigger.class.getName() + "\"");
     }
 
     /** Runs a query of minutes on the inserting session, which that session's statement timeout cancels. */
@@ -38,7 +42,7 @@ class H2BoundedWaitTest extends BoundedWaitScenarios {
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT SUM(X * 2) FROM SYSTEM_RANGE(1, 100000000000)")) {
+                    ResultSet rs = s.executeQuery("SELECT SUM(X * 2) FROM SYSTEM_RANGE(1, 100000000000)")) {
                 rs.next();
             }
         }

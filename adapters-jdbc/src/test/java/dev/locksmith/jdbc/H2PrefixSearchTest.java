@@ -22,7 +22,9 @@ class H2PrefixSearchTest extends PrefixSearchScenarios {
         // H2 names the index it reads, and the conditions it seeks with, in a comment:
         // /* PUBLIC.PRIMARY_KEY_B: USERNAME >= ?1 AND USERNAME < ?2 */ (a full scan reads ".tableScan").
         String upper = plan.toUpperCase(Locale.ROOT);
-        return Pattern.compile("/\\* PUBLIC\\.PRIMARY_KEY_\\w+: USERNAME >=").matcher(upper).find()
+        return Pattern.compile("/\\* PUBLIC\\.PRIMARY_KEY_\\w+: USERNAME >=")
+                        .matcher(upper)
+                        .find()
                 && !upper.contains("TABLESCAN");
     }
 }

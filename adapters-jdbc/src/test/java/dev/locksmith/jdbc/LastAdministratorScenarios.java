@@ -1,11 +1,14 @@
 package dev.locksmith.jdbc;
 
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Page;
-import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
@@ -17,9 +20,6 @@ import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.EditUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Administrators acting on each other at the same moment, through core's use cases on the real database.
@@ -66,14 +65,17 @@ abstract class LastAdministratorScenarios {
         try {
             Future<Throwable> annDisablesBob = pool.submit(() -> disable(locksmith, "ann", "bob"));
             Future<Throwable> bobDisablesAnn = pool.submit(() -> disable(locksmith, "bob", "ann"));
-            List<Throwable> outcomes = java.util.Arrays.asList(annDisablesBob.get(60, TimeUnit.SECONDS),
-                    bobDisablesAnn.get(60, TimeUnit.SECONDS));
+            List<Throwable> outcomes = java.util.Arrays.asList(
+                    annDisablesBob.get(60, TimeUnit.SECONDS), bobDisablesAnn.get(60, TimeUnit.SECONDS));
 
             assertThat(outcomes).filteredOn(outcome -> outcome == null).hasSize(1);
-            assertThat(outcomes).filteredOn(outcome -> outcome != null).singleElement()
-                    .isInstanceOfSatisfying(AccessDeniedException.class,
-                            denied -> assertThat(denied.reason()).isIn(Reason.DENIED_LAST_ADMINISTRATOR,
-                                    Reason.DENIED_ACTOR_DISABLED));
+            assertThat(outcomes)
+                    .filteredOn(outcome -> outcome != null)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            AccessDeniedException.class,
+                            denied -> assertThat(denied.reason())
+                                    .isIn(Reason.DENIED_LAST_ADMINISTRATOR, Reason.DENIED_ACTOR_DISABLED));
         } finally {
             pool.shutdownNow();
         }
@@ -117,22 +119,26 @@ abstract class LastAdministratorScenarios {
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Throwable> annDisablesBob = pool.submit(() -> edit(locksmith,
-                    EditUser.Command.enabled(Username.of("ann"), Username.of("bob"), false)));
+            Future<Throwable> annDisablesBob = pool.submit(
+                    () -> edit(locksmith, EditUser.Command.enabled(Username.of("ann"), Username.of("bob"), false)));
             Future<Throwable> bobDemotesAnn = pool.submit(() -> {
                 await(annUpdated);
                 return edit(locksmith, EditUser.Command.permissions(Username.of("bob"), Username.of("ann"), Set.of()));
             });
 
             assertThat(annDisablesBob.get(60, TimeUnit.SECONDS)).isNull();
-            assertThat(bobDemotesAnn.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(AccessDeniedException.class,
-                    denied -> assertThat(denied.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
+            assertThat(bobDemotesAnn.get(60, TimeUnit.SECONDS))
+                    .isInstanceOfSatisfying(
+                            AccessDeniedException.class,
+                            denied -> assertThat(denied.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store.userAccounts().find(Username.of("bob")).orElseThrow().enabled()).isFalse();
+        assertThat(store.userAccounts().find(Username.of("bob")).orElseThrow().enabled())
+                .isFalse();
         assertThat(store.userAccounts().find(Username.of("ann")).orElseThrow().isAdministrator())
-                .as("a disabled administrator's request must not commit").isTrue();
+                .as("a disabled administrator's request must not commit")
+                .isTrue();
     }
 
     @Test
@@ -154,11 +160,15 @@ abstract class LastAdministratorScenarios {
         try {
             Future<Throwable> ann = pool.submit(() -> bootstrap(locksmith, "ann"));
             Future<Throwable> bob = pool.submit(() -> bootstrap(locksmith, "bob"));
-            List<Throwable> outcomes = java.util.Arrays.asList(ann.get(60, TimeUnit.SECONDS), bob.get(60, TimeUnit.SECONDS));
+            List<Throwable> outcomes =
+                    java.util.Arrays.asList(ann.get(60, TimeUnit.SECONDS), bob.get(60, TimeUnit.SECONDS));
 
             assertThat(outcomes).filteredOn(outcome -> outcome == null).hasSize(1);
-            assertThat(outcomes).filteredOn(outcome -> outcome != null).singleElement()
-                    .isInstanceOfSatisfying(AccessDeniedException.class,
+            assertThat(outcomes)
+                    .filteredOn(outcome -> outcome != null)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            AccessDeniedException.class,
                             denied -> assertThat(denied.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
         } finally {
             pool.shutdownNow();
@@ -168,8 +178,10 @@ abstract class LastAdministratorScenarios {
 
     private static Throwable bootstrap(Locksmith locksmith, String name) {
         try {
-            locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(Username.of(name),
-                    Profile.named(name), Password.of("a long enough first passphrase")));
+            locksmith
+                    .bootstrapAdministrator()
+                    .execute(new BootstrapAdministrator.Command(
+                            Username.of(name), Profile.named(name), Password.of("a long enough first passphrase")));
             return null;
         } catch (RuntimeException refused) {
             return refused;
@@ -228,8 +240,14 @@ abstract class LastAdministratorScenarios {
 
     private static Throwable disable(Locksmith locksmith, String actor, String target) {
         try {
-            locksmith.editUser().execute(new EditUser.Command(Username.of(actor), Username.of(target),
-                    Optional.empty(), Optional.of(false), Optional.empty()));
+            locksmith
+                    .editUser()
+                    .execute(new EditUser.Command(
+                            Username.of(actor),
+                            Username.of(target),
+                            Optional.empty(),
+                            Optional.of(false),
+                            Optional.empty()));
             return null;
         } catch (RuntimeException refused) {
             return refused;

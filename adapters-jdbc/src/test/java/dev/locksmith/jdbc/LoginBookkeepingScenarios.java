@@ -1,5 +1,8 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.Lock;
@@ -14,9 +17,6 @@ import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Login bookkeeping lives apart from the users row: a login never waits for a transaction that holds the
@@ -58,8 +57,9 @@ abstract class LoginBookkeepingScenarios {
         FakePasswordHasher hasher = new FakePasswordHasher();
         FakePasswordHasher stronger = new FakePasswordHasher(FakePasswordHasher.DEFAULT_ITERATIONS * 2);
         PasswordHash weak = hasher.hash(Password.of(RIGHT));
-        store.userAccounts().add(User.newLocal(ALICE, Profile.named("Alice"), Set.of(), weak, Instant.now(), false,
-                Optional.empty()));
+        store.userAccounts()
+                .add(User.newLocal(
+                        ALICE, Profile.named("Alice"), Set.of(), weak, Instant.now(), false, Optional.empty()));
         User alice = store.userAccounts().find(ALICE).orElseThrow();
         Locksmith locksmith = Locksmith.builder()
                 .userAccounts(store.userAccounts())
@@ -73,22 +73,27 @@ abstract class LoginBookkeepingScenarios {
 
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
-            PrefixSearchScenarios.execute(holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
+            PrefixSearchScenarios.execute(
+                    holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
 
-            AuthenticationOutcome wrong = locksmith.authenticate().execute(
-                    new Authenticate.Command(ALICE, Password.of("a wrong passphrase")));
+            AuthenticationOutcome wrong = locksmith
+                    .authenticate()
+                    .execute(new Authenticate.Command(ALICE, Password.of("a wrong passphrase")));
             var failed = store.userAccounts().recordFailedLogin(alice.id(), Instant.now(), LoginState.Rule.countOnly());
             LoginState beforeReset = store.userAccounts().resetFailedLogins(alice.id());
-            AuthenticationOutcome right = locksmith.authenticate().execute(
-                    new Authenticate.Command(ALICE, Password.of(RIGHT)));
-            boolean rehashedWhileHeld = store.userAccounts().replaceHash(alice.id(), weak, stronger.hash(Password.of(RIGHT)));
+            AuthenticationOutcome right =
+                    locksmith.authenticate().execute(new Authenticate.Command(ALICE, Password.of(RIGHT)));
+            boolean rehashedWhileHeld =
+                    store.userAccounts().replaceHash(alice.id(), weak, stronger.hash(Password.of(RIGHT)));
             holder.rollback();
 
             assertThat(wrong).isInstanceOf(AuthenticationOutcome.Rejected.class);
             assertThat(failed.logins().failedLogins()).isEqualTo(2);
             assertThat(beforeReset.failedLogins()).isEqualTo(2);
             assertThat(right).isEqualTo(new AuthenticationOutcome.Authenticated(ALICE));
-            assertThat(rehashedWhileHeld).as("a rehash is skipped, not waited for, while the row is held").isFalse();
+            assertThat(rehashedWhileHeld)
+                    .as("a rehash is skipped, not waited for, while the row is held")
+                    .isFalse();
         }
 
         User after = store.userAccounts().find(ALICE).orElseThrow();
@@ -104,7 +109,8 @@ abstract class LoginBookkeepingScenarios {
     }
 
     @Test
-    void a_user_created_again_under_a_removed_users_name_inherits_neither_history_nor_login_state() throws SQLException {
+    void a_user_created_again_under_a_removed_users_name_inherits_neither_history_nor_login_state()
+            throws SQLException {
         TestStores.Location location = newLocation();
         JdbiStore store = stores.open(location);
         store.userAccounts().add(Fixtures.localUser("alice"));
@@ -115,8 +121,12 @@ abstract class LoginBookkeepingScenarios {
 
         store.userAccounts().remove(old.id(), old.version());
 
-        assertThat(rows(location, "locksmith_password_history")).as("history goes with its user").isZero();
-        assertThat(rows(location, "locksmith_login_state")).as("login state goes with its user").isZero();
+        assertThat(rows(location, "locksmith_password_history"))
+                .as("history goes with its user")
+                .isZero();
+        assertThat(rows(location, "locksmith_login_state"))
+                .as("login state goes with its user")
+                .isZero();
         store.userAccounts().add(Fixtures.localUser("alice"));
         User reborn = store.userAccounts().find(ALICE).orElseThrow();
         assertThat(reborn.id()).isNotEqualTo(old.id());
@@ -127,8 +137,11 @@ abstract class LoginBookkeepingScenarios {
     @Test
     void users_added_in_bulk_keep_their_identity_and_login_state() {
         JdbiStore store = stores.open(newLocation());
-        LoginState logins = new LoginState(3, Optional.of(Fixtures.NOW), Optional.of(new Lock(Fixtures.NOW,
-                Optional.of(Fixtures.NOW.plusSeconds(600)))), Optional.of(Fixtures.NOW.minusSeconds(60)));
+        LoginState logins = new LoginState(
+                3,
+                Optional.of(Fixtures.NOW),
+                Optional.of(new Lock(Fixtures.NOW, Optional.of(Fixtures.NOW.plusSeconds(600)))),
+                Optional.of(Fixtures.NOW.minusSeconds(60)));
         User carol = Fixtures.localUser("carol").withLogins(logins);
         User dave = Fixtures.localUser("dave");
 
@@ -136,16 +149,29 @@ abstract class LoginBookkeepingScenarios {
 
         assertThat(store.userAccounts().find(Username.of("carol"))).contains(carol);
         assertThat(store.userAccounts().find(Username.of("dave"))).contains(dave);
-        User sameIdentity = new User(dave.id(), Username.of("erin"), dave.profile(), Set.of(), true, dave.source(),
-                dave.passwordHash(), dave.passwordChangedAt(), false, Optional.empty(), LoginState.initial(), 0);
+        User sameIdentity = new User(
+                dave.id(),
+                Username.of("erin"),
+                dave.profile(),
+                Set.of(),
+                true,
+                dave.source(),
+                dave.passwordHash(),
+                dave.passwordChangedAt(),
+                false,
+                Optional.empty(),
+                LoginState.initial(),
+                0);
         assertThatThrownBy(() -> store.userAccounts().addAll(List.of(Fixtures.localUser("frank"), sameIdentity)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
         assertThat(store.userAccounts().find(Username.of("frank"))).isEmpty();
     }
 
     private long rows(TestStores.Location location, String table) throws SQLException {
-        try (Connection c = connect(location); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = connect(location);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,10 +1,9 @@
 package dev.locksmith.jdbc;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link LoginBookkeepingScenarios} on a real PostgreSQL server. */
 @ExtendWith(PostgresServer.class)
@@ -24,7 +23,8 @@ class PostgresLoginBookkeepingTest extends LoginBookkeepingScenarios {
     @Override
     Connection connect(TestStores.Location location) throws SQLException {
         Connection c = PrefixSearchScenarios.open(location.url());
-        PrefixSearchScenarios.execute(c, "SET search_path TO " + location.schema().orElseThrow());
+        PrefixSearchScenarios.execute(
+                c, "SET search_path TO " + location.schema().orElseThrow());
         return c;
     }
 }

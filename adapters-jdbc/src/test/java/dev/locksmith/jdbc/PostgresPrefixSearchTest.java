@@ -1,10 +1,9 @@
 package dev.locksmith.jdbc;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link PrefixSearchScenarios} on a real PostgreSQL server. */
 @ExtendWith(PostgresServer.class)
@@ -33,6 +32,7 @@ class PostgresPrefixSearchTest extends PrefixSearchScenarios {
 
     @Override
     boolean usesUsernameIndex(String plan) {
-        return plan.contains("Index Scan using locksmith_users_pk") || plan.contains("Index Only Scan using locksmith_users_pk");
+        return plan.contains("Index Scan using locksmith_users_pk")
+                || plan.contains("Index Only Scan using locksmith_users_pk");
     }
 }

@@ -1,11 +1,10 @@
 package dev.locksmith.jdbc;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link SchemaUpgradeScenarios} on a real PostgreSQL server. */
 @ExtendWith(PostgresServer.class)
@@ -25,7 +24,8 @@ class PostgresSchemaUpgradeTest extends SchemaUpgradeScenarios {
     @Override
     Connection connect(TestStores.Location location) throws SQLException {
         Connection c = PrefixSearchScenarios.open(location.url());
-        PrefixSearchScenarios.execute(c, "SET search_path TO " + location.schema().orElseThrow());
+        PrefixSearchScenarios.execute(
+                c, "SET search_path TO " + location.schema().orElseThrow());
         return c;
     }
 

@@ -32,7 +32,8 @@ public final class PostgresServer implements BeforeAllCallback, ParameterResolve
 
     private static RunningPostgres server(ExtensionContext context) {
         // The root context's store lives for the whole run and closes what it holds at the end.
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(RunningPostgres.class, k -> RunningPostgres.start(), RunningPostgres.class);
     }
 }

@@ -1,13 +1,11 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Username prefix search: exact answers, keyset pages, and a plan that walks the primary-key index rather
@@ -61,8 +60,18 @@ abstract class PrefixSearchScenarios {
 
     @Test
     void prefix_search_finds_exactly_the_usernames_starting_with_the_text_in_order() {
-        assertThat(prefix("USER0100", 50)).containsExactly("user01000", "user01001", "user01002", "user01003",
-                "user01004", "user01005", "user01006", "user01007", "user01008", "user01009");
+        assertThat(prefix("USER0100", 50))
+                .containsExactly(
+                        "user01000",
+                        "user01001",
+                        "user01002",
+                        "user01003",
+                        "user01004",
+                        "user01005",
+                        "user01006",
+                        "user01007",
+                        "user01008",
+                        "user01009");
         assertThat(prefix("user_", 50)).containsExactly("user_x");
         assertThat(prefix("use", 3)).containsExactly("use", "user00000", "user00001");
         assertThat(prefix("nobody", 50)).isEmpty();
@@ -88,21 +97,28 @@ abstract class PrefixSearchScenarios {
     @Test
     void prefix_lookup_walks_the_username_index() throws SQLException {
         String sql = store.userAccounts().prefixSearchSql(true, true, false);
-        String plan = explain(sql, Map.of("lower", "user0100", "upper", "user0101", "pattern", "user0100%", "rows", 51));
+        String plan =
+                explain(sql, Map.of("lower", "user0100", "upper", "user0101", "pattern", "user0100%", "rows", 51));
         assertThat(usesUsernameIndex(plan)).as(plan).isTrue();
     }
 
     @Test
     void the_next_page_walks_the_username_index_too() throws SQLException {
         String sql = store.userAccounts().prefixSearchSql(true, true, true);
-        String plan = explain(sql, Map.of("lower", "user01", "upper", "user02", "pattern", "user01%", "after", "user01500",
-                "rows", 51));
+        String plan = explain(
+                sql,
+                Map.of("lower", "user01", "upper", "user02", "pattern", "user01%", "after", "user01500", "rows", 51));
         assertThat(usesUsernameIndex(plan)).as(plan).isTrue();
     }
 
     private List<String> prefix(String text, int limit) {
-        return store.userAccounts().searchByUsernamePrefix(new UserSearch(text, Optional.empty(), limit)).items().stream()
-                .map(u -> u.username().value()).toList();
+        return store
+                .userAccounts()
+                .searchByUsernamePrefix(new UserSearch(text, Optional.empty(), limit))
+                .items()
+                .stream()
+                .map(u -> u.username().value())
+                .toList();
     }
 
     /** EXPLAIN of a statement with Jdbi's named parameters, bound by name. */
@@ -115,7 +131,8 @@ abstract class PrefixSearchScenarios {
             m.appendReplacement(positional, "?");
         }
         m.appendTail(positional);
-        try (Connection c = connect(location); PreparedStatement s = c.prepareStatement("EXPLAIN " + positional)) {
+        try (Connection c = connect(location);
+                PreparedStatement s = c.prepareStatement("EXPLAIN " + positional)) {
             for (int i = 0; i < ordered.size(); i++) {
                 s.setObject(i + 1, ordered.get(i));
             }

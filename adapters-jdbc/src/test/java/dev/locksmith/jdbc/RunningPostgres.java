@@ -57,7 +57,9 @@ public final class RunningPostgres implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("locksmith-pg-");
             if (root) {
-                UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
+                UserPrincipal postgres = directory
+                        .getFileSystem()
+                        .getUserPrincipalLookupService()
                         .lookupPrincipalByName("postgres");
                 Files.setOwner(directory, postgres);
             }
@@ -88,10 +90,12 @@ public final class RunningPostgres implements AutoCloseable {
      * @throws IllegalStateException saying how to install them when there are none: the tests fail, never skip
      */
     static Path binaries(String override, Path root) {
-        return findBinaries(override, root).orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL server binaries (initdb, pg_ctl) not found under " + root + "/*/bin. "
-                        + "The PostgreSQL tests need them: run .ci/run (it installs them), or install the "
-                        + "distribution's package (apt-get install postgresql), or point LOCKSMITH_PG_BIN at them."));
+        return findBinaries(override, root)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "PostgreSQL server binaries (initdb, pg_ctl) not found under " + root + "/*/bin. "
+                                        + "The PostgreSQL tests need them: run .ci/run (it installs them), or install the "
+                                        + "distribution's package (apt-get install postgresql), or point LOCKSMITH_PG_BIN at them."));
     }
 
     private static Optional<Path> findBinaries(String override, Path root) {
@@ -103,8 +107,10 @@ public final class RunningPostgres implements AutoCloseable {
         }
         try (Stream<Path> versions = Files.list(root)) {
             return versions.map(v -> v.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
-                    .max(Comparator.comparing(bin -> versionOf(bin.getParent().getFileName().toString())));
+                    .filter(bin ->
+                            Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .max(Comparator.comparing(
+                            bin -> versionOf(bin.getParent().getFileName().toString())));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -130,8 +136,14 @@ public final class RunningPostgres implements AutoCloseable {
 
     private void initAndStart(boolean init) {
         if (init) {
-            List<String> initdb = new ArrayList<>(List.of(binaries.resolve("initdb").toString(), "-D", data().toString(),
-                    "--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-sync"));
+            List<String> initdb = new ArrayList<>(List.of(
+                    binaries.resolve("initdb").toString(),
+                    "-D",
+                    data().toString(),
+                    "--auth=trust",
+                    "--username=postgres",
+                    "--encoding=UTF8",
+                    "--no-sync"));
             if (versionOf(binaries.getParent().getFileName().toString()) >= 15) {
                 // A natural-language default collation, as most hosts' databases have (en_US sorts '_' before
                 // digits, unlike code-point order): the tests then show the schema does not depend on it.
@@ -143,13 +155,25 @@ public final class RunningPostgres implements AutoCloseable {
         }
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
-                directory.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", options, "start"), 90);
+        run(
+                List.of(
+                        binaries.resolve("pg_ctl").toString(),
+                        "-D",
+                        data().toString(),
+                        "-l",
+                        directory.resolve("postgres.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-o",
+                        options,
+                        "start"),
+                90);
     }
 
     private void createDatabase() {
         try (Connection c = DriverManager.getConnection(url("postgres"));
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the test database", e);
@@ -164,8 +188,10 @@ public final class RunningPostgres implements AutoCloseable {
         full.addAll(command);
         Path output = directory.resolve("command.out");
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(full)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", full));
@@ -217,8 +243,16 @@ public final class RunningPostgres implements AutoCloseable {
     private void stopQuietly() {
         try {
             if (Files.exists(data().resolve("postmaster.pid"))) {
-                run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w",
-                        "stop"), 60);
+                run(
+                        List.of(
+                                binaries.resolve("pg_ctl").toString(),
+                                "-D",
+                                data().toString(),
+                                "-m",
+                                "immediate",
+                                "-w",
+                                "stop"),
+                        60);
             }
         } catch (RuntimeException e) {
             // Best effort at shutdown: a leftover server dies with the machine's session.

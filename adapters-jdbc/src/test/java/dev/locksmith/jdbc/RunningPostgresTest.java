@@ -1,14 +1,13 @@
 package dev.locksmith.jdbc;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the PostgreSQL tests find the server binaries, and that missing ones fail the run with instructions. */
 class RunningPostgresTest {
@@ -30,7 +29,8 @@ class RunningPostgresTest {
             }
             executable(bin.resolve("pg_ctl"));
         }
-        assertThat(RunningPostgres.binaries(null, root)).isEqualTo(root.resolve("15").resolve("bin"));
+        assertThat(RunningPostgres.binaries(null, root))
+                .isEqualTo(root.resolve("15").resolve("bin"));
     }
 
     private static void executable(Path file) throws IOException {

@@ -1,14 +1,12 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +14,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A database at schema version 2, holding users, counters and history, upgraded by opening a store: every
@@ -51,12 +50,18 @@ abstract class SchemaUpgradeScenarios {
         location.schema().ifPresent(s -> config.schemas(s).defaultSchema(s));
         config.load().migrate();
         try (Connection c = connect(location)) {
-            insertVersion2User(c, "alice", 3, "TIMESTAMP WITH TIME ZONE '2031-05-06 07:00:00+00'",
+            insertVersion2User(
+                    c,
+                    "alice",
+                    3,
+                    "TIMESTAMP WITH TIME ZONE '2031-05-06 07:00:00+00'",
                     "TIMESTAMP WITH TIME ZONE '2031-05-06 07:30:00+00'");
             insertVersion2User(c, "bob", 0, "NULL", "NULL");
-            PrefixSearchScenarios.execute(c, "INSERT INTO locksmith_password_history (username, password_hash, replaced_at) "
-                    + "VALUES ('alice', 'old-1', CURRENT_TIMESTAMP), ('alice', 'old-2', CURRENT_TIMESTAMP), "
-                    + "('gone', 'orphan', CURRENT_TIMESTAMP)");
+            PrefixSearchScenarios.execute(
+                    c,
+                    "INSERT INTO locksmith_password_history (username, password_hash, replaced_at) "
+                            + "VALUES ('alice', 'old-1', CURRENT_TIMESTAMP), ('alice', 'old-2', CURRENT_TIMESTAMP), "
+                            + "('gone', 'orphan', CURRENT_TIMESTAMP)");
         }
 
         Instant beforeUpgrade = Instant.now().minusSeconds(60);
@@ -67,16 +72,19 @@ abstract class SchemaUpgradeScenarios {
         assertThat(alice.id()).isNotEqualTo(bob.id());
         assertThat(alice.id().value().version()).isEqualTo(4);
         assertThat(alice.failedLogins()).isEqualTo(3);
-        assertThat(alice.lock()).contains(new Lock(Instant.parse("2031-05-06T07:00:00Z"),
-                Optional.of(Instant.parse("2031-05-06T07:30:00Z"))));
-        assertThat(alice.logins().lastFailureAt()).hasValueSatisfying(t -> assertThat(t).isAfter(beforeUpgrade));
+        assertThat(alice.lock())
+                .contains(new Lock(
+                        Instant.parse("2031-05-06T07:00:00Z"), Optional.of(Instant.parse("2031-05-06T07:30:00Z"))));
+        assertThat(alice.logins().lastFailureAt())
+                .hasValueSatisfying(t -> assertThat(t).isAfter(beforeUpgrade));
         assertThat(alice.lastLoginAt()).isEmpty();
         assertThat(alice.version()).isEqualTo(5);
         assertThat(bob.logins()).isEqualTo(LoginState.initial());
         assertThat(store.passwordHistory().recent(Username.of("alice"), 5))
                 .containsExactly(new PasswordHash("old-2"), new PasswordHash("old-1"));
-        try (Connection c = connect(location); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM locksmith_password_history")) {
+        try (Connection c = connect(location);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM locksmith_password_history")) {
             rs.next();
             assertThat(rs.getInt(1)).as("the orphan history is gone").isEqualTo(2);
         }
@@ -90,11 +98,13 @@ abstract class SchemaUpgradeScenarios {
 
     private static void insertVersion2User(Connection c, String name, int failed, String lockSince, String lockUntil)
             throws SQLException {
-        PrefixSearchScenarios.execute(c, "INSERT INTO locksmith_users (username, public_name, private_name, email, "
-                + "comments, search_text, permissions, administrator, enabled, provider, password_hash, "
-                + "password_changed_at, must_change_password, temporary_password_expires_at, failed_logins, lock_since, "
-                + "lock_until, version) VALUES ('" + name + "', 'Public " + name + "', '', NULL, '', '" + name
-                + "', '', FALSE, TRUE, NULL, '$x$" + name + "', NULL, FALSE, NULL, " + failed + ", " + lockSince
-                + ", " + lockUntil + ", 5)");
+        PrefixSearchScenarios.execute(
+                c,
+                "INSERT INTO locksmith_users (username, public_name, private_name, email, "
+                        + "comments, search_text, permissions, administrator, enabled, provider, password_hash, "
+                        + "password_changed_at, must_change_password, temporary_password_expires_at, failed_logins, lock_since, "
+                        + "lock_until, version) VALUES ('" + name + "', 'Public " + name + "', '', NULL, '', '" + name
+                        + "', '', FALSE, TRUE, NULL, '$x$" + name + "', NULL, FALSE, NULL, " + failed + ", " + lockSince
+                        + ", " + lockUntil + ", 5)");
     }
 }

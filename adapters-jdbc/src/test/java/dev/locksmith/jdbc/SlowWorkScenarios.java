@@ -1,5 +1,7 @@
 package dev.locksmith.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
@@ -16,9 +18,6 @@ import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.ReadPolicy;
 import dev.locksmith.core.usecase.ResetFailedLogins;
 import dev.locksmith.core.usecase.SetPassword;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +32,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Slow work never holds a connection and login bookkeeping never conflicts with administration, on a real
@@ -59,17 +58,20 @@ abstract class SlowWorkScenarios {
     static final class SlowHasher implements PasswordHasher {
         private final FakePasswordHasher delegate = new FakePasswordHasher();
 
-        @Override public PasswordHash hash(Password password) {
+        @Override
+        public PasswordHash hash(Password password) {
             pause();
             return delegate.hash(password);
         }
 
-        @Override public boolean verify(Password password, PasswordHash hash) {
+        @Override
+        public boolean verify(Password password, PasswordHash hash) {
             pause();
             return delegate.verify(password, hash);
         }
 
-        @Override public boolean needsRehash(PasswordHash hash) {
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
             return delegate.needsRehash(hash);
         }
 
@@ -95,13 +97,21 @@ abstract class SlowWorkScenarios {
     }
 
     private static void add(JdbiStore store, PasswordHasher hasher, String name, Set<Permission> permissions) {
-        store.userAccounts().add(User.newLocal(Username.of(name), Profile.named("User " + name), permissions,
-                hasher.hash(Password.of("the right passphrase of " + name)), Instant.now(), false, Optional.empty()));
+        store.userAccounts()
+                .add(User.newLocal(
+                        Username.of(name),
+                        Profile.named("User " + name),
+                        permissions,
+                        hasher.hash(Password.of("the right passphrase of " + name)),
+                        Instant.now(),
+                        false,
+                        Optional.empty()));
     }
 
     @Test
     void a_pool_of_two_serves_32_concurrent_logins_and_an_administrator_without_unavailable() throws Exception {
-        JdbiStore store = stores.open(newLocation(), b -> b.maximumPoolSize(2).connectionTimeout(Duration.ofSeconds(2)));
+        JdbiStore store =
+                stores.open(newLocation(), b -> b.maximumPoolSize(2).connectionTimeout(Duration.ofSeconds(2)));
         SlowHasher hasher = new SlowHasher();
         for (int i = 0; i < 32; i++) {
             add(store, hasher, "user" + i, Set.of());
@@ -121,8 +131,12 @@ abstract class SlowWorkScenarios {
                     start.await();
                     for (int i = 0; i < 5; i++) {
                         try {
-                            AuthenticationOutcome outcome = locksmith.authenticate().execute(new Authenticate.Command(user,
-                                    Password.of((i % 2 == 0 ? "the right passphrase of " : "wrong ") + user.value())));
+                            AuthenticationOutcome outcome = locksmith
+                                    .authenticate()
+                                    .execute(new Authenticate.Command(
+                                            user,
+                                            Password.of((i % 2 == 0 ? "the right passphrase of " : "wrong ")
+                                                    + user.value())));
                             if (outcome.loggedIn()) {
                                 authenticated.incrementAndGet();
                             }
@@ -156,7 +170,8 @@ abstract class SlowWorkScenarios {
         assertThat(failures).isEmpty();
         assertThat(authenticated).hasValue(32 * 3);
         assertThat(policyReads).hasValue(20);
-        assertThat(store.userAccounts().find(Username.of("user0")).orElseThrow().failedLogins()).isZero();
+        assertThat(store.userAccounts().find(Username.of("user0")).orElseThrow().failedLogins())
+                .isZero();
     }
 
     @Test
@@ -195,8 +210,11 @@ abstract class SlowWorkScenarios {
                     Thread.onSpinWait();
                 }
                 try {
-                    helpDesk.setPassword().execute(SetPassword.Command.of(Username.of(i % 2 == 0 ? "rep" : "admin"),
-                            alice, Password.of("a new passphrase number " + i)));
+                    helpDesk.setPassword()
+                            .execute(SetPassword.Command.of(
+                                    Username.of(i % 2 == 0 ? "rep" : "admin"),
+                                    alice,
+                                    Password.of("a new passphrase number " + i)));
                     helpDesk.resetFailedLogins().execute(new ResetFailedLogins.Command(Username.of("rep"), alice));
                 } catch (RuntimeException e) {
                     failures.add(e);
@@ -215,7 +233,9 @@ abstract class SlowWorkScenarios {
         User after = store.userAccounts().find(alice).orElseThrow();
         assertThat(after.failedLogins()).isZero();
         assertThat(after.lock()).isEmpty();
-        assertThat(locksmith.authenticate().execute(new Authenticate.Command(alice, Password.of("a new passphrase number 9"))))
+        assertThat(locksmith
+                        .authenticate()
+                        .execute(new Authenticate.Command(alice, Password.of("a new passphrase number 9"))))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(alice));
     }
 }

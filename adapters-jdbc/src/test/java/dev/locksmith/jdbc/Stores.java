@@ -4,11 +4,14 @@ import dev.locksmith.core.testing.contract.StorePorts;
 
 /** Test helpers around {@link JdbiStore}. */
 final class Stores {
-    private Stores() {
-    }
+    private Stores() {}
 
     static StorePorts ports(JdbiStore store) {
-        return new StorePorts(store.userAccounts(), store.passwordHistory(), store.auditTrail(), store.policyStore(),
+        return new StorePorts(
+                store.userAccounts(),
+                store.passwordHistory(),
+                store.auditTrail(),
+                store.policyStore(),
                 store.transactions());
     }
 }

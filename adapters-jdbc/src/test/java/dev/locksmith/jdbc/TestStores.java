@@ -16,8 +16,7 @@ import java.util.function.UnaryOperator;
  */
 final class TestStores implements AutoCloseable {
     /** Where a store's tables live: a URL and, on PostgreSQL, a schema of its own. */
-    record Location(String url, Optional<String> schema) {
-    }
+    record Location(String url, Optional<String> schema) {}
 
     private final List<JdbiStore> stores = new ArrayList<>();
     private final List<String> h2Urls = new ArrayList<>();
@@ -62,7 +61,8 @@ final class TestStores implements AutoCloseable {
         stores.forEach(JdbiStore::close);
         stores.clear();
         for (String url : h2Urls) {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (SQLException e) {
                 // Already gone.

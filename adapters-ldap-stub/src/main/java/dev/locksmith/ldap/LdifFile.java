@@ -3,7 +3,6 @@ package dev.locksmith.ldap;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import dev.locksmith.core.domain.UnavailableException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +39,12 @@ final class LdifFile {
     }
 
     /** A file as last read: its stat, the SHA-256 of its content, and whether the stat alone can be trusted. */
-    record Fingerprint(Stat stat, HashCode sha256, boolean racy) {
-    }
+    record Fingerprint(Stat stat, HashCode sha256, boolean racy) {}
 
     /** A file's content and fingerprint, read consistently. */
-    record Content(Path path, byte[] bytes, Fingerprint fingerprint) {
-    }
+    record Content(Path path, byte[] bytes, Fingerprint fingerprint) {}
 
-    private LdifFile() {
-    }
+    private LdifFile() {}
 
     /** The file's stat now, or empty when it cannot be read (missing, no permission). */
     static Optional<Stat> stat(Path path) {
@@ -69,21 +65,25 @@ final class LdifFile {
             for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
                 Stat before = Stat.of(Files.readAttributes(path, BasicFileAttributes.class));
                 if (before.size() > MAX_BYTES) {
-                    throw new UnavailableException(path + ": the LDIF file is larger than " + (MAX_BYTES >> 20)
-                            + " MiB", null);
+                    throw new UnavailableException(
+                            path + ": the LDIF file is larger than " + (MAX_BYTES >> 20) + " MiB", null);
                 }
                 Instant readAt = Instant.now();
                 byte[] bytes = Files.readAllBytes(path);
                 Stat after = Stat.of(Files.readAttributes(path, BasicFileAttributes.class));
                 if (before.equals(after) && bytes.length == after.size()) {
                     boolean racy = after.modified().toInstant().isAfter(readAt.minus(RACY_WINDOW));
-                    return new Content(path, bytes, new Fingerprint(after, Hashing.sha256().hashBytes(bytes), racy));
+                    return new Content(
+                            path, bytes, new Fingerprint(after, Hashing.sha256().hashBytes(bytes), racy));
                 }
             }
         } catch (IOException e) {
-            throw new UnavailableException(path + ": cannot read the LDIF file (" + e.getClass().getSimpleName() + ")", e);
+            throw new UnavailableException(
+                    path + ": cannot read the LDIF file (" + e.getClass().getSimpleName() + ")", e);
         }
-        throw new UnavailableException(path + ": the LDIF file changed while being read, " + READ_ATTEMPTS
-                + " times; replace it atomically (write a new file, then rename it over the old one)", null);
+        throw new UnavailableException(
+                path + ": the LDIF file changed while being read, " + READ_ATTEMPTS
+                        + " times; replace it atomically (write a new file, then rename it over the old one)",
+                null);
     }
 }

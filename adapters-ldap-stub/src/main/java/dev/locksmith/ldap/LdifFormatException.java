@@ -2,7 +2,6 @@ package dev.locksmith.ldap;
 
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Reason;
-
 import java.util.Map;
 
 /**
@@ -24,7 +23,9 @@ public final class LdifFormatException extends LocksmithException {
     private final String problem;
 
     LdifFormatException(String file, int line, String problem) {
-        super(Reason.INVALID_INPUT, file + ":" + line + ": " + problem,
+        super(
+                Reason.INVALID_INPUT,
+                file + ":" + line + ": " + problem,
                 Map.of("file", file, "line", Integer.toString(line), "problem", problem));
         this.file = file;
         this.line = line;

@@ -40,9 +40,11 @@ final class LdifLines extends BufferedReader {
     private int position;
     /** The number of the last physical line read. */
     private int number;
+
     private boolean started;
     /** The line where the current record starts; 0 until its first line is read. */
     private int recordLine;
+
     private int lastRecordLine;
     private int recordLines;
     private String changeType;
@@ -104,8 +106,10 @@ final class LdifLines extends BufferedReader {
             }
             int line = number;
             if (bytes[from] == ' ') {
-                throw error(line, "continuation line (starting with a space) at the start of the file or after a "
-                        + "blank line: nothing to continue");
+                throw error(
+                        line,
+                        "continuation line (starting with a space) at the start of the file or after a "
+                                + "blank line: nothing to continue");
             }
             if (bytes[from] == '#') {
                 while (continues()) {
@@ -174,7 +178,9 @@ final class LdifLines extends BufferedReader {
         boolean base64 = colon + 1 < line.length && line[colon + 1] == ':';
         boolean url = colon + 1 < line.length && line[colon + 1] == '<';
         if (first && type.equals("version")) {
-            if (!new String(line, colon + 1, line.length - colon - 1, StandardCharsets.ISO_8859_1).strip().equals("1")) {
+            if (!new String(line, colon + 1, line.length - colon - 1, StandardCharsets.ISO_8859_1)
+                    .strip()
+                    .equals("1")) {
                 throw error(lineNumber, "unsupported LDIF version (only version 1 is defined)");
             }
             recordLine = 0; // the first record may follow the version line without a blank line
@@ -193,7 +199,9 @@ final class LdifLines extends BufferedReader {
                 throw error(lineNumber, "a dn cannot be a URL value");
             }
             if (wantedTypes.contains(type)) {
-                throw error(lineNumber, "URL value for username attribute " + description + ": URL values are never fetched");
+                throw error(
+                        lineNumber,
+                        "URL value for username attribute " + description + ": URL values are never fetched");
             }
             line[colon + 1] = ' '; // "attr:< url" reaches the SDK as "attr:  url", a plain value nobody reads
         }
@@ -218,12 +226,15 @@ final class LdifLines extends BufferedReader {
                 throw error(lineNumber, "the dn is not valid UTF-8");
             }
         } else if (indexOf(line, (byte) 0, colon) >= 0 || indexOf(line, (byte) '\r', colon) >= 0) {
-            throw error(lineNumber, "value of " + description
-                    + " contains a NUL or CR character (such values must be base64-encoded)");
+            throw error(
+                    lineNumber,
+                    "value of " + description + " contains a NUL or CR character (such values must be base64-encoded)");
         }
         if (type.equals("changetype") && changeType == null) {
-            String change = (decoded != null ? new String(decoded, StandardCharsets.UTF_8)
-                    : new String(line, colon + 1, line.length - colon - 1, StandardCharsets.UTF_8)).strip()
+            String change = (decoded != null
+                            ? new String(decoded, StandardCharsets.UTF_8)
+                            : new String(line, colon + 1, line.length - colon - 1, StandardCharsets.UTF_8))
+                    .strip()
                     .toLowerCase(Locale.ROOT);
             if (!CHANGE_TYPES.contains(change)) {
                 throw error(lineNumber, "unknown changetype (expected add, delete, modify, modrdn or moddn)");
@@ -244,7 +255,8 @@ final class LdifLines extends BufferedReader {
             text = new String(line, StandardCharsets.UTF_8); // a value nobody reads: replacement characters do
         }
         if (wantedTypes.contains(type)) {
-            valueLines.computeIfAbsent(description.toLowerCase(Locale.ROOT), d -> new java.util.ArrayDeque<>())
+            valueLines
+                    .computeIfAbsent(description.toLowerCase(Locale.ROOT), d -> new java.util.ArrayDeque<>())
                     .add(lineNumber);
         }
         return text;

@@ -7,7 +7,6 @@ import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import com.unboundid.ldif.LDIFRecord;
 import com.unboundid.ldif.TrailingSpaceBehavior;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,22 +38,18 @@ import java.util.Set;
 final class LdifParser {
 
     /** An entry: its DN, the line where it starts and the values of the wanted attributes. */
-    record Entry(String dn, int line, List<Value> values) {
-    }
+    record Entry(String dn, int line, List<Value> values) {}
 
     /**
      * A value of a wanted attribute: the attribute description as written (with its options), its line, and
      * the raw bytes.
      */
-    record Value(String attribute, int line, byte[] bytes) {
-    }
+    record Value(String attribute, int line, byte[] bytes) {}
 
     /** The entries of a file, and warnings ({@code file:line: text}) about what was skipped. */
-    record Result(List<Entry> entries, List<String> warnings) {
-    }
+    record Result(List<Entry> entries, List<String> warnings) {}
 
-    private LdifParser() {
-    }
+    private LdifParser() {}
 
     /**
      * Parses a whole file.
@@ -83,7 +78,8 @@ final class LdifParser {
                 } else if (record instanceof LDIFAddChangeRecord add) {
                     entries.add(entry(add.getEntryToAdd(), line, wantedTypes, lines));
                 } else {
-                    String change = lines.changeType() != null ? lines.changeType()
+                    String change = lines.changeType() != null
+                            ? lines.changeType()
                             : ((LDIFChangeRecord) record).getChangeType().getName();
                     warnings.add(file + ":" + line + ": change record (changetype: " + change
                             + ") ignored: only content entries and \"changetype: add\" records name users");
@@ -98,15 +94,16 @@ final class LdifParser {
                 throw format;
             }
             // Lines come from memory, so this is the SDK failing on a record it could not make sense of.
-            throw new LdifFormatException(file, lines.recordLine(), "malformed record ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new LdifFormatException(
+                    file,
+                    lines.recordLine(),
+                    "malformed record (" + e.getClass().getSimpleName() + ")");
         }
         warnings.addAll(0, lines.warnings());
         return new Result(List.copyOf(entries), List.copyOf(warnings));
     }
 
-    private static Entry entry(com.unboundid.ldap.sdk.Entry entry, int line, Set<String> wantedTypes,
-                               LdifLines lines) {
+    private static Entry entry(com.unboundid.ldap.sdk.Entry entry, int line, Set<String> wantedTypes, LdifLines lines) {
         List<Value> values = new ArrayList<>();
         for (Attribute attribute : entry.getAttributes()) {
             if (wantedTypes.contains(attribute.getBaseName().toLowerCase(Locale.ROOT))) {

@@ -9,7 +9,6 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders;
-
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -83,7 +82,9 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
 
     private LdifSecurityProviders(ImmutableList<SecurityProvider> providers, Duration pollInterval) {
         this.providers = providers;
-        this.files = providers.stream().flatMap(p -> p.ldifFiles().stream()).distinct()
+        this.files = providers.stream()
+                .flatMap(p -> p.ldifFiles().stream())
+                .distinct()
                 .collect(ImmutableList.toImmutableList());
         reloadLock.lock();
         try {
@@ -95,7 +96,9 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
             poller = null;
         } else {
             poller = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
-                    .setNameFormat("locksmith-ldif-reload-%d").setDaemon(true).build());
+                    .setNameFormat("locksmith-ldif-reload-%d")
+                    .setDaemon(true)
+                    .build());
             long millis = pollInterval.toMillis();
             poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
         }
@@ -179,8 +182,11 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
     public String toString() {
         StringBuilder text = new StringBuilder("LdifSecurityProviders[");
         for (int i = 0; i < providers.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append(providers.get(i).name()).append(" (")
-                    .append(providers.get(i).kind()).append(')');
+            text.append(i == 0 ? "" : ", ")
+                    .append(providers.get(i).name())
+                    .append(" (")
+                    .append(providers.get(i).kind())
+                    .append(')');
         }
         return text.append(']').toString();
     }
@@ -246,8 +252,12 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         }
         // Recorded even if parsing fails below: the poll must not re-read an unchanged broken file.
         lastRead = Map.copyOf(read);
-        if (onlyIfContentChanged && files.stream().allMatch(file -> previous.containsKey(file)
-                && previous.get(file).sha256().equals(read.get(file).sha256()))) {
+        if (onlyIfContentChanged
+                && files.stream()
+                        .allMatch(file -> previous.containsKey(file)
+                                && previous.get(file)
+                                        .sha256()
+                                        .equals(read.get(file).sha256()))) {
             return false;
         }
         List<String> warnings = new ArrayList<>();
@@ -265,9 +275,11 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         Map<List<Object>, Set<String>> parsed = new HashMap<>();
         ImmutableList.Builder<Snapshot.Claimant> claimants = ImmutableList.builder();
         for (SecurityProvider provider : providers) {
-            ImmutableSet.Builder<String> usernames = ImmutableSet.<String>builder().addAll(provider.usernames());
+            ImmutableSet.Builder<String> usernames =
+                    ImmutableSet.<String>builder().addAll(provider.usernames());
             for (Path file : provider.ldifFiles()) {
-                usernames.addAll(parsed.computeIfAbsent(List.of(file, provider.attributeTypesToRead()),
+                usernames.addAll(parsed.computeIfAbsent(
+                        List.of(file, provider.attributeTypesToRead()),
                         key -> usernames(file, contents.get(file), provider.attributeTypesToRead(), warnings)));
             }
             claimants.add(new Snapshot.Claimant(provider, usernames.build()));
@@ -300,8 +312,11 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
     private static String describe(Snapshot snapshot) {
         StringBuilder text = new StringBuilder("security providers loaded, generation ").append(snapshot.generation());
         for (Snapshot.Claimant claimant : snapshot.claimants()) {
-            text.append("; ").append(claimant.provider().name()).append(": ")
-                    .append(claimant.usernames().size()).append(" usernames");
+            text.append("; ")
+                    .append(claimant.provider().name())
+                    .append(": ")
+                    .append(claimant.usernames().size())
+                    .append(" usernames");
         }
         return text.toString();
     }
@@ -317,8 +332,7 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         private final List<SecurityProvider> providers = new ArrayList<>();
         private Duration pollInterval;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a provider after those already added: earlier providers win. */
         public Builder provider(SecurityProvider provider) {

@@ -2,13 +2,11 @@ package dev.locksmith.ldap;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
-
 import java.util.Locale;
 
 /** Canonical forms shared by directory data and rules, so both compare exactly as core's usernames do. */
 final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * The canonical form core gives a username (NFKC, stripped, lower-cased with {@link Locale#ROOT}). Going

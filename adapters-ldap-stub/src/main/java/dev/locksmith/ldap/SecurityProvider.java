@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Source;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,13 +149,15 @@ public final class SecurityProvider {
     boolean claimsByRule(String username) {
         for (String realm : realmSuffixes) {
             // the realm's '@' must be the only one, and a principal must stand before it
-            if (username.endsWith(realm) && username.indexOf('@') == username.length() - realm.length()
+            if (username.endsWith(realm)
+                    && username.indexOf('@') == username.length() - realm.length()
                     && username.length() > realm.length()) {
                 return true;
             }
         }
         for (String domain : domainPrefixes) {
-            if (username.startsWith(domain) && username.length() > domain.length()
+            if (username.startsWith(domain)
+                    && username.length() > domain.length()
                     && username.indexOf('\\', domain.length()) < 0) {
                 return true;
             }
@@ -301,12 +302,16 @@ public final class SecurityProvider {
             }
             ImmutableSet<String> attributeSet = attributes.build();
             if (attributeSet.isEmpty() && !ldifFiles.isEmpty()) {
-                throw new InvalidInputException("usernameAttributes", "LDIF files need at least one username attribute");
+                throw new InvalidInputException(
+                        "usernameAttributes", "LDIF files need at least one username attribute");
             }
-            if (ldifFiles.isEmpty() && !usernamesGiven && kerberosRealms.isEmpty() && windowsDomains.isEmpty()
+            if (ldifFiles.isEmpty()
+                    && !usernamesGiven
+                    && kerberosRealms.isEmpty()
+                    && windowsDomains.isEmpty()
                     && suffixes.isEmpty()) {
-                throw new InvalidInputException("provider",
-                        source.name() + " claims nothing: give it an LDIF file, usernames or a rule");
+                throw new InvalidInputException(
+                        "provider", source.name() + " claims nothing: give it an LDIF file, usernames or a rule");
             }
             return new SecurityProvider(this, source, attributeSet);
         }

@@ -3,7 +3,6 @@ package dev.locksmith.ldap;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.locksmith.core.domain.Source;
-
 import java.util.Optional;
 
 /**

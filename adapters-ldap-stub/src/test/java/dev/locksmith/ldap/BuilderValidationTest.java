@@ -1,40 +1,54 @@
 package dev.locksmith.ldap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The builders validate everything in {@code build()} and refuse with typed errors. */
 class BuilderValidationTest {
 
     private static final SecurityProvider ANY = SecurityProvider.builder("ldap", ProviderKind.LDAP)
-            .username("alice").build();
+            .username("alice")
+            .build();
 
     private static void refused(Runnable build, String field) {
-        assertThatThrownBy(build::run).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(build::run)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
     void refuses_a_provider_without_name_or_kind() {
-        refused(() -> SecurityProvider.builder(null, ProviderKind.LDAP).username("a").build(), "provider");
-        refused(() -> SecurityProvider.builder(" ", ProviderKind.LDAP).username("a").build(), "provider");
-        refused(() -> SecurityProvider.builder("bad\nname", ProviderKind.LDAP).username("a").build(), "provider");
+        refused(
+                () -> SecurityProvider.builder(null, ProviderKind.LDAP)
+                        .username("a")
+                        .build(),
+                "provider");
+        refused(
+                () -> SecurityProvider.builder(" ", ProviderKind.LDAP)
+                        .username("a")
+                        .build(),
+                "provider");
+        refused(
+                () -> SecurityProvider.builder("bad\nname", ProviderKind.LDAP)
+                        .username("a")
+                        .build(),
+                "provider");
         refused(() -> SecurityProvider.builder("ldap", null).username("a").build(), "kind");
     }
 
     @Test
     void refuses_a_provider_with_nothing_to_claim_by() {
-        assertThatThrownBy(() -> SecurityProvider.builder("ldap", ProviderKind.LDAP).build())
+        assertThatThrownBy(() ->
+                        SecurityProvider.builder("ldap", ProviderKind.LDAP).build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("provider");
                     assertThat(e).hasMessageContaining("claims nothing");
@@ -43,40 +57,64 @@ class BuilderValidationTest {
 
     @Test
     void accepts_an_explicitly_empty_directory_copy() {
-        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP).usernames(List.of()).build();
+        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                .usernames(List.of())
+                .build();
 
         assertThat(provider.usernames()).isEmpty();
     }
 
     @Test
     void refuses_a_given_username_that_is_not_a_valid_username() {
-        refused(() -> SecurityProvider.builder("ldap", ProviderKind.LDAP).username("John Smith").build(), "usernames");
-        refused(() -> SecurityProvider.builder("ldap", ProviderKind.LDAP).usernames(Arrays.asList("a", null)).build(),
+        refused(
+                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                        .username("John Smith")
+                        .build(),
+                "usernames");
+        refused(
+                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                        .usernames(Arrays.asList("a", null))
+                        .build(),
                 "usernames");
     }
 
     @Test
     void keeps_given_usernames_in_canonical_form() {
         SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
-                .usernames(List.of("Alice", "ALICE", " Bob ", "ＣＡＲＯＬ")).build();
+                .usernames(List.of("Alice", "ALICE", " Bob ", "ＣＡＲＯＬ"))
+                .build();
 
         assertThat(provider.usernames()).containsExactly("alice", "bob", "carol");
     }
 
     @Test
     void refuses_invalid_username_attributes() {
-        refused(() -> SecurityProvider.builder("ldap", ProviderKind.LDAP).ldif(Path.of("x.ldif"))
-                .usernameAttributes("uid;lang-en").build(), "usernameAttributes");
-        refused(() -> SecurityProvider.builder("ldap", ProviderKind.LDAP).ldif(Path.of("x.ldif"))
-                .usernameAttributes("user name").build(), "usernameAttributes");
-        refused(() -> SecurityProvider.builder("ldap", ProviderKind.LDAP).ldif(Path.of("x.ldif"))
-                .usernameAttributes().build(), "usernameAttributes");
+        refused(
+                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                        .ldif(Path.of("x.ldif"))
+                        .usernameAttributes("uid;lang-en")
+                        .build(),
+                "usernameAttributes");
+        refused(
+                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                        .ldif(Path.of("x.ldif"))
+                        .usernameAttributes("user name")
+                        .build(),
+                "usernameAttributes");
+        refused(
+                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                        .ldif(Path.of("x.ldif"))
+                        .usernameAttributes()
+                        .build(),
+                "usernameAttributes");
     }
 
     @Test
     void reads_username_attributes_by_name_alias_and_oid() {
-        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP).ldif(Path.of("x.ldif"))
-                .usernameAttributes("UID", "employeeNumber").build();
+        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                .ldif(Path.of("x.ldif"))
+                .usernameAttributes("UID", "employeeNumber")
+                .build();
 
         assertThat(provider.usernameAttributes()).containsExactly("uid", "employeenumber");
         assertThat(provider.attributeTypesToRead())
@@ -86,17 +124,30 @@ class BuilderValidationTest {
     @Test
     void refuses_no_providers_and_duplicate_names() {
         refused(() -> LdifSecurityProviders.builder().build(), "providers");
-        refused(() -> LdifSecurityProviders.builder().provider(ANY)
-                .provider(SecurityProvider.builder("LDAP", ProviderKind.RADIUS).username("b").build()).build(),
+        refused(
+                () -> LdifSecurityProviders.builder()
+                        .provider(ANY)
+                        .provider(SecurityProvider.builder("LDAP", ProviderKind.RADIUS)
+                                .username("b")
+                                .build())
+                        .build(),
                 "providers");
         refused(() -> LdifSecurityProviders.builder().provider(null), "provider");
     }
 
     @Test
     void refuses_a_poll_interval_that_is_too_short() {
-        refused(() -> LdifSecurityProviders.builder().provider(ANY).pollEvery(Duration.ofMillis(9)).build(),
+        refused(
+                () -> LdifSecurityProviders.builder()
+                        .provider(ANY)
+                        .pollEvery(Duration.ofMillis(9))
+                        .build(),
                 "pollInterval");
-        refused(() -> LdifSecurityProviders.builder().provider(ANY).pollEvery(Duration.ofSeconds(-1)).build(),
+        refused(
+                () -> LdifSecurityProviders.builder()
+                        .provider(ANY)
+                        .pollEvery(Duration.ofSeconds(-1))
+                        .build(),
                 "pollInterval");
         refused(() -> LdifSecurityProviders.builder().provider(ANY).pollEvery(null), "pollInterval");
     }
@@ -105,22 +156,29 @@ class BuilderValidationTest {
     void a_missing_ldif_file_makes_build_fail_as_unavailable(@TempDir Path directory) {
         Path missing = directory.resolve("missing.ldif");
 
-        assertThatThrownBy(() -> Fixtures.oneProvider(missing)).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("NoSuchFileException");
+        assertThatThrownBy(() -> Fixtures.oneProvider(missing))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("NoSuchFileException");
     }
 
     @Test
     void lists_ldif_files_absolute_and_once() {
         SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
-                .ldif(Path.of("a.ldif")).ldif(Path.of("./a.ldif")).ldif(Path.of("b.ldif")).build();
+                .ldif(Path.of("a.ldif"))
+                .ldif(Path.of("./a.ldif"))
+                .ldif(Path.of("b.ldif"))
+                .build();
 
-        assertThat(provider.ldifFiles()).containsExactly(Path.of("a.ldif").toAbsolutePath(),
-                Path.of("b.ldif").toAbsolutePath());
+        assertThat(provider.ldifFiles())
+                .containsExactly(
+                        Path.of("a.ldif").toAbsolutePath(), Path.of("b.ldif").toAbsolutePath());
     }
 
     @Test
     void a_lookup_of_null_is_refused_as_invalid_input() {
-        LdifSecurityProviders providers = LdifSecurityProviders.builder().provider(ANY).build();
+        LdifSecurityProviders providers =
+                LdifSecurityProviders.builder().provider(ANY).build();
 
         refused(() -> providers.claimant(null), "username");
     }

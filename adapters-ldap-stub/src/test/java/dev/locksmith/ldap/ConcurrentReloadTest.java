@@ -1,10 +1,12 @@
 package dev.locksmith.ldap;
 
+import static dev.locksmith.ldap.Fixtures.entries;
+import static dev.locksmith.ldap.Fixtures.replace;
+import static dev.locksmith.ldap.Fixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static dev.locksmith.ldap.Fixtures.entries;
-import static dev.locksmith.ldap.Fixtures.replace;
-import static dev.locksmith.ldap.Fixtures.write;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lookups during many reloads see one whole generation, never a mix of two. Two providers read two files; each
@@ -53,8 +52,12 @@ class ConcurrentReloadTest {
         write(first, entries("mover", "pair-a"));
         write(second, entries("pair-b"));
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("first", ProviderKind.LDAP).ldif(first).build())
-                .provider(SecurityProvider.builder("second", ProviderKind.ACTIVE_DIRECTORY).ldif(second).build())
+                .provider(SecurityProvider.builder("first", ProviderKind.LDAP)
+                        .ldif(first)
+                        .build())
+                .provider(SecurityProvider.builder("second", ProviderKind.ACTIVE_DIRECTORY)
+                        .ldif(second)
+                        .build())
                 .build();
         AtomicBoolean writing = new AtomicBoolean(true);
         CountDownLatch start = new CountDownLatch(1);
@@ -87,8 +90,8 @@ class ConcurrentReloadTest {
     }
 
     /** Counts lookups and inconsistent answers until the writer is done. */
-    private static Callable<long[]> reader(LdifSecurityProviders providers, AtomicBoolean writing,
-                                           CountDownLatch start) {
+    private static Callable<long[]> reader(
+            LdifSecurityProviders providers, AtomicBoolean writing, CountDownLatch start) {
         return () -> {
             start.await();
             long lookups = 0;

@@ -1,8 +1,12 @@
 package dev.locksmith.ldap;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
@@ -13,16 +17,11 @@ import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.OpenChangePasswordForm;
 import dev.locksmith.core.usecase.ResetFailedLogins;
 import dev.locksmith.core.usecase.SetPassword;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Core's use cases with the LDIF security providers wired in. "dave" has a LOCAL record in the store, but the
@@ -43,7 +42,9 @@ class DirectoryUsersEndToEndTest {
         Path ldif = folder.resolve("corp.ldif");
         Fixtures.write(ldif, Fixtures.entries("Dave"));
         providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY).ldif(ldif).build())
+                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+                        .ldif(ldif)
+                        .build())
                 .build();
         fixture = LocksmithFixture.create(builder -> builder.securityProviders(providers));
         fixture.given(aUser().named("admin").administrator());
@@ -69,30 +70,38 @@ class DirectoryUsersEndToEndTest {
 
     @Test
     void the_change_password_form_of_a_directory_user_is_refused_too() {
-        AccessDeniedException denied = catchThrowableOfType(AccessDeniedException.class, () -> fixture.locksmith()
-                .openChangePasswordForm().execute(new OpenChangePasswordForm.Command(Username.of("rep"), Username.of("dave"))));
+        AccessDeniedException denied = catchThrowableOfType(
+                AccessDeniedException.class,
+                () -> fixture.locksmith()
+                        .openChangePasswordForm()
+                        .execute(new OpenChangePasswordForm.Command(Username.of("rep"), Username.of("dave"))));
 
         assertThat(denied.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);
     }
 
     @Test
     void a_local_user_the_directory_does_not_claim_can_still_be_set() {
-        fixture.locksmith().setPassword().execute(new SetPassword.Command(Username.of("rep"), Username.of("erin"),
-                Password.of(NEW_PASSWORD), false, true));
+        fixture.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        Username.of("rep"), Username.of("erin"), Password.of(NEW_PASSWORD), false, true));
 
         assertThat(fixture.passwordIs("erin", NEW_PASSWORD)).isTrue();
     }
 
     @Test
     void a_privileged_user_may_reset_the_failed_logins_of_a_directory_user() {
-        fixture.locksmith().resetFailedLogins().execute(new ResetFailedLogins.Command(Username.of("rep"), Username.of("dave")));
+        fixture.locksmith()
+                .resetFailedLogins()
+                .execute(new ResetFailedLogins.Command(Username.of("rep"), Username.of("dave")));
 
         assertThat(fixture.user("dave").failedLogins()).isZero();
     }
 
     @Test
     void a_directory_user_logging_in_is_sent_to_the_directory() {
-        AuthenticationOutcome outcome = fixture.locksmith().authenticate()
+        AuthenticationOutcome outcome = fixture.locksmith()
+                .authenticate()
                 .execute(new Authenticate.Command(Username.of("DAVE"), Password.of("whatever he typed here")));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.UseProvider("corp-ad"));
@@ -103,9 +112,12 @@ class DirectoryUsersEndToEndTest {
         Fixtures.replace(folder.resolve("corp.ldif"), Fixtures.entries("Dave", "erin"));
         providers.reload();
 
-        AccessDeniedException denied = catchThrowableOfType(AccessDeniedException.class, () -> fixture.locksmith()
-                .setPassword().execute(new SetPassword.Command(Username.of("rep"), Username.of("erin"),
-                        Password.of(NEW_PASSWORD), false, false)));
+        AccessDeniedException denied = catchThrowableOfType(
+                AccessDeniedException.class,
+                () -> fixture.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                Username.of("rep"), Username.of("erin"), Password.of(NEW_PASSWORD), false, false)));
 
         assertThat(denied.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);
     }
@@ -113,9 +125,12 @@ class DirectoryUsersEndToEndTest {
     private void assertSetPasswordRefusedAsProviderManaged(String actor) {
         InMemoryDatabase.State before = fixture.database().state().withoutAudit();
 
-        AccessDeniedException denied = catchThrowableOfType(AccessDeniedException.class, () -> fixture.locksmith()
-                .setPassword().execute(new SetPassword.Command(Username.of(actor), Username.of("dave"),
-                        Password.of(NEW_PASSWORD), false, true)));
+        AccessDeniedException denied = catchThrowableOfType(
+                AccessDeniedException.class,
+                () -> fixture.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                Username.of(actor), Username.of("dave"), Password.of(NEW_PASSWORD), false, true)));
 
         assertThat(denied).isNotNull();
         assertThat(denied.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);

@@ -2,7 +2,6 @@ package dev.locksmith.ldap;
 
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -15,13 +14,13 @@ import java.util.Optional;
 
 /** Test helpers: fixture paths, LDIF writing, one-provider set-ups. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The path of a fixture under {@code src/test/resources/ldif}. */
     static Path fixture(String name) {
         try {
-            return Path.of(Objects.requireNonNull(Fixtures.class.getResource("/ldif/" + name), name).toURI());
+            return Path.of(Objects.requireNonNull(Fixtures.class.getResource("/ldif/" + name), name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -30,7 +29,9 @@ final class Fixtures {
     /** Adapter with a single LDAP provider named {@code directory} reading the file. */
     static LdifSecurityProviders oneProvider(Path ldif) {
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("directory", ProviderKind.LDAP).ldif(ldif).build())
+                .provider(SecurityProvider.builder("directory", ProviderKind.LDAP)
+                        .ldif(ldif)
+                        .build())
                 .build();
     }
 
@@ -42,8 +43,11 @@ final class Fixtures {
     static String entries(String... uids) {
         StringBuilder text = new StringBuilder("version: 1\n");
         for (String uid : uids) {
-            text.append("\ndn: uid=").append(uid).append(",ou=people,dc=example,dc=com\nobjectClass: account\nuid: ")
-                    .append(uid).append('\n');
+            text.append("\ndn: uid=")
+                    .append(uid)
+                    .append(",ou=people,dc=example,dc=com\nobjectClass: account\nuid: ")
+                    .append(uid)
+                    .append('\n');
         }
         return text.toString();
     }
@@ -51,7 +55,8 @@ final class Fixtures {
     /** Replaces the file's content atomically (write beside it, then rename), as hosts are told to. */
     static void replace(Path file, String content) {
         try {
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -1,18 +1,17 @@
 package dev.locksmith.ldap;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static dev.locksmith.ldap.Fixtures.claimant;
+import static dev.locksmith.ldap.Fixtures.fixture;
+import static dev.locksmith.ldap.Fixtures.oneProvider;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import static dev.locksmith.ldap.Fixtures.claimant;
-import static dev.locksmith.ldap.Fixtures.fixture;
-import static dev.locksmith.ldap.Fixtures.oneProvider;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Well-formed LDIF fixtures covering RFC 2849's edge cases: which usernames they give, and what they warn of. */
 class LdifContentTest {
@@ -21,8 +20,16 @@ class LdifContentTest {
     void reads_usernames_through_folding_base64_options_comments_and_attribute_case() {
         LdifSecurityProviders providers = oneProvider(fixture("directory.ldif"));
 
-        for (String username : List.of("alice", "ALICE", "alice.liddell@example.com", "zoë", "ZOË", "bob.en",
-                "bbuilder", "bob.builder@corp.example.com", "carol")) {
+        for (String username : List.of(
+                "alice",
+                "ALICE",
+                "alice.liddell@example.com",
+                "zoë",
+                "ZOË",
+                "bob.en",
+                "bbuilder",
+                "bob.builder@corp.example.com",
+                "carol")) {
             assertThat(claimant(providers, username)).as(username).contains("directory");
         }
     }
@@ -31,12 +38,27 @@ class LdifContentTest {
     void takes_no_username_from_comments_other_attributes_or_binary_values() {
         LdifSecurityProviders providers = oneProvider(fixture("directory.ldif"));
 
-        for (String username : List.of("not-a-user", "ghost", "example", "people", "{ssha}secretsecret",
-                "alice.lid", "dell@exam", "bob", "builder")) {
+        for (String username : List.of(
+                "not-a-user",
+                "ghost",
+                "example",
+                "people",
+                "{ssha}secretsecret",
+                "alice.lid",
+                "dell@exam",
+                "bob",
+                "builder")) {
             assertThat(claimant(providers, username)).as(username).isEmpty();
         }
-        assertThat(providers.snapshot().claimants().get(0).usernames()).containsExactlyInAnyOrder("alice",
-                "alice.liddell@example.com", "zoë", "bob.en", "bbuilder", "bob.builder@corp.example.com", "carol");
+        assertThat(providers.snapshot().claimants().get(0).usernames())
+                .containsExactlyInAnyOrder(
+                        "alice",
+                        "alice.liddell@example.com",
+                        "zoë",
+                        "bob.en",
+                        "bbuilder",
+                        "bob.builder@corp.example.com",
+                        "carol");
     }
 
     @Test
@@ -80,11 +102,16 @@ class LdifContentTest {
         LdifParser.Result result = LdifParser.parse(file.toString(), Files.readAllBytes(file), Set.of("uid", "mail"));
 
         assertThat(result.entries()).extracting(LdifParser.Entry::line).containsExactly(4, 10);
-        assertThat(result.warnings()).containsExactly(
-                file + ":15: change record (changetype: modify) ignored: only content entries and \"changetype: add\" records name users",
-                file + ":24: change record (changetype: delete) ignored: only content entries and \"changetype: add\" records name users",
-                file + ":27: change record (changetype: modrdn) ignored: only content entries and \"changetype: add\" records name users",
-                file + ":32: change record (changetype: moddn) ignored: only content entries and \"changetype: add\" records name users");
+        assertThat(result.warnings())
+                .containsExactly(
+                        file
+                                + ":15: change record (changetype: modify) ignored: only content entries and \"changetype: add\" records name users",
+                        file
+                                + ":24: change record (changetype: delete) ignored: only content entries and \"changetype: add\" records name users",
+                        file
+                                + ":27: change record (changetype: modrdn) ignored: only content entries and \"changetype: add\" records name users",
+                        file
+                                + ":32: change record (changetype: moddn) ignored: only content entries and \"changetype: add\" records name users");
     }
 
     @Test
@@ -93,10 +120,15 @@ class LdifContentTest {
 
         LdifParser.Result result = LdifParser.parse(file.toString(), Files.readAllBytes(file), Set.of("uid"));
 
-        assertThat(result.entries()).extracting(LdifParser.Entry::dn).containsExactly("dc=example,dc=com",
-                "ou=people,dc=example,dc=com", "uid=alice,ou=people,dc=example,dc=com",
-                "uid=zoë,ou=people,dc=example,dc=com", "CN=Bob Builder,OU=Staff,DC=corp,DC=example,DC=com",
-                "uid=carol,ou=people,dc=example,dc=com");
+        assertThat(result.entries())
+                .extracting(LdifParser.Entry::dn)
+                .containsExactly(
+                        "dc=example,dc=com",
+                        "ou=people,dc=example,dc=com",
+                        "uid=alice,ou=people,dc=example,dc=com",
+                        "uid=zoë,ou=people,dc=example,dc=com",
+                        "CN=Bob Builder,OU=Staff,DC=corp,DC=example,DC=com",
+                        "uid=carol,ou=people,dc=example,dc=com");
         assertThat(result.entries()).extracting(LdifParser.Entry::line).containsExactly(7, 13, 18, 29, 36, 47);
         assertThat(result.entries().get(4).values()).singleElement().satisfies(value -> {
             assertThat(value.attribute()).isEqualTo("uid;lang-en");
@@ -117,7 +149,9 @@ class LdifContentTest {
     void reads_only_the_configured_username_attributes() {
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
                 .provider(SecurityProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
-                        .ldif(fixture("directory.ldif")).usernameAttributes("sAMAccountName").build())
+                        .ldif(fixture("directory.ldif"))
+                        .usernameAttributes("sAMAccountName")
+                        .build())
                 .build();
 
         assertThat(providers.snapshot().claimants().get(0).usernames()).containsExactly("bbuilder");
@@ -129,11 +163,13 @@ class LdifContentTest {
         String text = "dn: uid=erin,dc=example,dc=com\nuid: erin\njpegPhoto:< file:///nonexistent/erin.jpg\n"
                 + "description:\n <file:///nonexistent/folded.txt\n";
 
-        LdifParser.Result result = LdifParser.parse("inline.ldif", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                Set.of("uid"));
+        LdifParser.Result result =
+                LdifParser.parse("inline.ldif", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Set.of("uid"));
 
-        assertThat(result.entries()).singleElement().satisfies(entry -> assertThat(entry.values())
-                .extracting(value -> new String(value.bytes(), java.nio.charset.StandardCharsets.UTF_8))
-                .containsExactly("erin"));
+        assertThat(result.entries())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.values())
+                        .extracting(value -> new String(value.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .containsExactly("erin"));
     }
 }

@@ -2,12 +2,11 @@ package dev.locksmith.ldap;
 
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.testing.contract.SecurityProvidersContract;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Core's contract, with the usernames in an LDIF file: spread over the four default username attributes,
@@ -26,16 +25,22 @@ class LdifSecurityProvidersContractTest extends SecurityProvidersContract {
         for (int i = 0; i < usernames.size(); i++) {
             String name = usernames.get(i);
             boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
-            ldif.append("\ndn: cn=entry").append(i).append(",dc=example,dc=com\nobjectClass: top\n")
+            ldif.append("\ndn: cn=entry")
+                    .append(i)
+                    .append(",dc=example,dc=com\nobjectClass: top\n")
                     .append(ATTRIBUTES.get(i % ATTRIBUTES.size()))
-                    .append(ascii ? ": " + name
-                            : ":: " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
+                    .append(
+                            ascii
+                                    ? ": " + name
+                                    : ":: " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
                     .append('\n');
         }
         Path file = directory.resolve("directory.ldif");
         Fixtures.write(file, ldif.toString());
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder(providerName, ProviderKind.LDAP).ldif(file).build())
+                .provider(SecurityProvider.builder(providerName, ProviderKind.LDAP)
+                        .ldif(file)
+                        .build())
                 .build();
     }
 }

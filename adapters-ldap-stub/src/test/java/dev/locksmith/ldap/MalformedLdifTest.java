@@ -1,17 +1,16 @@
 package dev.locksmith.ldap;
 
-import dev.locksmith.core.domain.LocksmithException;
-import dev.locksmith.core.domain.Reason;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-
 import static dev.locksmith.ldap.Fixtures.fixture;
 import static dev.locksmith.ldap.Fixtures.oneProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.locksmith.core.domain.LocksmithException;
+import dev.locksmith.core.domain.Reason;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Malformed LDIF fixtures: each is refused with a typed error naming the file and the line of the fault. */
 class MalformedLdifTest {
@@ -46,14 +45,16 @@ class MalformedLdifTest {
         assertThat(error.problem()).isEqualTo(problem);
         assertThat(error).hasMessage(file + ":" + line + ": " + problem);
         assertThat(error.reason()).isEqualTo(Reason.INVALID_INPUT);
-        assertThat(error.parameters()).containsEntry("file", file.toString())
-                .containsEntry("line", Integer.toString(line)).containsEntry("problem", problem);
+        assertThat(error.parameters())
+                .containsEntry("file", file.toString())
+                .containsEntry("line", Integer.toString(line))
+                .containsEntry("problem", problem);
     }
 
     @Test
     void the_error_is_a_locksmith_exception_and_never_quotes_a_value() {
-        LdifFormatException error = catchThrowableOfType(LdifFormatException.class,
-                () -> oneProvider(fixture("malformed/bad-base64.ldif")));
+        LdifFormatException error = catchThrowableOfType(
+                LdifFormatException.class, () -> oneProvider(fixture("malformed/bad-base64.ldif")));
 
         assertThat(error).isInstanceOf(LocksmithException.class);
         assertThat(error.getMessage()).doesNotContain("secret").doesNotContain("SSHA");
@@ -62,8 +63,11 @@ class MalformedLdifTest {
     @Test
     void a_line_number_counts_physical_lines_including_comments_and_folds() {
         String text = "# comment\n#  folded\n  comment\ndn: uid=alice,\n dc=example\nuid: alice\nbroken line\n";
-        LdifFormatException error = catchThrowableOfType(LdifFormatException.class,
-                () -> LdifParser.parse("inline.ldif", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        LdifFormatException error = catchThrowableOfType(
+                LdifFormatException.class,
+                () -> LdifParser.parse(
+                        "inline.ldif",
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         java.util.Set.of("uid")));
 
         assertThat(error).hasMessage("inline.ldif:7: line has no ':' (expected \"attribute: value\")");

@@ -2,7 +2,6 @@ package dev.locksmith.ldap;
 
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.testing.contract.SecurityProvidersContract;
-
 import java.util.List;
 
 /** Core's contract, with the usernames given to the builder instead of an LDIF file. */
@@ -11,7 +10,9 @@ class ProgrammaticSecurityProvidersContractTest extends SecurityProvidersContrac
     @Override
     protected SecurityProviders providersClaiming(String providerName, List<String> usernames) {
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder(providerName, ProviderKind.RADIUS).usernames(usernames).build())
+                .provider(SecurityProvider.builder(providerName, ProviderKind.RADIUS)
+                        .usernames(usernames)
+                        .build())
                 .build();
     }
 }

@@ -1,27 +1,32 @@
 package dev.locksmith.ldap;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.locksmith.ldap.Fixtures.claimant;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Providers are consulted in the order the host listed them; the first that claims a username wins. */
 class ProviderOrderTest {
 
     private final SecurityProvider ldap = SecurityProvider.builder("ldap", ProviderKind.LDAP)
-            .usernames(List.of("alice", "shared")).build();
+            .usernames(List.of("alice", "shared"))
+            .build();
     private final SecurityProvider radius = SecurityProvider.builder("radius", ProviderKind.RADIUS)
-            .usernames(List.of("bob", "Shared")).build();
+            .usernames(List.of("bob", "Shared"))
+            .build();
     private final SecurityProvider kerberos = SecurityProvider.builder("kerberos", ProviderKind.KERBEROS)
-            .kerberosRealm("EXAMPLE.COM").build();
+            .kerberosRealm("EXAMPLE.COM")
+            .build();
     private final SecurityProvider saml = SecurityProvider.builder("saml", ProviderKind.SAML)
-            .usernames(List.of("carol@example.com")).suffix("@example.com").build();
+            .usernames(List.of("carol@example.com"))
+            .suffix("@example.com")
+            .build();
 
     @Test
     void the_first_listed_provider_that_claims_a_name_wins() {
-        LdifSecurityProviders providers = LdifSecurityProviders.builder().provider(ldap).provider(radius).build();
+        LdifSecurityProviders providers =
+                LdifSecurityProviders.builder().provider(ldap).provider(radius).build();
 
         assertThat(claimant(providers, "shared")).contains("ldap");
         assertThat(claimant(providers, "alice")).contains("ldap");
@@ -31,7 +36,8 @@ class ProviderOrderTest {
 
     @Test
     void listing_the_providers_the_other_way_round_changes_the_winner() {
-        LdifSecurityProviders providers = LdifSecurityProviders.builder().provider(radius).provider(ldap).build();
+        LdifSecurityProviders providers =
+                LdifSecurityProviders.builder().provider(radius).provider(ldap).build();
 
         assertThat(claimant(providers, "shared")).contains("radius");
         assertThat(claimant(providers, "alice")).contains("ldap");
@@ -39,8 +45,14 @@ class ProviderOrderTest {
 
     @Test
     void an_earlier_rule_beats_a_later_directory_copy_and_the_other_way_round() {
-        LdifSecurityProviders kerberosFirst = LdifSecurityProviders.builder().provider(kerberos).provider(saml).build();
-        LdifSecurityProviders samlFirst = LdifSecurityProviders.builder().provider(saml).provider(kerberos).build();
+        LdifSecurityProviders kerberosFirst = LdifSecurityProviders.builder()
+                .provider(kerberos)
+                .provider(saml)
+                .build();
+        LdifSecurityProviders samlFirst = LdifSecurityProviders.builder()
+                .provider(saml)
+                .provider(kerberos)
+                .build();
 
         assertThat(claimant(kerberosFirst, "carol@example.com")).contains("kerberos");
         assertThat(claimant(samlFirst, "carol@example.com")).contains("saml");
@@ -51,12 +63,19 @@ class ProviderOrderTest {
     @Test
     void providers_are_reported_in_the_configured_order() {
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(saml).provider(ldap).provider(kerberos).provider(radius).build();
+                .provider(saml)
+                .provider(ldap)
+                .provider(kerberos)
+                .provider(radius)
+                .build();
 
-        assertThat(providers.providers()).extracting(SecurityProvider::name)
+        assertThat(providers.providers())
+                .extracting(SecurityProvider::name)
                 .containsExactly("saml", "ldap", "kerberos", "radius");
-        assertThat(providers.providers()).extracting(SecurityProvider::kind)
+        assertThat(providers.providers())
+                .extracting(SecurityProvider::kind)
                 .containsExactly(ProviderKind.SAML, ProviderKind.LDAP, ProviderKind.KERBEROS, ProviderKind.RADIUS);
-        assertThat(providers).hasToString("LdifSecurityProviders[saml (SAML), ldap (LDAP), kerberos (KERBEROS), radius (RADIUS)]");
+        assertThat(providers)
+                .hasToString("LdifSecurityProviders[saml (SAML), ldap (LDAP), kerberos (KERBEROS), radius (RADIUS)]");
     }
 }

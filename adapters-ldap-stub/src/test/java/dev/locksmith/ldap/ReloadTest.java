@@ -1,17 +1,5 @@
 package dev.locksmith.ldap;
 
-import dev.locksmith.core.domain.UnavailableException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-
 import static dev.locksmith.ldap.Fixtures.claimant;
 import static dev.locksmith.ldap.Fixtures.entries;
 import static dev.locksmith.ldap.Fixtures.oneProvider;
@@ -20,6 +8,17 @@ import static dev.locksmith.ldap.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.locksmith.core.domain.UnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reloading changed LDIF files without a restart: explicit, on change, and by the poll thread. */
 class ReloadTest {
@@ -32,8 +31,12 @@ class ReloadTest {
         write(first, entries("alice"));
         write(second, entries("bob"));
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("first", ProviderKind.LDAP).ldif(first).build())
-                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS).ldif(second).build())
+                .provider(SecurityProvider.builder("first", ProviderKind.LDAP)
+                        .ldif(first)
+                        .build())
+                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS)
+                        .ldif(second)
+                        .build())
                 .build();
     }
 
@@ -82,7 +85,8 @@ class ReloadTest {
         LdifSecurityProviders providers = oneProvider(file);
         Files.delete(file);
 
-        assertThatThrownBy(providers::reload).isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(providers::reload)
+                .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining(file.toString());
         assertThatThrownBy(providers::reloadIfChanged).isInstanceOf(UnavailableException.class);
         assertThat(claimant(providers, "alice")).contains("directory");
@@ -124,8 +128,10 @@ class ReloadTest {
     @Test
     void a_directory_name_claims_every_case_variant_of_itself() {
         java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
-        String ldif = "dn: uid=one\nuid:: " + base64.encodeToString("ΑΣ1".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                + "\n\ndn: uid=two\nuid:: " + base64.encodeToString("kım".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
+        String ldif =
+                "dn: uid=one\nuid:: " + base64.encodeToString("ΑΣ1".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "\n\ndn: uid=two\nuid:: "
+                        + base64.encodeToString("kım".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
         LdifSecurityProviders providers = oneProvider(file(ldif));
 
         for (String variant : List.of("ΑΣ1", "Ασ1", "ας1", "ασ1", "kım", "KIM", "kim", "K\u0130M")) {
@@ -210,7 +216,9 @@ class ReloadTest {
     void the_poll_thread_picks_up_changes_and_stops_on_close() throws Exception {
         Path file = file(entries("alice"));
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("directory", ProviderKind.LDAP).ldif(file).build())
+                .provider(SecurityProvider.builder("directory", ProviderKind.LDAP)
+                        .ldif(file)
+                        .build())
                 .pollEvery(Duration.ofMillis(10))
                 .build();
         Thread poller;
@@ -245,7 +253,8 @@ class ReloadTest {
 
     private static Thread pollThread() {
         List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("locksmith-ldif-reload-") && t.isAlive()).toList();
+                .filter(t -> t.getName().startsWith("locksmith-ldif-reload-") && t.isAlive())
+                .toList();
         assertThat(threads).hasSize(1);
         return threads.get(0);
     }

@@ -1,9 +1,11 @@
 package dev.locksmith.ldap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.locksmith.ldap.Fixtures.entries;
+import static dev.locksmith.ldap.Fixtures.fixture;
+import static dev.locksmith.ldap.Fixtures.oneProvider;
+import static dev.locksmith.ldap.Fixtures.replace;
+import static dev.locksmith.ldap.Fixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,13 +14,10 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static dev.locksmith.ldap.Fixtures.entries;
-import static dev.locksmith.ldap.Fixtures.fixture;
-import static dev.locksmith.ldap.Fixtures.oneProvider;
-import static dev.locksmith.ldap.Fixtures.replace;
-import static dev.locksmith.ldap.Fixtures.write;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the adapter logs through {@link System.Logger}: with no other backend installed, the JDK routes it to
@@ -36,12 +35,10 @@ class WarningLogTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @TempDir
@@ -60,8 +57,10 @@ class WarningLogTest {
     }
 
     private List<String> warnings() {
-        return records.stream().filter(r -> r.getLevel() == Level.WARNING)
-                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
+        return records.stream()
+                .filter(r -> r.getLevel() == Level.WARNING)
+                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r))
+                .toList();
     }
 
     @Test
@@ -70,8 +69,10 @@ class WarningLogTest {
 
         oneProvider(file);
 
-        assertThat(warnings()).contains(file + ":15: change record (changetype: modify) ignored: only content "
-                + "entries and \"changetype: add\" records name users").hasSize(4);
+        assertThat(warnings())
+                .contains(file + ":15: change record (changetype: modify) ignored: only content "
+                        + "entries and \"changetype: add\" records name users")
+                .hasSize(4);
     }
 
     @Test
@@ -80,10 +81,11 @@ class WarningLogTest {
 
         oneProvider(file);
 
-        assertThat(warnings()).containsExactlyInAnyOrder(
-                file + ":2: value of uid is not a valid username (must not contain whitespace); skipped",
-                file + ":6: value of uid is not valid UTF-8; skipped",
-                file + ":9: value of uid is not a valid username (contains control characters); skipped");
+        assertThat(warnings())
+                .containsExactlyInAnyOrder(
+                        file + ":2: value of uid is not a valid username (must not contain whitespace); skipped",
+                        file + ":6: value of uid is not valid UTF-8; skipped",
+                        file + ":9: value of uid is not a valid username (contains control characters); skipped");
     }
 
     @Test
@@ -107,8 +109,9 @@ class WarningLogTest {
         providers.poll();
         providers.poll();
 
-        assertThat(warnings()).containsExactly("reload of LDIF data failed, keeping the previous data: "
-                + file + ":6: line has no ':' (expected \"attribute: value\")");
+        assertThat(warnings())
+                .containsExactly("reload of LDIF data failed, keeping the previous data: " + file
+                        + ":6: line has no ':' (expected \"attribute: value\")");
         assertThat(Fixtures.claimant(providers, "alice")).contains("directory");
     }
 }

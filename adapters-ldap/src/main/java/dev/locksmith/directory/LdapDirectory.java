@@ -31,10 +31,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.SecurityProviders.ProviderLogin;
-
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +45,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * One live directory: a pool of connections bound as the service account (searches), a pool of connections
@@ -58,27 +57,38 @@ final class LdapDirectory implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LdapSecurityProviders.class.getName());
 
     /** Answers that say the directory did not really answer: an outage, not a refused password. */
-    private static final Set<ResultCode> OUTAGES = Set.of(ResultCode.BUSY, ResultCode.UNAVAILABLE,
-            ResultCode.TIMEOUT, ResultCode.TIME_LIMIT_EXCEEDED, ResultCode.ADMIN_LIMIT_EXCEEDED,
-            ResultCode.OTHER, ResultCode.LOCAL_ERROR, ResultCode.OPERATIONS_ERROR, ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
-            ResultCode.PROTOCOL_ERROR, ResultCode.CONNECT_ERROR, ResultCode.SERVER_DOWN, ResultCode.CANCELED);
+    private static final Set<ResultCode> OUTAGES = Set.of(
+            ResultCode.BUSY,
+            ResultCode.UNAVAILABLE,
+            ResultCode.TIMEOUT,
+            ResultCode.TIME_LIMIT_EXCEEDED,
+            ResultCode.ADMIN_LIMIT_EXCEEDED,
+            ResultCode.OTHER,
+            ResultCode.LOCAL_ERROR,
+            ResultCode.OPERATIONS_ERROR,
+            ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
+            ResultCode.PROTOCOL_ERROR,
+            ResultCode.CONNECT_ERROR,
+            ResultCode.SERVER_DOWN,
+            ResultCode.CANCELED);
 
     private static final PostConnectProcessor NOTHING_AFTER_CONNECT = new PostConnectProcessor() {
         @Override
-        public void processPreAuthenticatedConnection(LDAPConnection connection) {
-        }
+        public void processPreAuthenticatedConnection(LDAPConnection connection) {}
 
         @Override
-        public void processPostAuthenticatedConnection(LDAPConnection connection) {
-        }
+        public void processPostAuthenticatedConnection(LDAPConnection connection) {}
     };
 
     /** What a search for one username found. */
-    enum Found { NONE, ONE, SEVERAL }
+    enum Found {
+        NONE,
+        ONE,
+        SEVERAL
+    }
 
     /** A search's outcome: how many entries, and the DN when exactly one. */
-    record Lookup(Found found, Optional<String> dn) {
-    }
+    record Lookup(Found found, Optional<String> dn) {}
 
     private final LdapProviderSettings settings;
     private final LDAPConnectionPool searches;
@@ -104,7 +114,8 @@ final class LdapDirectory implements AutoCloseable {
     static LdapDirectory open(LdapProviderSettings settings) {
         SSLContext tls = tls(settings);
         LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(Math.toIntExact(settings.connectTimeout().toMillis()));
+        options.setConnectTimeoutMillis(
+                Math.toIntExact(settings.connectTimeout().toMillis()));
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         options.setBindWithDNRequiresPassword(true); // refuses RFC 4513 unauthenticated binds client-side too
         options.setFollowReferrals(false);
@@ -123,20 +134,22 @@ final class LdapDirectory implements AutoCloseable {
             if (searches != null) {
                 searches.close();
             }
-            throw new UnavailableException(Reason.PROVIDER_UNREACHABLE,
-                    settings.name() + ": cannot set up the connection pools (" + e.getResultCode() + ")", null);
+            throw new UnavailableException(
+                    Reason.PROVIDER_UNREACHABLE,
+                    settings.name() + ": cannot set up the connection pools (" + e.getResultCode() + ")",
+                    null);
         }
     }
 
-    private static ServerSet servers(LdapProviderSettings settings, SSLContext tls, LDAPConnectionOptions options,
-                                     BindRequest bind) {
+    private static ServerSet servers(
+            LdapProviderSettings settings, SSLContext tls, LDAPConnectionOptions options, BindRequest bind) {
         List<ServerSet> servers = new ArrayList<>();
         for (LDAPURL url : settings.ldapUrls()) {
             SocketFactory sockets = LdapProviderSettings.isLdaps(url) ? tls.getSocketFactory() : null;
             // ldaps needs nothing after connecting; it still gets a processor (one that does nothing), because
             // a failover set takes servers that all have one or none have.
-            PostConnectProcessor startTls = LdapProviderSettings.isLdaps(url) ? NOTHING_AFTER_CONNECT
-                    : new StartTLSPostConnectProcessor(tls);
+            PostConnectProcessor startTls =
+                    LdapProviderSettings.isLdaps(url) ? NOTHING_AFTER_CONNECT : new StartTLSPostConnectProcessor(tls);
             servers.add(new SingleServerSet(url.getHost(), url.getPort(), sockets, options, bind, startTls));
         }
         if (servers.size() == 1) {
@@ -153,8 +166,7 @@ final class LdapDirectory implements AutoCloseable {
         pool.setConnectionPoolName("locksmith-" + settings.name());
         pool.setCreateIfNecessary(false); // bounded: wait for a connection rather than open one more
         pool.setMaxWaitTimeMillis(settings.responseTimeout().toMillis());
-        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(
-                com.unboundid.ldap.sdk.OperationType.SEARCH));
+        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(com.unboundid.ldap.sdk.OperationType.SEARCH));
         // Connections age out, so that after a failover the pool comes back to the first server.
         pool.setMaxConnectionAgeMillis(TimeUnit.MINUTES.toMillis(10));
         return pool;
@@ -174,20 +186,22 @@ final class LdapDirectory implements AutoCloseable {
                             .map(source -> new String(secret(source, "trustStorePassword"), StandardCharsets.UTF_8)
                                     .toCharArray())
                             .orElse(null);
-                    trust = new TrustStoreTrustManager(store.toFile(), pin,
-                            name.endsWith(".jks") ? "JKS" : "PKCS12", true);
+                    trust = new TrustStoreTrustManager(
+                            store.toFile(), pin, name.endsWith(".jks") ? "JKS" : "PKCS12", true);
                 } else {
                     trust = new PEMFileTrustManager(store.toFile());
                 }
             } catch (GeneralSecurityException e) {
-                throw new InvalidInputException("trustStore", store + " holds no usable certificate ("
-                        + e.getClass().getSimpleName() + ")");
+                throw new InvalidInputException(
+                        "trustStore",
+                        store + " holds no usable certificate (" + e.getClass().getSimpleName() + ")");
             }
         }
         try {
             return new SSLUtil(trust).createSSLContext();
         } catch (GeneralSecurityException e) {
-            throw new InvalidInputException("trustStore", "cannot set up TLS (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidInputException(
+                    "trustStore", "cannot set up TLS (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -198,8 +212,9 @@ final class LdapDirectory implements AutoCloseable {
             try {
                 bytes = Files.readAllBytes(file.path());
             } catch (IOException e) {
-                throw new InvalidInputException(field, "cannot read " + file.path() + " ("
-                        + e.getClass().getSimpleName() + ")");
+                throw new InvalidInputException(
+                        field,
+                        "cannot read " + file.path() + " (" + e.getClass().getSimpleName() + ")");
             }
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\n') {
@@ -214,7 +229,8 @@ final class LdapDirectory implements AutoCloseable {
                 bytes = trimmed;
             }
         } else {
-            LdapProviderSettings.PasswordSource.Variable variable = (LdapProviderSettings.PasswordSource.Variable) source;
+            LdapProviderSettings.PasswordSource.Variable variable =
+                    (LdapProviderSettings.PasswordSource.Variable) source;
             String value = variable.environment().apply(variable.name());
             if (value == null) {
                 throw new InvalidInputException(field, "environment variable " + variable.name() + " is not set");
@@ -228,7 +244,10 @@ final class LdapDirectory implements AutoCloseable {
     }
 
     private static Cache<String, Boolean> cache(java.time.Duration ttl, int size) {
-        return CacheBuilder.newBuilder().maximumSize(ttl.isZero() ? 0 : size).expireAfterWrite(ttl).build();
+        return CacheBuilder.newBuilder()
+                .maximumSize(ttl.isZero() ? 0 : size)
+                .expireAfterWrite(ttl)
+                .build();
     }
 
     LdapProviderSettings settings() {
@@ -270,7 +289,9 @@ final class LdapDirectory implements AutoCloseable {
         }
         Filter filter = settings.userFilterFor(username);
         if (settings.disabledFilterValue().isPresent()) {
-            filter = Filter.createANDFilter(filter, Filter.createNOTFilter(settings.disabledFilterValue().get()));
+            filter = Filter.createANDFilter(
+                    filter,
+                    Filter.createNOTFilter(settings.disabledFilterValue().get()));
         }
         Lookup lookup;
         try {
@@ -280,7 +301,9 @@ final class LdapDirectory implements AutoCloseable {
             return new ProviderLogin.Unreachable(settings.provider());
         }
         if (lookup.found() == Found.SEVERAL) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: several directory entries match one username; login refused",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0}: several directory entries match one username; login refused",
                     settings.name());
         }
         if (lookup.found() != Found.ONE) {
@@ -333,7 +356,8 @@ final class LdapDirectory implements AutoCloseable {
 
     /** The entries matching {@code filter} under the base DN: none, one (with its DN) or several. */
     Lookup find(Filter filter) throws LDAPException {
-        SearchRequest request = new SearchRequest(settings.baseDn(), SearchScope.SUB, filter, SearchRequest.NO_ATTRIBUTES);
+        SearchRequest request =
+                new SearchRequest(settings.baseDn(), SearchScope.SUB, filter, SearchRequest.NO_ATTRIBUTES);
         request.setSizeLimit(2);
         request.setTimeLimitSeconds((int) Math.max(1, settings.responseTimeout().toSeconds()));
         request.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
@@ -345,8 +369,11 @@ final class LdapDirectory implements AutoCloseable {
                 return new Lookup(Found.SEVERAL, Optional.empty());
             }
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
-                LOG.log(System.Logger.Level.WARNING, "{0}: the base DN {1} does not exist in the directory",
-                        settings.name(), settings.baseDn());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "{0}: the base DN {1} does not exist in the directory",
+                        settings.name(),
+                        settings.baseDn());
             }
             throw e;
         }
@@ -372,9 +399,12 @@ final class LdapDirectory implements AutoCloseable {
             server = connection.getConnectedAddress() + ":" + connection.getConnectedPort();
             searches.releaseConnection(connection);
         } catch (LDAPException e) {
-            throw new UnavailableException(Reason.PROVIDER_UNREACHABLE, "security provider " + settings.name()
-                    + ": cannot connect and bind as " + settings.bindDn() + " (" + e.getResultCode() + ": "
-                    + e.getExceptionMessage() + ")", null);
+            throw new UnavailableException(
+                    Reason.PROVIDER_UNREACHABLE,
+                    "security provider " + settings.name()
+                            + ": cannot connect and bind as " + settings.bindDn() + " (" + e.getResultCode() + ": "
+                            + e.getExceptionMessage() + ")",
+                    null);
         }
         if (username.isEmpty()) {
             return new ProbeReport(settings.name(), server, settings.bindDn(), Optional.empty(), List.of(), false);
@@ -382,8 +412,8 @@ final class LdapDirectory implements AutoCloseable {
         try {
             Filter filter = settings.userFilterFor(username.get());
             List<String> dns = new ArrayList<>();
-            SearchRequest request = new SearchRequest(settings.baseDn(), SearchScope.SUB, filter,
-                    SearchRequest.NO_ATTRIBUTES);
+            SearchRequest request =
+                    new SearchRequest(settings.baseDn(), SearchScope.SUB, filter, SearchRequest.NO_ATTRIBUTES);
             request.setSizeLimit(10);
             try {
                 for (SearchResultEntry entry : searches.search(request).getSearchEntries()) {
@@ -397,13 +427,18 @@ final class LdapDirectory implements AutoCloseable {
             }
             boolean disabled = false;
             if (dns.size() == 1 && settings.disabledFilterValue().isPresent()) {
-                disabled = find(Filter.createANDFilter(filter, settings.disabledFilterValue().get())).found()
+                disabled = find(Filter.createANDFilter(
+                                        filter, settings.disabledFilterValue().get()))
+                                .found()
                         != Found.NONE;
             }
             return new ProbeReport(settings.name(), server, settings.bindDn(), username, List.copyOf(dns), disabled);
         } catch (LDAPException e) {
-            throw new UnavailableException(Reason.PROVIDER_UNREACHABLE, "security provider " + settings.name()
-                    + ": the search failed (" + e.getResultCode() + ": " + e.getExceptionMessage() + ")", null);
+            throw new UnavailableException(
+                    Reason.PROVIDER_UNREACHABLE,
+                    "security provider " + settings.name() + ": the search failed (" + e.getResultCode() + ": "
+                            + e.getExceptionMessage() + ")",
+                    null);
         }
     }
 
@@ -415,8 +450,10 @@ final class LdapDirectory implements AutoCloseable {
 
     private UnavailableException unreachable(LDAPException e) {
         logOutage(e);
-        return new UnavailableException(Reason.PROVIDER_UNREACHABLE, "security provider " + settings.name()
-                + " cannot be reached (" + e.getResultCode() + ")", null);
+        return new UnavailableException(
+                Reason.PROVIDER_UNREACHABLE,
+                "security provider " + settings.name() + " cannot be reached (" + e.getResultCode() + ")",
+                null);
     }
 
     private static boolean isOutage(ResultCode code) {
@@ -426,10 +463,17 @@ final class LdapDirectory implements AutoCloseable {
     private void logOutage(LDAPException e) {
         // Once per outage at WARNING, then quietly until the directory answers again.
         if (reachable.compareAndSet(true, false)) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: the directory cannot be reached ({1}: {2})", settings.name(),
-                    e.getResultCode(), e.getDiagnosticMessage() == null ? "no diagnostic" : e.getDiagnosticMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0}: the directory cannot be reached ({1}: {2})",
+                    settings.name(),
+                    e.getResultCode(),
+                    e.getDiagnosticMessage() == null ? "no diagnostic" : e.getDiagnosticMessage());
         } else {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: the directory cannot be reached ({1})", settings.name(),
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "{0}: the directory cannot be reached ({1})",
+                    settings.name(),
                     e.getResultCode());
         }
     }

@@ -6,7 +6,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Source;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,11 +82,18 @@ public final class LdapProviderSettings {
     private final Duration negativeCacheTtl;
     private final int cacheSize;
 
-    private LdapProviderSettings(Builder builder, Source.Provider provider, List<LDAPURL> urls, DN bindDn, DN baseDn,
-                                 Optional<Filter> groupFilter, Optional<Filter> disabledFilter) {
+    private LdapProviderSettings(
+            Builder builder,
+            Source.Provider provider,
+            List<LDAPURL> urls,
+            DN bindDn,
+            DN baseDn,
+            Optional<Filter> groupFilter,
+            Optional<Filter> disabledFilter) {
         this.provider = provider;
         this.urls = List.copyOf(urls);
-        this.trustStore = Optional.ofNullable(builder.trustStore).map(p -> p.toAbsolutePath().normalize());
+        this.trustStore = Optional.ofNullable(builder.trustStore)
+                .map(p -> p.toAbsolutePath().normalize());
         this.trustStorePassword = Optional.ofNullable(builder.trustStorePassword);
         this.hostnameVerification = builder.hostnameVerification;
         this.bindDn = bindDn;
@@ -125,8 +131,10 @@ public final class LdapProviderSettings {
 
     /** The servers, in the order they are tried, as {@code scheme://host:port}. */
     public List<String> urls() {
-        return urls.stream().map(url -> url.getScheme().toLowerCase(Locale.ROOT) + "://"
-                + Builder.bracketed(url.getHost()) + ":" + url.getPort()).toList();
+        return urls.stream()
+                .map(url -> url.getScheme().toLowerCase(Locale.ROOT) + "://" + Builder.bracketed(url.getHost()) + ":"
+                        + url.getPort())
+                .toList();
     }
 
     List<LDAPURL> ldapUrls() {
@@ -229,7 +237,8 @@ public final class LdapProviderSettings {
                 + trustStore.map(Path::toString).orElse("JVM default") + ", hostnameVerification="
                 + hostnameVerification + ", bindDn=" + bindDn + ", bindPassword=" + bindPassword
                 + " (value redacted), baseDn=" + baseDn + ", userFilter=" + userFilter + ", groupFilter="
-                + groupFilter().orElse("none") + ", disabledFilter=" + disabledFilter().orElse("none")
+                + groupFilter().orElse("none") + ", disabledFilter="
+                + disabledFilter().orElse("none")
                 + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout + ", responseTimeout="
                 + responseTimeout + ", positiveCacheTtl=" + positiveCacheTtl + ", negativeCacheTtl="
                 + negativeCacheTtl + ", cacheSize=" + cacheSize + "]";
@@ -302,8 +311,8 @@ public final class LdapProviderSettings {
 
         /** The trust store's password, read from this file (PKCS#12 and JKS stores only; optional). */
         public Builder trustStorePasswordFile(Path file) {
-            this.trustStorePassword = new PasswordSource.File(InvalidInputException.requireNonNull(file,
-                    "trustStorePasswordFile"));
+            this.trustStorePassword =
+                    new PasswordSource.File(InvalidInputException.requireNonNull(file, "trustStorePasswordFile"));
             return this;
         }
 
@@ -321,8 +330,7 @@ public final class LdapProviderSettings {
 
         /** Reads the service account's password from this file when connecting (never logged). */
         public Builder bindPasswordFile(Path file) {
-            this.bindPassword = new PasswordSource.File(InvalidInputException.requireNonNull(file,
-                    "bindPasswordFile"));
+            this.bindPassword = new PasswordSource.File(InvalidInputException.requireNonNull(file, "bindPasswordFile"));
             return this;
         }
 
@@ -426,16 +434,19 @@ public final class LdapProviderSettings {
             }
             DN bind = dn(InvalidInputException.requireNonNull(bindDn, "bindDn"), "bindDn");
             if (bind.isNullDN()) {
-                throw new InvalidInputException("bindDn", "must name the service account (anonymous binds are not used)");
+                throw new InvalidInputException(
+                        "bindDn", "must name the service account (anonymous binds are not used)");
             }
             InvalidInputException.requireNonNull(bindPassword, "bindPassword");
-            if (bindPassword instanceof PasswordSource.Variable variable && !variable.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (bindPassword instanceof PasswordSource.Variable variable
+                    && !variable.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new InvalidInputException("bindPasswordVariable", "not an environment variable name");
             }
             DN base = dn(InvalidInputException.requireNonNull(baseDn, "baseDn"), "baseDn");
             if (!userFilter.contains(USERNAME_PLACEHOLDER)) {
-                throw new InvalidInputException("userFilter", "must contain " + USERNAME_PLACEHOLDER
-                        + " where the username goes, e.g. (uid={0})");
+                throw new InvalidInputException(
+                        "userFilter",
+                        "must contain " + USERNAME_PLACEHOLDER + " where the username goes, e.g. (uid={0})");
             }
             parse(userFilter.replace(USERNAME_PLACEHOLDER, "x"), "userFilter");
             Optional<Filter> group = Optional.ofNullable(groupFilter).map(f -> parse(f, "groupFilter"));
@@ -462,15 +473,17 @@ public final class LdapProviderSettings {
             }
             String scheme = url.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("ldap") && !scheme.equals("ldaps")) {
-                throw new InvalidInputException("url", "must start with ldaps:// or ldap:// (StartTLS), not " + scheme
-                        + "://");
+                throw new InvalidInputException(
+                        "url", "must start with ldaps:// or ldap:// (StartTLS), not " + scheme + "://");
             }
             if (!url.hostProvided()) {
                 throw new InvalidInputException("url", "must name the server's host: " + raw);
             }
             if (url.baseDNProvided() || url.attributesProvided() || url.scopeProvided() || url.filterProvided()) {
-                throw new InvalidInputException("url", "must name only a server (scheme, host, port); give the base"
-                        + " DN and filters as their own settings");
+                throw new InvalidInputException(
+                        "url",
+                        "must name only a server (scheme, host, port); give the base"
+                                + " DN and filters as their own settings");
             }
             URI.create(scheme + "://" + bracketed(url.getHost()) + ":" + url.getPort()); // host syntax check
             return url;

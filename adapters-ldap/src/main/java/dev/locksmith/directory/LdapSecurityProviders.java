@@ -7,7 +7,6 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,15 +124,15 @@ public final class LdapSecurityProviders implements SecurityProviders, AutoClose
 
     @Override
     public String toString() {
-        return "LdapSecurityProviders" + directories.stream().map(d -> d.settings().name()).toList();
+        return "LdapSecurityProviders"
+                + directories.stream().map(d -> d.settings().name()).toList();
     }
 
     /** Collects the providers, in the order they are consulted. Not thread-safe. */
     public static final class Builder {
         private final List<LdapProviderSettings> providers = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a provider after those already added: earlier providers win. */
         public Builder provider(LdapProviderSettings settings) {

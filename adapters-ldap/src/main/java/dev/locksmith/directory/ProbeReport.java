@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param entries  the DNs of the entries the user filter (and group filter) matched, at most 10
  * @param disabled whether the only matching entry also matches the disabled filter
  */
-public record ProbeReport(String provider, String server, String boundAs, Optional<String> username,
-                          List<String> entries, boolean disabled) {
+public record ProbeReport(
+        String provider,
+        String server,
+        String boundAs,
+        Optional<String> username,
+        List<String> entries,
+        boolean disabled) {
     public ProbeReport {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(server, "server");

@@ -1,18 +1,17 @@
 package dev.locksmith.directory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.unboundid.ldap.sdk.Filter;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever a username holds, the filter built from it is one equality test of exactly that value on the
@@ -20,14 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FilterEscapingPropertiesTest {
 
-    private static final LdapProviderSettings SETTINGS = LdapProviderSettings.builder("corp").url("ldaps://dc.example.com")
-            .bindDn("cn=locksmith,dc=example,dc=com").bindPasswordFile(Path.of("bind")).baseDn("dc=example,dc=com")
-            .userFilter("(sAMAccountName={0})").build();
+    private static final LdapProviderSettings SETTINGS = LdapProviderSettings.builder("corp")
+            .url("ldaps://dc.example.com")
+            .bindDn("cn=locksmith,dc=example,dc=com")
+            .bindPasswordFile(Path.of("bind"))
+            .baseDn("dc=example,dc=com")
+            .userFilter("(sAMAccountName={0})")
+            .build();
 
     @Provide
     Arbitrary<String> hostile() {
-        Arbitrary<String> pieces = Arbitraries.of("*", "(", ")", "\\", "\\2a", "\\00", "=", "|", "&", "!", "uid", "alice",
-                "{0}", "~=", ">=", ":dn:", "é", "ß", "İ", "\u0000", "\u00ad", " ");
+        Arbitrary<String> pieces = Arbitraries.of(
+                "*", "(", ")", "\\", "\\2a", "\\00", "=", "|", "&", "!", "uid", "alice", "{0}", "~=", ">=", ":dn:", "é",
+                "ß", "İ", "\u0000", "\u00ad", " ");
         return pieces.list().ofMinSize(1).ofMaxSize(12).map(list -> String.join("", list));
     }
 
@@ -50,7 +54,9 @@ class FilterEscapingPropertiesTest {
     @Provide
     Arbitrary<String> anyText() {
         // every char but the surrogates, which are not text on their own (a username never holds an unpaired one)
-        return Arbitraries.strings().withCharRange('\u0000', '\ud7ff').withCharRange('\ue000', '\uffff')
+        return Arbitraries.strings()
+                .withCharRange('\u0000', '\ud7ff')
+                .withCharRange('\ue000', '\uffff')
                 .ofMaxLength(40);
     }
 

@@ -2,12 +2,11 @@ package dev.locksmith.directory;
 
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.testing.contract.SecurityProvidersContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Core's contract against an in-memory directory over ldaps: each managed username is a person's uid. */
 class InMemoryContractTest extends SecurityProvidersContract {
@@ -25,7 +24,8 @@ class InMemoryContractTest extends SecurityProvidersContract {
             directory.person(username, null);
         }
         LdapSecurityProviders providers = LdapSecurityProviders.builder()
-                .provider(directory.settings(providerName, directory.ldapsUrl(), folder.resolve("bind-" + opened.size()))
+                .provider(directory
+                        .settings(providerName, directory.ldapsUrl(), folder.resolve("bind-" + opened.size()))
                         .build())
                 .build();
         opened.add(0, providers);

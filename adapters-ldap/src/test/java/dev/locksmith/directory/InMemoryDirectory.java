@@ -8,7 +8,6 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -58,22 +57,32 @@ final class InMemoryDirectory implements AutoCloseable {
     static InMemoryDirectory start(TestCertificates.Server serverCertificate) {
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-            SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(serverCertificate.keyStore().toFile(),
-                    TestCertificates.KEY_STORE_PASSWORD, "PKCS12", "server"), null);
+            SSLUtil serverTls = new SSLUtil(
+                    new KeyStoreKeyManager(
+                            serverCertificate.keyStore().toFile(),
+                            TestCertificates.KEY_STORE_PASSWORD,
+                            "PKCS12",
+                            "server"),
+                    null);
             InetAddress loopback = InetAddress.getLoopbackAddress();
             config.setListenerConfigs(
-                    InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, freePort(),
-                            serverTls.createSSLServerSocketFactory(), null),
-                    InMemoryListenerConfig.createLDAPConfig("ldap", loopback, freePort(),
-                            serverTls.createSSLSocketFactory()));
+                    InMemoryListenerConfig.createLDAPSConfig(
+                            "ldaps", loopback, freePort(), serverTls.createSSLServerSocketFactory(), null),
+                    InMemoryListenerConfig.createLDAPConfig(
+                            "ldap", loopback, freePort(), serverTls.createSSLSocketFactory()));
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             server.add(new Entry(BASE, new Attribute("objectClass", "top", "domain"), new Attribute("dc", "example")));
-            server.add(new Entry(PEOPLE, new Attribute("objectClass", "top", "organizationalUnit"),
-                    new Attribute("ou", "people")));
-            server.add(new Entry("ou=services," + BASE, new Attribute("objectClass", "top", "organizationalUnit"),
+            server.add(new Entry(
+                    PEOPLE, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "people")));
+            server.add(new Entry(
+                    "ou=services," + BASE,
+                    new Attribute("objectClass", "top", "organizationalUnit"),
                     new Attribute("ou", "services")));
-            server.add(new Entry(SERVICE_DN, new Attribute("objectClass", "top", "person"),
-                    new Attribute("cn", "locksmith"), new Attribute("sn", "service"),
+            server.add(new Entry(
+                    SERVICE_DN,
+                    new Attribute("objectClass", "top", "person"),
+                    new Attribute("cn", "locksmith"),
+                    new Attribute("sn", "service"),
                     new Attribute("userPassword", SERVICE_PASSWORD)));
             server.startListening();
             return new InMemoryDirectory(server);
@@ -99,7 +108,9 @@ final class InMemoryDirectory implements AutoCloseable {
     InMemoryDirectory person(String uid, String password, Attribute... more) {
         List<Attribute> attributes = new ArrayList<>(List.of(
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
-                new Attribute("uid", uid), new Attribute("cn", uid), new Attribute("sn", uid)));
+                new Attribute("uid", uid),
+                new Attribute("cn", uid),
+                new Attribute("sn", uid)));
         if (password != null) {
             attributes.add(new Attribute("userPassword", password));
         }
@@ -120,8 +131,9 @@ final class InMemoryDirectory implements AutoCloseable {
     /** The DN of a person added by {@link #person}. */
     static String dn(String uid) {
         try {
-            return new com.unboundid.ldap.sdk.DN(new com.unboundid.ldap.sdk.RDN("cn", uid),
-                    new com.unboundid.ldap.sdk.DN(PEOPLE)).toString();
+            return new com.unboundid.ldap.sdk.DN(
+                            new com.unboundid.ldap.sdk.RDN("cn", uid), new com.unboundid.ldap.sdk.DN(PEOPLE))
+                    .toString();
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }
@@ -156,8 +168,13 @@ final class InMemoryDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return LdapProviderSettings.builder(name).url(url).trustStore(ca().certificate()).bindDn(SERVICE_DN)
-                .bindPasswordFile(passwordFile).baseDn(BASE).connectTimeout(java.time.Duration.ofSeconds(2))
+        return LdapProviderSettings.builder(name)
+                .url(url)
+                .trustStore(ca().certificate())
+                .bindDn(SERVICE_DN)
+                .bindPasswordFile(passwordFile)
+                .baseDn(BASE)
+                .connectTimeout(java.time.Duration.ofSeconds(2))
                 .responseTimeout(java.time.Duration.ofSeconds(2));
     }
 

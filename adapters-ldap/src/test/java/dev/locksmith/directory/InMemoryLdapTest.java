@@ -1,5 +1,9 @@
 package dev.locksmith.directory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.unboundid.ldap.sdk.Attribute;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
@@ -8,12 +12,6 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders.ProviderLogin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -21,10 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The adapter's behaviour against UnboundID's in-memory directory, over ldaps and StartTLS. */
 class InMemoryLdapTest {
@@ -46,7 +45,10 @@ class InMemoryLdapTest {
         InMemoryDirectory directory = InMemoryDirectory.start()
                 .person("alice", "alice-password-1", new Attribute("ou", "appliance"))
                 .person("bob", "bob-password-1")
-                .person("dave", "dave-password-1", new Attribute("employeeType", "disabled"),
+                .person(
+                        "dave",
+                        "dave-password-1",
+                        new Attribute("employeeType", "disabled"),
                         new Attribute("ou", "appliance"))
                 .person("a*b", "star-password-1");
         opened.add(directory);
@@ -54,7 +56,8 @@ class InMemoryLdapTest {
     }
 
     private LdapSecurityProviders providers(LdapProviderSettings.Builder settings) {
-        LdapSecurityProviders providers = LdapSecurityProviders.builder().provider(settings.build()).build();
+        LdapSecurityProviders providers =
+                LdapSecurityProviders.builder().provider(settings.build()).build();
         opened.add(0, providers);
         return providers;
     }
@@ -75,7 +78,8 @@ class InMemoryLdapTest {
 
     @Test
     void a_directory_user_logs_in_by_bind_and_a_wrong_password_is_rejected() {
-        LdapSecurityProviders providers = providers(settings(directory(), directory().ldapsUrl()));
+        LdapSecurityProviders providers =
+                providers(settings(directory(), directory().ldapsUrl()));
 
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
         assertThat(login(providers, "ALICE", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
@@ -106,8 +110,8 @@ class InMemoryLdapTest {
     @Test
     void a_disabled_entry_stays_claimed_but_cannot_log_in() {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .disabledFilter("(employeeType=disabled)"));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).disabledFilter("(employeeType=disabled)"));
 
         assertThat(claimant(providers, "dave")).contains(CORP);
         assertThat(login(providers, "dave", "dave-password-1")).isEqualTo(new ProviderLogin.Rejected(CORP));
@@ -117,7 +121,8 @@ class InMemoryLdapTest {
     @Test
     void the_group_filter_limits_claims_and_logins_to_members() {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()).groupFilter("(ou=appliance)"));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).groupFilter("(ou=appliance)"));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(claimant(providers, "bob")).isEmpty();
@@ -126,8 +131,19 @@ class InMemoryLdapTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "a*", ")(uid=*", "alice)(uid=*", "*)(|(uid=*", "alice)(|(objectClass=*)",
-            "\\2a", "\\", "(uid=alice)", "alice*"})
+    @ValueSource(
+            strings = {
+                "*",
+                "a*",
+                ")(uid=*",
+                "alice)(uid=*",
+                "*)(|(uid=*",
+                "alice)(|(objectClass=*)",
+                "\\2a",
+                "\\",
+                "(uid=alice)",
+                "alice*"
+            })
     void filter_metacharacters_in_a_username_match_only_themselves(String username) {
         InMemoryDirectory directory = directory();
         LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
@@ -149,8 +165,14 @@ class InMemoryLdapTest {
     @Test
     void a_nul_in_a_username_is_refused_before_any_search() {
         assertThatThrownBy(() -> Username.of("alice\u0000")).isInstanceOf(InvalidInputException.class);
-        assertThat(LdapProviderSettings.builder("x").url("ldaps://localhost").bindDn("cn=x").bindPasswordFile(Path.of("p"))
-                .baseDn("dc=x").build().userFilterFor("a\u0000)(uid=*").toString())
+        assertThat(LdapProviderSettings.builder("x")
+                        .url("ldaps://localhost")
+                        .bindDn("cn=x")
+                        .bindPasswordFile(Path.of("p"))
+                        .baseDn("dc=x")
+                        .build()
+                        .userFilterFor("a\u0000)(uid=*")
+                        .toString())
                 .isEqualTo("(uid=a\\00\\29\\28uid=\\2a)");
     }
 
@@ -158,7 +180,8 @@ class InMemoryLdapTest {
     void answers_are_cached_positive_and_negative_apart_until_their_ttl() throws Exception {
         InMemoryDirectory directory = directory();
         LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .positiveCacheTtl(Duration.ofMinutes(5)).negativeCacheTtl(Duration.ofMinutes(5)));
+                .positiveCacheTtl(Duration.ofMinutes(5))
+                .negativeCacheTtl(Duration.ofMinutes(5)));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(claimant(providers, "erin")).isEmpty();
@@ -176,7 +199,8 @@ class InMemoryLdapTest {
     void a_zero_ttl_asks_the_directory_every_time() throws Exception {
         InMemoryDirectory directory = directory();
         LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .positiveCacheTtl(Duration.ZERO).negativeCacheTtl(Duration.ZERO));
+                .positiveCacheTtl(Duration.ZERO)
+                .negativeCacheTtl(Duration.ZERO));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(claimant(providers, "erin")).isEmpty();
@@ -190,17 +214,17 @@ class InMemoryLdapTest {
     @Test
     void a_directory_down_gives_the_stricter_claim_answer_and_a_typed_login_outcome_then_recovers() throws Exception {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .negativeCacheTtl(Duration.ZERO));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).negativeCacheTtl(Duration.ZERO));
         assertThat(claimant(providers, "alice")).contains(CORP);
 
         directory.stopListening();
-        UnavailableException error = catchThrowableOfType(UnavailableException.class,
-                () -> claimant(providers, "bob"));
+        UnavailableException error = catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "bob"));
         assertThat(error).isNotNull();
         assertThat(error.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
         assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "nobody")))
-                .as("an unknown name is not answered 'local' either").isNotNull();
+                .as("an unknown name is not answered 'local' either")
+                .isNotNull();
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
 
         directory.startListening();
@@ -212,7 +236,8 @@ class InMemoryLdapTest {
     @Test
     void the_first_login_after_a_restart_is_answered_although_pooled_connections_died() throws Exception {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()).negativeCacheTtl(Duration.ZERO));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).negativeCacheTtl(Duration.ZERO));
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
         assertThat(claimant(providers, "nobody")).isEmpty();
 
@@ -231,7 +256,8 @@ class InMemoryLdapTest {
         directory.stopListening();
         LdapSecurityProviders providers = providers(settings(directory, url));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice"))).isNotNull();
+        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice")))
+                .isNotNull();
         directory.startListening();
         assertThat(claimant(providers, "alice")).contains(CORP);
     }
@@ -241,7 +267,9 @@ class InMemoryLdapTest {
         InMemoryDirectory first = directory();
         InMemoryDirectory second = directory();
         LdapSecurityProviders providers = providers(settings(first, "ldaps://localhost:" + closedPort())
-                .url(first.ldapsUrl()).url(second.startTlsUrl()).negativeCacheTtl(Duration.ZERO));
+                .url(first.ldapsUrl())
+                .url(second.startTlsUrl())
+                .negativeCacheTtl(Duration.ZERO));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         first.stopListening();
@@ -261,24 +289,30 @@ class InMemoryLdapTest {
         LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
         LdapSecurityProviders startTls = providers(settings(directory, directory.startTlsUrl()));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice")).reason())
+        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice"))
+                        .reason())
                 .isEqualTo(Reason.PROVIDER_UNREACHABLE);
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(startTls, "alice")).reason())
+        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(startTls, "alice"))
+                        .reason())
                 .isEqualTo(Reason.PROVIDER_UNREACHABLE);
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
     }
 
     @Test
     void a_certificate_for_another_host_name_is_refused_unless_verification_is_turned_off() {
-        InMemoryDirectory directory = InMemoryDirectory.start(InMemoryDirectory.ca().server("elsewhere",
-                "elsewhere.example.com")).person("alice", "alice-password-1");
+        InMemoryDirectory directory = InMemoryDirectory.start(
+                        InMemoryDirectory.ca().server("elsewhere", "elsewhere.example.com"))
+                .person("alice", "alice-password-1");
         opened.add(directory);
         LdapSecurityProviders verifying = providers(settings(directory, directory.ldapsUrl()));
         LdapSecurityProviders startTls = providers(settings(directory, directory.startTlsUrl()));
-        LdapSecurityProviders lax = providers(settings(directory, directory.ldapsUrl()).hostnameVerification(false));
+        LdapSecurityProviders lax =
+                providers(settings(directory, directory.ldapsUrl()).hostnameVerification(false));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(verifying, "alice"))).isNotNull();
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(startTls, "alice"))).isNotNull();
+        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(verifying, "alice")))
+                .isNotNull();
+        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(startTls, "alice")))
+                .isNotNull();
         assertThat(claimant(lax, "alice")).contains(CORP);
     }
 
@@ -287,9 +321,11 @@ class InMemoryLdapTest {
         InMemoryDirectory directory = directory();
         Path wrong = folder.resolve("wrong");
         java.nio.file.Files.writeString(wrong, "not-the-password");
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()).bindPasswordFile(wrong));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).bindPasswordFile(wrong));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice")).reason())
+        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice"))
+                        .reason())
                 .isEqualTo(Reason.PROVIDER_UNREACHABLE);
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
     }
@@ -299,26 +335,33 @@ class InMemoryLdapTest {
         InMemoryDirectory directory = directory();
         directory.person("alice-twin", "alice-password-1", new Attribute("mail", "shared@example.com"));
         directory.person("alice-other", "alice-password-1", new Attribute("mail", "shared@example.com"));
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()).userFilter("(mail={0})"));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).userFilter("(mail={0})"));
 
         assertThat(claimant(providers, "shared@example.com")).contains(CORP);
-        assertThat(login(providers, "shared@example.com", "alice-password-1")).isEqualTo(new ProviderLogin.Rejected(CORP));
+        assertThat(login(providers, "shared@example.com", "alice-password-1"))
+                .isEqualTo(new ProviderLogin.Rejected(CORP));
     }
 
     @Test
     void the_first_provider_that_claims_wins_and_an_unreachable_one_stops_the_search() {
         InMemoryDirectory first = directory();
-        InMemoryDirectory second = InMemoryDirectory.start().person("zed", "zed-password-1").person("alice", "x-password");
+        InMemoryDirectory second =
+                InMemoryDirectory.start().person("zed", "zed-password-1").person("alice", "x-password");
         opened.add(second);
         LdapSecurityProviders providers = LdapSecurityProviders.builder()
-                .provider(first.settings("first", first.ldapsUrl(), folder.resolve("p1")).negativeCacheTtl(Duration.ZERO).build())
-                .provider(second.settings("second", second.ldapsUrl(), folder.resolve("p2")).build())
+                .provider(first.settings("first", first.ldapsUrl(), folder.resolve("p1"))
+                        .negativeCacheTtl(Duration.ZERO)
+                        .build())
+                .provider(second.settings("second", second.ldapsUrl(), folder.resolve("p2"))
+                        .build())
                 .build();
         opened.add(0, providers);
 
         assertThat(claimant(providers, "alice")).contains(new Source.Provider("first"));
         assertThat(claimant(providers, "zed")).contains(new Source.Provider("second"));
-        assertThat(providers.authenticate(new Source.Provider("second"), Username.of("zed"), Password.of("zed-password-1")))
+        assertThat(providers.authenticate(
+                        new Source.Provider("second"), Username.of("zed"), Password.of("zed-password-1")))
                 .isEqualTo(new ProviderLogin.Accepted(new Source.Provider("second")));
         first.stopListening();
         assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "someone-new")))
@@ -338,8 +381,8 @@ class InMemoryLdapTest {
     @Test
     void probe_reports_the_server_the_service_account_and_the_entry_found() {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .disabledFilter("(employeeType=disabled)"));
+        LdapSecurityProviders providers =
+                providers(settings(directory, directory.ldapsUrl()).disabledFilter("(employeeType=disabled)"));
 
         ProbeReport bare = providers.probe("corp", Optional.empty());
         ProbeReport alice = providers.probe("corp", Optional.of(Username.of("Alice")));
@@ -358,12 +401,15 @@ class InMemoryLdapTest {
     @Test
     void nothing_printable_carries_the_bind_password() {
         InMemoryDirectory directory = directory();
-        LdapProviderSettings settings = settings(directory, directory.ldapsUrl()).build();
+        LdapProviderSettings settings =
+                settings(directory, directory.ldapsUrl()).build();
         LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
         directory.stopListening();
         UnavailableException error = catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "x"));
 
-        assertThat(settings.toString()).doesNotContain(InMemoryDirectory.SERVICE_PASSWORD).contains("redacted");
+        assertThat(settings.toString())
+                .doesNotContain(InMemoryDirectory.SERVICE_PASSWORD)
+                .contains("redacted");
         assertThat(providers.toString()).doesNotContain(InMemoryDirectory.SERVICE_PASSWORD);
         assertThat(error.getMessage()).doesNotContain(InMemoryDirectory.SERVICE_PASSWORD);
         assertThat(error.getCause()).isNull();

@@ -1,20 +1,19 @@
 package dev.locksmith.directory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Reason;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Settings validate once, with a typed error naming the setting, and never print the bind password. */
 class LdapProviderSettingsTest {
@@ -23,8 +22,11 @@ class LdapProviderSettingsTest {
     Path folder;
 
     private static LdapProviderSettings.Builder valid() {
-        return LdapProviderSettings.builder("corp").url("ldaps://dc1.example.com").bindDn("cn=locksmith,dc=example,dc=com")
-                .bindPasswordFile(Path.of("/etc/locksmith/bind")).baseDn("dc=example,dc=com");
+        return LdapProviderSettings.builder("corp")
+                .url("ldaps://dc1.example.com")
+                .bindDn("cn=locksmith,dc=example,dc=com")
+                .bindPasswordFile(Path.of("/etc/locksmith/bind"))
+                .baseDn("dc=example,dc=com");
     }
 
     private static final Map<String, UnaryOperator<LdapProviderSettings.Builder>> BROKEN = Map.ofEntries(
@@ -47,18 +49,40 @@ class LdapProviderSettingsTest {
             Map.entry("day-ttl", b -> b.negativeCacheTtl(Duration.ofDays(1))),
             Map.entry("cache-zero", b -> b.cacheSize(0)),
             Map.entry("bad-variable", b -> b.bindPasswordVariable("NOT-A-NAME")),
-            Map.entry("bad-name", b -> LdapProviderSettings.builder("bad\nname").url("ldaps://x").bindDn("cn=x")
-                    .bindPasswordFile(Path.of("p")).baseDn("dc=x")));
+            Map.entry(
+                    "bad-name",
+                    b -> LdapProviderSettings.builder("bad\nname")
+                            .url("ldaps://x")
+                            .bindDn("cn=x")
+                            .bindPasswordFile(Path.of("p"))
+                            .baseDn("dc=x")));
 
     @ParameterizedTest(name = "{0} is refused naming {1}")
-    @CsvSource({"http-url, url", "no-host, url", "url-with-dn, url", "garbage-url, url", "bad-base, baseDn",
-            "bad-bind, bindDn", "anonymous-bind, bindDn", "no-placeholder, userFilter", "bad-user-filter, userFilter",
-            "bad-group-filter, groupFilter", "bad-disabled-filter, disabledFilter", "pool-zero, poolSize",
-            "pool-huge, poolSize", "zero-connect, connectTimeout", "negative-response, responseTimeout",
-            "negative-ttl, positiveCacheTtl", "day-ttl, negativeCacheTtl", "cache-zero, cacheSize",
-            "bad-variable, bindPasswordVariable", "bad-name, provider"})
+    @CsvSource({
+        "http-url, url",
+        "no-host, url",
+        "url-with-dn, url",
+        "garbage-url, url",
+        "bad-base, baseDn",
+        "bad-bind, bindDn",
+        "anonymous-bind, bindDn",
+        "no-placeholder, userFilter",
+        "bad-user-filter, userFilter",
+        "bad-group-filter, groupFilter",
+        "bad-disabled-filter, disabledFilter",
+        "pool-zero, poolSize",
+        "pool-huge, poolSize",
+        "zero-connect, connectTimeout",
+        "negative-response, responseTimeout",
+        "negative-ttl, positiveCacheTtl",
+        "day-ttl, negativeCacheTtl",
+        "cache-zero, cacheSize",
+        "bad-variable, bindPasswordVariable",
+        "bad-name, provider"
+    })
     void invalid_settings_are_refused_with_the_setting_named(String broken, String field) {
-        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+        InvalidInputException error = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> BROKEN.get(broken).apply(valid()).build());
 
         assertThat(error).as(broken).isNotNull();
@@ -70,23 +94,48 @@ class LdapProviderSettingsTest {
 
     @Test
     void missing_required_settings_are_named() {
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> LdapProviderSettings.builder("corp").bindDn("cn=x").bindPasswordFile(Path.of("p")).baseDn("dc=x")
-                        .build()).field()).isEqualTo("url");
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> LdapProviderSettings.builder("corp").url("ldaps://x").bindPasswordFile(Path.of("p")).baseDn("dc=x")
-                        .build()).field()).isEqualTo("bindDn");
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> LdapProviderSettings.builder("corp").url("ldaps://x").bindDn("cn=x").baseDn("dc=x")
-                        .build()).field()).isEqualTo("bindPassword");
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> LdapProviderSettings.builder("corp").url("ldaps://x").bindDn("cn=x").bindPasswordFile(Path.of("p"))
-                        .build()).field()).isEqualTo("baseDn");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> LdapProviderSettings.builder("corp")
+                                        .bindDn("cn=x")
+                                        .bindPasswordFile(Path.of("p"))
+                                        .baseDn("dc=x")
+                                        .build())
+                        .field())
+                .isEqualTo("url");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> LdapProviderSettings.builder("corp")
+                                        .url("ldaps://x")
+                                        .bindPasswordFile(Path.of("p"))
+                                        .baseDn("dc=x")
+                                        .build())
+                        .field())
+                .isEqualTo("bindDn");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> LdapProviderSettings.builder("corp")
+                                        .url("ldaps://x")
+                                        .bindDn("cn=x")
+                                        .baseDn("dc=x")
+                                        .build())
+                        .field())
+                .isEqualTo("bindPassword");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> LdapProviderSettings.builder("corp")
+                                        .url("ldaps://x")
+                                        .bindDn("cn=x")
+                                        .bindPasswordFile(Path.of("p"))
+                                        .build())
+                        .field())
+                .isEqualTo("baseDn");
     }
 
     @Test
     void defaults_are_safe_and_ports_default_by_scheme() {
-        LdapProviderSettings settings = valid().url("ldap://dc2.example.com:3890").build();
+        LdapProviderSettings settings =
+                valid().url("ldap://dc2.example.com:3890").build();
 
         assertThat(settings.hostnameVerification()).isTrue();
         assertThat(settings.trustStore()).isEmpty();
@@ -98,10 +147,11 @@ class LdapProviderSettingsTest {
     @Test
     void the_username_is_escaped_per_rfc_4515_in_every_placeholder() {
         LdapProviderSettings settings = valid().userFilter("(|(sAMAccountName={0})(userPrincipalName={0}))")
-                .groupFilter("(memberOf=cn=staff,dc=example,dc=com)").build();
+                .groupFilter("(memberOf=cn=staff,dc=example,dc=com)")
+                .build();
 
-        assertThat(settings.userFilterFor("*)(cn=*\\").toString()).isEqualTo(
-                "(&(|(sAMAccountName=\\2a\\29\\28cn=\\2a\\5c)(userPrincipalName=\\2a\\29\\28cn=\\2a\\5c))"
+        assertThat(settings.userFilterFor("*)(cn=*\\").toString())
+                .isEqualTo("(&(|(sAMAccountName=\\2a\\29\\28cn=\\2a\\5c)(userPrincipalName=\\2a\\29\\28cn=\\2a\\5c))"
                         + "(memberOf=cn=staff,dc=example,dc=com))");
     }
 
@@ -111,9 +161,11 @@ class LdapProviderSettingsTest {
         Files.writeString(file, "file-secret-1\r\n");
         LdapProviderSettings fromFile = valid().bindPasswordFile(file).build();
         LdapProviderSettings fromVariable = valid().environment(Map.of("LDAP_BIND", "variable-secret-1")::get)
-                .bindPasswordVariable("LDAP_BIND").build();
+                .bindPasswordVariable("LDAP_BIND")
+                .build();
 
-        assertThat(new String(LdapDirectory.secret(fromFile.bindPassword(), "bindPassword"))).isEqualTo("file-secret-1");
+        assertThat(new String(LdapDirectory.secret(fromFile.bindPassword(), "bindPassword")))
+                .isEqualTo("file-secret-1");
         assertThat(new String(LdapDirectory.secret(fromVariable.bindPassword(), "bindPassword")))
                 .isEqualTo("variable-secret-1");
         assertThat(fromFile.toString()).doesNotContain("file-secret-1").contains(file.toString());
@@ -124,11 +176,13 @@ class LdapProviderSettingsTest {
     void an_unset_variable_an_empty_or_missing_file_fail_when_the_providers_are_built() throws Exception {
         Path empty = folder.resolve("empty");
         Files.writeString(empty, "\n");
-        for (LdapProviderSettings settings : new LdapProviderSettings[]{
-                valid().environment(name -> null).bindPasswordVariable("LDAP_BIND").build(),
-                valid().bindPasswordFile(empty).build(),
-                valid().bindPasswordFile(folder.resolve("missing")).build()}) {
-            InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+        for (LdapProviderSettings settings : new LdapProviderSettings[] {
+            valid().environment(name -> null).bindPasswordVariable("LDAP_BIND").build(),
+            valid().bindPasswordFile(empty).build(),
+            valid().bindPasswordFile(folder.resolve("missing")).build()
+        }) {
+            InvalidInputException error = catchThrowableOfType(
+                    InvalidInputException.class,
                     () -> LdapSecurityProviders.builder().provider(settings).build());
             assertThat(error).as(settings.toString()).isNotNull();
             assertThat(error.field()).isEqualTo("bindPassword");
@@ -139,10 +193,18 @@ class LdapProviderSettingsTest {
     void two_providers_may_not_share_a_name() throws Exception {
         Path file = folder.resolve("bind");
         Files.writeString(file, "secret-1");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> LdapSecurityProviders.builder()
-                .provider(valid().bindPasswordFile(file).build())
-                .provider(LdapProviderSettings.builder("CORP").url("ldaps://x").bindDn("cn=x").bindPasswordFile(file)
-                        .baseDn("dc=x").build())
-                .build()).field()).isEqualTo("providers");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> LdapSecurityProviders.builder()
+                                        .provider(valid().bindPasswordFile(file).build())
+                                        .provider(LdapProviderSettings.builder("CORP")
+                                                .url("ldaps://x")
+                                                .bindDn("cn=x")
+                                                .bindPasswordFile(file)
+                                                .baseDn("dc=x")
+                                                .build())
+                                        .build())
+                        .field())
+                .isEqualTo("providers");
     }
 }

@@ -61,8 +61,12 @@ final class RunningSlapd implements AutoCloseable {
             RunningSlapd server = new RunningSlapd(slapd, directory, freePort(), freePort());
             Files.writeString(directory.resolve("slapd.conf"), server.configuration(ca.certificate(), certificate));
             Files.writeString(directory.resolve("data.ldif"), BASE_ENTRIES + "\n" + people);
-            server.run(List.of(slapdTool("slapadd").toString(), "-f", directory.resolve("slapd.conf").toString(),
-                    "-l", directory.resolve("data.ldif").toString()));
+            server.run(List.of(
+                    slapdTool("slapadd").toString(),
+                    "-f",
+                    directory.resolve("slapd.conf").toString(),
+                    "-l",
+                    directory.resolve("data.ldif").toString()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "locksmith-slapd-stop"));
             server.start();
             return server;
@@ -75,9 +79,10 @@ final class RunningSlapd implements AutoCloseable {
         String override = System.getenv("LOCKSMITH_SLAPD");
         Path path = Path.of(override != null ? override : "/usr/sbin/slapd");
         if (!Files.isExecutable(path)) {
-            throw new IllegalStateException("OpenLDAP's slapd not found at " + path + ". The live-directory tests "
-                    + "need it: run .ci/run (it installs it), or install the distribution's packages "
-                    + "(DEBIAN_FRONTEND=noninteractive apt-get install -y slapd ldap-utils), or point LOCKSMITH_SLAPD at it.");
+            throw new IllegalStateException(
+                    "OpenLDAP's slapd not found at " + path + ". The live-directory tests "
+                            + "need it: run .ci/run (it installs it), or install the distribution's packages "
+                            + "(DEBIAN_FRONTEND=noninteractive apt-get install -y slapd ldap-utils), or point LOCKSMITH_SLAPD at it.");
         }
         return path;
     }
@@ -160,10 +165,17 @@ final class RunningSlapd implements AutoCloseable {
             return;
         }
         try {
-            process = new ProcessBuilder(slapd.toString(), "-f", directory.resolve("slapd.conf").toString(),
-                    "-h", "ldap://127.0.0.1:" + ldapPort + "/ ldaps://127.0.0.1:" + ldapsPort + "/", "-d", "256")
+            process = new ProcessBuilder(
+                            slapd.toString(),
+                            "-f",
+                            directory.resolve("slapd.conf").toString(),
+                            "-h",
+                            "ldap://127.0.0.1:" + ldapPort + "/ ldaps://127.0.0.1:" + ldapsPort + "/",
+                            "-d",
+                            "256")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("slapd.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("slapd.log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + slapd, e);
@@ -172,8 +184,9 @@ final class RunningSlapd implements AutoCloseable {
         while (!(accepts(ldapPort) && accepts(ldapsPort))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IllegalStateException("slapd did not start (exit " + (process.isAlive() ? "none" : process.exitValue())
-                        + "):\n" + tail(directory.resolve("slapd.log")));
+                throw new IllegalStateException(
+                        "slapd did not start (exit " + (process.isAlive() ? "none" : process.exitValue()) + "):\n"
+                                + tail(directory.resolve("slapd.log")));
             }
             try {
                 Thread.sleep(20);
@@ -220,15 +233,17 @@ final class RunningSlapd implements AutoCloseable {
     private void run(List<String> command) {
         Path output = directory.resolve("command.out");
         try {
-            Process tool = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process tool = new ProcessBuilder(new ArrayList<>(command))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!tool.waitFor(60, TimeUnit.SECONDS)) {
                 tool.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", command));
             }
             if (tool.exitValue() != 0) {
-                throw new IllegalStateException("failed (exit " + tool.exitValue() + "): " + String.join(" ", command)
-                        + "\n" + tail(output));
+                throw new IllegalStateException(
+                        "failed (exit " + tool.exitValue() + "): " + String.join(" ", command) + "\n" + tail(output));
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + String.join(" ", command), e);

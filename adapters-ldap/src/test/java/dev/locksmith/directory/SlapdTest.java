@@ -1,19 +1,14 @@
 package dev.locksmith.directory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders.ProviderLogin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,9 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Integration against real OpenLDAP servers ({@link RunningSlapd}): two throwaway slapd instances holding the
@@ -102,9 +101,13 @@ class SlapdTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LdapProviderSettings.Builder builder = LdapProviderSettings.builder("corp").trustStore(ca.certificate())
-                .bindDn(RunningSlapd.SERVICE_DN).bindPasswordFile(password).baseDn(RunningSlapd.BASE)
-                .connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(2));
+        LdapProviderSettings.Builder builder = LdapProviderSettings.builder("corp")
+                .trustStore(ca.certificate())
+                .bindDn(RunningSlapd.SERVICE_DN)
+                .bindPasswordFile(password)
+                .baseDn(RunningSlapd.BASE)
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(2));
         for (String url : urls) {
             builder.url(url);
         }
@@ -112,7 +115,8 @@ class SlapdTest {
     }
 
     private LdapSecurityProviders providers(LdapProviderSettings.Builder settings) {
-        LdapSecurityProviders providers = LdapSecurityProviders.builder().provider(settings.build()).build();
+        LdapSecurityProviders providers =
+                LdapSecurityProviders.builder().provider(settings.build()).build();
         opened.add(providers);
         return providers;
     }
@@ -128,7 +132,8 @@ class SlapdTest {
     }
 
     private static UnavailableException unreachable(LdapSecurityProviders providers, String username) {
-        UnavailableException error = catchThrowableOfType(UnavailableException.class, () -> claimant(providers, username));
+        UnavailableException error =
+                catchThrowableOfType(UnavailableException.class, () -> claimant(providers, username));
         assertThat(error).as("claim of " + username).isNotNull();
         assertThat(error.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
         return error;
@@ -142,7 +147,9 @@ class SlapdTest {
         assertThat(claimant(providers, "ALICE")).contains(CORP);
         assertThat(claimant(providers, "bob")).contains(CORP);
         assertThat(claimant(providers, "mallory")).isEmpty();
-        assertThat(claimant(providers, "locksmith")).as("the service account is no uid").isEmpty();
+        assertThat(claimant(providers, "locksmith"))
+                .as("the service account is no uid")
+                .isEmpty();
     }
 
     @Test
@@ -168,7 +175,8 @@ class SlapdTest {
     @Test
     void an_account_locked_by_ppolicy_is_claimed_but_cannot_log_in() {
         LdapSecurityProviders byServer = providers(settings(first.ldapsUrl()));
-        LdapSecurityProviders byFilter = providers(settings(first.ldapsUrl()).disabledFilter("(pwdAccountLockedTime=*)"));
+        LdapSecurityProviders byFilter =
+                providers(settings(first.ldapsUrl()).disabledFilter("(pwdAccountLockedTime=*)"));
 
         assertThat(claimant(byServer, "dave")).contains(CORP);
         assertThat(claimant(byFilter, "dave")).contains(CORP);
@@ -179,8 +187,19 @@ class SlapdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "a*", ")(uid=*", "alice)(uid=*", "*)(|(uid=*", "alice)(|(objectClass=*)", "\\2a",
-            "\\", "alice*", "(uid=alice)"})
+    @ValueSource(
+            strings = {
+                "*",
+                "a*",
+                ")(uid=*",
+                "alice)(uid=*",
+                "*)(|(uid=*",
+                "alice)(|(objectClass=*)",
+                "\\2a",
+                "\\",
+                "alice*",
+                "(uid=alice)"
+            })
     void filter_injection_attempts_match_nothing(String username) {
         LdapSecurityProviders providers = providers(settings(first.ldapsUrl()));
 
@@ -206,7 +225,8 @@ class SlapdTest {
         unreachable(providers, "bob");
         unreachable(providers, "nobody");
         assertThat(login(providers, "bob", "bob-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
-        assertThat(login(providers, "bob", "wrong-password")).as("not counted as a wrong password")
+        assertThat(login(providers, "bob", "wrong-password"))
+                .as("not counted as a wrong password")
                 .isEqualTo(new ProviderLogin.Unreachable(CORP));
 
         first.start();
@@ -219,7 +239,8 @@ class SlapdTest {
     @Test
     void fails_over_to_the_second_url_and_is_unreachable_only_when_both_are_down() {
         LdapSecurityProviders providers = providers(settings(first.ldapsUrl(), second.startTlsUrl())
-                .negativeCacheTtl(Duration.ZERO).positiveCacheTtl(Duration.ZERO));
+                .negativeCacheTtl(Duration.ZERO)
+                .positiveCacheTtl(Duration.ZERO));
         assertThat(claimant(providers, "alice")).contains(CORP);
 
         first.stop();
@@ -260,7 +281,8 @@ class SlapdTest {
 
     @Test
     void probe_connects_binds_and_finds_the_entry() {
-        LdapSecurityProviders providers = providers(settings(first.ldapsUrl()).disabledFilter("(pwdAccountLockedTime=*)"));
+        LdapSecurityProviders providers =
+                providers(settings(first.ldapsUrl()).disabledFilter("(pwdAccountLockedTime=*)"));
 
         ProbeReport alice = providers.probe("corp", Optional.of(Username.of("alice")));
         ProbeReport dave = providers.probe("corp", Optional.of(Username.of("dave")));

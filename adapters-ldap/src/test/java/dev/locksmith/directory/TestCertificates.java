@@ -18,8 +18,7 @@ final class TestCertificates {
     static final char[] KEY_STORE_PASSWORD = "changeit".toCharArray();
 
     /** A server's certificate, its key and the key store holding both (password {@link #KEY_STORE_PASSWORD}). */
-    record Server(Path certificate, Path key, Path keyStore) {
-    }
+    record Server(Path certificate, Path key, Path keyStore) {}
 
     private final Path directory;
     private final Path caKey;
@@ -37,10 +36,27 @@ final class TestCertificates {
             Path directory = Files.createTempDirectory("locksmith-ca-");
             directory.toFile().deleteOnExit();
             TestCertificates ca = new TestCertificates(directory);
-            openssl(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-keyout", ca.caKey.toString(), "-out", ca.caCertificate.toString(), "-days", "2",
-                    "-subj", "/CN=" + name, "-addext", "basicConstraints=critical,CA:TRUE",
-                    "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+            openssl(
+                    directory,
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "ec",
+                    "-pkeyopt",
+                    "ec_paramgen_curve:P-256",
+                    "-nodes",
+                    "-keyout",
+                    ca.caKey.toString(),
+                    "-out",
+                    ca.caCertificate.toString(),
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=" + name,
+                    "-addext",
+                    "basicConstraints=critical,CA:TRUE",
+                    "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign");
             return ca;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,16 +80,57 @@ final class TestCertificates {
             names.add((alternative.matches("[0-9.]+") ? "IP:" : "DNS:") + alternative);
         }
         try {
-            Files.writeString(extensions, "subjectAltName=" + String.join(",", names)
-                    + "\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n");
-            openssl(directory, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-keyout", key.toString(), "-out", request.toString(), "-subj", "/CN=" + name);
-            openssl(directory, "x509", "-req", "-in", request.toString(), "-CA", caCertificate.toString(),
-                    "-CAkey", caKey.toString(), "-CAcreateserial", "-out", certificate.toString(), "-days", "2",
-                    "-extfile", extensions.toString());
-            openssl(directory, "pkcs12", "-export", "-inkey", key.toString(), "-in", certificate.toString(),
-                    "-certfile", caCertificate.toString(), "-name", "server", "-out", keyStore.toString(),
-                    "-passout", "pass:" + new String(KEY_STORE_PASSWORD));
+            Files.writeString(
+                    extensions,
+                    "subjectAltName=" + String.join(",", names)
+                            + "\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n");
+            openssl(
+                    directory,
+                    "req",
+                    "-newkey",
+                    "ec",
+                    "-pkeyopt",
+                    "ec_paramgen_curve:P-256",
+                    "-nodes",
+                    "-keyout",
+                    key.toString(),
+                    "-out",
+                    request.toString(),
+                    "-subj",
+                    "/CN=" + name);
+            openssl(
+                    directory,
+                    "x509",
+                    "-req",
+                    "-in",
+                    request.toString(),
+                    "-CA",
+                    caCertificate.toString(),
+                    "-CAkey",
+                    caKey.toString(),
+                    "-CAcreateserial",
+                    "-out",
+                    certificate.toString(),
+                    "-days",
+                    "2",
+                    "-extfile",
+                    extensions.toString());
+            openssl(
+                    directory,
+                    "pkcs12",
+                    "-export",
+                    "-inkey",
+                    key.toString(),
+                    "-in",
+                    certificate.toString(),
+                    "-certfile",
+                    caCertificate.toString(),
+                    "-name",
+                    "server",
+                    "-out",
+                    keyStore.toString(),
+                    "-passout",
+                    "pass:" + new String(KEY_STORE_PASSWORD));
             return new Server(certificate, key, keyStore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,13 +141,16 @@ final class TestCertificates {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
         Path output = directory.resolve("openssl.out");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("openssl failed: " + String.join(" ", command) + "\n"
-                        + Files.readString(output));
+                throw new IllegalStateException(
+                        "openssl failed: " + String.join(" ", command) + "\n" + Files.readString(output));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

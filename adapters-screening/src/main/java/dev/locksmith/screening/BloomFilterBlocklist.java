@@ -6,8 +6,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.Blocklist;
-import me.gosimple.nbvcxz.resources.DictionaryUtil;
-
 import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.nio.CharBuffer;
@@ -20,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
 /**
  * The {@link Blocklist} port held in a Guava {@link BloomFilter}: by default the 100,000 most common passwords
@@ -107,7 +106,8 @@ public final class BloomFilterBlocklist implements Blocklist {
 
     @Override
     public String toString() {
-        return "BloomFilterBlocklist[entries=" + entries + ", fpp=" + String.format(Locale.ROOT, "%.1e", filter.expectedFpp()) + "]";
+        return "BloomFilterBlocklist[entries=" + entries + ", fpp="
+                + String.format(Locale.ROOT, "%.1e", filter.expectedFpp()) + "]";
     }
 
     /**
@@ -120,8 +120,7 @@ public final class BloomFilterBlocklist implements Blocklist {
         private final List<String> bannedWords = new ArrayList<>();
         private double falsePositiveProbability = DEFAULT_FALSE_POSITIVE_PROBABILITY;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Whether to load the bundled list of the 100,000 most common passwords (default: yes). */
         public Builder commonPasswords(boolean include) {
@@ -187,7 +186,8 @@ public final class BloomFilterBlocklist implements Blocklist {
         public BloomFilterBlocklist build() {
             if (!(falsePositiveProbability >= MIN_FALSE_POSITIVE_PROBABILITY
                     && falsePositiveProbability <= MAX_FALSE_POSITIVE_PROBABILITY)) {
-                throw new InvalidInputException("falsePositiveProbability",
+                throw new InvalidInputException(
+                        "falsePositiveProbability",
                         "must be between " + MIN_FALSE_POSITIVE_PROBABILITY + " and " + MAX_FALSE_POSITIVE_PROBABILITY);
             }
             List<String> words = new ArrayList<>(bannedWords.size());
@@ -205,8 +205,8 @@ public final class BloomFilterBlocklist implements Blocklist {
             for (WordSource source : sources) {
                 expected += source.countUpperBound();
             }
-            BloomFilter<CharSequence> filter = BloomFilter.create(
-                    Funnels.unencodedCharsFunnel(), Math.max(1, expected), falsePositiveProbability);
+            BloomFilter<CharSequence> filter =
+                    BloomFilter.create(Funnels.unencodedCharsFunnel(), Math.max(1, expected), falsePositiveProbability);
             long entries = 0;
             for (WordSource source : sources) {
                 entries += source.forEachWord(word -> put(filter, word));
@@ -217,8 +217,10 @@ public final class BloomFilterBlocklist implements Blocklist {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             BloomFilterBlocklist blocklist = new BloomFilterBlocklist(filter, entries);
-            LOG.log(System.Logger.Level.DEBUG, () -> "Loaded " + blocklist + " from " + sources.size()
-                    + " list(s) and " + words.size() + " banned word(s) in " + millis + " ms");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "Loaded " + blocklist + " from " + sources.size() + " list(s) and " + words.size()
+                            + " banned word(s) in " + millis + " ms");
             return blocklist;
         }
 
@@ -237,9 +239,12 @@ public final class BloomFilterBlocklist implements Blocklist {
                 throw new InvalidInputException("bannedWords", "contains an empty word");
             }
             if (normalized.codePointCount(0, normalized.length()) > MAX_BANNED_WORD_LENGTH) {
-                throw new InvalidInputException("bannedWords", "contains a word longer than " + MAX_BANNED_WORD_LENGTH + " characters");
+                throw new InvalidInputException(
+                        "bannedWords", "contains a word longer than " + MAX_BANNED_WORD_LENGTH + " characters");
             }
-            if (normalized.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+            if (normalized
+                    .codePoints()
+                    .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
                 throw new InvalidInputException("bannedWords", "contains control characters or unpaired surrogates");
             }
             return normalized;

@@ -5,8 +5,7 @@ package dev.locksmith.screening;
  * comparison are folded by exactly the same rule.
  */
 final class CaseFolding {
-    private CaseFolding() {
-    }
+    private CaseFolding() {}
 
     /**
      * Folds every code point of {@code text} into a fresh array. Upper-casing before lower-casing maps variant

@@ -13,7 +13,6 @@ import com.nulabinc.zxcvbn.matchers.RegexMatcher;
 import com.nulabinc.zxcvbn.matchers.SequenceMatcher;
 import com.nulabinc.zxcvbn.matchers.SpatialMatcher;
 import dev.locksmith.core.domain.UnavailableException;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,9 +51,11 @@ import java.util.regex.Pattern;
 final class FastMatching {
     /** zxcvbn 4.4.2's l33t table, in its order: letter, then the characters that stand for it. */
     private static final Map<Character, char[]> L33T_TABLE = l33tTable();
+
     private static final String USER_INPUTS = "user_inputs";
     /** Results of a look-up: not even the beginning of a known word, the beginning of one, a word. */
     private static final int NONE = 0;
+
     private static final int PREFIX = 1;
     private static final int WORD = 2;
     private static final Pattern GREEDY = Pattern.compile("(.+)\\1+");
@@ -66,6 +67,7 @@ final class FastMatching {
     private final Map<String, Map<String, Integer>> rankedDictionaries;
     /** Every word of every standard dictionary, sorted, for prefix searches. */
     private final String[] words;
+
     private final SpatialMatcher spatial;
     private final SequenceMatcher sequence;
     private final RegexMatcher regex;
@@ -168,8 +170,10 @@ final class FastMatching {
                         int start = i;
                         int end = j;
                         String token = password.subSequence(i, j + 1).toString();
-                        forEachRank(matched, (name, rank) -> out.add(MatchFactory.createDictionaryMatch(
-                                start, end, token, matched, rank, name)));
+                        forEachRank(
+                                matched,
+                                (name, rank) -> out.add(
+                                        MatchFactory.createDictionaryMatch(start, end, token, matched, rank, name)));
                     }
                 }
             }
@@ -195,8 +199,10 @@ final class FastMatching {
                         int start = n - 1 - j;
                         int end = n - 1 - i;
                         String token = password.subSequence(start, end + 1).toString();
-                        forEachRank(matched, (name, rank) -> out.add(MatchFactory.createReversedDictionaryMatch(
-                                start, end, token, matched, rank, name)));
+                        forEachRank(
+                                matched,
+                                (name, rank) -> out.add(MatchFactory.createReversedDictionaryMatch(
+                                        start, end, token, matched, rank, name)));
                     }
                 }
             }
@@ -222,8 +228,16 @@ final class FastMatching {
             }
         }
 
-        private void follow(CharSequence password, char[] lower, List<Map<Character, Character>> subs,
-                            List<Integer> tables, int i, int j, boolean substituted, char[] word, List<Match> out) {
+        private void follow(
+                CharSequence password,
+                char[] lower,
+                List<Map<Character, Character>> subs,
+                List<Integer> tables,
+                int i,
+                int j,
+                boolean substituted,
+                char[] word,
+                List<Match> out) {
             if (j == lower.length) {
                 return;
             }
@@ -251,8 +265,10 @@ final class FastMatching {
                     String display = subDisplay(matchSub);
                     int start = i;
                     int end = j;
-                    forEachRank(matched, (name, rank) -> out.add(MatchFactory.createDictionaryL33tMatch(
-                            start, end, token, matched, rank, name, false, matchSub, display)));
+                    forEachRank(
+                            matched,
+                            (name, rank) -> out.add(MatchFactory.createDictionaryL33tMatch(
+                                    start, end, token, matched, rank, name, false, matchSub, display)));
                 }
                 follow(password, lower, subs, group.getValue(), i, j + 1, nowSubstituted, word, out);
             }
@@ -262,7 +278,8 @@ final class FastMatching {
          * The tables grouped by how they decode {@code c}: as a letter, or not at all (key U+FFFF: c stays as it
          * is). One group, without copying, when they all agree, as they do on any character seen before.
          */
-        private Map<Character, List<Integer>> splitByDecoding(List<Map<Character, Character>> subs, List<Integer> tables, char c) {
+        private Map<Character, List<Integer>> splitByDecoding(
+                List<Map<Character, Character>> subs, List<Integer> tables, char c) {
             Character first = subs.get(tables.get(0)).get(c);
             boolean agree = true;
             for (int t : tables) {
@@ -277,7 +294,10 @@ final class FastMatching {
             Map<Character, List<Integer>> byDecoding = new LinkedHashMap<>();
             for (int t : tables) {
                 Character decoded = subs.get(t).get(c);
-                byDecoding.computeIfAbsent(decoded == null ? Character.valueOf('\uFFFF') : decoded, k -> new ArrayList<>()).add(t);
+                byDecoding
+                        .computeIfAbsent(
+                                decoded == null ? Character.valueOf('\uFFFF') : decoded, k -> new ArrayList<>())
+                        .add(t);
             }
             return byDecoding;
         }
@@ -312,8 +332,14 @@ final class FastMatching {
                 }
                 int end = start + matchText.length() - 1;
                 MatchSequence baseAnalysis = scoring.mostGuessableMatchSequence(base, omnimatch(base));
-                out.add(MatchFactory.createRepeatMatch(start, end, matchText, base, baseAnalysis.getGuesses(),
-                        baseAnalysis.getSequence(), matchText.length() / base.length()));
+                out.add(MatchFactory.createRepeatMatch(
+                        start,
+                        end,
+                        matchText,
+                        base,
+                        baseAnalysis.getGuesses(),
+                        baseAnalysis.getSequence(),
+                        matchText.length() / base.length()));
                 last = end + 1;
             }
         }
@@ -451,12 +477,12 @@ final class FastMatching {
                     }
                     if (duplicate == -1) {
                         List<char[]> extension = new ArrayList<>(sub);
-                        extension.add(new char[]{l33t, letter});
+                        extension.add(new char[] {l33t, letter});
                         addDistinct(next, seen, extension);
                     } else {
                         List<char[]> alternative = new ArrayList<>(sub);
                         alternative.remove(duplicate);
-                        alternative.add(new char[]{l33t, letter});
+                        alternative.add(new char[] {l33t, letter});
                         addDistinct(next, seen, sub);
                         addDistinct(next, seen, alternative);
                     }
@@ -493,18 +519,18 @@ final class FastMatching {
 
     private static Map<Character, char[]> l33tTable() {
         Map<Character, char[]> table = new LinkedHashMap<>();
-        table.put('a', new char[]{'4', '@'});
-        table.put('b', new char[]{'8'});
-        table.put('c', new char[]{'(', '{', '[', '<'});
-        table.put('e', new char[]{'3'});
-        table.put('g', new char[]{'6', '9'});
-        table.put('i', new char[]{'1', '!', '|'});
-        table.put('l', new char[]{'1', '|', '7'});
-        table.put('o', new char[]{'0'});
-        table.put('s', new char[]{'$', '5'});
-        table.put('t', new char[]{'+', '7'});
-        table.put('x', new char[]{'%'});
-        table.put('z', new char[]{'2'});
+        table.put('a', new char[] {'4', '@'});
+        table.put('b', new char[] {'8'});
+        table.put('c', new char[] {'(', '{', '[', '<'});
+        table.put('e', new char[] {'3'});
+        table.put('g', new char[] {'6', '9'});
+        table.put('i', new char[] {'1', '!', '|'});
+        table.put('l', new char[] {'1', '|', '7'});
+        table.put('o', new char[] {'0'});
+        table.put('s', new char[] {'$', '5'});
+        table.put('t', new char[] {'+', '7'});
+        table.put('x', new char[] {'%'});
+        table.put('z', new char[] {'2'});
         return table;
     }
 }

@@ -6,7 +6,6 @@ import com.nulabinc.zxcvbn.Scoring;
 import com.nulabinc.zxcvbn.guesses.EstimateGuess;
 import com.nulabinc.zxcvbn.matchers.Match;
 import com.nulabinc.zxcvbn.matchers.MatchFactory;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,6 +30,7 @@ import java.util.List;
 final class FastScoring {
     /** zxcvbn's guesses per bruteforce character, and least guesses of a one- and a multi-character submatch. */
     private static final double BRUTEFORCE_CARDINALITY = 10;
+
     private static final double MIN_SUBMATCH_GUESSES_SINGLE_CHAR = 10;
     private static final double MIN_SUBMATCH_GUESSES_MULTI_CHAR = 50;
 

@@ -1,7 +1,6 @@
 package dev.locksmith.screening;
 
 import dev.locksmith.core.domain.UnavailableException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +56,8 @@ record WordSource(String name, Opener opener) {
      */
     long forEachWord(Consumer<String> sink) {
         // Strict decoding: a list in another encoding would otherwise load garbled words silently.
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(), decoder), 64 * 1024)) {

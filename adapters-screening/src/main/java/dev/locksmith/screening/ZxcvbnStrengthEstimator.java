@@ -9,7 +9,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.StrengthEstimator;
-
 import java.nio.CharBuffer;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -93,6 +92,7 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
     static final int MIN_USER_INPUT_PART = 3;
     /** Guesses at which zxcvbn's score turns from 2 to 3: a score-3 estimate is explained as at this count. */
     private static final double SCORE_2_CEILING = 1e8;
+
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final FastMatching matching;
@@ -135,12 +135,14 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
             CharSequence text = CharBuffer.wrap(chars, 0, prefixLength(chars, maxLength));
             List<Match> matches = matching.omnimatch(text, knownWords);
             MatchSequence best = scoring.mostGuessableMatchSequence(text, matches);
-            com.nulabinc.zxcvbn.Strength result = new com.nulabinc.zxcvbn.Strength(text, best.getGuesses(), best.getSequence(), 0);
+            com.nulabinc.zxcvbn.Strength result =
+                    new com.nulabinc.zxcvbn.Strength(text, best.getGuesses(), best.getSequence(), 0);
             int score = Math.max(0, Math.min(4, result.getScore()));
             if (score == 4) {
                 return new Strength(4, Optional.empty());
             }
-            Feedback feedback = score < 3 ? result.getFeedback()
+            Feedback feedback = score < 3
+                    ? result.getFeedback()
                     : new com.nulabinc.zxcvbn.Strength(text, SCORE_2_CEILING, best.getSequence(), 0).getFeedback();
             return new Strength(score, feedbackText(feedback));
         } catch (RuntimeException e) {
@@ -162,7 +164,11 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
         }
         int end = 0;
         for (int counted = 0; counted < codePoints && end < chars.length; counted++) {
-            end += Character.isHighSurrogate(chars[end]) && end + 1 < chars.length && Character.isLowSurrogate(chars[end + 1]) ? 2 : 1;
+            end += Character.isHighSurrogate(chars[end])
+                            && end + 1 < chars.length
+                            && Character.isLowSurrogate(chars[end + 1])
+                    ? 2
+                    : 1;
         }
         return end;
     }
@@ -179,7 +185,8 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
             if (input == null) {
                 throw new InvalidInputException("userInputs", "contains null");
             }
-            String text = lowerCase(Normalizer.normalize(input, Normalizer.Form.NFKC).strip());
+            String text =
+                    lowerCase(Normalizer.normalize(input, Normalizer.Form.NFKC).strip());
             if (!text.isEmpty()) {
                 whole.add(text);
             }
@@ -240,8 +247,7 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
         private Locale locale = Locale.ROOT;
         private int maxLength = DEFAULT_MAX_LENGTH;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Language of the feedback, among zxcvbn4j's translations (English, Dutch, French, German, Italian,
@@ -272,7 +278,8 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
         public ZxcvbnStrengthEstimator build() {
             InvalidInputException.requireNonNull(locale, "locale");
             if (maxLength < MIN_MAX_LENGTH || maxLength > MAX_MAX_LENGTH) {
-                throw new InvalidInputException("maxLength", "must be between " + MIN_MAX_LENGTH + " and " + MAX_MAX_LENGTH);
+                throw new InvalidInputException(
+                        "maxLength", "must be between " + MIN_MAX_LENGTH + " and " + MAX_MAX_LENGTH);
             }
             return new ZxcvbnStrengthEstimator(FastMatching.standard(), locale, maxLength);
         }

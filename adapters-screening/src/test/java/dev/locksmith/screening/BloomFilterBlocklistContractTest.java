@@ -2,7 +2,6 @@ package dev.locksmith.screening;
 
 import dev.locksmith.core.port.Blocklist;
 import dev.locksmith.core.testing.contract.BlocklistContract;
-
 import java.util.Set;
 
 /** Core's blocklist contract against the Bloom filter, with the bundled list loaded as in production. */

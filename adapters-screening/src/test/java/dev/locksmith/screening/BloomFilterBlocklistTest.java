@@ -1,14 +1,11 @@
 package dev.locksmith.screening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.UnavailableException;
-import me.gosimple.nbvcxz.resources.DictionaryUtil;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,17 +20,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BloomFilterBlocklistTest {
     /** Loaded once: about 0.1 s, and immutable, so the tests can share it. */
     private static final BloomFilterBlocklist COMMON = BloomFilterBlocklist.ofCommonPasswords();
 
     @ParameterizedTest
-    @ValueSource(strings = {"password", "Password", "PASSWORD", "pAsSwOrD", "qwerty123", "QWERTY123", "Qwerty123",
-            "123456", "iloveyou", "ILoveYou", "letmein", "LETMEIN", "trustno1", "TrustNo1", "P@ssw0rd", "Passw0rd"})
+    @ValueSource(
+            strings = {
+                "password",
+                "Password",
+                "PASSWORD",
+                "pAsSwOrD",
+                "qwerty123",
+                "QWERTY123",
+                "Qwerty123",
+                "123456",
+                "iloveyou",
+                "ILoveYou",
+                "letmein",
+                "LETMEIN",
+                "trustno1",
+                "TrustNo1",
+                "P@ssw0rd",
+                "Passw0rd"
+            })
     void finds_well_known_common_passwords_in_any_case(String common) {
         assertThat(COMMON.contains(Password.of(common))).isTrue();
     }
@@ -74,7 +90,9 @@ class BloomFilterBlocklistTest {
         for (String banned : List.of("acmewidgets", "ACMEWIDGETS", "ａｃｍｅＷｉｄｇｅｔｓ", "blue falcon", "BLUE FALCON")) {
             assertThat(blocklist.contains(Password.of(banned))).as(banned).isTrue();
         }
-        assertThat(blocklist.contains(Password.of("Password"))).as("bundled list kept").isTrue();
+        assertThat(blocklist.contains(Password.of("Password")))
+                .as("bundled list kept")
+                .isTrue();
         assertThat(blocklist.entries()).isEqualTo(COMMON.entries() + 2);
     }
 
@@ -92,7 +110,8 @@ class BloomFilterBlocklistTest {
 
     @Test
     void reports_random_passwords_at_the_configured_rate() {
-        BloomFilterBlocklist loose = BloomFilterBlocklist.builder().falsePositiveProbability(0.01).build();
+        BloomFilterBlocklist loose =
+                BloomFilterBlocklist.builder().falsePositiveProbability(0.01).build();
         int samples = 100_000;
 
         long reported = countReported(loose, randomPasswords(new Random(2L), samples));
@@ -107,7 +126,8 @@ class BloomFilterBlocklistTest {
     @Test
     void loads_additional_lists_from_files_and_streams_as_given(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("site-list.txt");
-        Files.writeString(file, "\uFEFFfirst-from-file\r\nSecond-From-File\n\n  spaced words  \n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "\uFEFFfirst-from-file\r\nSecond-From-File\n\n  spaced words  \n", StandardCharsets.UTF_8);
         AtomicInteger opened = new AtomicInteger();
         BloomFilterBlocklist.Builder builder = BloomFilterBlocklist.builder()
                 .commonPasswords(false)
@@ -119,21 +139,29 @@ class BloomFilterBlocklistTest {
 
         BloomFilterBlocklist blocklist = builder.build();
 
-        for (String listed : List.of("first-from-file", "second-from-file", "  spaced words  ", "FROM-STREAM", "münchen-1972")) {
+        for (String listed :
+                List.of("first-from-file", "second-from-file", "  spaced words  ", "FROM-STREAM", "münchen-1972")) {
             assertThat(blocklist.contains(Password.of(listed))).as(listed).isTrue();
         }
-        assertThat(blocklist.contains(Password.of("spaced words"))).as("lines are not trimmed").isFalse();
-        assertThat(blocklist.contains(Password.of("password"))).as("bundled list left out").isFalse();
+        assertThat(blocklist.contains(Password.of("spaced words")))
+                .as("lines are not trimmed")
+                .isFalse();
+        assertThat(blocklist.contains(Password.of("password")))
+                .as("bundled list left out")
+                .isFalse();
         assertThat(blocklist.entries()).isEqualTo(5);
         assertThat(opened).as("one pass to size the filter, one to fill it").hasValue(2);
     }
 
     @Test
     void refuses_invalid_false_positive_probabilities() {
-        for (double probability : new double[]{0, -0.1, 1e-13, 0.02, 0.5, 1, Double.NaN}) {
-            assertThatThrownBy(() -> BloomFilterBlocklist.builder().falsePositiveProbability(probability).build())
+        for (double probability : new double[] {0, -0.1, 1e-13, 0.02, 0.5, 1, Double.NaN}) {
+            assertThatThrownBy(() -> BloomFilterBlocklist.builder()
+                            .falsePositiveProbability(probability)
+                            .build())
                     .as("%s", probability)
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.field()).isEqualTo("falsePositiveProbability"));
         }
     }
@@ -147,14 +175,21 @@ class BloomFilterBlocklistTest {
                 List.of("tab\tinside"),
                 List.of("x".repeat(BloomFilterBlocklist.MAX_BANNED_WORD_LENGTH + 1)));
         for (List<String> words : invalid) {
-            assertThatThrownBy(() -> BloomFilterBlocklist.builder().commonPasswords(false).bannedWords(words).build())
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+            assertThatThrownBy(() -> BloomFilterBlocklist.builder()
+                            .commonPasswords(false)
+                            .bannedWords(words)
+                            .build())
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.field()).isEqualTo("bannedWords"));
         }
         assertThatThrownBy(() -> BloomFilterBlocklist.builder().bannedWords(null))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(BloomFilterBlocklist.builder().commonPasswords(false)
-                .bannedWords(List.of("x".repeat(BloomFilterBlocklist.MAX_BANNED_WORD_LENGTH))).build().entries())
+        assertThat(BloomFilterBlocklist.builder()
+                        .commonPasswords(false)
+                        .bannedWords(List.of("x".repeat(BloomFilterBlocklist.MAX_BANNED_WORD_LENGTH)))
+                        .build()
+                        .entries())
                 .isEqualTo(1);
     }
 
@@ -164,12 +199,25 @@ class BloomFilterBlocklistTest {
         Path latin1 = dir.resolve("latin1.txt");
         Files.write(latin1, "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThatThrownBy(() -> BloomFilterBlocklist.builder().commonPasswords(false).addList(missing).build())
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("missing.txt");
-        assertThatThrownBy(() -> BloomFilterBlocklist.builder().commonPasswords(false).addList(latin1).build())
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("latin1.txt").hasMessageContaining("UTF-8");
-        assertThatThrownBy(() -> BloomFilterBlocklist.builder().commonPasswords(false).addList("no-stream", () -> null).build())
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("no-stream");
+        assertThatThrownBy(() -> BloomFilterBlocklist.builder()
+                        .commonPasswords(false)
+                        .addList(missing)
+                        .build())
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("missing.txt");
+        assertThatThrownBy(() -> BloomFilterBlocklist.builder()
+                        .commonPasswords(false)
+                        .addList(latin1)
+                        .build())
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("latin1.txt")
+                .hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> BloomFilterBlocklist.builder()
+                        .commonPasswords(false)
+                        .addList("no-stream", () -> null)
+                        .build())
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("no-stream");
     }
 
     @Test
@@ -189,11 +237,15 @@ class BloomFilterBlocklistTest {
 
     @Test
     void describes_itself_without_listing_words() {
-        assertThat(COMMON.toString()).startsWith("BloomFilterBlocklist[entries=").doesNotContainIgnoringCase("password");
+        assertThat(COMMON.toString())
+                .startsWith("BloomFilterBlocklist[entries=")
+                .doesNotContainIgnoringCase("password");
     }
 
     private static long countReported(BloomFilterBlocklist blocklist, List<String> passwords) {
-        return passwords.stream().filter(p -> blocklist.contains(Password.of(p))).count();
+        return passwords.stream()
+                .filter(p -> blocklist.contains(Password.of(p)))
+                .count();
     }
 
     /** Deterministic random passwords of 12 to 20 characters over letters, digits and symbols. */
@@ -214,7 +266,7 @@ class BloomFilterBlocklistTest {
     private static List<String> bundledList() throws IOException {
         List<String> words = new ArrayList<>();
         try (InputStream in = DictionaryUtil.class.getResourceAsStream("/dictionaries/passwords.txt");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isEmpty()) {
                     words.add(line);

@@ -1,10 +1,10 @@
 package dev.locksmith.screening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nulabinc.zxcvbn.MatchSequence;
 import com.nulabinc.zxcvbn.Scoring;
 import com.nulabinc.zxcvbn.matchers.Match;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@link FastScoring} finds what zxcvbn4j's own {@link Scoring} finds: the same guesses and the same sequence. */
 class FastScoringTest {
@@ -22,7 +21,12 @@ class FastScoringTest {
     @Test
     void finds_the_same_cheapest_sequence_as_zxcvbn4j_scoring() throws IOException {
         List<String> passwords = referencePasswords();
-        passwords.addAll(List.of("", "a", "1".repeat(200), "4@8({[<3691!|170+5$%2>7".repeat(6), "19871225".repeat(20),
+        passwords.addAll(List.of(
+                "",
+                "a",
+                "1".repeat(200),
+                "4@8({[<3691!|170+5$%2>7".repeat(6),
+                "19871225".repeat(20),
                 "correct horse battery staple ".repeat(4)));
         FastScoring fast = new FastScoring(MATCHING.context());
         Scoring reference = new Scoring(MATCHING.context());
@@ -30,7 +34,8 @@ class FastScoringTest {
         for (String password : passwords) {
             List<String> inputs = List.of("jdoe", "john doe", "john");
             // Each scoring notes guesses on the matches it is given, so each gets its own.
-            MatchSequence expected = reference.calculateMostGuessableMatchSequence(password, MATCHING.omnimatch(password, inputs));
+            MatchSequence expected =
+                    reference.calculateMostGuessableMatchSequence(password, MATCHING.omnimatch(password, inputs));
             MatchSequence actual = fast.mostGuessableMatchSequence(password, MATCHING.omnimatch(password, inputs));
 
             assertThat(actual.getGuesses()).as(password).isEqualTo(expected.getGuesses());
@@ -57,7 +62,7 @@ class FastScoringTest {
     private static List<String> referencePasswords() throws IOException {
         List<String> passwords = new ArrayList<>();
         try (InputStream in = FastScoringTest.class.getResourceAsStream("zxcvbn-reference.tsv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.startsWith("#")) {
                     passwords.add(line.split("\t", -1)[3]);

@@ -1,9 +1,8 @@
 package dev.locksmith.screening;
 
-import dev.locksmith.core.domain.Password;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locksmith.core.domain.Password;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Differential test against the reference zxcvbn 4.4.2 (Dropbox's JavaScript).
@@ -37,68 +36,138 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ZxcvbnStrengthEstimatorDifferentialTest {
     /** Covers the longest password of the set (200 characters), so every one is estimated whole. */
-    private static final ZxcvbnStrengthEstimator ESTIMATOR = ZxcvbnStrengthEstimator.builder().maxLength(256).build();
+    private static final ZxcvbnStrengthEstimator ESTIMATOR =
+            ZxcvbnStrengthEstimator.builder().maxLength(256).build();
 
     private static final String NFKC = "NFKC: Locksmith estimates the password as hashed, in its compatibility form";
-    private static final String PARTS = "user-input parts: Locksmith adds the parts of the user's names and email as known words";
-    private static final String YEARS = "zxcvbn4j takes 2020 to 2029 as recent years (zxcvbn 4.4.2, of 2016, stops at 2019)";
-    private static final String RUNS = "zxcvbn4j also takes a run of one repeated character as a sequence (cheaper than zxcvbn's repeat)";
+    private static final String PARTS =
+            "user-input parts: Locksmith adds the parts of the user's names and email as known words";
+    private static final String YEARS =
+            "zxcvbn4j takes 2020 to 2029 as recent years (zxcvbn 4.4.2, of 2016, stops at 2019)";
+    private static final String RUNS =
+            "zxcvbn4j also takes a run of one repeated character as a sequence (cheaper than zxcvbn's repeat)";
 
     /** Password, Locksmith's score, why it differs from the reference. */
     private static final Map<String, Exception> EXCEPTIONS = exceptions(
-            "ｐａｓｓｗｏｒｄ", 0, NFKC,
-            "ＰＡＳＳＷＯＲＤ", 0, NFKC,
-            "ｑｗｅｒｔｙ１２３", 0, NFKC,
-            "password¹", 0, NFKC,
-            "ﬁshing", 0, NFKC,
-            "Ｆｅｒｒａｒｉ", 0, NFKC,
+            "ｐａｓｓｗｏｒｄ",
+            0,
+            NFKC,
+            "ＰＡＳＳＷＯＲＤ",
+            0,
+            NFKC,
+            "ｑｗｅｒｔｙ１２３",
+            0,
+            NFKC,
+            "password¹",
+            0,
+            NFKC,
+            "ﬁshing",
+            0,
+            NFKC,
+            "Ｆｅｒｒａｒｉ",
+            0,
+            NFKC,
             // The one exception that is more lenient: small roman numerals expand to 8 letters (0 becomes 1).
-            "ⅰⅱⅲⅳ", 1, NFKC,
-            "john.doe", 0, PARTS,
-            "QuillbrookVantasseur", 1, PARTS,
-            "vantasseur", 0, PARTS,
-            "Vantasseur!Quillbrook", 3, PARTS,
-            "quillbrook", 0, PARTS,
-            "quillbrook.vantasseur", 0, PARTS,
-            "МарияПетрова", 1, PARTS,
-            "мария", 0, PARTS,
-            "Петрова2024", 1, PARTS,
-            "maria.petrova", 0, PARTS,
-            "taro.tanaka", 0, PARTS,
-            "tanakataro", 1, PARTS,
-            "agnieszka", 0, PARTS,
-            "a.kowalczyk", 0, PARTS,
-            "firma2024", 1, PARTS,
-            "AgnieszkaK!", 1, PARTS,
-            "Nuan2023", 1, YEARS,
-            "Kinky2025", 1, YEARS,
-            "Rang2023", 1, YEARS,
-            "Winter2023", 1, YEARS,
-            "2024", 0, YEARS,
-            "2024202420242024", 0, YEARS,
-            "5umm3r2024", 1, YEARS,
-            "w1nt3r2023", 1, YEARS,
-            "a".repeat(100), 0, RUNS);
+            "ⅰⅱⅲⅳ",
+            1,
+            NFKC,
+            "john.doe",
+            0,
+            PARTS,
+            "QuillbrookVantasseur",
+            1,
+            PARTS,
+            "vantasseur",
+            0,
+            PARTS,
+            "Vantasseur!Quillbrook",
+            3,
+            PARTS,
+            "quillbrook",
+            0,
+            PARTS,
+            "quillbrook.vantasseur",
+            0,
+            PARTS,
+            "МарияПетрова",
+            1,
+            PARTS,
+            "мария",
+            0,
+            PARTS,
+            "Петрова2024",
+            1,
+            PARTS,
+            "maria.petrova",
+            0,
+            PARTS,
+            "taro.tanaka",
+            0,
+            PARTS,
+            "tanakataro",
+            1,
+            PARTS,
+            "agnieszka",
+            0,
+            PARTS,
+            "a.kowalczyk",
+            0,
+            PARTS,
+            "firma2024",
+            1,
+            PARTS,
+            "AgnieszkaK!",
+            1,
+            PARTS,
+            "Nuan2023",
+            1,
+            YEARS,
+            "Kinky2025",
+            1,
+            YEARS,
+            "Rang2023",
+            1,
+            YEARS,
+            "Winter2023",
+            1,
+            YEARS,
+            "2024",
+            0,
+            YEARS,
+            "2024202420242024",
+            0,
+            YEARS,
+            "5umm3r2024",
+            1,
+            YEARS,
+            "w1nt3r2023",
+            1,
+            YEARS,
+            "a".repeat(100),
+            0,
+            RUNS);
 
     private static List<Row> rows;
 
-    record Row(String category, int reference, String password, List<String> userInputs) {
-    }
+    record Row(String category, int reference, String password, List<String> userInputs) {}
 
-    record Exception(int score, String reason) {
-    }
+    record Exception(int score, String reason) {}
 
     @BeforeAll
     static void loadReferenceScores() throws IOException {
         rows = new ArrayList<>();
-        try (InputStream in = ZxcvbnStrengthEstimatorDifferentialTest.class.getResourceAsStream("zxcvbn-reference.tsv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (InputStream in =
+                        ZxcvbnStrengthEstimatorDifferentialTest.class.getResourceAsStream("zxcvbn-reference.tsv");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith("#")) {
                     continue;
                 }
                 String[] fields = line.split("\t", -1);
-                rows.add(new Row(fields[0], Integer.parseInt(fields[1]), fields[3],
+                rows.add(new Row(
+                        fields[0],
+                        Integer.parseInt(fields[1]),
+                        fields[3],
                         List.copyOf(Arrays.asList(fields).subList(4, fields.length))));
             }
         }
@@ -107,12 +176,35 @@ class ZxcvbnStrengthEstimatorDifferentialTest {
     @Test
     void the_reference_set_holds_at_least_500_passwords_of_every_kind() {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(500);
-        assertThat(rows.stream().map(Row::category).distinct()).containsExactlyInAnyOrder("common", "random",
-                "passphrase", "keyboard", "date", "repeat", "l33t", "sequence", "non-ascii", "user", "long");
-        assertThat(rows.stream().mapToInt(r -> r.password().codePointCount(0, r.password().length())).max().orElse(0))
+        assertThat(rows.stream().map(Row::category).distinct())
+                .containsExactlyInAnyOrder(
+                        "common",
+                        "random",
+                        "passphrase",
+                        "keyboard",
+                        "date",
+                        "repeat",
+                        "l33t",
+                        "sequence",
+                        "non-ascii",
+                        "user",
+                        "long");
+        assertThat(rows.stream()
+                        .mapToInt(
+                                r -> r.password().codePointCount(0, r.password().length()))
+                        .max()
+                        .orElse(0))
                 .isGreaterThan(128);
-        assertThat(rows).extracting(Row::password).contains("Summer2024!Summer2024!", "пароль", "パスワード",
-                "jdoeqdfqh4", "acegikmo", "12-25-1987", "qwertyuiopqwertyuiop");
+        assertThat(rows)
+                .extracting(Row::password)
+                .contains(
+                        "Summer2024!Summer2024!",
+                        "пароль",
+                        "パスワード",
+                        "jdoeqdfqh4",
+                        "acegikmo",
+                        "12-25-1987",
+                        "qwertyuiopqwertyuiop");
         assertThat(rows).extracting(Row::password).containsAll(EXCEPTIONS.keySet());
     }
 
@@ -138,7 +230,9 @@ class ZxcvbnStrengthEstimatorDifferentialTest {
             }
         }
 
-        assertThat(100.0 * agreeingUnlisted / unlisted).as("unlisted differences: %s", differing).isGreaterThanOrEqualTo(97.0);
+        assertThat(100.0 * agreeingUnlisted / unlisted)
+                .as("unlisted differences: %s", differing)
+                .isGreaterThanOrEqualTo(97.0);
         assertThat(100.0 * agreeing / rows.size()).isGreaterThanOrEqualTo(94.0);
     }
 
@@ -160,7 +254,9 @@ class ZxcvbnStrengthEstimatorDifferentialTest {
         for (Row row : rows) {
             Exception exception = EXCEPTIONS.get(row.password());
             if (exception != null) {
-                assertThat(score(row)).as("%s: %s", row.password(), exception.reason()).isEqualTo(exception.score());
+                assertThat(score(row))
+                        .as("%s: %s", row.password(), exception.reason())
+                        .isEqualTo(exception.score());
                 assertThat(exception.score()).as(row.password()).isNotEqualTo(row.reference());
                 if (!row.password().equals("ⅰⅱⅲⅳ")) {
                     assertThat(exception.score()).as(row.password()).isLessThan(row.reference());
@@ -174,9 +270,12 @@ class ZxcvbnStrengthEstimatorDifferentialTest {
         ZxcvbnStrengthEstimator defaults = ZxcvbnStrengthEstimator.create();
 
         for (Row row : rows) {
-            if (row.password().codePointCount(0, row.password().length()) <= ZxcvbnStrengthEstimator.DEFAULT_MAX_LENGTH) {
-                assertThat(defaults.estimate(Password.of(row.password()), row.userInputs()).score())
-                        .as(row.password()).isEqualTo(score(row));
+            if (row.password().codePointCount(0, row.password().length())
+                    <= ZxcvbnStrengthEstimator.DEFAULT_MAX_LENGTH) {
+                assertThat(defaults.estimate(Password.of(row.password()), row.userInputs())
+                                .score())
+                        .as(row.password())
+                        .isEqualTo(score(row));
             }
         }
     }
@@ -187,8 +286,15 @@ class ZxcvbnStrengthEstimatorDifferentialTest {
         // jdoeqdfqh4 (user jdoe), which nbvcxz scored 4, zxcvbn scores 3, and so does Locksmith.
         List<String> found = new ArrayList<>();
         for (Row row : rows) {
-            if (List.of("Summer2024!Summer2024!", "Password1!Password1!Password1!", "qwertyuiopqwertyuiop",
-                    "12-25-1987", "acegikmo", "пароль", "パスワード").contains(row.password())) {
+            if (List.of(
+                            "Summer2024!Summer2024!",
+                            "Password1!Password1!Password1!",
+                            "qwertyuiopqwertyuiop",
+                            "12-25-1987",
+                            "acegikmo",
+                            "пароль",
+                            "パスワード")
+                    .contains(row.password())) {
                 assertThat(score(row)).as(row.password()).isLessThanOrEqualTo(2).isEqualTo(row.reference());
                 found.add(row.password());
             }

@@ -1,11 +1,12 @@
 package dev.locksmith.screening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.port.StrengthEstimator.Strength;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,26 +15,39 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ZxcvbnStrengthEstimatorTest {
     private static final ZxcvbnStrengthEstimator ESTIMATOR = ZxcvbnStrengthEstimator.create();
 
     /** Invented names (no dictionary holds them) as a user's username, display name and email address. */
-    private static final List<String> USER = List.of("qvantasseur", "Quillbrook Vantasseur", "zorblat.quexmire@example.org");
+    private static final List<String> USER =
+            List.of("qvantasseur", "Quillbrook Vantasseur", "zorblat.quexmire@example.org");
 
-    private static final List<String> WEAK = List.of("password", "Password1", "letmein!", "monkey2019", "Summer2024!",
-            "kitten-piano", "zaq12wsx", "19871987", "abcdefgh", "aaaaaaaaaaaa", "qwertyuiop", "drowssap", "");
-    private static final List<String> STRONG = List.of("purple-monkey-dishwasher-42", "Vq7#mZ2p!xL9",
-            "my cat likes blue cheese on tuesdays", "hY4$kP9@wQ2!zR7&");
+    private static final List<String> WEAK = List.of(
+            "password",
+            "Password1",
+            "letmein!",
+            "monkey2019",
+            "Summer2024!",
+            "kitten-piano",
+            "zaq12wsx",
+            "19871987",
+            "abcdefgh",
+            "aaaaaaaaaaaa",
+            "qwertyuiop",
+            "drowssap",
+            "");
+    private static final List<String> STRONG = List.of(
+            "purple-monkey-dishwasher-42", "Vq7#mZ2p!xL9", "my cat likes blue cheese on tuesdays", "hY4$kP9@wQ2!zR7&");
 
     @Test
     void orders_passwords_by_guessability() {
-        List<String> ladder = List.of("password", "monkey2019", "Summer2024!", "kitten-piano", "purple-monkey-dishwasher-42");
+        List<String> ladder =
+                List.of("password", "monkey2019", "Summer2024!", "kitten-piano", "purple-monkey-dishwasher-42");
 
-        List<Integer> scores = ladder.stream().map(p -> score(ESTIMATOR, p, List.of())).toList();
+        List<Integer> scores =
+                ladder.stream().map(p -> score(ESTIMATOR, p, List.of())).toList();
 
         assertThat(scores).containsExactly(0, 1, 2, 3, 4);
     }
@@ -43,10 +57,14 @@ class ZxcvbnStrengthEstimatorTest {
         for (String weak : WEAK) {
             Strength strength = ESTIMATOR.estimate(Password.of(weak), List.of());
             assertThat(strength.score()).as(weak).isLessThan(4);
-            assertThat(strength.feedback()).as(weak).hasValueSatisfying(f -> assertThat(f).isNotBlank());
+            assertThat(strength.feedback())
+                    .as(weak)
+                    .hasValueSatisfying(f -> assertThat(f).isNotBlank());
         }
         for (String strong : STRONG) {
-            assertThat(ESTIMATOR.estimate(Password.of(strong), List.of())).as(strong).isEqualTo(new Strength(4, Optional.empty()));
+            assertThat(ESTIMATOR.estimate(Password.of(strong), List.of()))
+                    .as(strong)
+                    .isEqualTo(new Strength(4, Optional.empty()));
         }
     }
 
@@ -55,14 +73,17 @@ class ZxcvbnStrengthEstimatorTest {
         Strength strength = ESTIMATOR.estimate(Password.of("kitten-piano"), List.of());
 
         assertThat(strength.score()).isEqualTo(3);
-        assertThat(strength.feedback()).hasValue(
-                "This is similar to a commonly used password. Add another word or two. Uncommon words are better.");
+        assertThat(strength.feedback())
+                .hasValue(
+                        "This is similar to a commonly used password. Add another word or two. Uncommon words are better.");
     }
 
     @Test
     void recognises_compatibility_forms_of_common_passwords_after_nfkc() {
         for (String variant : List.of("ｐａｓｓｗｏｒｄ", "ＰＡＳＳＷＯＲＤ", "password¹")) {
-            assertThat(ESTIMATOR.estimate(Password.of(variant), List.of()).score()).as(variant).isZero();
+            assertThat(ESTIMATOR.estimate(Password.of(variant), List.of()).score())
+                    .as(variant)
+                    .isZero();
         }
         assertThat(ESTIMATOR.estimate(Password.of("ｐａｓｓｗｏｒｄ"), List.of()).feedback())
                 .hasValue("This is a top-10 common password. Add another word or two. Uncommon words are better.");
@@ -72,20 +93,33 @@ class ZxcvbnStrengthEstimatorTest {
     void builds_feedback_only_from_zxcvbn_message_texts() {
         List<String> texts = messageTexts(Locale.ROOT);
         List<String> passwords = new ArrayList<>(WEAK);
-        passwords.addAll(List.of("Qvantasseur", "quexmire2024", "P@ssw0rd", "1987-05-12", "zxcvbnm,./", "kitten-piano"));
+        passwords.addAll(
+                List.of("Qvantasseur", "quexmire2024", "P@ssw0rd", "1987-05-12", "zxcvbnm,./", "kitten-piano"));
 
         for (String text : passwords) {
             for (List<String> inputs : List.of(List.<String>of(), USER)) {
-                ESTIMATOR.estimate(Password.of(text), inputs).feedback().ifPresent(feedback ->
-                        assertThat(isMadeOf(feedback, texts)).as("%s: %s", text, feedback).isTrue());
+                ESTIMATOR
+                        .estimate(Password.of(text), inputs)
+                        .feedback()
+                        .ifPresent(feedback -> assertThat(isMadeOf(feedback, texts))
+                                .as("%s: %s", text, feedback)
+                                .isTrue());
             }
         }
     }
 
     @Test
     void never_puts_the_password_or_the_user_inputs_in_its_feedback() {
-        List<String> passwords = List.of("qvantasseur", "Qvantasseur2024", "QuillbrookVantasseur", "zorblatquexmire",
-                "quexmire!!", "qwerty123", "19871987", "Tr0ub4dor", "zaq12wsx");
+        List<String> passwords = List.of(
+                "qvantasseur",
+                "Qvantasseur2024",
+                "QuillbrookVantasseur",
+                "zorblatquexmire",
+                "quexmire!!",
+                "qwerty123",
+                "19871987",
+                "Tr0ub4dor",
+                "zaq12wsx");
 
         for (String text : passwords) {
             Strength strength = ESTIMATOR.estimate(Password.of(text), USER);
@@ -111,8 +145,18 @@ class ZxcvbnStrengthEstimatorTest {
 
     @Test
     void ranks_whole_user_inputs_as_zxcvbn_does_and_adds_their_parts_after_them() {
-        assertThat(ZxcvbnStrengthEstimator.userInputWords(List.of("Jo Li", "ab", " ｑｖａｎｔａｓｓｅｕｒ ", "Ann.Lee-Smith@Ex.org", "")))
-                .containsExactly("jo li", "ab", "qvantasseur", "ann.lee-smith@ex.org", "ann.lee-smith", "ann", "lee", "smith", "org");
+        assertThat(ZxcvbnStrengthEstimator.userInputWords(
+                        List.of("Jo Li", "ab", " ｑｖａｎｔａｓｓｅｕｒ ", "Ann.Lee-Smith@Ex.org", "")))
+                .containsExactly(
+                        "jo li",
+                        "ab",
+                        "qvantasseur",
+                        "ann.lee-smith@ex.org",
+                        "ann.lee-smith",
+                        "ann",
+                        "lee",
+                        "smith",
+                        "org");
         // Lower-cased code point by code point, as zxcvbn4j lower-cases the password, whatever the default locale.
         assertThat(ZxcvbnStrengthEstimator.userInputWords(List.of("İSTANBUL"))).containsExactly("istanbul");
     }
@@ -133,13 +177,18 @@ class ZxcvbnStrengthEstimatorTest {
             // English must not depend on the JVM's default locale: ResourceBundle would fall back to it.
             Locale.setDefault(Locale.GERMAN);
             ZxcvbnStrengthEstimator english = ZxcvbnStrengthEstimator.create();
-            ZxcvbnStrengthEstimator german = ZxcvbnStrengthEstimator.builder().locale(Locale.GERMAN).build();
+            ZxcvbnStrengthEstimator german =
+                    ZxcvbnStrengthEstimator.builder().locale(Locale.GERMAN).build();
             Locale.setDefault(Locale.FRENCH);
 
             assertThat(english.estimate(Password.of("password"), List.of()).feedback())
                     .hasValue("This is a top-10 common password. Add another word or two. Uncommon words are better.");
-            assertThat(german.estimate(Password.of("abcdefgh"), List.of()).feedback().orElseThrow())
-                    .startsWith("Zeichenfolgen wie").satisfies(f -> assertThat(isMadeOf(f, messageTexts(Locale.GERMAN))).isTrue());
+            assertThat(german.estimate(Password.of("abcdefgh"), List.of())
+                            .feedback()
+                            .orElseThrow())
+                    .startsWith("Zeichenfolgen wie")
+                    .satisfies(f ->
+                            assertThat(isMadeOf(f, messageTexts(Locale.GERMAN))).isTrue());
         } finally {
             Locale.setDefault(before);
         }
@@ -153,8 +202,14 @@ class ZxcvbnStrengthEstimatorTest {
 
         assertThat(score(ESTIMATOR, weakStart, List.of())).isLessThanOrEqualTo(1);
         assertThat(score(ESTIMATOR, huge, List.of())).isEqualTo(4);
-        assertThat(score(ZxcvbnStrengthEstimator.builder().maxLength(256).build(), weakStart, List.of())).isEqualTo(4);
-        assertThat(score(ZxcvbnStrengthEstimator.builder().maxLength(PasswordPolicy.MAX_LENGTH_CEILING).build(), huge, List.of()))
+        assertThat(score(ZxcvbnStrengthEstimator.builder().maxLength(256).build(), weakStart, List.of()))
+                .isEqualTo(4);
+        assertThat(score(
+                        ZxcvbnStrengthEstimator.builder()
+                                .maxLength(PasswordPolicy.MAX_LENGTH_CEILING)
+                                .build(),
+                        huge,
+                        List.of()))
                 .isEqualTo(4);
     }
 
@@ -173,9 +228,12 @@ class ZxcvbnStrengthEstimatorTest {
         // zxcvbn 4.4.2's enumerate_l33t_subs gives 736 tables for this string (counted with the npm package).
         String everyL33tCharacter = "4@8({[<3691!|170+5$%2>7";
 
-        assertThat(FastMatching.enumerateSubs(FastMatching.relevantTable(everyL33tCharacter))).hasSize(736);
-        assertThat(FastMatching.enumerateSubs(FastMatching.relevantTable("p4ssw0rd"))).hasSize(1);
-        assertThat(FastMatching.enumerateSubs(FastMatching.relevantTable("password"))).containsExactly(java.util.Map.of());
+        assertThat(FastMatching.enumerateSubs(FastMatching.relevantTable(everyL33tCharacter)))
+                .hasSize(736);
+        assertThat(FastMatching.enumerateSubs(FastMatching.relevantTable("p4ssw0rd")))
+                .hasSize(1);
+        assertThat(FastMatching.enumerateSubs(FastMatching.relevantTable("password")))
+                .containsExactly(java.util.Map.of());
         assertThat(score(ESTIMATOR, "P@55w0rd", List.of())).isZero();
         assertThat(score(ESTIMATOR, "1l0v3y0u", List.of())).isZero();
     }
@@ -197,7 +255,8 @@ class ZxcvbnStrengthEstimatorTest {
         assertThatThrownBy(() -> ESTIMATOR.estimate(null, List.of())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ESTIMATOR.estimate(password, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ESTIMATOR.estimate(password, Arrays.asList("alice", null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("userInputs"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("userInputs"));
     }
 
     @Test
@@ -205,14 +264,16 @@ class ZxcvbnStrengthEstimatorTest {
         assertInvalid("maxLength", b -> b.maxLength(ZxcvbnStrengthEstimator.MIN_MAX_LENGTH - 1));
         assertInvalid("maxLength", b -> b.maxLength(ZxcvbnStrengthEstimator.MAX_MAX_LENGTH + 1));
         assertInvalid("locale", b -> b.locale(null));
-        assertThat(ZxcvbnStrengthEstimator.builder().maxLength(64).build().toString()).contains("maxLength=64");
+        assertThat(ZxcvbnStrengthEstimator.builder().maxLength(64).build().toString())
+                .contains("maxLength=64");
     }
 
     private static void assertInvalid(String field, Consumer<ZxcvbnStrengthEstimator.Builder> setting) {
         ZxcvbnStrengthEstimator.Builder builder = ZxcvbnStrengthEstimator.builder();
         setting.accept(builder);
         assertThatThrownBy(builder::build)
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     private static int score(ZxcvbnStrengthEstimator estimator, String password, List<String> inputs) {
@@ -221,10 +282,15 @@ class ZxcvbnStrengthEstimatorTest {
 
     /** Every message of zxcvbn4j's feedback bundle for the locale, longest first. */
     private static List<String> messageTexts(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("com/nulabinc/zxcvbn/messages", locale,
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "com/nulabinc/zxcvbn/messages",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
-        return bundle.keySet().stream().map(bundle::getString).map(String::strip)
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return bundle.keySet().stream()
+                .map(bundle::getString)
+                .map(String::strip)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** Whether {@code feedback} is a sequence of the given texts separated by single spaces. */

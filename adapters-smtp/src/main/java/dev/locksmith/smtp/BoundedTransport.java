@@ -3,9 +3,8 @@ package dev.locksmith.smtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-
 import java.io.IOException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Angus's SMTP transport, telling the {@link Exchange} when the message data is complete: from then on a lost or

@@ -1,11 +1,11 @@
 package dev.locksmith.smtp;
 
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The socket factories the mail library uses for one exchange: each socket they make or wrap is registered with
@@ -14,8 +14,7 @@ import java.net.Socket;
  * default trust. One pair per exchange; thread-safe as the exchange is.
  */
 final class ExchangeSockets {
-    private ExchangeSockets() {
-    }
+    private ExchangeSockets() {}
 
     /** Unconnected plain sockets; the mail library connects them with its connect timeout. */
     static SocketFactory plain(Exchange exchange, int connectTimeoutMillis) {

@@ -4,13 +4,6 @@ import dev.locksmith.core.domain.MailException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.util.MailConnectException;
-import org.eclipse.angus.mail.util.SocketConnectException;
-
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -24,6 +17,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 
 /**
  * Translates a mail library failure into core's {@link MailException}: classifies it ({@link DeliveryProblem})
@@ -32,10 +31,10 @@ import java.util.regex.Pattern;
  */
 final class Failures {
     private static final int MAX_CHAIN = 12;
-    private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5][0-9][0-9])(?:[ -]+([245]\\.[0-9]{1,3}\\.[0-9]{1,3}))?");
+    private static final Pattern REPLY_CODE =
+            Pattern.compile("^\\s*([2-5][0-9][0-9])(?:[ -]+([245]\\.[0-9]{1,3}\\.[0-9]{1,3}))?");
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static MailException deliveryFailed(Throwable failure) {
         return deliveryFailed(classify(failure), failure);
@@ -79,8 +78,10 @@ final class Failures {
         if (any(chain, SMTPAddressFailedException.class) || hasInvalidAddresses(chain)) {
             return DeliveryProblem.RECIPIENT_REFUSED;
         }
-        if (chain.stream().anyMatch(t -> t instanceof MessagingException && t.getMessage() != null
-                && t.getMessage().startsWith("STARTTLS is required"))) {
+        if (chain.stream()
+                .anyMatch(t -> t instanceof MessagingException
+                        && t.getMessage() != null
+                        && t.getMessage().startsWith("STARTTLS is required"))) {
             return DeliveryProblem.STARTTLS_NOT_OFFERED;
         }
         if (any(chain, SocketTimeoutException.class)) {
@@ -92,8 +93,10 @@ final class Failures {
         if (any(chain, UnknownHostException.class)) {
             return DeliveryProblem.UNKNOWN_HOST;
         }
-        if (any(chain, ConnectException.class) || any(chain, NoRouteToHostException.class)
-                || any(chain, MailConnectException.class) || any(chain, SocketConnectException.class)) {
+        if (any(chain, ConnectException.class)
+                || any(chain, NoRouteToHostException.class)
+                || any(chain, MailConnectException.class)
+                || any(chain, SocketConnectException.class)) {
             return DeliveryProblem.CONNECTION_FAILED;
         }
         if (any(chain, SMTPSendFailedException.class)) {

@@ -8,8 +8,7 @@ import dev.locksmith.core.domain.InvalidInputException;
  * and unpaired surrogate is refused before anything is sent. Stateless.
  */
 final class HeaderSafety {
-    private HeaderSafety() {
-    }
+    private HeaderSafety() {}
 
     /** Whether {@code value} holds nothing that could break or disguise a header line. */
     static boolean isSafe(CharSequence value) {
@@ -51,7 +50,8 @@ final class HeaderSafety {
         return Character.isISOControl(c)
                 || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR
-                || c == '\u200E' || c == '\u200F' // bidi marks
+                || c == '\u200E'
+                || c == '\u200F' // bidi marks
                 || (c >= '\u202A' && c <= '\u202E') // bidi embeddings and overrides
                 || (c >= '\u2066' && c <= '\u2069'); // bidi isolates
     }

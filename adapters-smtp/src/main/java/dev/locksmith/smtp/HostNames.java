@@ -1,7 +1,6 @@
 package dev.locksmith.smtp;
 
 import dev.locksmith.core.domain.InvalidInputException;
-
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,8 +15,7 @@ final class HostNames {
             "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Pattern IPV6_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /**
      * The checked form of {@code value}.
@@ -74,8 +72,8 @@ final class HostNames {
             return false;
         }
         String[] halves = compressed >= 0
-                ? new String[]{text.substring(0, compressed), text.substring(compressed + 2)}
-                : new String[]{text};
+                ? new String[] {text.substring(0, compressed), text.substring(compressed + 2)}
+                : new String[] {text};
         int groups = 0;
         for (int h = 0; h < halves.length; h++) {
             if (halves[h].isEmpty()) {

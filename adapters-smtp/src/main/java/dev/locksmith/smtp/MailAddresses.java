@@ -3,7 +3,6 @@ package dev.locksmith.smtp;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.io.UnsupportedEncodingException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,7 @@ final class MailAddresses {
     private static final Pattern ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\x{80}-\\x{10FFFF}]+");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
-    private MailAddresses() {
-    }
+    private MailAddresses() {}
 
     /**
      * Refuses an address that cannot be put in an SMTP envelope and a header as is: quoted or oddly dotted
@@ -90,8 +88,8 @@ final class MailAddresses {
                 // shown as the literal text it is.
                 return new InternetAddress(envelopeForm(address), base64Words(displayName));
             }
-            return new InternetAddress(envelopeForm(address), displayName.isEmpty() ? null : displayName,
-                    StandardCharsets.UTF_8.name());
+            return new InternetAddress(
+                    envelopeForm(address), displayName.isEmpty() ? null : displayName, StandardCharsets.UTF_8.name());
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }

@@ -2,7 +2,6 @@ package dev.locksmith.smtp;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.port.Mailer;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -31,8 +30,7 @@ final class MessageTemplates {
     }
 
     /** A subject and a body; the body may hold a password and must be wiped after use. */
-    record Composed(String subject, SecretText body) {
-    }
+    record Composed(String subject, SecretText body) {}
 
     Composed newPassword(Mailer.NewPassword message) {
         SecretText body = new SecretText();
@@ -45,8 +43,7 @@ final class MessageTemplates {
         body.line("");
         body.line("");
         body.line("You must change this password the next time you log in.");
-        message.expiresAt().ifPresent(at ->
-                body.line("It expires on " + readable(at) + " (" + iso(at) + ")."));
+        message.expiresAt().ifPresent(at -> body.line("It expires on " + readable(at) + " (" + iso(at) + ")."));
         body.line("");
         body.line("Log in at: " + settings.loginUrl());
         body.line("");
@@ -75,8 +72,8 @@ final class MessageTemplates {
         SecretText body = new SecretText();
         body.line("This is a test message from Locksmith, sent on " + readable(at) + " (" + iso(at) + ").");
         body.line("");
-        body.line("It was handed to the mail relay " + settings.host() + ", port " + settings.port()
-                + ", encryption " + settings.encryption() + ".");
+        body.line("It was handed to the mail relay " + settings.host() + ", port " + settings.port() + ", encryption "
+                + settings.encryption() + ".");
         body.line("If you can read it, the mail settings work.");
         body.line("");
         body.line("Login page in messages: " + settings.loginUrl());
@@ -96,7 +93,8 @@ final class MessageTemplates {
         if (zone.normalized().equals(ZoneOffset.UTC)) {
             return text + " UTC";
         }
-        String offset = time.getOffset().equals(ZoneOffset.UTC) ? "" : time.getOffset().getId();
+        String offset =
+                time.getOffset().equals(ZoneOffset.UTC) ? "" : time.getOffset().getId();
         return text + " " + zone.getId() + " (UTC" + offset + ")";
     }
 

@@ -9,14 +9,14 @@ import dev.locksmith.core.port.Mailer;
 final class ResetLinkTemplate {
     static final String SUBJECT = "Reset your password";
 
-    private ResetLinkTemplate() {
-    }
+    private ResetLinkTemplate() {}
 
     static MessageTemplates.Composed compose(MessageTemplates templates, Mailer.ResetLink message) {
         SecretText body = new SecretText();
         body.line(message.displayName().isEmpty() ? "Hello," : "Hello " + message.displayName() + ",");
         body.line("");
-        body.line("A password reset was requested for your account " + message.username().value() + ".");
+        body.line("A password reset was requested for your account "
+                + message.username().value() + ".");
         body.line("Open this link to choose a new password. It works once, until "
                 + templates.readable(message.expiresAt()) + " (" + MessageTemplates.iso(message.expiresAt()) + "):");
         body.line("");

@@ -38,7 +38,8 @@ final class SecretText {
 
     /** The UTF-8 bytes of the text; the caller wipes them with {@link Arrays#fill(byte[], byte)}. */
     byte[] toUtf8() {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer buffer = ByteBuffer.allocate(length * 3);

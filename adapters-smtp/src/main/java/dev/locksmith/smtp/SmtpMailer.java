@@ -13,8 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.util.ByteArrayDataSource;
-
-import javax.net.ssl.SSLSocketFactory;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +31,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Core's {@link Mailer} over SMTP (Jakarta Mail, Angus implementation), configured by {@link SmtpSettings}.
@@ -78,8 +77,8 @@ public final class SmtpMailer implements Mailer {
      * Runs the exchanges, so a caller can stop waiting at the deadline even where closing the connection does
      * not end a step at once (a host name lookup). Daemon threads, ended after a minute idle.
      */
-    private static final ExecutorService EXCHANGES = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+    private static final ExecutorService EXCHANGES =
+            new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
                 Thread thread = new Thread(task, "locksmith-smtp-" + THREADS.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
@@ -244,10 +243,11 @@ public final class SmtpMailer implements Mailer {
     private Session session(Exchange exchange, boolean utf8) {
         Properties props = new Properties();
         props.putAll(utf8 ? utf8Properties : asciiProperties);
-        props.put("mail." + PROTOCOL + ".socketFactory",
+        props.put(
+                "mail." + PROTOCOL + ".socketFactory",
                 ExchangeSockets.plain(exchange, millis(settings.connectTimeout(), settings)));
-        SSLSocketFactory trust = settings.tlsSocketFactory()
-                .orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault());
+        SSLSocketFactory trust =
+                settings.tlsSocketFactory().orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault());
         props.put("mail." + PROTOCOL + ".ssl.socketFactory", ExchangeSockets.tls(exchange, trust));
         Session session = Session.getInstance(props);
         session.setDebug(false);
@@ -255,18 +255,20 @@ public final class SmtpMailer implements Mailer {
     }
 
     /** Builds the whole message before any connection, so a composition problem never leaves a half-sent mail. */
-    OutgoingMessage compose(Session session, EmailAddress from, EmailAddress to, String displayName, String subject,
-                            byte[] body) {
+    OutgoingMessage compose(
+            Session session, EmailAddress from, EmailAddress to, String displayName, String subject, byte[] body) {
         try {
             String messageId = "<" + UUID.randomUUID() + "@" + MailAddresses.asciiDomain(from, "fromAddress") + ">";
             OutgoingMessage message = new OutgoingMessage(session, messageId);
             message.setEnvelopeFrom(MailAddresses.envelopeForm(from));
             // Headers are set from InternetAddress.toString, which always uses the RFC 2047 form of the
             // display name, also in a UTF-8 (SMTPUTF8) message.
-            message.setHeader("From", InternetAddress.toString(
-                    new Address[]{MailAddresses.internetAddress(from, settings.fromName())}, 6));
-            message.setHeader("To", InternetAddress.toString(
-                    new Address[]{MailAddresses.internetAddress(to, displayName)}, 4));
+            message.setHeader(
+                    "From",
+                    InternetAddress.toString(
+                            new Address[] {MailAddresses.internetAddress(from, settings.fromName())}, 6));
+            message.setHeader(
+                    "To", InternetAddress.toString(new Address[] {MailAddresses.internetAddress(to, displayName)}, 4));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(clock.instant()));
             message.setHeader("Auto-Submitted", "auto-generated");
@@ -283,8 +285,13 @@ public final class SmtpMailer implements Mailer {
      * Runs the exchange on a thread of its own and waits for it at most the send deadline; at the deadline the
      * exchange is cut off and the stage it reached decides the answer.
      */
-    private void transmit(String kind, Session session, Exchange exchange, OutgoingMessage message,
-                          Address[] recipients, boolean needsUtf8) {
+    private void transmit(
+            String kind,
+            Session session,
+            Exchange exchange,
+            OutgoingMessage message,
+            Address[] recipients,
+            boolean needsUtf8) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Future<?> running;
         try {
@@ -308,7 +315,11 @@ public final class SmtpMailer implements Mailer {
             }
             throw failed(kind, Failures.deliveryFailed(failure));
         } catch (TimeoutException e) {
-            cutOff(kind, exchange, DeliveryProblem.DEADLINE_EXCEEDED, DeliveryProblem.REPLY_TIMEOUT,
+            cutOff(
+                    kind,
+                    exchange,
+                    DeliveryProblem.DEADLINE_EXCEEDED,
+                    DeliveryProblem.REPLY_TIMEOUT,
                     new TimeoutException("the send deadline of " + settings.sendDeadline() + " passed"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -317,8 +328,8 @@ public final class SmtpMailer implements Mailer {
     }
 
     /** Ends an exchange the caller stops waiting for; returns normally only if the message was accepted. */
-    private void cutOff(String kind, Exchange exchange, DeliveryProblem beforeData, DeliveryProblem afterData,
-                        Exception why) {
+    private void cutOff(
+            String kind, Exchange exchange, DeliveryProblem beforeData, DeliveryProblem afterData, Exception why) {
         switch (exchange.expire()) {
             case ACCEPTED:
                 // Only the polite end of the session (QUIT) was cut short.
@@ -333,15 +344,20 @@ public final class SmtpMailer implements Mailer {
     }
 
     /** One exchange with the relay, on a thread of {@link #EXCHANGES}; throws only {@link LocksmithException}s. */
-    private void exchange(Session session, Exchange exchange, OutgoingMessage message, Address[] recipients,
-                          boolean needsUtf8, ClassLoader loader) {
+    private void exchange(
+            Session session,
+            Exchange exchange,
+            OutgoingMessage message,
+            Address[] recipients,
+            boolean needsUtf8,
+            ClassLoader loader) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         BoundedTransport transport = new BoundedTransport(session, exchange);
         try {
-            transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
-                    settings.passwordForConnect());
+            transport.connect(
+                    settings.host(), settings.port(), settings.username().orElse(null), settings.passwordForConnect());
             if (needsUtf8 && !transport.supportsExtension("SMTPUTF8")) {
                 throw Failures.deliveryFailed(DeliveryProblem.SMTPUTF8_NOT_OFFERED, null);
             }
@@ -363,10 +379,13 @@ public final class SmtpMailer implements Mailer {
     }
 
     private void logFailure(String kind, MailException failure) {
-        LOG.log(Level.WARNING, () -> (failure.reason() == Reason.MAIL_OUTCOME_UNKNOWN
-                ? "Handed over the " + kind + " message but its outcome is unknown via "
-                : "Could not send the " + kind + " message via ") + relay() + ": "
-                + failure.parameters().get("problem"));
+        LOG.log(
+                Level.WARNING,
+                () -> (failure.reason() == Reason.MAIL_OUTCOME_UNKNOWN
+                                ? "Handed over the " + kind + " message but its outcome is unknown via "
+                                : "Could not send the " + kind + " message via ")
+                        + relay() + ": "
+                        + failure.parameters().get("problem"));
     }
 
     private static void close(Transport transport) {
@@ -377,7 +396,9 @@ public final class SmtpMailer implements Mailer {
             transport.close();
         } catch (MessagingException | RuntimeException e) {
             // The message was accepted or the send already failed; a failed QUIT changes neither.
-            LOG.log(Level.DEBUG, () -> "Closing the SMTP connection failed: " + e.getClass().getName());
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Closing the SMTP connection failed: " + e.getClass().getName());
         }
     }
 

@@ -2,8 +2,6 @@ package dev.locksmith.smtp;
 
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
-
-import javax.net.ssl.SSLSocketFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.CharBuffer;
@@ -15,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The mail settings of an appliance, as its "email settings" page holds them: sender address and display name,
@@ -314,9 +313,12 @@ public final class SmtpSettings {
                 + ", send deadline=" + sendDeadline + ")"
                 + ", loginUrl=" + loginUrl + ", zone=" + zone
                 + (heloName == null ? "" : ", helo=" + heloName)
-                + (trust == null ? ", trust=JDK default" : ", trust=" + trust.certificateCount()
-                + " configured certificate(s)"
-                + (trustedCertificatesOutsideValidityAccepted ? " (outside validity accepted)" : "")) + "]";
+                + (trust == null
+                        ? ", trust=JDK default"
+                        : ", trust=" + trust.certificateCount()
+                                + " configured certificate(s)"
+                                + (trustedCertificatesOutsideValidityAccepted ? " (outside validity accepted)" : ""))
+                + "]";
     }
 
     /**
@@ -343,8 +345,7 @@ public final class SmtpSettings {
         private KeyStore trustStore;
         private boolean trustedCertificatesOutsideValidityAccepted;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The sender address (required). */
         public Builder fromAddress(EmailAddress address) {
@@ -404,8 +405,8 @@ public final class SmtpSettings {
          */
         public Builder credentials(String username, char[] password) {
             if ((username == null) != (password == null)) {
-                throw new InvalidInputException(username == null ? "username" : "password",
-                        "username and password go together");
+                throw new InvalidInputException(
+                        username == null ? "username" : "password", "username and password go together");
             }
             this.username = username;
             if (this.password != null) {
@@ -517,14 +518,17 @@ public final class SmtpSettings {
                 throw new InvalidInputException("port", "must be between 1 and 65535");
             }
             if (encryption == Encryption.NONE && !plaintextToTrustedLocalRelay) {
-                throw new InvalidInputException("encryption", "NONE would send passwords in clear text: use "
-                        + "STARTTLS or SMTPS, or name the relay a trusted local one (plaintextToTrustedLocalRelay)");
+                throw new InvalidInputException(
+                        "encryption",
+                        "NONE would send passwords in clear text: use "
+                                + "STARTTLS or SMTPS, or name the relay a trusted local one (plaintextToTrustedLocalRelay)");
             }
             if (username != null) {
                 checkCredential(username, "username");
                 checkCredential(CharBuffer.wrap(password), "password");
                 if (encryption == Encryption.NONE && !plaintextAuthenticationAllowed) {
-                    throw new InvalidInputException("password",
+                    throw new InvalidInputException(
+                            "password",
                             "would travel unencrypted: use STARTTLS or SMTPS, or allow plaintext authentication");
                 }
             }
@@ -562,8 +566,9 @@ public final class SmtpSettings {
 
         private static void checkTimeout(Duration timeout, String field) {
             if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
-                throw new InvalidInputException(field, "must be between " + MIN_TIMEOUT.toSeconds() + " s and "
-                        + MAX_TIMEOUT.toSeconds() + " s");
+                throw new InvalidInputException(
+                        field,
+                        "must be between " + MIN_TIMEOUT.toSeconds() + " s and " + MAX_TIMEOUT.toSeconds() + " s");
             }
         }
 

@@ -1,13 +1,6 @@
 package dev.locksmith.smtp;
 
 import dev.locksmith.core.domain.InvalidInputException;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -21,6 +14,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The certificates a private relay is trusted by, instead of the JDK's default trust: a TLS socket factory
@@ -86,7 +85,8 @@ final class TrustMaterial {
             }
             return store;
         } catch (GeneralSecurityException | IOException e) {
-            throw new InvalidInputException(FIELD, "cannot hold the certificates: " + e.getClass().getSimpleName());
+            throw new InvalidInputException(
+                    FIELD, "cannot hold the certificates: " + e.getClass().getSimpleName());
         }
     }
 
@@ -103,12 +103,16 @@ final class TrustMaterial {
         Instant notAfter = certificate.getNotAfter().toInstant();
         String subject = certificate.getSubjectX500Principal().getName();
         if (now.isAfter(notAfter)) {
-            throw new InvalidInputException(FIELD, "certificate " + subject + " expired at " + notAfter
-                    + "; renew it, or accept a certificate outside its validity explicitly");
+            throw new InvalidInputException(
+                    FIELD,
+                    "certificate " + subject + " expired at " + notAfter
+                            + "; renew it, or accept a certificate outside its validity explicitly");
         }
         if (now.isBefore(notBefore)) {
-            throw new InvalidInputException(FIELD, "certificate " + subject + " is not valid before " + notBefore
-                    + "; check the clock, or accept a certificate outside its validity explicitly");
+            throw new InvalidInputException(
+                    FIELD,
+                    "certificate " + subject + " is not valid before " + notBefore
+                            + "; check the clock, or accept a certificate outside its validity explicitly");
         }
     }
 
@@ -126,7 +130,8 @@ final class TrustMaterial {
             context.init(null, managers, null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException e) {
-            throw new InvalidInputException(FIELD, "cannot be used: " + e.getClass().getSimpleName());
+            throw new InvalidInputException(
+                    FIELD, "cannot be used: " + e.getClass().getSimpleName());
         }
     }
 

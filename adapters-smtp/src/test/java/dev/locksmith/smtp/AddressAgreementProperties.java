@@ -1,9 +1,14 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -12,12 +17,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Core and this adapter agree on what an email address is: every address core's {@link EmailAddress} accepts,
@@ -28,8 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AddressAgreementProperties {
 
-    private static final SmtpMailer MAILER = new SmtpMailer(SmtpSettings.builder().fromAddress(Fixtures.FROM)
-            .host("smtp.example.com").loginUrl(Fixtures.LOGIN_URL).build(), Fixtures.CLOCK);
+    private static final SmtpMailer MAILER = new SmtpMailer(
+            SmtpSettings.builder()
+                    .fromAddress(Fixtures.FROM)
+                    .host("smtp.example.com")
+                    .loginUrl(Fixtures.LOGIN_URL)
+                    .build(),
+            Fixtures.CLOCK);
 
     @Property(tries = 3000)
     void every_address_core_accepts_the_adapter_can_build_a_message_for(@ForAll("addresses") String text)
@@ -46,8 +50,13 @@ class AddressAgreementProperties {
         Statistics.collect("accepted by core");
 
         MailAddresses.requireDeliverable(address, "to");
-        OutgoingMessage message = MAILER.compose(Session.getInstance(new Properties()), MAILER.settings().fromAddress(),
-                address, "Zoë", "Subject", "body\r\n".getBytes(StandardCharsets.UTF_8));
+        OutgoingMessage message = MAILER.compose(
+                Session.getInstance(new Properties()),
+                MAILER.settings().fromAddress(),
+                address,
+                "Zoë",
+                "Subject",
+                "body\r\n".getBytes(StandardCharsets.UTF_8));
         String envelope = MailAddresses.envelopeForm(address);
         assertThat(message.getHeader("To", null)).endsWith("<" + envelope + ">");
         message.writeTo(new ByteArrayOutputStream());
@@ -60,17 +69,45 @@ class AddressAgreementProperties {
     @Provide
     Arbitrary<String> addresses() {
         Arbitrary<String> atom = Arbitraries.frequencyOf(
-                        Tuple.of(8, Arbitraries.strings().withChars("abcxyzABC0129").ofMinLength(1).ofMaxLength(6)),
-                        Tuple.of(3, Arbitraries.strings().withChars("ab!#$%&'*+-/=?^_`{|}~").ofMinLength(1).ofMaxLength(4)),
-                        Tuple.of(2, Arbitraries.strings().withChars("zéü中ß").ofMinLength(1).ofMaxLength(4)),
-                        Tuple.of(1, Arbitraries.strings().withChars("a:\"()<>[]\\,; @").ofMinLength(0).ofMaxLength(3)));
+                Tuple.of(
+                        8,
+                        Arbitraries.strings()
+                                .withChars("abcxyzABC0129")
+                                .ofMinLength(1)
+                                .ofMaxLength(6)),
+                Tuple.of(
+                        3,
+                        Arbitraries.strings()
+                                .withChars("ab!#$%&'*+-/=?^_`{|}~")
+                                .ofMinLength(1)
+                                .ofMaxLength(4)),
+                Tuple.of(
+                        2,
+                        Arbitraries.strings().withChars("zéü中ß").ofMinLength(1).ofMaxLength(4)),
+                Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .withChars("a:\"()<>[]\\,; @")
+                                .ofMinLength(0)
+                                .ofMaxLength(3)));
         Arbitrary<String> local = atom.list().ofMinSize(1).ofMaxSize(3).map(atoms -> String.join(".", atoms));
         Arbitrary<String> label = Arbitraries.frequencyOf(
-                        Tuple.of(10, Arbitraries.strings().withChars("abcxyz019").ofMinLength(1).ofMaxLength(8)),
-                        Tuple.of(2, Arbitraries.strings().withChars("ab-").ofMinLength(1).ofMaxLength(5)),
-                        Tuple.of(2, Arbitraries.strings().withChars("abüöß中").ofMinLength(1).ofMaxLength(6)),
-                        Tuple.of(1, Arbitraries.strings().withChars("a_!/").ofMinLength(0).ofMaxLength(3)),
-                        Tuple.of(1, Arbitraries.strings().withChars("xü").ofMinLength(58).ofMaxLength(66)));
+                Tuple.of(
+                        10,
+                        Arbitraries.strings()
+                                .withChars("abcxyz019")
+                                .ofMinLength(1)
+                                .ofMaxLength(8)),
+                Tuple.of(
+                        2, Arbitraries.strings().withChars("ab-").ofMinLength(1).ofMaxLength(5)),
+                Tuple.of(
+                        2,
+                        Arbitraries.strings().withChars("abüöß中").ofMinLength(1).ofMaxLength(6)),
+                Tuple.of(
+                        1,
+                        Arbitraries.strings().withChars("a_!/").ofMinLength(0).ofMaxLength(3)),
+                Tuple.of(
+                        1, Arbitraries.strings().withChars("xü").ofMinLength(58).ofMaxLength(66)));
         Arbitrary<String> domain = label.list().ofMinSize(1).ofMaxSize(3).map(labels -> String.join(".", labels));
         Arbitrary<String> prefix = Arbitraries.of("", "", "", ".", " ");
         Arbitrary<String> suffix = Arbitraries.of("", "", "", ".", "-");

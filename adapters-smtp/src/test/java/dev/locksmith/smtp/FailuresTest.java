@@ -1,15 +1,14 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.MailException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.SocketTimeoutException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The sanitized cause chain keeps codes and JDK texts, and drops server texts that may echo secrets. */
 class FailuresTest {
@@ -28,18 +27,21 @@ class FailuresTest {
 
         assertThat(failure.parameters()).containsEntry("problem", "authentication failed");
         assertThat(failure.getCause()).hasMessage("jakarta.mail.AuthenticationFailedException: reply 535 5.7.8");
-        assertThat(printed(failure)).doesNotContain("AHJlbGF5AFJlbGF5LVNlY3JldA==").doesNotContain("bad credentials");
+        assertThat(printed(failure))
+                .doesNotContain("AHJlbGF5AFJlbGF5LVNlY3JldA==")
+                .doesNotContain("bad credentials");
     }
 
     @Test
     void a_mail_library_message_without_reply_code_is_dropped_but_jdk_texts_are_kept() {
-        MessagingException failure = new MessagingException("Exception reading response: New password: hunter2",
-                new SocketTimeoutException("Read timed out"));
+        MessagingException failure = new MessagingException(
+                "Exception reading response: New password: hunter2", new SocketTimeoutException("Read timed out"));
 
         MailException translated = Failures.deliveryFailed(failure);
 
         assertThat(translated.parameters()).containsEntry("problem", "timeout");
-        assertThat(translated.getCause()).hasMessage("jakarta.mail.MessagingException")
+        assertThat(translated.getCause())
+                .hasMessage("jakarta.mail.MessagingException")
                 .hasRootCauseMessage("java.net.SocketTimeoutException: Read timed out");
         assertThat(printed(translated)).doesNotContain("hunter2");
         // The original stack trace is kept for diagnosis.

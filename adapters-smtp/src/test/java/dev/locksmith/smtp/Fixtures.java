@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.locksmith.core.domain.EmailAddress;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,8 +46,7 @@ final class Fixtures {
         });
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     private static boolean hasSslCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -64,9 +62,9 @@ final class Fixtures {
         TestTls.installForGreenMail();
         ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup smtps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
-        return new GreenMailExtension(new ServerSetup[]{smtp, smtps})
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("relay@locksmith.test", RELAY_USER,
-                        RELAY_PASSWORD))
+        return new GreenMailExtension(new ServerSetup[] {smtp, smtps})
+                .withConfiguration(
+                        GreenMailConfiguration.aConfig().withUser("relay@locksmith.test", RELAY_USER, RELAY_PASSWORD))
                 .withPerMethodLifecycle(false);
     }
 
@@ -83,20 +81,25 @@ final class Fixtures {
 
     /** Plain SMTP with authentication (allowed explicitly: a relay on loopback is a trusted local one). */
     static SmtpSettings.Builder plain(int port) {
-        return base().encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true).port(port)
-                .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray()).allowPlaintextAuthentication(true);
+        return base().encryption(SmtpSettings.Encryption.NONE)
+                .plaintextToTrustedLocalRelay(true)
+                .port(port)
+                .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray())
+                .allowPlaintextAuthentication(true);
     }
 
     /** SMTPS with authentication, trusting the test certificate. */
     static SmtpSettings.Builder smtps(int port) {
-        return base().encryption(SmtpSettings.Encryption.SMTPS).port(port)
+        return base().encryption(SmtpSettings.Encryption.SMTPS)
+                .port(port)
                 .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray())
                 .trustCertificates(TestTls.certificate());
     }
 
     /** STARTTLS with authentication, trusting the test certificate. */
     static SmtpSettings.Builder startTls(int port) {
-        return base().encryption(SmtpSettings.Encryption.STARTTLS).port(port)
+        return base().encryption(SmtpSettings.Encryption.STARTTLS)
+                .port(port)
                 .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray())
                 .trustCertificates(TestTls.certificate());
     }

@@ -26,12 +26,10 @@ final class LogCapture implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     LogCapture() {
@@ -49,8 +47,8 @@ final class LogCapture implements AutoCloseable {
     List<String> texts() {
         List<String> texts = new ArrayList<>();
         for (LogRecord record : records) {
-            StringBuilder text = new StringBuilder(record.getLoggerName() + " " + record.getLevel() + " "
-                    + record.getMessage());
+            StringBuilder text =
+                    new StringBuilder(record.getLoggerName() + " " + record.getLevel() + " " + record.getMessage());
             if (record.getParameters() != null) {
                 for (Object parameter : record.getParameters()) {
                     text.append(' ').append(parameter);

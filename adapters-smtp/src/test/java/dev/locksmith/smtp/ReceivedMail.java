@@ -6,7 +6,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -17,8 +16,7 @@ import java.util.Properties;
 
 /** Reading back a received message in tests: raw and decoded headers, the decoded body. */
 final class ReceivedMail {
-    private ReceivedMail() {
-    }
+    private ReceivedMail() {}
 
     /** Parses a message as received over SMTP (UTF-8 headers allowed, as SMTPUTF8 permits). */
     static MimeMessage parse(byte[] data) {
@@ -69,8 +67,8 @@ final class ReceivedMail {
         try {
             String[] values = message.getHeader(name);
             if (values == null || values.length != 1) {
-                throw new AssertionError("expected one " + name + " header, got "
-                        + (values == null ? 0 : values.length));
+                throw new AssertionError(
+                        "expected one " + name + " header, got " + (values == null ? 0 : values.length));
             }
             return MimeUtility.unfold(values[0]);
         } catch (MessagingException e) {

@@ -1,7 +1,5 @@
 package dev.locksmith.smtp;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A small but real SMTP server on loopback, for what GreenMail 2.1 does not do: it offers STARTTLS (with the
@@ -28,8 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedSmtpServer implements AutoCloseable {
 
     /** One accepted message. */
-    record Received(String mailFrom, List<String> rcptTo, byte[] data, boolean overTls, boolean authenticated) {
-    }
+    record Received(String mailFrom, List<String> rcptTo, byte[] data, boolean overTls, boolean authenticated) {}
 
     private final ServerSocket listener;
     private final Thread thread;
@@ -251,15 +250,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < lines.size(); i++) {
-                text.append(i == lines.size() - 1 ? "250 " : "250-").append(lines.get(i)).append("\r\n");
+                text.append(i == lines.size() - 1 ? "250 " : "250-")
+                        .append(lines.get(i))
+                        .append("\r\n");
             }
             out.write(text.toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
 
         private void startTls() throws IOException {
-            SSLContext context = serverKeyStore == null ? TestTls.serverContext()
-                    : TestTls.serverContext(serverKeyStore);
+            SSLContext context =
+                    serverKeyStore == null ? TestTls.serverContext() : TestTls.serverContext(serverKeyStore);
             SSLSocket secure = (SSLSocket) context.getSocketFactory()
                     .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
             secure.setUseClientMode(false);
@@ -276,8 +277,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         private void authenticate(String response) throws IOException {
             String[] fields;
             try {
-                fields = new String(Base64.getDecoder().decode(response == null ? "" : response),
-                        StandardCharsets.UTF_8).split("\0", -1);
+                fields = new String(
+                                Base64.getDecoder().decode(response == null ? "" : response), StandardCharsets.UTF_8)
+                        .split("\0", -1);
             } catch (IllegalArgumentException e) {
                 reply("501 5.5.2 Cannot decode response");
                 return;

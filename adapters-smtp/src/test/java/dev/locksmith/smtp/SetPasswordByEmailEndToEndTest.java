@@ -1,9 +1,13 @@
 package dev.locksmith.smtp;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
@@ -12,9 +16,6 @@ import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.usecase.SetPassword;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,10 +23,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Set a user's password" with "email password to user", end to end through core's use case and the real
@@ -44,7 +43,10 @@ class SetPasswordByEmailEndToEndTest {
     private static LocksmithFixture fixtureMailingThrough(SmtpMailer mailer, String address) {
         LocksmithFixture fixture = LocksmithFixture.create(builder -> builder.mailer(mailer));
         fixture.given(aUser().named("rep").privileged());
-        fixture.given(aUser().named("alice").displayName("Alice Liddell").email(address).failedLogins(3));
+        fixture.given(aUser().named("alice")
+                .displayName("Alice Liddell")
+                .email(address)
+                .failedLogins(3));
         return fixture;
     }
 
@@ -66,7 +68,8 @@ class SetPasswordByEmailEndToEndTest {
         assertThat(alice.mustChangePassword()).isTrue();
         assertThat(alice.failedLogins()).isZero();
         try (Password typed = Password.of(NEW_PASSWORD)) {
-            assertThat(fixture.hasher().verify(typed, alice.passwordHash().orElseThrow())).isTrue();
+            assertThat(fixture.hasher().verify(typed, alice.passwordHash().orElseThrow()))
+                    .isTrue();
         }
         List<MimeMessage> received = Fixtures.receivedBy(GREEN_MAIL, address);
         assertThat(received).hasSize(1);
@@ -80,40 +83,53 @@ class SetPasswordByEmailEndToEndTest {
 
     @Test
     void server_down_changes_nothing() throws IOException {
-        assertDeliveryFailureChangesNothing(Fixtures.plain(Fixtures.closedPort()).build(), "connection failed");
+        assertDeliveryFailureChangesNothing(
+                Fixtures.plain(Fixtures.closedPort()).build(), "connection failed");
     }
 
     @Test
     void wrong_relay_credentials_change_nothing() {
-        assertDeliveryFailureChangesNothing(Fixtures.smtps(GREEN_MAIL.getSmtps().getPort())
-                .credentials(Fixtures.RELAY_USER, "wrong-Relay-Pass".toCharArray()).build(), "authentication failed");
+        assertDeliveryFailureChangesNothing(
+                Fixtures.smtps(GREEN_MAIL.getSmtps().getPort())
+                        .credentials(Fixtures.RELAY_USER, "wrong-Relay-Pass".toCharArray())
+                        .build(),
+                "authentication failed");
     }
 
     @Test
     void untrusted_certificate_changes_nothing() {
-        assertDeliveryFailureChangesNothing(Fixtures.base().encryption(SmtpSettings.Encryption.SMTPS)
-                .port(GREEN_MAIL.getSmtps().getPort())
-                .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray()).build(), "tls failed");
+        assertDeliveryFailureChangesNothing(
+                Fixtures.base()
+                        .encryption(SmtpSettings.Encryption.SMTPS)
+                        .port(GREEN_MAIL.getSmtps().getPort())
+                        .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                        .build(),
+                "tls failed");
     }
 
     @Test
     void a_silent_server_times_out_and_changes_nothing() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(listener.accept());
-                    }
-                } catch (IOException closed) {
-                    // the listener was closed: the test is over
-                }
-            }, "silent-smtp");
+            Thread acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                held.add(listener.accept());
+                            }
+                        } catch (IOException closed) {
+                            // the listener was closed: the test is over
+                        }
+                    },
+                    "silent-smtp");
             acceptor.setDaemon(true);
             acceptor.start();
             try {
-                assertDeliveryFailureChangesNothing(Fixtures.plain(listener.getLocalPort())
-                        .readTimeout(Duration.ofSeconds(1)).build(), "timeout");
+                assertDeliveryFailureChangesNothing(
+                        Fixtures.plain(listener.getLocalPort())
+                                .readTimeout(Duration.ofSeconds(1))
+                                .build(),
+                        "timeout");
             } finally {
                 for (Socket socket : held) {
                     socket.close();
@@ -124,44 +140,60 @@ class SetPasswordByEmailEndToEndTest {
 
     @Test
     void a_refused_recipient_changes_nothing() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                .offerStartTls()
                 .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                .refuseRecipients("gone@locksmith.test").start()) {
-            assertDeliveryFailureChangesNothing(Fixtures.startTls(server.port()).build(), "recipient refused",
-                    "gone@locksmith.test");
+                .refuseRecipients("gone@locksmith.test")
+                .start()) {
+            assertDeliveryFailureChangesNothing(
+                    Fixtures.startTls(server.port()).build(), "recipient refused", "gone@locksmith.test");
             assertThat(server.received()).isEmpty();
         }
     }
 
     @Test
     void a_tarpit_relay_ends_by_the_send_deadline_and_changes_nothing() throws IOException {
-        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder().dripGreeting().start()) {
-            assertDeliveryFailureChangesNothing(Fixtures.plain(tarpit.port()).readTimeout(Duration.ofSeconds(5))
-                    .sendDeadline(Duration.ofSeconds(2)).build(), "deadline exceeded");
+        try (ScriptedSmtpServer tarpit =
+                ScriptedSmtpServer.builder().dripGreeting().start()) {
+            assertDeliveryFailureChangesNothing(
+                    Fixtures.plain(tarpit.port())
+                            .readTimeout(Duration.ofSeconds(5))
+                            .sendDeadline(Duration.ofSeconds(2))
+                            .build(),
+                    "deadline exceeded");
         }
     }
 
     @Test
     void a_relay_that_drops_the_connection_after_the_data_is_answered_as_an_unknown_outcome() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().dropAfterData().start()) {
-            LocksmithFixture fixture = fixtureMailingThrough(new SmtpMailer(Fixtures.base()
-                    .encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true).port(server.port())
-                    .build(), Fixtures.CLOCK), Fixtures.freshAddress("alice").value());
+        try (ScriptedSmtpServer server =
+                ScriptedSmtpServer.builder().dropAfterData().start()) {
+            LocksmithFixture fixture = fixtureMailingThrough(
+                    new SmtpMailer(
+                            Fixtures.base()
+                                    .encryption(SmtpSettings.Encryption.NONE)
+                                    .plaintextToTrustedLocalRelay(true)
+                                    .port(server.port())
+                                    .build(),
+                            Fixtures.CLOCK),
+                    Fixtures.freshAddress("alice").value());
 
-            MailException unknown = catchThrowableOfType(MailException.class,
-                    () -> fixture.locksmith().setPassword().execute(emailTo("alice")));
+            MailException unknown = catchThrowableOfType(
+                    MailException.class, () -> fixture.locksmith().setPassword().execute(emailTo("alice")));
 
             // The relay has the message: the caller is never told that nothing was sent.
             assertThat(server.received()).hasSize(1);
             assertThat(unknown.reason()).isEqualTo(Reason.MAIL_OUTCOME_UNKNOWN);
             assertThat(unknown.parameters()).containsEntry("problem", "reply lost");
-            assertThat(fixture.auditEvents()).last().satisfies(event ->
-                    assertThat(event.code()).isEqualTo(Reason.MAIL_OUTCOME_UNKNOWN.name()));
+            assertThat(fixture.auditEvents())
+                    .last()
+                    .satisfies(event -> assertThat(event.code()).isEqualTo(Reason.MAIL_OUTCOME_UNKNOWN.name()));
         }
     }
 
     private static void assertDeliveryFailureChangesNothing(SmtpSettings settings, String problem) {
-        assertDeliveryFailureChangesNothing(settings, problem, Fixtures.freshAddress("alice").value());
+        assertDeliveryFailureChangesNothing(
+                settings, problem, Fixtures.freshAddress("alice").value());
     }
 
     private static void assertDeliveryFailureChangesNothing(SmtpSettings settings, String problem, String address) {
@@ -170,15 +202,17 @@ class SetPasswordByEmailEndToEndTest {
         InMemoryDatabase.State stateBefore = fixture.database().state().withoutAudit();
         int eventsBefore = fixture.auditEvents().size();
 
-        MailException failed = catchThrowableOfType(MailException.class,
-                () -> fixture.locksmith().setPassword().execute(emailTo("alice")));
+        MailException failed = catchThrowableOfType(
+                MailException.class, () -> fixture.locksmith().setPassword().execute(emailTo("alice")));
 
         assertThat(failed).isNotNull();
         assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
         assertThat(failed.parameters()).containsEntry("problem", problem);
         User after = fixture.user("alice");
         assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
-        assertThat(after.mustChangePassword()).isEqualTo(before.mustChangePassword()).isFalse();
+        assertThat(after.mustChangePassword())
+                .isEqualTo(before.mustChangePassword())
+                .isFalse();
         assertThat(after.failedLogins()).isEqualTo(3);
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(fixture.history().recent(Username.of("alice"), 24)).isEmpty();

@@ -6,12 +6,11 @@ import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.testing.contract.MailerContract;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Core's Mailer contract, run against SmtpMailer over SMTPS with authentication to a real GreenMail server. */
 class SmtpMailerContractTest extends MailerContract {
@@ -47,8 +46,8 @@ class SmtpMailerContractTest extends MailerContract {
 
     private static DeliveredMail delivered(MimeMessage message) {
         try {
-            return new DeliveredMail(message.getSubject(), ReceivedMail.allHeaderForms(message),
-                    ReceivedMail.body(message));
+            return new DeliveredMail(
+                    message.getSubject(), ReceivedMail.allHeaderForms(message), ReceivedMail.body(message));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

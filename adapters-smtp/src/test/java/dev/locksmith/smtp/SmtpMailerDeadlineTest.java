@@ -1,13 +1,15 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,10 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every send ends by its deadline, and its answer says what the relay may have received: before the message data
@@ -35,17 +34,30 @@ class SmtpMailerDeadlineTest {
 
     /** Plain SMTP to the scripted relay, with the given read timeout and send deadline. */
     private static SmtpSettings settings(ScriptedSmtpServer server, Duration readTimeout, Duration deadline) {
-        return Fixtures.base().encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true)
-                .port(server.port()).readTimeout(readTimeout).sendDeadline(deadline).build();
+        return Fixtures.base()
+                .encryption(SmtpSettings.Encryption.NONE)
+                .plaintextToTrustedLocalRelay(true)
+                .port(server.port())
+                .readTimeout(readTimeout)
+                .sendDeadline(deadline)
+                .build();
     }
 
     /** Sends a new password that must fail; checks the reason and problem and that no secret leaked. */
     private static MailException failedSend(SmtpSettings settings, Reason reason, String problem) {
         SmtpMailer mailer = new SmtpMailer(settings, Fixtures.CLOCK);
-        try (LogCapture logs = new LogCapture(); Password password = Password.of(PASSWORD)) {
-            MailException failed = assertTimeoutPreemptively(BOUND, () -> catchThrowableOfType(MailException.class,
-                    () -> mailer.sendNewPassword(new Mailer.NewPassword(EmailAddress.of("dee@locksmith.test"),
-                            "Dee", Username.of("dee"), password, Optional.empty()))));
+        try (LogCapture logs = new LogCapture();
+                Password password = Password.of(PASSWORD)) {
+            MailException failed = assertTimeoutPreemptively(
+                    BOUND,
+                    () -> catchThrowableOfType(
+                            MailException.class,
+                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
+                                    EmailAddress.of("dee@locksmith.test"),
+                                    "Dee",
+                                    Username.of("dee"),
+                                    password,
+                                    Optional.empty()))));
 
             assertThat(failed).as("a MailException").isNotNull();
             assertThat(failed.reason()).isEqualTo(reason);
@@ -68,9 +80,12 @@ class SmtpMailerDeadlineTest {
     @Test
     void a_tarpit_relay_is_cut_off_at_the_send_deadline_and_nothing_was_sent() throws Exception {
         // Each byte comes well within the read timeout, so only the deadline can end this.
-        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder().dripGreeting().start()) {
-            MailException failed = failedSend(settings(tarpit, Duration.ofSeconds(5), Duration.ofSeconds(2)),
-                    Reason.MAIL_DELIVERY_FAILED, "deadline exceeded");
+        try (ScriptedSmtpServer tarpit =
+                ScriptedSmtpServer.builder().dripGreeting().start()) {
+            MailException failed = failedSend(
+                    settings(tarpit, Duration.ofSeconds(5), Duration.ofSeconds(2)),
+                    Reason.MAIL_DELIVERY_FAILED,
+                    "deadline exceeded");
 
             assertThat(failed).hasMessage("mail delivery failed: deadline exceeded");
             assertThat(failed.getCause()).hasMessageContaining("send deadline of PT2S passed");
@@ -86,10 +101,18 @@ class SmtpMailerDeadlineTest {
 
     @Test
     void a_tarpit_after_starttls_and_authentication_is_cut_off_at_the_send_deadline_too() throws Exception {
-        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder().offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).dripDataReply().start()) {
-            failedSend(Fixtures.startTls(tarpit.port()).readTimeout(Duration.ofSeconds(5))
-                    .sendDeadline(Duration.ofSeconds(3)).build(), Reason.MAIL_DELIVERY_FAILED, "deadline exceeded");
+        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder()
+                .offerStartTls()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                .dripDataReply()
+                .start()) {
+            failedSend(
+                    Fixtures.startTls(tarpit.port())
+                            .readTimeout(Duration.ofSeconds(5))
+                            .sendDeadline(Duration.ofSeconds(3))
+                            .build(),
+                    Reason.MAIL_DELIVERY_FAILED,
+                    "deadline exceeded");
 
             assertThat(tarpit.commands()).containsSubsequence("STARTTLS", "AUTH ***", "DATA");
             assertTimeoutPreemptively(BOUND, () -> {
@@ -102,9 +125,10 @@ class SmtpMailerDeadlineTest {
 
     @Test
     void an_interrupted_caller_stops_waiting_and_keeps_its_interrupt() throws Exception {
-        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.builder().dripGreeting().start()) {
-            SmtpMailer mailer = new SmtpMailer(settings(tarpit, Duration.ofSeconds(5), Duration.ofSeconds(60)),
-                    Fixtures.CLOCK);
+        try (ScriptedSmtpServer tarpit =
+                ScriptedSmtpServer.builder().dripGreeting().start()) {
+            SmtpMailer mailer =
+                    new SmtpMailer(settings(tarpit, Duration.ofSeconds(5), Duration.ofSeconds(60)), Fixtures.CLOCK);
             AtomicReference<MailException> failure = new AtomicReference<>();
             AtomicBoolean stillInterrupted = new AtomicBoolean();
             Thread caller = new Thread(() -> {
@@ -130,9 +154,12 @@ class SmtpMailerDeadlineTest {
 
     @Test
     void a_connection_dropped_after_the_message_data_is_outcome_unknown() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().dropAfterData().start()) {
-            MailException unknown = failedSend(settings(server, Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                    Reason.MAIL_OUTCOME_UNKNOWN, "reply lost");
+        try (ScriptedSmtpServer server =
+                ScriptedSmtpServer.builder().dropAfterData().start()) {
+            MailException unknown = failedSend(
+                    settings(server, Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                    Reason.MAIL_OUTCOME_UNKNOWN,
+                    "reply lost");
 
             assertThat(unknown).hasMessage("mail outcome unknown: reply lost");
             assertThat(unknown.reason().kind()).isEqualTo(Reason.Kind.OUTCOME_UNKNOWN);
@@ -143,10 +170,13 @@ class SmtpMailerDeadlineTest {
 
     @Test
     void a_final_reply_later_than_the_send_deadline_is_outcome_unknown() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().replyToDataAfter(Duration.ofSeconds(4))
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                .replyToDataAfter(Duration.ofSeconds(4))
                 .start()) {
-            failedSend(settings(server, Duration.ofSeconds(10), Duration.ofSeconds(2)),
-                    Reason.MAIL_OUTCOME_UNKNOWN, "reply timeout");
+            failedSend(
+                    settings(server, Duration.ofSeconds(10), Duration.ofSeconds(2)),
+                    Reason.MAIL_OUTCOME_UNKNOWN,
+                    "reply timeout");
 
             assertThat(server.received()).hasSize(1);
         }
@@ -154,19 +184,25 @@ class SmtpMailerDeadlineTest {
 
     @Test
     void a_final_reply_later_than_the_read_timeout_is_outcome_unknown() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().replyToDataAfter(Duration.ofSeconds(3))
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                .replyToDataAfter(Duration.ofSeconds(3))
                 .start()) {
-            failedSend(settings(server, Duration.ofSeconds(1), Duration.ofSeconds(15)),
-                    Reason.MAIL_OUTCOME_UNKNOWN, "reply timeout");
+            failedSend(
+                    settings(server, Duration.ofSeconds(1), Duration.ofSeconds(15)),
+                    Reason.MAIL_OUTCOME_UNKNOWN,
+                    "reply timeout");
         }
     }
 
     @Test
     void a_refusal_of_the_message_data_is_a_definite_delivery_failure() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .replyToData("554 5.7.1 Message rejected as spam").start()) {
-            MailException refused = failedSend(settings(server, Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                    Reason.MAIL_DELIVERY_FAILED, "message refused");
+                .replyToData("554 5.7.1 Message rejected as spam")
+                .start()) {
+            MailException refused = failedSend(
+                    settings(server, Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                    Reason.MAIL_DELIVERY_FAILED,
+                    "message refused");
 
             assertThat(refused.getCause())
                     .hasMessage("org.eclipse.angus.mail.smtp.SMTPSendFailedException: command reply 554");
@@ -175,13 +211,21 @@ class SmtpMailerDeadlineTest {
 
     @Test
     void a_slow_final_reply_within_the_deadline_is_a_success() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().replyToDataAfter(Duration.ofSeconds(1))
-                .start(); Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = new SmtpMailer(settings(server, Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                    Fixtures.CLOCK);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                        .replyToDataAfter(Duration.ofSeconds(1))
+                        .start();
+                Password password = Password.of(PASSWORD)) {
+            SmtpMailer mailer =
+                    new SmtpMailer(settings(server, Duration.ofSeconds(5), Duration.ofSeconds(10)), Fixtures.CLOCK);
 
-            assertTimeoutPreemptively(BOUND, () -> mailer.sendNewPassword(new Mailer.NewPassword(
-                    EmailAddress.of("dee@locksmith.test"), "Dee", Username.of("dee"), password, Optional.empty())));
+            assertTimeoutPreemptively(
+                    BOUND,
+                    () -> mailer.sendNewPassword(new Mailer.NewPassword(
+                            EmailAddress.of("dee@locksmith.test"),
+                            "Dee",
+                            Username.of("dee"),
+                            password,
+                            Optional.empty())));
 
             assertThat(server.received()).hasSize(1);
             assertThat(server.commands()).containsSubsequence("DATA", "QUIT");

@@ -1,5 +1,9 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
@@ -7,9 +11,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,10 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every way a delivery fails (server down, bad credentials, TLS refused, STARTTLS not offered, silence) becomes
@@ -38,30 +37,39 @@ class SmtpMailerFailureTest {
     private static final String PASSWORD = "Failure-Case-Pässwörd-913";
     /** A failure must surface well within this, given one-second timeouts; it bounds a hang, it does not time speed. */
     private static final Duration BOUND = Duration.ofSeconds(20);
+
     private static final Duration SHORT = Duration.ofSeconds(1);
 
     /** Sends a new password that must fail; checks the reason, the problem and that no secret leaked. */
     private static MailException failedDelivery(SmtpSettings settings, String problem) {
         SmtpMailer mailer = new SmtpMailer(settings, Fixtures.CLOCK);
         EmailAddress to = Fixtures.freshAddress("failing");
-        try (LogCapture logs = new LogCapture(); Password password = Password.of(PASSWORD)) {
-            MailException failed = assertTimeoutPreemptively(BOUND, () -> catchThrowableOfType(MailException.class,
-                    () -> mailer.sendNewPassword(new Mailer.NewPassword(to, "Fay Lure", Username.of("fay"), password,
-                            Optional.empty()))));
+        try (LogCapture logs = new LogCapture();
+                Password password = Password.of(PASSWORD)) {
+            MailException failed = assertTimeoutPreemptively(
+                    BOUND,
+                    () -> catchThrowableOfType(
+                            MailException.class,
+                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
+                                    to, "Fay Lure", Username.of("fay"), password, Optional.empty()))));
 
             assertThat(failed).as("a MailException").isNotNull();
             assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
             assertThat(failed.parameters()).containsExactlyEntriesOf(java.util.Map.of("problem", problem));
             assertThat(failed).hasMessage("mail delivery failed: " + problem);
             String printed = printed(failed);
-            assertThat(printed).doesNotContain(PASSWORD).doesNotContain(Fixtures.RELAY_PASSWORD)
+            assertThat(printed)
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(Fixtures.RELAY_PASSWORD)
                     .doesNotContain("wrong-Relay-Pass");
             // No mail-library exception crosses the port: the causes are sanitized copies.
             for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
                 assertThat(cause).isInstanceOf(MailFailure.class);
             }
-            assertThat(logs.texts()).isNotEmpty()
-                    .noneMatch(text -> text.contains(PASSWORD) || text.contains(Fixtures.RELAY_PASSWORD)
+            assertThat(logs.texts())
+                    .isNotEmpty()
+                    .noneMatch(text -> text.contains(PASSWORD)
+                            || text.contains(Fixtures.RELAY_PASSWORD)
                             || text.contains("wrong-Relay-Pass"));
             assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
             return failed;
@@ -86,8 +94,11 @@ class SmtpMailerFailureTest {
 
     @Test
     void wrong_relay_password_is_authentication_failed() {
-        MailException failed = failedDelivery(Fixtures.smtps(GREEN_MAIL.getSmtps().getPort())
-                .credentials(Fixtures.RELAY_USER, "wrong-Relay-Pass".toCharArray()).build(), "authentication failed");
+        MailException failed = failedDelivery(
+                Fixtures.smtps(GREEN_MAIL.getSmtps().getPort())
+                        .credentials(Fixtures.RELAY_USER, "wrong-Relay-Pass".toCharArray())
+                        .build(),
+                "authentication failed");
 
         assertThat(failed.getCause()).hasMessage("jakarta.mail.AuthenticationFailedException: reply 535 5.7.8");
     }
@@ -95,14 +106,23 @@ class SmtpMailerFailureTest {
     @Test
     void untrusted_certificate_is_tls_failed() {
         // No trusted certificates configured: the JDK's default trust does not know the test certificate.
-        failedDelivery(Fixtures.base().encryption(SmtpSettings.Encryption.SMTPS).port(GREEN_MAIL.getSmtps().getPort())
-                .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray()).build(), "tls failed");
+        failedDelivery(
+                Fixtures.base()
+                        .encryption(SmtpSettings.Encryption.SMTPS)
+                        .port(GREEN_MAIL.getSmtps().getPort())
+                        .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                        .build(),
+                "tls failed");
     }
 
     @Test
     void certificate_for_another_host_name_is_tls_failed() {
         // The certificate is trusted but names localhost only, and the relay is addressed as 127.0.0.1.
-        failedDelivery(Fixtures.smtps(GREEN_MAIL.getSmtps().getPort()).host("127.0.0.1").build(), "tls failed");
+        failedDelivery(
+                Fixtures.smtps(GREEN_MAIL.getSmtps().getPort())
+                        .host("127.0.0.1")
+                        .build(),
+                "tls failed");
     }
 
     @Test
@@ -116,7 +136,8 @@ class SmtpMailerFailureTest {
         failedDelivery(Fixtures.startTls(GREEN_MAIL.getSmtp().getPort()).build(), "starttls not offered");
 
         try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start()) {
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                .start()) {
             failedDelivery(Fixtures.startTls(server.port()).build(), "starttls not offered");
             assertThat(server.commands()).doesNotContain("AUTH ***").noneMatch(c -> c.startsWith("MAIL"));
         }
@@ -149,7 +170,11 @@ class SmtpMailerFailureTest {
                 }
                 assertThat(full).as("the listener's queue filled up").isTrue();
 
-                failedDelivery(Fixtures.plain(listener.getLocalPort()).connectTimeout(SHORT).build(), "timeout");
+                failedDelivery(
+                        Fixtures.plain(listener.getLocalPort())
+                                .connectTimeout(SHORT)
+                                .build(),
+                        "timeout");
             } finally {
                 for (Socket filler : fillers) {
                     filler.close();
@@ -169,9 +194,14 @@ class SmtpMailerFailureTest {
     void header_injection_fails_before_a_connection_is_attempted_even_when_the_relay_is_down() throws IOException {
         SmtpMailer mailer = new SmtpMailer(Fixtures.plain(Fixtures.closedPort()).build(), Fixtures.CLOCK);
 
-        Throwable refused = catchThrowableOfType(RuntimeException.class, () -> mailer.sendPasswordChanged(
-                new Mailer.PasswordChanged(EmailAddress.of("x@locksmith.test"), "X\r\nBcc: y@evil.test",
-                        Username.of("x"), Fixtures.NOW, true)));
+        Throwable refused = catchThrowableOfType(
+                RuntimeException.class,
+                () -> mailer.sendPasswordChanged(new Mailer.PasswordChanged(
+                        EmailAddress.of("x@locksmith.test"),
+                        "X\r\nBcc: y@evil.test",
+                        Username.of("x"),
+                        Fixtures.NOW,
+                        true)));
 
         assertThat(refused).isInstanceOf(dev.locksmith.core.domain.InvalidInputException.class);
     }

@@ -1,5 +1,8 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
@@ -9,17 +12,13 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SmtpMailer against a real SMTP server (GreenMail, in-process, over loopback): plain SMTP and SMTPS with
@@ -77,8 +76,9 @@ class SmtpMailerGreenMailTest {
     void new_password_over_plain_smtp_with_authentication_has_exact_headers_and_body() throws Exception {
         EmailAddress to = Fixtures.freshAddress("zoe");
         try (Password password = Password.of(PASSWORD)) {
-            plainMailer().sendNewPassword(new Mailer.NewPassword(to, "Zoë Müller", Username.of("Zoe"), password,
-                    Optional.of(EXPIRES)));
+            plainMailer()
+                    .sendNewPassword(new Mailer.NewPassword(
+                            to, "Zoë Müller", Username.of("Zoe"), password, Optional.of(EXPIRES)));
         }
 
         MimeMessage message = onlyMessageTo(to);
@@ -96,9 +96,19 @@ class SmtpMailerGreenMailTest {
         assertThat(ReceivedMail.header(message, "Message-ID")).matches("<[0-9a-f-]{36}@locksmith\\.test>");
         assertThat(message.getSentDate()).isEqualTo(Date.from(Fixtures.NOW));
         // GreenMail adds Return-Path and Received; everything else is what the mailer wrote.
-        assertThat(ReceivedMail.headerNames(message)).containsExactlyInAnyOrder("Return-Path", "Received", "Date",
-                "From", "To", "Message-ID", "Subject", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
-                "Auto-Submitted");
+        assertThat(ReceivedMail.headerNames(message))
+                .containsExactlyInAnyOrder(
+                        "Return-Path",
+                        "Received",
+                        "Date",
+                        "From",
+                        "To",
+                        "Message-ID",
+                        "Subject",
+                        "MIME-Version",
+                        "Content-Type",
+                        "Content-Transfer-Encoding",
+                        "Auto-Submitted");
         assertThat(message.getHeader("Return-Path")[0]).isEqualTo("<noreply@locksmith.test>");
         assertThat(ReceivedMail.body(message))
                 .isEqualTo(storedByGreenMail(expectedNewPasswordBody("Hello Zoë Müller,", "zoe", PASSWORD)));
@@ -108,8 +118,9 @@ class SmtpMailerGreenMailTest {
     void the_new_password_is_in_the_body_and_nowhere_else() {
         EmailAddress to = Fixtures.freshAddress("body-only");
         try (Password password = Password.of(PASSWORD)) {
-            plainMailer().sendNewPassword(new Mailer.NewPassword(to, "Body Only", Username.of("bodyonly"), password,
-                    Optional.of(EXPIRES)));
+            plainMailer()
+                    .sendNewPassword(new Mailer.NewPassword(
+                            to, "Body Only", Username.of("bodyonly"), password, Optional.of(EXPIRES)));
         }
 
         MimeMessage message = onlyMessageTo(to);
@@ -121,8 +132,9 @@ class SmtpMailerGreenMailTest {
     void new_password_over_smtps_with_authentication_arrives_intact() {
         EmailAddress to = Fixtures.freshAddress("smtps");
         try (Password password = Password.of(PASSWORD)) {
-            smtpsMailer().sendNewPassword(new Mailer.NewPassword(to, "Zoë Müller", Username.of("zoe"), password,
-                    Optional.of(EXPIRES)));
+            smtpsMailer()
+                    .sendNewPassword(new Mailer.NewPassword(
+                            to, "Zoë Müller", Username.of("zoe"), password, Optional.of(EXPIRES)));
         }
 
         MimeMessage message = onlyMessageTo(to);
@@ -137,74 +149,83 @@ class SmtpMailerGreenMailTest {
     void new_password_without_expiry_and_without_display_name() {
         EmailAddress to = Fixtures.freshAddress("plain");
         try (Password password = Password.of("correct horse battery staple")) {
-            plainMailer().sendNewPassword(new Mailer.NewPassword(to, "", Username.of("horse"), password,
-                    Optional.empty()));
+            plainMailer()
+                    .sendNewPassword(new Mailer.NewPassword(to, "", Username.of("horse"), password, Optional.empty()));
         }
 
         MimeMessage message = onlyMessageTo(to);
         assertThat(ReceivedMail.header(message, "To")).isEqualTo(to.value());
-        assertThat(ReceivedMail.body(message)).isEqualTo(storedByGreenMail("Hello,\r\n"
-                + "\r\n"
-                + "A new password was set for your account.\r\n"
-                + "\r\n"
-                + "Username: horse\r\n"
-                + "New password: correct horse battery staple\r\n"
-                + "\r\n"
-                + "You must change this password the next time you log in.\r\n"
-                + "\r\n"
-                + "Log in at: https://appliance.example/login\r\n"
-                + "\r\n"
-                + "If you did not expect this message, tell your administrator.\r\n"));
+        assertThat(ReceivedMail.body(message))
+                .isEqualTo(storedByGreenMail("Hello,\r\n"
+                        + "\r\n"
+                        + "A new password was set for your account.\r\n"
+                        + "\r\n"
+                        + "Username: horse\r\n"
+                        + "New password: correct horse battery staple\r\n"
+                        + "\r\n"
+                        + "You must change this password the next time you log in.\r\n"
+                        + "\r\n"
+                        + "Log in at: https://appliance.example/login\r\n"
+                        + "\r\n"
+                        + "If you did not expect this message, tell your administrator.\r\n"));
     }
 
     @Test
     void expiry_is_also_given_in_the_configured_zone() {
         EmailAddress to = Fixtures.freshAddress("zone");
-        SmtpMailer mailer = new SmtpMailer(Fixtures.plain(GREEN_MAIL.getSmtp().getPort())
-                .zone(ZoneId.of("Europe/Paris")).build(), Fixtures.CLOCK);
+        SmtpMailer mailer = new SmtpMailer(
+                Fixtures.plain(GREEN_MAIL.getSmtp().getPort())
+                        .zone(ZoneId.of("Europe/Paris"))
+                        .build(),
+                Fixtures.CLOCK);
         try (Password password = Password.of(PASSWORD)) {
             mailer.sendNewPassword(new Mailer.NewPassword(to, "", Username.of("zone"), password, Optional.of(EXPIRES)));
         }
 
         assertThat(ReceivedMail.body(onlyMessageTo(to)))
-                .contains("It expires on Tuesday 1 December 2026, 11:15 Europe/Paris (UTC+01:00) (2026-12-01T10:15:30Z).");
+                .contains(
+                        "It expires on Tuesday 1 December 2026, 11:15 Europe/Paris (UTC+01:00) (2026-12-01T10:15:30Z).");
     }
 
     @Test
     void password_changed_by_the_user_is_a_notice_without_password() {
         EmailAddress to = Fixtures.freshAddress("self");
-        smtpsMailer().sendPasswordChanged(new Mailer.PasswordChanged(to, "Ada Lovelace", Username.of("ada"),
-                Instant.parse("2026-11-27T08:00:00Z"), true));
+        smtpsMailer()
+                .sendPasswordChanged(new Mailer.PasswordChanged(
+                        to, "Ada Lovelace", Username.of("ada"), Instant.parse("2026-11-27T08:00:00Z"), true));
 
         MimeMessage message = onlyMessageTo(to);
         assertThat(ReceivedMail.header(message, "Subject")).isEqualTo("Your password was changed");
         assertThat(ReceivedMail.header(message, "To")).isEqualTo("Ada Lovelace <" + to + ">");
         assertThat(ReceivedMail.header(message, "Content-Type")).isEqualTo("text/plain; charset=UTF-8");
-        assertThat(ReceivedMail.body(message)).isEqualTo(storedByGreenMail("Hello Ada Lovelace,\r\n"
-                + "\r\n"
-                + "The password of your account ada was changed on Friday 27 November 2026, 08:00 UTC"
-                + " (2026-11-27T08:00:00Z).\r\n"
-                + "\r\n"
-                + "You changed it yourself. If you did not, tell your administrator at once.\r\n"
-                + "\r\n"
-                + "Log in at: https://appliance.example/login\r\n"));
+        assertThat(ReceivedMail.body(message))
+                .isEqualTo(storedByGreenMail("Hello Ada Lovelace,\r\n"
+                        + "\r\n"
+                        + "The password of your account ada was changed on Friday 27 November 2026, 08:00 UTC"
+                        + " (2026-11-27T08:00:00Z).\r\n"
+                        + "\r\n"
+                        + "You changed it yourself. If you did not, tell your administrator at once.\r\n"
+                        + "\r\n"
+                        + "Log in at: https://appliance.example/login\r\n"));
     }
 
     @Test
     void password_set_by_someone_else_says_so() {
         EmailAddress to = Fixtures.freshAddress("other");
-        smtpsMailer().sendPasswordChanged(new Mailer.PasswordChanged(to, "", Username.of("bob"),
-                Instant.parse("2026-11-27T08:00:00Z"), false));
+        smtpsMailer()
+                .sendPasswordChanged(new Mailer.PasswordChanged(
+                        to, "", Username.of("bob"), Instant.parse("2026-11-27T08:00:00Z"), false));
 
-        assertThat(ReceivedMail.body(onlyMessageTo(to))).isEqualTo(storedByGreenMail("Hello,\r\n"
-                + "\r\n"
-                + "The password of your account bob was changed on Friday 27 November 2026, 08:00 UTC"
-                + " (2026-11-27T08:00:00Z).\r\n"
-                + "\r\n"
-                + "It was set by an administrator or a help-desk representative.\r\n"
-                + "If you did not ask for this, tell your administrator.\r\n"
-                + "\r\n"
-                + "Log in at: https://appliance.example/login\r\n"));
+        assertThat(ReceivedMail.body(onlyMessageTo(to)))
+                .isEqualTo(storedByGreenMail("Hello,\r\n"
+                        + "\r\n"
+                        + "The password of your account bob was changed on Friday 27 November 2026, 08:00 UTC"
+                        + " (2026-11-27T08:00:00Z).\r\n"
+                        + "\r\n"
+                        + "It was set by an administrator or a help-desk representative.\r\n"
+                        + "If you did not ask for this, tell your administrator.\r\n"
+                        + "\r\n"
+                        + "Log in at: https://appliance.example/login\r\n"));
     }
 
     @Test
@@ -216,21 +237,23 @@ class SmtpMailerGreenMailTest {
         MimeMessage message = onlyMessageTo(to);
         assertThat(ReceivedMail.header(message, "Subject")).isEqualTo("Test message from Locksmith");
         assertThat(ReceivedMail.header(message, "To")).isEqualTo(to.value());
-        assertThat(ReceivedMail.body(message)).isEqualTo(storedByGreenMail(
-                "This is a test message from Locksmith, sent on Saturday 28 November 2026, 10:15 UTC"
-                        + " (2026-11-28T10:15:30Z).\r\n"
-                        + "\r\n"
-                        + "It was handed to the mail relay localhost, port " + port + ", encryption SMTPS.\r\n"
-                        + "If you can read it, the mail settings work.\r\n"
-                        + "\r\n"
-                        + "Login page in messages: https://appliance.example/login\r\n"));
+        assertThat(ReceivedMail.body(message))
+                .isEqualTo(storedByGreenMail(
+                        "This is a test message from Locksmith, sent on Saturday 28 November 2026, 10:15 UTC"
+                                + " (2026-11-28T10:15:30Z).\r\n"
+                                + "\r\n"
+                                + "It was handed to the mail relay localhost, port " + port + ", encryption SMTPS.\r\n"
+                                + "If you can read it, the mail settings work.\r\n"
+                                + "\r\n"
+                                + "Login page in messages: https://appliance.example/login\r\n"));
     }
 
     @Test
     void display_name_with_address_syntax_stays_one_quoted_mailbox() {
         EmailAddress to = Fixtures.freshAddress("quoted");
         String trick = "Doe, John <attacker@evil.test>; \"x\"";
-        plainMailer().sendPasswordChanged(new Mailer.PasswordChanged(to, trick, Username.of("john"), Fixtures.NOW, true));
+        plainMailer()
+                .sendPasswordChanged(new Mailer.PasswordChanged(to, trick, Username.of("john"), Fixtures.NOW, true));
 
         InternetAddress[] recipients = ReceivedMail.addresses(onlyMessageTo(to), "To");
         assertThat(recipients).hasSize(1);
@@ -243,13 +266,17 @@ class SmtpMailerGreenMailTest {
     void non_ascii_sender_name_and_long_names_are_encoded() {
         EmailAddress to = Fixtures.freshAddress("names");
         String longName = "Ελένη Παπαδοπούλου-Αλεξανδροπούλου του Κωνσταντίνου, Τμήμα Υποστήριξης Πελατών";
-        SmtpMailer mailer = new SmtpMailer(Fixtures.plain(GREEN_MAIL.getSmtp().getPort())
-                .fromName("Schlüsseldienst – Gerät 7").build(), Fixtures.CLOCK);
+        SmtpMailer mailer = new SmtpMailer(
+                Fixtures.plain(GREEN_MAIL.getSmtp().getPort())
+                        .fromName("Schlüsseldienst – Gerät 7")
+                        .build(),
+                Fixtures.CLOCK);
 
         mailer.sendPasswordChanged(new Mailer.PasswordChanged(to, longName, Username.of("eleni"), Fixtures.NOW, true));
 
         MimeMessage message = onlyMessageTo(to);
-        assertThat(ReceivedMail.rawHeaders(message)).allMatch(line -> line.chars().allMatch(c -> c < 0x80));
+        assertThat(ReceivedMail.rawHeaders(message))
+                .allMatch(line -> line.chars().allMatch(c -> c < 0x80));
         assertThat(ReceivedMail.header(message, "From")).startsWith("=?UTF-8?");
         assertThat(ReceivedMail.addresses(message, "From")[0].getPersonal()).isEqualTo("Schlüsseldienst – Gerät 7");
         assertThat(ReceivedMail.addresses(message, "To")[0].getPersonal()).isEqualTo(longName);
@@ -259,7 +286,8 @@ class SmtpMailerGreenMailTest {
     @Test
     void internationalized_domain_travels_in_its_ascii_form() {
         EmailAddress to = EmailAddress.of("zoe@bücher.example");
-        plainMailer().sendPasswordChanged(new Mailer.PasswordChanged(to, "Zoë", Username.of("zoe"), Fixtures.NOW, true));
+        plainMailer()
+                .sendPasswordChanged(new Mailer.PasswordChanged(to, "Zoë", Username.of("zoe"), Fixtures.NOW, true));
 
         MimeMessage message = onlyMessageTo(EmailAddress.of("zoe@xn--bcher-kva.example"));
         assertThat(ReceivedMail.header(message, "To")).isEqualTo("=?UTF-8?Q?Zo=C3=AB?= <zoe@xn--bcher-kva.example>");
@@ -270,8 +298,11 @@ class SmtpMailerGreenMailTest {
         EmailAddress to = EmailAddress.of("zoë-" + System.nanoTime() + "@locksmith.test");
         MailException failed;
         try (Password password = Password.of(PASSWORD)) {
-            failed = catchThrowableOfType(MailException.class, () -> plainMailer().sendNewPassword(
-                    new Mailer.NewPassword(to, "Zoë", Username.of("zoe"), password, Optional.empty())));
+            failed = catchThrowableOfType(
+                    MailException.class,
+                    () -> plainMailer()
+                            .sendNewPassword(
+                                    new Mailer.NewPassword(to, "Zoë", Username.of("zoe"), password, Optional.empty())));
         }
 
         assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
@@ -285,15 +316,22 @@ class SmtpMailerGreenMailTest {
         EmailAddress to = Fixtures.freshAddress("none");
 
         assertThat(mailer.isConfigured()).isFalse();
-        assertThat(catchThrowableOfType(MailException.class, () -> mailer.sendTestMessage(to)).reason())
+        assertThat(catchThrowableOfType(MailException.class, () -> mailer.sendTestMessage(to))
+                        .reason())
                 .isEqualTo(Reason.MAIL_NOT_CONFIGURED);
         try (Password password = Password.of(PASSWORD)) {
-            assertThat(catchThrowableOfType(MailException.class, () -> mailer.sendNewPassword(
-                    new Mailer.NewPassword(to, "", Username.of("none"), password, Optional.empty()))).reason())
+            assertThat(catchThrowableOfType(
+                                    MailException.class,
+                                    () -> mailer.sendNewPassword(new Mailer.NewPassword(
+                                            to, "", Username.of("none"), password, Optional.empty())))
+                            .reason())
                     .isEqualTo(Reason.MAIL_NOT_CONFIGURED);
         }
-        assertThat(catchThrowableOfType(MailException.class, () -> mailer.sendPasswordChanged(
-                new Mailer.PasswordChanged(to, "", Username.of("none"), Fixtures.NOW, true))).reason())
+        assertThat(catchThrowableOfType(
+                                MailException.class,
+                                () -> mailer.sendPasswordChanged(
+                                        new Mailer.PasswordChanged(to, "", Username.of("none"), Fixtures.NOW, true)))
+                        .reason())
                 .isEqualTo(Reason.MAIL_NOT_CONFIGURED);
         assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
     }

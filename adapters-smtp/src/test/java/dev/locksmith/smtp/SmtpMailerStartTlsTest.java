@@ -1,5 +1,9 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Password;
@@ -7,18 +11,13 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Test;
 
 /**
  * SmtpMailer against {@link ScriptedSmtpServer}, a real SMTP server on loopback that offers what GreenMail 2.1
@@ -35,9 +34,11 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void starttls_with_authentication_delivers_the_message_over_tls() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start();
-             Password password = Password.of(PASSWORD)) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                        .offerStartTls()
+                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                        .start();
+                Password password = Password.of(PASSWORD)) {
             SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
 
             mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë Müller", password));
@@ -54,19 +55,20 @@ class SmtpMailerStartTlsTest {
                 assertThat(ReceivedMail.header(message, "Content-Type")).isEqualTo("text/plain; charset=UTF-8");
                 assertThat(ReceivedMail.allHeaderForms(message)).noneMatch(header -> header.contains(PASSWORD));
                 // Exactly the body on the wire, final line end included.
-                assertThat(ReceivedMail.body(message)).isEqualTo("Hello Zoë Müller,\r\n"
-                        + "\r\n"
-                        + "A new password was set for your account.\r\n"
-                        + "\r\n"
-                        + "Username: zoe\r\n"
-                        + "New password: " + PASSWORD + "\r\n"
-                        + "\r\n"
-                        + "You must change this password the next time you log in.\r\n"
-                        + "It expires on Tuesday 1 December 2026, 10:15 UTC (2026-12-01T10:15:30Z).\r\n"
-                        + "\r\n"
-                        + "Log in at: https://appliance.example/login\r\n"
-                        + "\r\n"
-                        + "If you did not expect this message, tell your administrator.\r\n");
+                assertThat(ReceivedMail.body(message))
+                        .isEqualTo("Hello Zoë Müller,\r\n"
+                                + "\r\n"
+                                + "A new password was set for your account.\r\n"
+                                + "\r\n"
+                                + "Username: zoe\r\n"
+                                + "New password: " + PASSWORD + "\r\n"
+                                + "\r\n"
+                                + "You must change this password the next time you log in.\r\n"
+                                + "It expires on Tuesday 1 December 2026, 10:15 UTC (2026-12-01T10:15:30Z).\r\n"
+                                + "\r\n"
+                                + "Log in at: https://appliance.example/login\r\n"
+                                + "\r\n"
+                                + "If you did not expect this message, tell your administrator.\r\n");
             });
             assertThat(server.commands()).containsSubsequence("STARTTLS", "AUTH ***", "DATA", "QUIT");
             assertThat(server.commands()).contains("EHLO client.locksmith.test");
@@ -75,9 +77,11 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void the_password_crosses_the_wire_only_inside_the_body() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start();
-             Password password = Password.of(PASSWORD)) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                        .offerStartTls()
+                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                        .start();
+                Password password = Password.of(PASSWORD)) {
             SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
 
             mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë", password));
@@ -93,15 +97,21 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void starttls_refused_certificate_fails_before_credentials_are_sent() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start()) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                .offerStartTls()
+                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                .start()) {
             // JDK default trust: the test certificate is self-signed and unknown to it.
-            SmtpMailer mailer = new SmtpMailer(Fixtures.base().encryption(SmtpSettings.Encryption.STARTTLS)
-                    .port(server.port()).credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
-                    .build(), Fixtures.CLOCK);
+            SmtpMailer mailer = new SmtpMailer(
+                    Fixtures.base()
+                            .encryption(SmtpSettings.Encryption.STARTTLS)
+                            .port(server.port())
+                            .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                            .build(),
+                    Fixtures.CLOCK);
 
-            MailException failed = catchThrowableOfType(MailException.class,
-                    () -> mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test")));
+            MailException failed = catchThrowableOfType(
+                    MailException.class, () -> mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test")));
 
             assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
             assertThat(failed.parameters()).containsEntry("problem", "tls failed");
@@ -115,13 +125,17 @@ class SmtpMailerStartTlsTest {
         // A server certificate that expires a few seconds from now, pinned while it is still valid.
         KeyStore serverStore = TestTls.selfSignedStore("-1d+8S", 1);
         X509Certificate pinned = (X509Certificate) serverStore.getCertificate("dated");
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls().serverKeyStore(serverStore)
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                .offerStartTls()
+                .serverKeyStore(serverStore)
                 .start()) {
-            SmtpSettings.Builder settings = Fixtures.base().encryption(SmtpSettings.Encryption.STARTTLS)
-                    .port(server.port()).trustCertificates(pinned);
+            SmtpSettings.Builder settings = Fixtures.base()
+                    .encryption(SmtpSettings.Encryption.STARTTLS)
+                    .port(server.port())
+                    .trustCertificates(pinned);
             SmtpMailer mailer = new SmtpMailer(settings.build(), Fixtures.CLOCK);
-            SmtpMailer accepting = new SmtpMailer(settings.acceptTrustedCertificatesOutsideValidity(true).build(),
-                    Fixtures.CLOCK);
+            SmtpMailer accepting = new SmtpMailer(
+                    settings.acceptTrustedCertificatesOutsideValidity(true).build(), Fixtures.CLOCK);
             mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test"));
             assertThat(server.received()).hasSize(1);
 
@@ -131,8 +145,8 @@ class SmtpMailerStartTlsTest {
                     Thread.sleep(100);
                 }
             });
-            MailException failed = catchThrowableOfType(MailException.class,
-                    () -> mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test")));
+            MailException failed = catchThrowableOfType(
+                    MailException.class, () -> mailer.sendTestMessage(EmailAddress.of("admin@locksmith.test")));
 
             assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
             assertThat(failed.parameters()).containsEntry("problem", "tls failed");
@@ -145,9 +159,12 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void non_ascii_local_part_travels_with_smtputf8_when_the_server_offers_it() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls().offerSmtpUtf8()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD).start();
-             Password password = Password.of(PASSWORD)) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                        .offerStartTls()
+                        .offerSmtpUtf8()
+                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                        .start();
+                Password password = Password.of(PASSWORD)) {
             SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
 
             mailer.sendNewPassword(newPassword(EmailAddress.of("zoë@bücher.example"), "Zoë Müller", password));
@@ -165,14 +182,18 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void a_refused_recipient_is_MAIL_DELIVERY_FAILED() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder().offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                .refuseRecipients("gone@locksmith.test").start();
-             Password password = Password.of(PASSWORD)) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
+                        .offerStartTls()
+                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+                        .refuseRecipients("gone@locksmith.test")
+                        .start();
+                Password password = Password.of(PASSWORD)) {
             SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
 
-            MailException failed = catchThrowableOfType(MailException.class, () -> mailer.sendNewPassword(
-                    newPassword(EmailAddress.of("gone@locksmith.test"), "Gone", password)));
+            MailException failed = catchThrowableOfType(
+                    MailException.class,
+                    () -> mailer.sendNewPassword(
+                            newPassword(EmailAddress.of("gone@locksmith.test"), "Gone", password)));
 
             assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
             assertThat(failed.parameters()).containsEntry("problem", "recipient refused");

@@ -1,23 +1,24 @@
 package dev.locksmith.smtp;
 
-import dev.locksmith.core.domain.InvalidInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.locksmith.core.domain.InvalidInputException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SmtpSettings validates once, in build(), like an appliance's email settings page, and keeps its secret. */
 class SmtpSettingsTest {
 
     private static SmtpSettings.Builder valid() {
-        return SmtpSettings.builder().fromAddress("noreply@locksmith.test").host("smtp.example.com")
+        return SmtpSettings.builder()
+                .fromAddress("noreply@locksmith.test")
+                .host("smtp.example.com")
                 .loginUrl("https://appliance.example/login");
     }
 
@@ -54,7 +55,8 @@ class SmtpSettingsTest {
 
     @Test
     void default_port_follows_the_encryption() {
-        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().port()).isEqualTo(465);
+        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().port())
+                .isEqualTo(465);
         assertThat(plaintext().build().port()).isEqualTo(25);
         assertThat(plaintext().port(2525).build().port()).isEqualTo(2525);
     }
@@ -63,9 +65,11 @@ class SmtpSettingsTest {
     void required_fields_are_named_when_missing() {
         assertThat(refusedField(SmtpSettings.builder().host("h.example").loginUrl("https://a.example/")))
                 .isEqualTo("fromAddress");
-        assertThat(refusedField(SmtpSettings.builder().fromAddress("a@b.example").loginUrl("https://a.example/")))
+        assertThat(refusedField(
+                        SmtpSettings.builder().fromAddress("a@b.example").loginUrl("https://a.example/")))
                 .isEqualTo("host");
-        assertThat(refusedField(SmtpSettings.builder().fromAddress("a@b.example").host("h.example")))
+        assertThat(refusedField(
+                        SmtpSettings.builder().fromAddress("a@b.example").host("h.example")))
                 .isEqualTo("loginUrl");
     }
 
@@ -87,17 +91,21 @@ class SmtpSettingsTest {
 
     @Test
     void the_send_deadline_is_a_setting_of_its_own() {
-        SmtpSettings settings = valid().timeouts(Duration.ofMinutes(2)).sendDeadline(Duration.ofSeconds(3)).build();
+        SmtpSettings settings = valid().timeouts(Duration.ofMinutes(2))
+                .sendDeadline(Duration.ofSeconds(3))
+                .build();
 
         assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().sendDeadline(null)).field())
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().sendDeadline(null))
+                        .field())
                 .isEqualTo("sendDeadline");
     }
 
     @Test
     void plaintext_is_refused_unless_the_operator_names_a_trusted_local_relay() {
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+        InvalidInputException refused = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> valid().encryption(SmtpSettings.Encryption.NONE).build());
 
         assertThat(refused.field()).isEqualTo("encryption");
@@ -107,36 +115,64 @@ class SmtpSettingsTest {
         assertThat(trusted.plaintextToTrustedLocalRelay()).isTrue();
         assertThat(trusted.toString()).contains("plaintext to trusted local relay");
         // Encrypted connections need no such option.
-        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().plaintextToTrustedLocalRelay()).isFalse();
+        assertThat(valid().encryption(SmtpSettings.Encryption.SMTPS).build().plaintextToTrustedLocalRelay())
+                .isFalse();
     }
 
     @Test
     void accepts_timeouts_at_both_ends_of_the_range() {
-        SmtpSettings settings = valid().connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofMinutes(5))
-                .writeTimeout(Duration.ofSeconds(1)).build();
+        SmtpSettings settings = valid().connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofMinutes(5))
+                .writeTimeout(Duration.ofSeconds(1))
+                .build();
 
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://appliance.example/", "javascript:alert(1)", "/login", "https://", "mailto:a@b.example",
-            "https://user:secret@appliance.example/", "https://appliance.example/a b", "https://appliance.example/\r\nX",
-            ""})
+    @ValueSource(
+            strings = {
+                "ftp://appliance.example/",
+                "javascript:alert(1)",
+                "/login",
+                "https://",
+                "mailto:a@b.example",
+                "https://user:secret@appliance.example/",
+                "https://appliance.example/a b",
+                "https://appliance.example/\r\nX",
+                ""
+            })
     void refuses_login_urls_that_are_not_plain_http_or_https(String url) {
         assertThat(refusedField(valid().loginUrl(url))).isEqualTo("loginUrl");
     }
 
     @Test
     void accepts_http_and_https_login_urls() {
-        assertThat(valid().loginUrl("http://10.0.0.1:8080/admin").build().loginUrl()).hasToString("http://10.0.0.1:8080/admin");
-        assertThat(valid().loginUrl("HTTPS://Appliance.example/login?next=%2F").build().loginUrl().getHost())
+        assertThat(valid().loginUrl("http://10.0.0.1:8080/admin").build().loginUrl())
+                .hasToString("http://10.0.0.1:8080/admin");
+        assertThat(valid().loginUrl("HTTPS://Appliance.example/login?next=%2F")
+                        .build()
+                        .loginUrl()
+                        .getHost())
                 .isEqualTo("Appliance.example");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bad host", "-bad.example", "a..b.example", "bad_host.example", "smtp.example.com\r\n",
-            "1.2.3.4.5:25", "[zz::1]", "1:2:3", "1::2::3", "1:2:3:4:5:6:7:8:9", ""})
+    @ValueSource(
+            strings = {
+                "bad host",
+                "-bad.example",
+                "a..b.example",
+                "bad_host.example",
+                "smtp.example.com\r\n",
+                "1.2.3.4.5:25",
+                "[zz::1]",
+                "1:2:3",
+                "1::2::3",
+                "1:2:3:4:5:6:7:8:9",
+                ""
+            })
     void refuses_host_names_that_are_not_host_names(String host) {
         assertThat(refusedField(valid().host(host))).isEqualTo("host");
     }
@@ -154,14 +190,19 @@ class SmtpSettingsTest {
 
     @Test
     void credentials_go_together_and_have_no_control_characters() {
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> valid().credentials("user", null)).field()).isEqualTo("password");
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> valid().credentials(null, "pw".toCharArray())).field()).isEqualTo("username");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().credentials("user", null))
+                        .field())
+                .isEqualTo("password");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class, () -> valid().credentials(null, "pw".toCharArray()))
+                        .field())
+                .isEqualTo("username");
         assertThat(refusedField(valid().credentials("", "pw".toCharArray()))).isEqualTo("username");
         assertThat(refusedField(valid().credentials("user", new char[0]))).isEqualTo("password");
-        assertThat(refusedField(valid().credentials("user", "pw\u0000x".toCharArray()))).isEqualTo("password");
-        assertThat(refusedField(valid().credentials("us\r\ner", "pw".toCharArray()))).isEqualTo("username");
+        assertThat(refusedField(valid().credentials("user", "pw\u0000x".toCharArray())))
+                .isEqualTo("password");
+        assertThat(refusedField(valid().credentials("us\r\ner", "pw".toCharArray())))
+                .isEqualTo("username");
     }
 
     @Test
@@ -169,7 +210,8 @@ class SmtpSettingsTest {
         SmtpSettings.Builder plain = plaintext().credentials("relay", "relay-password".toCharArray());
 
         assertThat(refusedField(plain)).isEqualTo("password");
-        assertThat(plain.allowPlaintextAuthentication(true).build().plaintextAuthenticationAllowed()).isTrue();
+        assertThat(plain.allowPlaintextAuthentication(true).build().plaintextAuthenticationAllowed())
+                .isTrue();
     }
 
     @Test
@@ -180,7 +222,8 @@ class SmtpSettingsTest {
 
         assertThat(settings.hasPassword()).isTrue();
         assertThat(settings.passwordForConnect()).isEqualTo("Relay-Secret-55");
-        assertThat(settings.toString()).contains("username=relay", "password=[redacted]")
+        assertThat(settings.toString())
+                .contains("username=relay", "password=[redacted]")
                 .doesNotContain("Relay-Secret-55");
     }
 
@@ -190,9 +233,11 @@ class SmtpSettingsTest {
         empty.load(null, null);
 
         assertThat(refusedField(valid().trustStore(empty))).isEqualTo("trustStore");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().trustCertificates()).field())
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> valid().trustCertificates())
+                        .field())
                 .isEqualTo("trustStore");
-        assertThat(refusedField(plaintext().trustCertificates(TestTls.certificate()))).isEqualTo("trustStore");
+        assertThat(refusedField(plaintext().trustCertificates(TestTls.certificate())))
+                .isEqualTo("trustStore");
         SmtpSettings pinned = valid().trustCertificates(TestTls.certificate()).build();
         assertThat(pinned.hasTrustedCertificates()).isTrue();
         assertThat(pinned.toString()).contains("trust=1 configured certificate(s)");
@@ -202,12 +247,15 @@ class SmtpSettingsTest {
     void an_expired_pinned_certificate_is_refused_unless_the_operator_accepts_it() {
         X509Certificate expired = TestTls.selfSigned("-10d", 1);
 
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+        InvalidInputException refused = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> valid().trustCertificates(expired).build());
         assertThat(refused.field()).isEqualTo("trustStore");
         assertThat(refused).hasMessageContaining("CN=localhost expired at");
 
-        SmtpSettings accepted = valid().trustCertificates(expired).acceptTrustedCertificatesOutsideValidity(true).build();
+        SmtpSettings accepted = valid().trustCertificates(expired)
+                .acceptTrustedCertificatesOutsideValidity(true)
+                .build();
         assertThat(accepted.hasTrustedCertificates()).isTrue();
         assertThat(accepted.trustedCertificatesOutsideValidityAccepted()).isTrue();
         assertThat(accepted.toString()).contains("trust=1 configured certificate(s) (outside validity accepted)");
@@ -221,23 +269,28 @@ class SmtpSettingsTest {
         store.setCertificateEntry("current", TestTls.certificate());
         store.setCertificateEntry("future", future);
 
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-                () -> valid().trustStore(store).build());
+        InvalidInputException refused = catchThrowableOfType(
+                InvalidInputException.class, () -> valid().trustStore(store).build());
         assertThat(refused.field()).isEqualTo("trustStore");
         assertThat(refused).hasMessageContaining("is not valid before");
 
-        assertThat(valid().trustStore(store).acceptTrustedCertificatesOutsideValidity(true).build()
-                .hasTrustedCertificates()).isTrue();
+        assertThat(valid().trustStore(store)
+                        .acceptTrustedCertificatesOutsideValidity(true)
+                        .build()
+                        .hasTrustedCertificates())
+                .isTrue();
         // A certificate within its validity needs no such acceptance.
-        assertThat(valid().trustCertificates(TestTls.certificate()).build().trustedCertificatesOutsideValidityAccepted())
+        assertThat(valid().trustCertificates(TestTls.certificate())
+                        .build()
+                        .trustedCertificatesOutsideValidityAccepted())
                 .isFalse();
     }
 
     @Test
     void a_sender_address_smtp_cannot_carry_is_refused_by_core_already() {
         // SMTP cannot carry a local part with ".." unquoted; core's EmailAddress refuses it too (they agree).
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-                () -> valid().fromAddress("a..b@locksmith.test"));
+        InvalidInputException refused =
+                catchThrowableOfType(InvalidInputException.class, () -> valid().fromAddress("a..b@locksmith.test"));
 
         assertThat(refused.field()).isEqualTo("email");
     }

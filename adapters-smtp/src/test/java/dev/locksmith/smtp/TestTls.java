@@ -1,7 +1,5 @@
 package dev.locksmith.smtp;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,8 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A throwaway server certificate for {@code localhost} (SAN dns:localhost only, so connecting to 127.0.0.1 fails
@@ -21,8 +21,7 @@ final class TestTls {
     private static Path keyStoreFile;
     private static KeyStore keyStore;
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     /** The server's certificate, to trust in the client's settings. */
     static synchronized X509Certificate certificate() {
@@ -80,11 +79,32 @@ final class TestTls {
         try {
             Path dir = Files.createTempDirectory("locksmith-smtp-dated");
             Path file = dir.resolve("dated.p12");
-            keytool(List.of("-genkeypair", "-alias", "dated", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost",
-                    "-startdate", startDate, "-validity", Integer.toString(validityDays),
-                    "-keystore", file.toString(), "-storetype", "PKCS12",
-                    "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD)));
+            keytool(List.of(
+                    "-genkeypair",
+                    "-alias",
+                    "dated",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-sigalg",
+                    "SHA256withECDSA",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=dns:localhost",
+                    "-startdate",
+                    startDate,
+                    "-validity",
+                    Integer.toString(validityDays),
+                    "-keystore",
+                    file.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    new String(STORE_PASSWORD),
+                    "-keypass",
+                    new String(STORE_PASSWORD)));
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(file)) {
                 store.load(in, STORE_PASSWORD);
@@ -114,13 +134,35 @@ final class TestTls {
                 Path dir = Files.createTempDirectory("locksmith-smtp-tls");
                 dir.toFile().deleteOnExit();
                 Path file = dir.resolve("localhost.p12");
-                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-                Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "localhost",
-                        "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "30",
-                        "-keystore", file.toString(), "-storetype", "PKCS12",
-                        "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD)))
-                        .redirectErrorStream(true).start();
+                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool")
+                        .toString();
+                Process process = new ProcessBuilder(List.of(
+                                keytool,
+                                "-genkeypair",
+                                "-alias",
+                                "localhost",
+                                "-keyalg",
+                                "EC",
+                                "-groupname",
+                                "secp256r1",
+                                "-sigalg",
+                                "SHA256withECDSA",
+                                "-dname",
+                                "CN=localhost",
+                                "-ext",
+                                "SAN=dns:localhost",
+                                "-validity",
+                                "30",
+                                "-keystore",
+                                file.toString(),
+                                "-storetype",
+                                "PKCS12",
+                                "-storepass",
+                                new String(STORE_PASSWORD),
+                                "-keypass",
+                                new String(STORE_PASSWORD)))
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(process.getInputStream().readAllBytes());
                 if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IllegalStateException("keytool failed: " + output);

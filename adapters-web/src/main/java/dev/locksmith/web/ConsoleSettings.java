@@ -2,7 +2,6 @@ package dev.locksmith.web;
 
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,8 +101,7 @@ public final class ConsoleSettings {
         private Map<String, String> mailSettings = Map.of();
         private Optional<MailTester> mailTester = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** From 1 minute to 24 hours; 15 minutes by default. */
         public Builder idleTimeout(Duration value) {
@@ -170,10 +168,14 @@ public final class ConsoleSettings {
                 throw new InvalidInputException("maxSessions", "must be from 10 to 1,000,000");
             }
             publicAddress.ifPresent(uri -> {
-                if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                if (!uri.isAbsolute()
+                        || uri.getHost() == null
+                        || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null
                         || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                    throw new InvalidInputException("publicAddress", "must be an absolute http or https address"
-                            + " without query or fragment");
+                    throw new InvalidInputException(
+                            "publicAddress",
+                            "must be an absolute http or https address" + " without query or fragment");
                 }
             });
             mailSettings.forEach((k, v) -> {

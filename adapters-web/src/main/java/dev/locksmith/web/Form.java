@@ -60,11 +60,14 @@ final class Form {
         }
         errors.forEach((field, messages) -> {
             for (String message : messages) {
-                items.add(Html.of("<li><a href=\"#{}\">{}: {}</a></li>", field, labels.getOrDefault(field, field), message));
+                items.add(Html.of(
+                        "<li><a href=\"#{}\">{}: {}</a></li>", field, labels.getOrDefault(field, field), message));
             }
         });
-        return Html.of("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">"
-                + "<h2 id=\"error-summary-title\">There is a problem</h2><ul>{}</ul></div>", Html.join(items));
+        return Html.of(
+                "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">"
+                        + "<h2 id=\"error-summary-title\">There is a problem</h2><ul>{}</ul></div>",
+                Html.join(items));
     }
 
     /** The field's own errors, with the id its input points to. */
@@ -93,7 +96,9 @@ final class Form {
         if (ids.isEmpty()) {
             return Html.EMPTY;
         }
-        return Html.of(" aria-describedby=\"{}\"{}", String.join(" ", ids),
+        return Html.of(
+                " aria-describedby=\"{}\"{}",
+                String.join(" ", ids),
                 Html.when(invalid, Html.of(" aria-invalid=\"true\"")));
     }
 }

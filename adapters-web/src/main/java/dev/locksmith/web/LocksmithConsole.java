@@ -1,6 +1,5 @@
 package dev.locksmith.web;
 
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
@@ -12,6 +11,7 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.NotFoundException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
@@ -42,7 +42,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,11 +82,20 @@ public final class LocksmithConsole extends HttpServlet {
     /** The Content-Security-Policy of every response: no script, no frames, forms to this origin only. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     private static final int PAGE_SIZE = 25;
     private static final int AUDIT_PAGE = 50;
-    private static final Map<String, String> PASSWORD_LABELS = Map.of("newPassword", "New password",
-            "confirmPassword", "Confirm new password", "currentPassword", "Current password",
-            "emailPassword", "Email password to user", "token", "Reset link");
+    private static final Map<String, String> PASSWORD_LABELS = Map.of(
+            "newPassword",
+            "New password",
+            "confirmPassword",
+            "Confirm new password",
+            "currentPassword",
+            "Current password",
+            "emailPassword",
+            "Email password to user",
+            "token",
+            "Reset link");
 
     private final transient Locksmith locksmith;
     private final transient ConsoleSettings settings;
@@ -97,8 +105,8 @@ public final class LocksmithConsole extends HttpServlet {
     public LocksmithConsole(Locksmith locksmith, ConsoleSettings settings) {
         this.locksmith = Objects.requireNonNull(locksmith, "locksmith");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.sessions = new Sessions(settings.clock(), settings.idleTimeout(), settings.absoluteTimeout(),
-                settings.maxSessions());
+        this.sessions = new Sessions(
+                settings.clock(), settings.idleTimeout(), settings.absoluteTimeout(), settings.maxSessions());
     }
 
     /** Thrown to end a request with a page already written. */
@@ -170,8 +178,14 @@ public final class LocksmithConsole extends HttpServlet {
         } catch (LocksmithException e) {
             failure(x, e);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "console request failed: " + e.getClass().getName());
-            page(x, 500, "Something went wrong", Html.of("<p>The request could not be completed. Try again later.</p>"));
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "console request failed: " + e.getClass().getName());
+            page(
+                    x,
+                    500,
+                    "Something went wrong",
+                    Html.of("<p>The request could not be completed. Try again later.</p>"));
         }
     }
 
@@ -222,8 +236,7 @@ public final class LocksmithConsole extends HttpServlet {
                 }
                 return;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (x.session.isEmpty() || x.session.get().user.isEmpty()) {
             redirect(x, "/login");
@@ -314,16 +327,27 @@ public final class LocksmithConsole extends HttpServlet {
         if (cookies == null) {
             return null;
         }
-        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue).findFirst().orElse(null);
+        return Arrays.stream(cookies)
+                .filter(c -> COOKIE.equals(c.getName()))
+                .map(Cookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every POST: a live session whose CSRF token the form carries, and no query string (passwords stay out of URLs). */
     private void requireCsrf(Exchange x) {
-        boolean ok = x.req.getQueryString() == null && x.session.isPresent()
+        boolean ok = x.req.getQueryString() == null
+                && x.session.isPresent()
                 && x.session.get().csrfMatches(x.req.getParameter("csrf"));
         if (!ok) {
-            page(x, 403, "Form expired", Html.of("<p>This form has expired or did not come from this console; nothing"
-                    + " was changed.</p><p><a href=\"{}\">Start again</a></p>", x.url("/login")));
+            page(
+                    x,
+                    403,
+                    "Form expired",
+                    Html.of(
+                            "<p>This form has expired or did not come from this console; nothing"
+                                    + " was changed.</p><p><a href=\"{}\">Start again</a></p>",
+                            x.url("/login")));
             throw new Done();
         }
     }
@@ -340,14 +364,18 @@ public final class LocksmithConsole extends HttpServlet {
 
     private void setCookie(Exchange x, String value) {
         String path = x.base.isEmpty() ? "/" : x.base;
-        x.res.addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
-                + (x.req.isSecure() ? "; Secure" : ""));
+        x.res.addHeader(
+                "Set-Cookie",
+                COOKIE + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                        + (x.req.isSecure() ? "; Secure" : ""));
     }
 
     private void expireCookie(Exchange x) {
         String path = x.base.isEmpty() ? "/" : x.base;
-        x.res.addHeader("Set-Cookie", COOKIE + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict"
-                + (x.req.isSecure() ? "; Secure" : ""));
+        x.res.addHeader(
+                "Set-Cookie",
+                COOKIE + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict"
+                        + (x.req.isSecure() ? "; Secure" : ""));
     }
 
     private static Html csrf(Exchange x) {
@@ -371,7 +399,8 @@ public final class LocksmithConsole extends HttpServlet {
 
     private void signInPage(Exchange x, Form form, int status) {
         anonymousSession(x);
-        Html content = Html.of("""
+        Html content = Html.of(
+                """
                 {}
                 <form method="post" action="{}" class="narrow">{}
                 <div class="field"><label for="username">Username</label>
@@ -379,8 +408,13 @@ public final class LocksmithConsole extends HttpServlet {
                 <div class="field"><label for="password">Password</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required{}>{}</div>
                 <button type="submit">Sign in</button>
-                </form>""", form.summary(Map.of("username", "Username", "password", "Password")), x.url("/login"),
-                csrf(x), form.value("username"), form.describedBy("username"), form.describedBy("password"),
+                </form>""",
+                form.summary(Map.of("username", "Username", "password", "Password")),
+                x.url("/login"),
+                csrf(x),
+                form.value("username"),
+                form.describedBy("username"),
+                form.describedBy("password"),
                 form.fieldErrors("password"));
         page(x, status, "Sign in", content);
     }
@@ -436,8 +470,8 @@ public final class LocksmithConsole extends HttpServlet {
     /** The signed-in user's standing, for the navigation (core still decides every request). */
     private Sessions.Role roleOf(Username user) {
         try {
-            SearchUsers.Result result = locksmith.searchUsers().execute(SearchUsers.Command.of(user, user.value(),
-                    Optional.empty(), 1));
+            SearchUsers.Result result =
+                    locksmith.searchUsers().execute(SearchUsers.Command.of(user, user.value(), Optional.empty(), 1));
             return result.view() == Authorization.View.FULL ? Sessions.Role.ADMINISTRATOR : Sessions.Role.PRIVILEGED;
         } catch (AccessDeniedException e) {
             return Sessions.Role.USER;
@@ -447,9 +481,11 @@ public final class LocksmithConsole extends HttpServlet {
     private void accountPage(Exchange x, Form form, int status) {
         Sessions.Session session = x.session();
         PasswordPolicy policy = locksmith.readPolicy().execute(new ReadPolicy.Command(x.actor()));
-        Html notice = Html.when(session.mustChange, Html.of("<p class=\"notice\">You must change your password before"
-                + " you can do anything else.</p>"));
-        Html content = Html.of("""
+        Html notice = Html.when(
+                session.mustChange,
+                Html.of("<p class=\"notice\">You must change your password before" + " you can do anything else.</p>"));
+        Html content = Html.of(
+                """
                 {}<dl class="fields"><dt>Username</dt><dd>{}</dd></dl>
                 <h2>Change your password</h2>
                 {}
@@ -458,8 +494,15 @@ public final class LocksmithConsole extends HttpServlet {
                 <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required{}>{}</div>
                 {}
                 <button type="submit">Change password</button>
-                </form>""", notice, x.actor().value(), requirements(policy, true), x.url("/account"), csrf(x),
-                form.summary(PASSWORD_LABELS), form.describedBy("currentPassword"), form.fieldErrors("currentPassword"),
+                </form>""",
+                notice,
+                x.actor().value(),
+                requirements(policy, true),
+                x.url("/account"),
+                csrf(x),
+                form.summary(PASSWORD_LABELS),
+                form.describedBy("currentPassword"),
+                form.fieldErrors("currentPassword"),
                 newPasswordFields(form, "", ""));
         page(x, status, "My account", content);
     }
@@ -476,8 +519,9 @@ public final class LocksmithConsole extends HttpServlet {
             return;
         }
         try {
-            locksmith.changeOwnPassword().execute(new ChangeOwnPassword.Command(x.actor(), Password.of(current),
-                    Password.of(fresh)));
+            locksmith
+                    .changeOwnPassword()
+                    .execute(new ChangeOwnPassword.Command(x.actor(), Password.of(current), Password.of(fresh)));
         } catch (PolicyViolationException e) {
             violations(form, e);
             accountPage(x, form, 400);
@@ -530,13 +574,18 @@ public final class LocksmithConsole extends HttpServlet {
 
     private static Html newPasswordFields(Form form, String value, String hint) {
         Html valueAttr = value.isEmpty() ? Html.EMPTY : Html.of(" value=\"{}\"", value);
-        return Html.of("""
+        return Html.of(
+                """
                 <div class="field"><label for="newPassword">New password</label>
                 <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required{}{}>{}</div>
                 <div class="field"><label for="confirmPassword">Confirm new password</label>
                 <input id="confirmPassword" name="confirmPassword" type="password" autocomplete="new-password" required{}{}>{}</div>""",
-                valueAttr, form.describedBy("newPassword", hint.isEmpty() ? "requirements" : hint), form.fieldErrors("newPassword"),
-                valueAttr, form.describedBy("confirmPassword"), form.fieldErrors("confirmPassword"));
+                valueAttr,
+                form.describedBy("newPassword", hint.isEmpty() ? "requirements" : hint),
+                form.fieldErrors("newPassword"),
+                valueAttr,
+                form.describedBy("confirmPassword"),
+                form.fieldErrors("confirmPassword"));
     }
 
     private static Html requirements(PasswordPolicy policy, boolean own) {
@@ -544,19 +593,26 @@ public final class LocksmithConsole extends HttpServlet {
         for (String requirement : Messages.requirements(policy, own)) {
             items.add(Html.of("<li>{}</li>", requirement));
         }
-        return Html.of("<section class=\"requirements\" aria-labelledby=\"requirements-title\"><h2 id=\"requirements-title\">"
-                + "Password requirements</h2><ul id=\"requirements\">{}</ul></section>", Html.join(items));
+        return Html.of(
+                "<section class=\"requirements\" aria-labelledby=\"requirements-title\"><h2 id=\"requirements-title\">"
+                        + "Password requirements</h2><ul id=\"requirements\">{}</ul></section>",
+                Html.join(items));
     }
 
     private void resetPage(Exchange x, Form form, int status) {
         anonymousSession(x);
         String token = form.value("token");
         if (token.isEmpty()) {
-            page(x, 400, "Reset your password", Html.of("<p>This page is reached from a reset link sent by email."
-                    + " Ask for a new link if yours does not work.</p>"));
+            page(
+                    x,
+                    400,
+                    "Reset your password",
+                    Html.of("<p>This page is reached from a reset link sent by email."
+                            + " Ask for a new link if yours does not work.</p>"));
             return;
         }
-        Html content = Html.of("""
+        Html content = Html.of(
+                """
                 <p>Choose a new password for your account. The link works once.</p>
                 <section class="requirements" aria-labelledby="requirements-title"><h2 id="requirements-title">Password requirements</h2>
                 <ul id="requirements"><li>Long enough for the site's policy (15 characters unless the administrator chose otherwise); spaces and any printable character allowed.</li>
@@ -565,8 +621,7 @@ public final class LocksmithConsole extends HttpServlet {
                 <input type="hidden" name="token" value="{}">
                 {}
                 <button type="submit">Set new password</button>
-                </form>""", x.url("/reset"), csrf(x), form.summary(PASSWORD_LABELS), token,
-                newPasswordFields(form, "", ""));
+                </form>""", x.url("/reset"), csrf(x), form.summary(PASSWORD_LABELS), token, newPasswordFields(form, "", ""));
         page(x, status, "Reset your password", content);
     }
 
@@ -578,23 +633,35 @@ public final class LocksmithConsole extends HttpServlet {
             return;
         }
         try {
-            locksmith.redeemResetLink().execute(new RedeemResetLink.Command(token, Password.of(x.param("newPassword"))));
+            locksmith
+                    .redeemResetLink()
+                    .execute(new RedeemResetLink.Command(token, Password.of(x.param("newPassword"))));
         } catch (PolicyViolationException e) {
             violations(form, e);
             resetPage(x, form, 400);
             return;
         } catch (InvalidInputException e) {
             if ("token".equals(e.field())) {
-                page(x, 400, "Reset link not valid", Html.of("<p class=\"error-text\" role=\"alert\">This reset link is"
-                        + " invalid, already used or expired. Ask for a new one.</p><p><a href=\"{}\">Sign in</a></p>",
-                        x.url("/login")));
+                page(
+                        x,
+                        400,
+                        "Reset link not valid",
+                        Html.of(
+                                "<p class=\"error-text\" role=\"alert\">This reset link is"
+                                        + " invalid, already used or expired. Ask for a new one.</p><p><a href=\"{}\">Sign in</a></p>",
+                                x.url("/login")));
                 return;
             }
             resetPage(x, form.error("newPassword", problem(e)), 400);
             return;
         }
-        page(x, 200, "Password changed", Html.of("<p role=\"status\">Your password was changed.</p>"
-                + "<p><a href=\"{}\">Sign in</a></p>", x.url("/login")));
+        page(
+                x,
+                200,
+                "Password changed",
+                Html.of(
+                        "<p role=\"status\">Your password was changed.</p>" + "<p><a href=\"{}\">Sign in</a></p>",
+                        x.url("/login")));
     }
 
     // ---- users ----
@@ -602,31 +669,33 @@ public final class LocksmithConsole extends HttpServlet {
     private void usersPage(Exchange x) {
         String text = x.param("q");
         String after = x.param("after");
-        SearchUsers.Result result = locksmith.searchUsers().execute(SearchUsers.Command.of(x.actor(), text,
-                after.isEmpty() ? Optional.empty() : Optional.of(after), PAGE_SIZE));
+        SearchUsers.Result result = locksmith
+                .searchUsers()
+                .execute(SearchUsers.Command.of(
+                        x.actor(), text, after.isEmpty() ? Optional.empty() : Optional.of(after), PAGE_SIZE));
         boolean full = result.view() == Authorization.View.FULL;
         x.session().role = full ? Sessions.Role.ADMINISTRATOR : Sessions.Role.PRIVILEGED;
         List<Html> rows = new ArrayList<>();
         for (SearchUsers.Row row : result.page().items()) {
             rows.add(userRow(x, row, full, text));
         }
-        Html next = result.page().nextCursor().map(cursor -> Html.of("<nav aria-label=\"Pages\" class=\"pages\">"
-                + "<a href=\"{}\">Next page</a></nav>", x.url("/users?" + query("q", text) + "&" + query("after", cursor))))
+        Html next = result.page()
+                .nextCursor()
+                .map(cursor -> Html.of(
+                        "<nav aria-label=\"Pages\" class=\"pages\">" + "<a href=\"{}\">Next page</a></nav>",
+                        x.url("/users?" + query("q", text) + "&" + query("after", cursor))))
                 .orElse(Html.EMPTY);
         Html intro = full
                 ? Html.of("<p><a class=\"button\" href=\"{}\">Create user</a></p>", x.url("/users/new"))
                 : Html.of("<p class=\"notice\">Limited view: you may change the passwords of local users who are not"
                         + " administrators, and reset failed logins of users who are not administrators.</p>");
-        Html header = full
-                ? Html.of("<th scope=\"col\">Permissions</th><th scope=\"col\">Enabled</th>")
-                : Html.EMPTY;
+        Html header = full ? Html.of("<th scope=\"col\">Permissions</th><th scope=\"col\">Enabled</th>") : Html.EMPTY;
         Html table = rows.isEmpty()
                 ? Html.of("<p role=\"status\">No users match.</p>")
                 : Html.of("""
                         <table><caption>Users{}</caption><thead><tr><th scope="col">Username</th><th scope="col">Display names</th>
                         <th scope="col">Email</th><th scope="col">Failed logins</th><th scope="col">Locked</th><th scope="col">Source</th>
-                        {}<th scope="col">Actions</th></tr></thead><tbody>{}</tbody></table>""",
-                        text.isEmpty() ? "" : " matching \u201c" + text + "\u201d", header, Html.join(rows));
+                        {}<th scope="col">Actions</th></tr></thead><tbody>{}</tbody></table>""", text.isEmpty() ? "" : " matching \u201c" + text + "\u201d", header, Html.join(rows));
         Html content = Html.of("""
                 {}
                 <form method="get" action="{}" role="search" class="search">
@@ -643,32 +712,55 @@ public final class LocksmithConsole extends HttpServlet {
         String u = row.username().value();
         List<Html> actions = new ArrayList<>();
         if (row.affordances().contains(SearchUsers.Affordance.CHANGE_PASSWORD)) {
-            actions.add(Html.of("<a href=\"{}\">Change password<span class=\"visually-hidden\"> of {}</span></a>",
-                    x.url("/users/password?" + query("u", u)), u));
+            actions.add(Html.of(
+                    "<a href=\"{}\">Change password<span class=\"visually-hidden\"> of {}</span></a>",
+                    x.url("/users/password?" + query("u", u)),
+                    u));
         }
         if (row.affordances().contains(SearchUsers.Affordance.RESET_FAILED_LOGINS)
                 && (row.failedLogins() > 0 || row.locked())) {
-            actions.add(Html.of("<form method=\"post\" action=\"{}\" class=\"inline\">{}<input type=\"hidden\" name=\"u\""
-                    + " value=\"{}\"><input type=\"hidden\" name=\"q\" value=\"{}\"><button type=\"submit\" class=\"secondary\">"
-                    + "Reset<span class=\"visually-hidden\"> failed logins of {}</span></button></form>",
-                    x.url("/users/reset"), csrf(x), u, text, u));
+            actions.add(Html.of(
+                    "<form method=\"post\" action=\"{}\" class=\"inline\">{}<input type=\"hidden\" name=\"u\""
+                            + " value=\"{}\"><input type=\"hidden\" name=\"q\" value=\"{}\"><button type=\"submit\" class=\"secondary\">"
+                            + "Reset<span class=\"visually-hidden\"> failed logins of {}</span></button></form>",
+                    x.url("/users/reset"),
+                    csrf(x),
+                    u,
+                    text,
+                    u));
         }
         if (row.affordances().contains(SearchUsers.Affordance.EDIT)) {
-            actions.add(Html.of("<a href=\"{}\">Edit<span class=\"visually-hidden\"> {}</span></a>",
-                    x.url("/users/edit?" + query("u", u)), u));
+            actions.add(Html.of(
+                    "<a href=\"{}\">Edit<span class=\"visually-hidden\"> {}</span></a>",
+                    x.url("/users/edit?" + query("u", u)),
+                    u));
         }
         if (row.affordances().contains(SearchUsers.Affordance.DELETE)) {
-            actions.add(Html.of("<a href=\"{}\">Delete<span class=\"visually-hidden\"> {}</span></a>",
-                    x.url("/users/delete?" + query("u", u)), u));
+            actions.add(Html.of(
+                    "<a href=\"{}\">Delete<span class=\"visually-hidden\"> {}</span></a>",
+                    x.url("/users/delete?" + query("u", u)),
+                    u));
         }
-        String names = row.publicName().equals(row.privateName()) || row.privateName().isEmpty()
-                ? row.publicName() : row.publicName() + " / " + row.privateName();
+        String names =
+                row.publicName().equals(row.privateName()) || row.privateName().isEmpty()
+                        ? row.publicName()
+                        : row.publicName() + " / " + row.privateName();
         String source = row.source() instanceof Source.Provider p ? p.name() : "Local";
-        Html extra = row.details().map(d -> Html.of("<td>{}</td><td>{}</td>", permissions(d.permissions()),
-                d.enabled() ? "Yes" : "No")).orElse(Html.EMPTY);
-        return Html.of("<tr data-user=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}"
-                        + "<td class=\"actions\">{}</td></tr>", u, u, names, row.email().map(EmailAddress::value).orElse(""),
-                row.failedLogins(), row.locked() ? "Locked" : "No", source, extra, Html.join(actions));
+        Html extra = row.details()
+                .map(d -> Html.of("<td>{}</td><td>{}</td>", permissions(d.permissions()), d.enabled() ? "Yes" : "No"))
+                .orElse(Html.EMPTY);
+        return Html.of(
+                "<tr data-user=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}"
+                        + "<td class=\"actions\">{}</td></tr>",
+                u,
+                u,
+                names,
+                row.email().map(EmailAddress::value).orElse(""),
+                row.failedLogins(),
+                row.locked() ? "Locked" : "No",
+                source,
+                extra,
+                Html.join(actions));
     }
 
     private static String permissions(Set<Permission> permissions) {
@@ -684,32 +776,41 @@ public final class LocksmithConsole extends HttpServlet {
 
     private void passwordPage(Exchange x, String target, Form form, Optional<String> generated, int status) {
         Username username = username(x, target);
-        OpenChangePasswordForm.Result user = locksmith.openChangePasswordForm()
-                .execute(new OpenChangePasswordForm.Command(x.actor(), username));
+        OpenChangePasswordForm.Result user =
+                locksmith.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(x.actor(), username));
         String email = user.email().map(EmailAddress::value).orElse("");
         Html emailOption = user.emailPasswordOffered()
-                ? Html.of("""
+                ? Html.of(
+                        """
                         <div class="check"><input id="emailPassword" name="emailPassword" type="checkbox"{}{}>
                         <label for="emailPassword">Email password to user</label>
                         <p id="emailPassword-hint" class="hint">Sends the new password to {}; the user must then change it at next login.</p>{}</div>""",
-                        Html.when(form.checked("emailPassword"), Html.of(" checked")), form.describedBy("emailPassword", "emailPassword-hint"),
-                        email, form.fieldErrors("emailPassword"))
-                : Html.of("<p class=\"hint\">{}</p>", user.email().isEmpty()
-                        ? "Email password to user is not available: the user has no email address."
-                        : "Email password to user is not available: email is not configured.");
-        Html generatedNote = generated.map(g -> Html.of("<p class=\"notice\" id=\"generated-note\">Generated password:"
-                + " <code id=\"generated\">{}</code> (filled in below; give it to the user or email it).</p>", g)).orElse(Html.EMPTY);
-        boolean linkOffered = user.emailPasswordOffered() && locksmith.offersResetLinks()
+                        Html.when(form.checked("emailPassword"), Html.of(" checked")),
+                        form.describedBy("emailPassword", "emailPassword-hint"),
+                        email,
+                        form.fieldErrors("emailPassword"))
+                : Html.of(
+                        "<p class=\"hint\">{}</p>",
+                        user.email().isEmpty()
+                                ? "Email password to user is not available: the user has no email address."
+                                : "Email password to user is not available: email is not configured.");
+        Html generatedNote = generated
+                .map(g -> Html.of(
+                        "<p class=\"notice\" id=\"generated-note\">Generated password:"
+                                + " <code id=\"generated\">{}</code> (filled in below; give it to the user or email it).</p>",
+                        g))
+                .orElse(Html.EMPTY);
+        boolean linkOffered = user.emailPasswordOffered()
+                && locksmith.offersResetLinks()
                 && settings.publicAddress().isPresent();
-        Html resetLink = linkOffered
-                ? Html.of("""
+        Html resetLink =
+                linkOffered ? Html.of("""
                         <h2>Or email a reset link</h2>
                         <form method="post" action="{}" class="narrow">{}<input type="hidden" name="u" value="{}">
                         <p id="reset-link-hint" class="hint">Sends {} a link that sets a new password once, and expires. The current password keeps working until then.</p>
-                        <button type="submit" class="secondary" aria-describedby="reset-link-hint">Email a reset link</button></form>""",
-                        x.url("/users/reset-link"), csrf(x), username.value(), email)
-                : Html.EMPTY;
-        Html content = Html.of("""
+                        <button type="submit" class="secondary" aria-describedby="reset-link-hint">Email a reset link</button></form>""", x.url("/users/reset-link"), csrf(x), username.value(), email) : Html.EMPTY;
+        Html content = Html.of(
+                """
                 <dl class="fields">
                 <dt>Username</dt><dd id="f-username">{}</dd>
                 <dt>Public display name</dt><dd>{}</dd>
@@ -730,11 +831,22 @@ public final class LocksmithConsole extends HttpServlet {
                 </form>
                 {}
                 <p><a href="{}">Back to users</a></p>""",
-                user.username().value(), user.publicName(), user.privateName(), email.isEmpty() ? "\u2014" : email,
-                user.comments().isEmpty() ? "\u2014" : user.comments(), requirements(user.policy(), false),
-                x.url("/users/password"), csrf(x), form.summary(PASSWORD_LABELS), username.value(), generatedNote,
-                newPasswordFields(form, generated.orElse(""), ""), emailOption,
-                Html.when(form.checked("mustChange"), Html.of(" checked")), resetLink, x.url("/users"));
+                user.username().value(),
+                user.publicName(),
+                user.privateName(),
+                email.isEmpty() ? "\u2014" : email,
+                user.comments().isEmpty() ? "\u2014" : user.comments(),
+                requirements(user.policy(), false),
+                x.url("/users/password"),
+                csrf(x),
+                form.summary(PASSWORD_LABELS),
+                username.value(),
+                generatedNote,
+                newPasswordFields(form, generated.orElse(""), ""),
+                emailOption,
+                Html.when(form.checked("mustChange"), Html.of(" checked")),
+                resetLink,
+                x.url("/users"));
         page(x, status, "Change password for " + user.username().value(), content);
     }
 
@@ -749,12 +861,14 @@ public final class LocksmithConsole extends HttpServlet {
 
     private void setPassword(Exchange x) {
         String target = x.param("u");
-        Form form = new Form().value("emailPassword", x.checked("emailPassword") ? "on" : "")
+        Form form = new Form()
+                .value("emailPassword", x.checked("emailPassword") ? "on" : "")
                 .value("mustChange", x.checked("mustChange") ? "on" : "");
         Username username = username(x, target);
         if ("generate".equals(x.param("action"))) {
-            try (Password generated = locksmith.generateTemporaryPassword().execute(
-                    new GenerateTemporaryPassword.Command(x.actor(), Optional.of(username)))) {
+            try (Password generated = locksmith
+                    .generateTemporaryPassword()
+                    .execute(new GenerateTemporaryPassword.Command(x.actor(), Optional.of(username)))) {
                 form.value("mustChange", "on");
                 passwordPage(x, target, form, Optional.of(new String(generated.toCharArray())), 200);
             }
@@ -766,8 +880,14 @@ public final class LocksmithConsole extends HttpServlet {
         }
         SetPassword.Result result;
         try {
-            result = locksmith.setPassword().execute(new SetPassword.Command(x.actor(), username,
-                    Password.of(x.param("newPassword")), x.checked("emailPassword"), x.checked("mustChange")));
+            result = locksmith
+                    .setPassword()
+                    .execute(new SetPassword.Command(
+                            x.actor(),
+                            username,
+                            Password.of(x.param("newPassword")),
+                            x.checked("emailPassword"),
+                            x.checked("mustChange")));
         } catch (PolicyViolationException e) {
             violations(form, e);
             passwordPage(x, target, form, Optional.empty(), 400);
@@ -779,9 +899,11 @@ public final class LocksmithConsole extends HttpServlet {
             passwordPage(x, target, form.error("newPassword", problem(e)), Optional.empty(), 400);
             return;
         }
-        flash(x, "The password of " + result.target().value() + " was set"
-                + (result.emailed() ? " and emailed to the user" : "")
-                + (result.mustChangePassword() ? "; the user must change it at next login." : "."));
+        flash(
+                x,
+                "The password of " + result.target().value() + " was set"
+                        + (result.emailed() ? " and emailed to the user" : "")
+                        + (result.mustChangePassword() ? "; the user must change it at next login." : "."));
         redirect(x, "/users?" + query("q", result.target().value()));
     }
 
@@ -794,8 +916,12 @@ public final class LocksmithConsole extends HttpServlet {
 
     private void issueResetLink(Exchange x) {
         Username username = username(x, x.param("u"));
-        URI address = settings.publicAddress().orElseThrow(() -> new MailException(Reason.MAIL_NOT_CONFIGURED,
-                "the console has no public address for reset links", Map.of(), null));
+        URI address = settings.publicAddress()
+                .orElseThrow(() -> new MailException(
+                        Reason.MAIL_NOT_CONFIGURED,
+                        "the console has no public address for reset links",
+                        Map.of(),
+                        null));
         String page = address.toString().replaceAll("/+$", "") + "/reset";
         IssueResetLink.Result result;
         try {
@@ -804,8 +930,10 @@ public final class LocksmithConsole extends HttpServlet {
             passwordPage(x, username.value(), new Form().general(Messages.reason(e.reason())), Optional.empty(), 400);
             return;
         }
-        flash(x, "A reset link was emailed to " + result.to().value() + "; it works once, until "
-                + result.expiresAt() + ".");
+        flash(
+                x,
+                "A reset link was emailed to " + result.to().value() + "; it works once, until " + result.expiresAt()
+                        + ".");
         redirect(x, "/users?" + query("q", username.value()));
     }
 
@@ -814,8 +942,11 @@ public final class LocksmithConsole extends HttpServlet {
     private Optional<SearchUsers.Row> fullRow(Exchange x, Username username) {
         Optional<String> cursor = Optional.empty();
         for (int pages = 0; pages < 20; pages++) {
-            SearchUsers.Result result = locksmith.searchUsers().execute(new SearchUsers.Command(x.actor(),
-                    new dev.locksmith.core.domain.UserSearch(username.value(), cursor.map(Username::of), 200)));
+            SearchUsers.Result result = locksmith
+                    .searchUsers()
+                    .execute(new SearchUsers.Command(
+                            x.actor(),
+                            new dev.locksmith.core.domain.UserSearch(username.value(), cursor.map(Username::of), 200)));
             if (result.view() != Authorization.View.FULL) {
                 throw new AccessDeniedException(Reason.DENIED_NOT_PERMITTED, "administrators only", Map.of());
             }
@@ -832,34 +963,61 @@ public final class LocksmithConsole extends HttpServlet {
         return Optional.empty();
     }
 
-    private static final Map<String, String> USER_LABELS = Map.of("username", "Username", "publicName",
-            "Public display name", "privateName", "Private display name", "email", "Email address", "comments", "Comments",
-            "newPassword", "Initial password", "confirmPassword", "Confirm initial password", "enabled", "Enabled");
+    private static final Map<String, String> USER_LABELS = Map.of(
+            "username",
+            "Username",
+            "publicName",
+            "Public display name",
+            "privateName",
+            "Private display name",
+            "email",
+            "Email address",
+            "comments",
+            "Comments",
+            "newPassword",
+            "Initial password",
+            "confirmPassword",
+            "Confirm initial password",
+            "enabled",
+            "Enabled");
 
     private void userForm(Exchange x, Optional<SearchUsers.Row> editing, Form form, int status) {
         requireAdministrator(x);
         boolean create = editing.isEmpty();
         Html usernameField = create
-                ? Html.of("<div class=\"field\"><label for=\"username\">Username</label><input id=\"username\" name=\"username\""
-                        + " type=\"text\" required value=\"{}\"{}>{}</div>", form.value("username"), form.describedBy("username"),
+                ? Html.of(
+                        "<div class=\"field\"><label for=\"username\">Username</label><input id=\"username\" name=\"username\""
+                                + " type=\"text\" required value=\"{}\"{}>{}</div>",
+                        form.value("username"),
+                        form.describedBy("username"),
                         form.fieldErrors("username"))
-                : Html.of("<dl class=\"fields\"><dt>Username</dt><dd>{}</dd></dl><input type=\"hidden\" name=\"u\" value=\"{}\">",
-                        editing.get().username().value(), editing.get().username().value());
+                : Html.of(
+                        "<dl class=\"fields\"><dt>Username</dt><dd>{}</dd></dl><input type=\"hidden\" name=\"u\" value=\"{}\">",
+                        editing.get().username().value(),
+                        editing.get().username().value());
         Html passwordFields = create
-                ? Html.of("""
+                ? Html.of(
+                        """
                         <div class="field"><label for="newPassword">Initial password</label>
                         <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required{}>{}</div>
                         <div class="field"><label for="confirmPassword">Confirm initial password</label>
                         <input id="confirmPassword" name="confirmPassword" type="password" autocomplete="new-password" required{}>{}</div>
                         <div class="check"><input id="mustChange" name="mustChange" type="checkbox"{}>
                         <label for="mustChange">Must change password at next login</label></div>""",
-                        form.describedBy("newPassword"), form.fieldErrors("newPassword"), form.describedBy("confirmPassword"),
-                        form.fieldErrors("confirmPassword"), Html.when(form.checked("mustChange"), Html.of(" checked")))
-                : Html.of("""
+                        form.describedBy("newPassword"),
+                        form.fieldErrors("newPassword"),
+                        form.describedBy("confirmPassword"),
+                        form.fieldErrors("confirmPassword"),
+                        Html.when(form.checked("mustChange"), Html.of(" checked")))
+                : Html.of(
+                        """
                         <div class="check"><input id="enabled" name="enabled" type="checkbox"{}{}>
                         <label for="enabled">Enabled</label>{}</div>""",
-                        Html.when(form.checked("enabled"), Html.of(" checked")), form.describedBy("enabled"), form.fieldErrors("enabled"));
-        Html content = Html.of("""
+                        Html.when(form.checked("enabled"), Html.of(" checked")),
+                        form.describedBy("enabled"),
+                        form.fieldErrors("enabled"));
+        Html content = Html.of(
+                """
                 <form method="post" action="{}" class="narrow">{}{}
                 {}
                 <div class="field"><label for="publicName">Public display name</label>
@@ -880,15 +1038,34 @@ public final class LocksmithConsole extends HttpServlet {
                 <button type="submit">{}</button>
                 </form>
                 <p><a href="{}">Back to users</a></p>""",
-                x.url(create ? "/users/new" : "/users/edit"), csrf(x), form.summary(USER_LABELS), usernameField,
-                form.value("publicName"), form.describedBy("publicName"), form.fieldErrors("publicName"),
-                form.value("privateName"), form.describedBy("privateName"), form.fieldErrors("privateName"),
-                form.value("email"), form.describedBy("email"), form.fieldErrors("email"),
-                form.describedBy("comments"), form.value("comments"), form.fieldErrors("comments"),
-                Html.when(form.checked("administrator"), Html.of(" checked")), form.describedBy("administrator"),
-                form.fieldErrors("administrator"), Html.when(form.checked("setPasswords"), Html.of(" checked")),
-                passwordFields, create ? "Create user" : "Save changes", x.url("/users"));
-        page(x, status, create ? "Create user" : "Edit user " + editing.get().username().value(), content);
+                x.url(create ? "/users/new" : "/users/edit"),
+                csrf(x),
+                form.summary(USER_LABELS),
+                usernameField,
+                form.value("publicName"),
+                form.describedBy("publicName"),
+                form.fieldErrors("publicName"),
+                form.value("privateName"),
+                form.describedBy("privateName"),
+                form.fieldErrors("privateName"),
+                form.value("email"),
+                form.describedBy("email"),
+                form.fieldErrors("email"),
+                form.describedBy("comments"),
+                form.value("comments"),
+                form.fieldErrors("comments"),
+                Html.when(form.checked("administrator"), Html.of(" checked")),
+                form.describedBy("administrator"),
+                form.fieldErrors("administrator"),
+                Html.when(form.checked("setPasswords"), Html.of(" checked")),
+                passwordFields,
+                create ? "Create user" : "Save changes",
+                x.url("/users"));
+        page(
+                x,
+                status,
+                create ? "Create user" : "Edit user " + editing.get().username().value(),
+                content);
     }
 
     private void requireAdministrator(Exchange x) {
@@ -920,8 +1097,8 @@ public final class LocksmithConsole extends HttpServlet {
             }
         }
         try {
-            return Optional.of(new Profile(x.param("publicName").strip(), x.param("privateName").strip(), email,
-                    x.param("comments")));
+            return Optional.of(new Profile(
+                    x.param("publicName").strip(), x.param("privateName").strip(), email, x.param("comments")));
         } catch (InvalidInputException e) {
             form.error(e.field(), problem(e));
             return Optional.empty();
@@ -954,8 +1131,15 @@ public final class LocksmithConsole extends HttpServlet {
             return;
         }
         try {
-            locksmith.createUser().execute(new CreateUser.Command(x.actor(), username, profile.orElseThrow(),
-                    permissions(x), Password.of(x.param("newPassword")), x.checked("mustChange")));
+            locksmith
+                    .createUser()
+                    .execute(new CreateUser.Command(
+                            x.actor(),
+                            username,
+                            profile.orElseThrow(),
+                            permissions(x),
+                            Password.of(x.param("newPassword")),
+                            x.checked("mustChange")));
         } catch (PolicyViolationException e) {
             violations(form, e);
             userForm(x, Optional.empty(), form, 400);
@@ -964,8 +1148,11 @@ public final class LocksmithConsole extends HttpServlet {
             userForm(x, Optional.empty(), form.error("username", Messages.reason(e.reason())), 409);
             return;
         } catch (InvalidInputException e) {
-            userForm(x, Optional.empty(), form.error(USER_LABELS.containsKey(e.field()) ? e.field() : "newPassword",
-                    problem(e)), 400);
+            userForm(
+                    x,
+                    Optional.empty(),
+                    form.error(USER_LABELS.containsKey(e.field()) ? e.field() : "newPassword", problem(e)),
+                    400);
             return;
         }
         flash(x, "User " + username.value() + " was created.");
@@ -976,8 +1163,11 @@ public final class LocksmithConsole extends HttpServlet {
         Username username = username(x, x.param("u"));
         SearchUsers.Row row = fullRow(x, username).orElseThrow(() -> new NotFoundException(username));
         SearchUsers.Details details = row.details().orElseThrow();
-        Form form = new Form().value("publicName", row.publicName()).value("privateName", row.privateName())
-                .value("email", row.email().map(EmailAddress::value).orElse("")).value("comments", details.comments())
+        Form form = new Form()
+                .value("publicName", row.publicName())
+                .value("privateName", row.privateName())
+                .value("email", row.email().map(EmailAddress::value).orElse(""))
+                .value("comments", details.comments())
                 .value("administrator", details.permissions().contains(Permission.ADMINISTRATOR) ? "on" : "")
                 .value("setPasswords", details.permissions().contains(Permission.SET_PASSWORDS) ? "on" : "")
                 .value("enabled", details.enabled() ? "on" : "");
@@ -994,15 +1184,24 @@ public final class LocksmithConsole extends HttpServlet {
             return;
         }
         try {
-            locksmith.editUser().execute(new EditUser.Command(x.actor(), username, profile, Optional.of(x.checked("enabled")),
-                    Optional.of(permissions(x))));
+            locksmith
+                    .editUser()
+                    .execute(new EditUser.Command(
+                            x.actor(),
+                            username,
+                            profile,
+                            Optional.of(x.checked("enabled")),
+                            Optional.of(permissions(x))));
         } catch (AccessDeniedException e) {
             String field = e.reason() == Reason.DENIED_LAST_ADMINISTRATOR ? "administrator" : "enabled";
             userForm(x, Optional.of(row), form.error(field, Messages.reason(e.reason())), 403);
             return;
         } catch (InvalidInputException e) {
-            userForm(x, Optional.of(row), form.error(USER_LABELS.containsKey(e.field()) ? e.field() : "publicName",
-                    problem(e)), 400);
+            userForm(
+                    x,
+                    Optional.of(row),
+                    form.error(USER_LABELS.containsKey(e.field()) ? e.field() : "publicName", problem(e)),
+                    400);
             return;
         }
         flash(x, "User " + username.value() + " was saved.");
@@ -1012,11 +1211,14 @@ public final class LocksmithConsole extends HttpServlet {
     private void deletePage(Exchange x) {
         Username username = username(x, x.param("u"));
         fullRow(x, username).orElseThrow(() -> new NotFoundException(username));
-        page(x, 200, "Delete user " + username.value(), Html.of("""
+        page(
+                x,
+                200,
+                "Delete user " + username.value(),
+                Html.of("""
                 <p>Delete the account <strong>{}</strong>? This cannot be undone.</p>
                 <form method="post" action="{}">{}<input type="hidden" name="u" value="{}">
-                <button type="submit" class="danger">Delete user</button> <a href="{}">Cancel</a></form>""",
-                username.value(), x.url("/users/delete"), csrf(x), username.value(), x.url("/users")));
+                <button type="submit" class="danger">Delete user</button> <a href="{}">Cancel</a></form>""", username.value(), x.url("/users/delete"), csrf(x), username.value(), x.url("/users")));
     }
 
     private void deleteUser(Exchange x) {
@@ -1029,33 +1231,54 @@ public final class LocksmithConsole extends HttpServlet {
     // ---- policy, mail, audit ----
 
     private static final String[][] POLICY_FIELDS = {
-            {"minLength", "Minimum length (characters)"}, {"maxLength", "Maximum length (characters)"},
-            {"minUppercase", "Minimum upper-case letters"}, {"minLowercase", "Minimum lower-case letters"},
-            {"minDigits", "Minimum digits"}, {"minOther", "Minimum other characters"},
-            {"minStrength", "Minimum strength (0 to 4)"}, {"historySize", "Previous passwords refused (0 to 24)"},
-            {"maxAgeDays", "Maximum password age in days (empty: never expires)"},
-            {"temporaryLifetimeHours", "Temporary password lifetime in hours (empty: no expiry)"},
-            {"lockoutThreshold", "Failed logins before lockout (0: never)"},
-            {"lockoutDurationMinutes", "Lockout duration in minutes (empty: until reset)"},
-            {"lockoutWindowMinutes", "Failures counted within minutes (empty: the lockout duration)"},
+        {"minLength", "Minimum length (characters)"},
+        {"maxLength", "Maximum length (characters)"},
+        {"minUppercase", "Minimum upper-case letters"},
+        {"minLowercase", "Minimum lower-case letters"},
+        {"minDigits", "Minimum digits"},
+        {"minOther", "Minimum other characters"},
+        {"minStrength", "Minimum strength (0 to 4)"},
+        {"historySize", "Previous passwords refused (0 to 24)"},
+        {"maxAgeDays", "Maximum password age in days (empty: never expires)"},
+        {"temporaryLifetimeHours", "Temporary password lifetime in hours (empty: no expiry)"},
+        {"lockoutThreshold", "Failed logins before lockout (0: never)"},
+        {"lockoutDurationMinutes", "Lockout duration in minutes (empty: until reset)"},
+        {"lockoutWindowMinutes", "Failures counted within minutes (empty: the lockout duration)"},
     };
 
     private void policyPage(Exchange x, Optional<PasswordPolicy> shown, Form form, int status) {
-        PasswordPolicy policy = shown.orElseGet(() -> locksmith.readPolicy().execute(new ReadPolicy.Command(x.actor())));
+        PasswordPolicy policy =
+                shown.orElseGet(() -> locksmith.readPolicy().execute(new ReadPolicy.Command(x.actor())));
         boolean editable = roleOf(x.actor()) == Sessions.Role.ADMINISTRATOR;
         if (!form.hasErrors()) {
-            form.value("minLength", String.valueOf(policy.minLength())).value("maxLength", String.valueOf(policy.maxLength()))
+            form.value("minLength", String.valueOf(policy.minLength()))
+                    .value("maxLength", String.valueOf(policy.maxLength()))
                     .value("complex", policy.complex() ? "on" : "")
                     .value("minUppercase", String.valueOf(policy.minUppercase()))
                     .value("minLowercase", String.valueOf(policy.minLowercase()))
-                    .value("minDigits", String.valueOf(policy.minDigits())).value("minOther", String.valueOf(policy.minOther()))
+                    .value("minDigits", String.valueOf(policy.minDigits()))
+                    .value("minOther", String.valueOf(policy.minOther()))
                     .value("minStrength", String.valueOf(policy.minStrength()))
                     .value("historySize", String.valueOf(policy.historySize()))
-                    .value("maxAgeDays", policy.maxAge().map(d -> String.valueOf(d.toDays())).orElse(""))
-                    .value("temporaryLifetimeHours", policy.temporaryLifetime().map(d -> String.valueOf(d.toHours())).orElse(""))
+                    .value(
+                            "maxAgeDays",
+                            policy.maxAge().map(d -> String.valueOf(d.toDays())).orElse(""))
+                    .value(
+                            "temporaryLifetimeHours",
+                            policy.temporaryLifetime()
+                                    .map(d -> String.valueOf(d.toHours()))
+                                    .orElse(""))
                     .value("lockoutThreshold", String.valueOf(policy.lockoutThreshold()))
-                    .value("lockoutDurationMinutes", policy.lockoutDuration().map(d -> String.valueOf(d.toMinutes())).orElse(""))
-                    .value("lockoutWindowMinutes", policy.lockoutWindow().map(d -> String.valueOf(d.toMinutes())).orElse(""))
+                    .value(
+                            "lockoutDurationMinutes",
+                            policy.lockoutDuration()
+                                    .map(d -> String.valueOf(d.toMinutes()))
+                                    .orElse(""))
+                    .value(
+                            "lockoutWindowMinutes",
+                            policy.lockoutWindow()
+                                    .map(d -> String.valueOf(d.toMinutes()))
+                                    .orElse(""))
                     .value("bannedWords", String.join("\n", policy.bannedWords()));
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -1063,13 +1286,22 @@ public final class LocksmithConsole extends HttpServlet {
         Html disabled = Html.when(!editable, Html.of(" readonly"));
         for (String[] field : POLICY_FIELDS) {
             labels.put(field[0], field[1]);
-            fields.add(Html.of("<div class=\"field\"><label for=\"{}\">{}</label><input id=\"{}\" name=\"{}\" type=\"text\""
-                    + " inputmode=\"numeric\" value=\"{}\"{}{}>{}</div>", field[0], field[1], field[0], field[0],
-                    form.value(field[0]), disabled, form.describedBy(field[0]), form.fieldErrors(field[0])));
+            fields.add(Html.of(
+                    "<div class=\"field\"><label for=\"{}\">{}</label><input id=\"{}\" name=\"{}\" type=\"text\""
+                            + " inputmode=\"numeric\" value=\"{}\"{}{}>{}</div>",
+                    field[0],
+                    field[1],
+                    field[0],
+                    field[0],
+                    form.value(field[0]),
+                    disabled,
+                    form.describedBy(field[0]),
+                    form.fieldErrors(field[0])));
         }
         labels.put("complex", "Complex passwords");
         labels.put("bannedWords", "Banned words");
-        Html content = Html.of("""
+        Html content = Html.of(
+                """
                 {}
                 <form method="post" action="{}" class="narrow">{}{}
                 <div class="check"><input id="complex" name="complex" type="checkbox"{}{} aria-describedby="complex-hint">
@@ -1081,10 +1313,17 @@ public final class LocksmithConsole extends HttpServlet {
                 {}
                 </form>""",
                 Html.when(!editable, Html.of("<p class=\"notice\">Only administrators may change the policy.</p>")),
-                x.url("/policy"), csrf(x), form.summary(labels),
-                Html.when(form.checked("complex"), Html.of(" checked")), Html.when(!editable, Html.of(" disabled")),
-                Html.join(fields), disabled, form.describedBy("bannedWords"), form.value("bannedWords"),
-                form.fieldErrors("bannedWords"), Html.when(editable, Html.of("<button type=\"submit\">Save policy</button>")));
+                x.url("/policy"),
+                csrf(x),
+                form.summary(labels),
+                Html.when(form.checked("complex"), Html.of(" checked")),
+                Html.when(!editable, Html.of(" disabled")),
+                Html.join(fields),
+                disabled,
+                form.describedBy("bannedWords"),
+                form.value("bannedWords"),
+                form.fieldErrors("bannedWords"),
+                Html.when(editable, Html.of("<button type=\"submit\">Save policy</button>")));
         page(x, status, "Password policy", content);
     }
 
@@ -1097,10 +1336,14 @@ public final class LocksmithConsole extends HttpServlet {
         }
         form.value("complex", x.checked("complex") ? "on" : "").value("bannedWords", x.param("bannedWords"));
         PasswordPolicy.Builder builder = PasswordPolicy.builder().complex(x.checked("complex"));
-        builder.minLength(number(form, "minLength")).maxLength(number(form, "maxLength"))
-                .minUppercase(number(form, "minUppercase")).minLowercase(number(form, "minLowercase"))
-                .minDigits(number(form, "minDigits")).minOther(number(form, "minOther"))
-                .minStrength(number(form, "minStrength")).historySize(number(form, "historySize"))
+        builder.minLength(number(form, "minLength"))
+                .maxLength(number(form, "maxLength"))
+                .minUppercase(number(form, "minUppercase"))
+                .minLowercase(number(form, "minLowercase"))
+                .minDigits(number(form, "minDigits"))
+                .minOther(number(form, "minOther"))
+                .minStrength(number(form, "minStrength"))
+                .historySize(number(form, "historySize"))
                 .lockoutThreshold(number(form, "lockoutThreshold"))
                 .maxAge(duration(form, "maxAgeDays", Duration.ofDays(1)))
                 .temporaryLifetime(duration(form, "temporaryLifetimeHours", Duration.ofHours(1)))
@@ -1157,23 +1400,31 @@ public final class LocksmithConsole extends HttpServlet {
         Map<String, String> shown = settings.mailSettings();
         Html details;
         if (shown.isEmpty()) {
-            details = Html.of("<p class=\"notice\">Email is not configured: \u201cEmail password to user\u201d and reset"
-                    + " links are not offered. Start the console with mail settings to configure it.</p>");
+            details =
+                    Html.of("<p class=\"notice\">Email is not configured: \u201cEmail password to user\u201d and reset"
+                            + " links are not offered. Start the console with mail settings to configure it.</p>");
         } else {
             List<Html> items = new ArrayList<>();
             shown.forEach((k, v) -> items.add(Html.of("<dt>{}</dt><dd>{}</dd>", k, v)));
-            details = Html.of("<p>These settings are read-only here; they are set where the console is started.</p>"
-                    + "<dl class=\"fields\">{}</dl>", Html.join(items));
+            details = Html.of(
+                    "<p>These settings are read-only here; they are set where the console is started.</p>"
+                            + "<dl class=\"fields\">{}</dl>",
+                    Html.join(items));
         }
         Html test = settings.mailTester().isPresent()
-                ? Html.of("""
+                ? Html.of(
+                        """
                         <h2>Send test email</h2>
                         <form method="post" action="{}" class="narrow">{}{}
                         <div class="field"><label for="to">Send a test email to</label>
                         <input id="to" name="to" type="email" required value="{}"{}>{}</div>
                         <button type="submit">Send test email</button></form>""",
-                        x.url("/mail/test"), csrf(x), form.summary(Map.of("to", "Send a test email to")), form.value("to"),
-                        form.describedBy("to"), form.fieldErrors("to"))
+                        x.url("/mail/test"),
+                        csrf(x),
+                        form.summary(Map.of("to", "Send a test email to")),
+                        form.value("to"),
+                        form.describedBy("to"),
+                        form.fieldErrors("to"))
                 : Html.EMPTY;
         page(x, status, "Email configuration", Html.of("{}{}", details, test));
     }
@@ -1218,44 +1469,71 @@ public final class LocksmithConsole extends HttpServlet {
             }
         }
         Optional<Operation> actionFilter = Arrays.stream(Operation.values())
-                .filter(a -> a.name().equals(action)).findFirst();
+                .filter(a -> a.name().equals(action))
+                .findFirst();
         Optional<AuditEvent.Outcome> outcomeFilter = Arrays.stream(AuditEvent.Outcome.values())
-                .filter(o -> o.name().equals(outcome)).findFirst();
+                .filter(o -> o.name().equals(outcome))
+                .findFirst();
         boolean filtered = actionFilter.isPresent() || outcomeFilter.isPresent();
-        List<AuditRecord> records = form.hasErrors() ? List.of() : locksmith.readAuditTrail().execute(
-                new ReadAuditTrail.Command(x.actor(), new AuditTrail.Query(who, until, filtered ? 1000 : AUDIT_PAGE)));
+        List<AuditRecord> records = form.hasErrors()
+                ? List.of()
+                : locksmith
+                        .readAuditTrail()
+                        .execute(new ReadAuditTrail.Command(
+                                x.actor(), new AuditTrail.Query(who, until, filtered ? 1000 : AUDIT_PAGE)));
         List<AuditRecord> shown = records.stream()
                 .filter(r -> actionFilter.map(a -> r.event().action() == a).orElse(true))
                 .filter(r -> outcomeFilter.map(o -> r.event().outcome() == o).orElse(true))
-                .limit(AUDIT_PAGE).toList();
+                .limit(AUDIT_PAGE)
+                .toList();
         List<Html> rows = new ArrayList<>();
         for (AuditRecord r : shown) {
             AuditEvent e = r.event();
             List<String> details = new ArrayList<>();
-            e.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            e.details().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(d -> details.add(d.getKey() + "=" + d.getValue()));
-            rows.add(Html.of("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    r.sequence(), e.at().toString(), e.actor().map(Username::value).orElse("\u2014"), e.action().name(),
-                    e.target().map(Username::value).orElse("\u2014"), e.outcome().name(), e.code(), String.join(", ", details)));
+            rows.add(Html.of(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    r.sequence(),
+                    e.at().toString(),
+                    e.actor().map(Username::value).orElse("\u2014"),
+                    e.action().name(),
+                    e.target().map(Username::value).orElse("\u2014"),
+                    e.outcome().name(),
+                    e.code(),
+                    String.join(", ", details)));
         }
         List<Html> actionOptions = new ArrayList<>();
         actionOptions.add(Html.of("<option value=\"\">Any</option>"));
         for (Operation a : Operation.values()) {
-            actionOptions.add(Html.of("<option value=\"{}\"{}>{}</option>", a.name(),
-                    Html.when(actionFilter.orElse(null) == a, Html.of(" selected")), a.name()));
+            actionOptions.add(Html.of(
+                    "<option value=\"{}\"{}>{}</option>",
+                    a.name(),
+                    Html.when(actionFilter.orElse(null) == a, Html.of(" selected")),
+                    a.name()));
         }
         List<Html> outcomeOptions = new ArrayList<>();
         outcomeOptions.add(Html.of("<option value=\"\">Any</option>"));
         for (AuditEvent.Outcome o : AuditEvent.Outcome.values()) {
-            outcomeOptions.add(Html.of("<option value=\"{}\"{}>{}</option>", o.name(),
-                    Html.when(outcomeFilter.orElse(null) == o, Html.of(" selected")), o.name()));
+            outcomeOptions.add(Html.of(
+                    "<option value=\"{}\"{}>{}</option>",
+                    o.name(),
+                    Html.when(outcomeFilter.orElse(null) == o, Html.of(" selected")),
+                    o.name()));
         }
         Html next = records.size() == (filtered ? 1000 : AUDIT_PAGE) || shown.size() == AUDIT_PAGE
-                ? Html.of("<nav aria-label=\"Pages\" class=\"pages\"><a href=\"{}\">Older events</a></nav>",
-                        x.url("/audit?" + query("user", user) + "&" + query("action", action) + "&" + query("outcome", outcome)
-                                + "&" + query("before", String.valueOf(shown.get(shown.size() - 1).sequence()))))
+                ? Html.of(
+                        "<nav aria-label=\"Pages\" class=\"pages\"><a href=\"{}\">Older events</a></nav>",
+                        x.url("/audit?" + query("user", user) + "&" + query("action", action) + "&"
+                                + query("outcome", outcome) + "&"
+                                + query(
+                                        "before",
+                                        String.valueOf(
+                                                shown.get(shown.size() - 1).sequence()))))
                 : Html.EMPTY;
-        Html content = Html.of("""
+        Html content = Html.of(
+                """
                 <form method="get" action="{}" class="filters">{}
                 <div class="field"><label for="user">User (actor or target)</label><input id="user" name="user" type="text" value="{}"{}>{}</div>
                 <div class="field"><label for="action">Action</label><select id="action" name="action">{}</select></div>
@@ -1263,9 +1541,17 @@ public final class LocksmithConsole extends HttpServlet {
                 <div class="field"><label for="before">Before event number</label><input id="before" name="before" type="text" inputmode="numeric" value="{}"{}>{}</div>
                 <button type="submit">Filter</button>
                 </form>
-                {}{}""", x.url("/audit"), form.summary(Map.of("user", "User", "before", "Before event number")), user,
-                form.describedBy("user"), form.fieldErrors("user"), Html.join(actionOptions), Html.join(outcomeOptions), before,
-                form.describedBy("before"), form.fieldErrors("before"),
+                {}{}""",
+                x.url("/audit"),
+                form.summary(Map.of("user", "User", "before", "Before event number")),
+                user,
+                form.describedBy("user"),
+                form.fieldErrors("user"),
+                Html.join(actionOptions),
+                Html.join(outcomeOptions),
+                before,
+                form.describedBy("before"),
+                form.fieldErrors("before"),
                 rows.isEmpty() ? Html.of("<p role=\"status\">No events match.</p>") : Html.of("""
                         <table><caption>Audit trail, newest first</caption><thead><tr><th scope="col">#</th><th scope="col">When</th>
                         <th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Outcome</th>
@@ -1291,8 +1577,16 @@ public final class LocksmithConsole extends HttpServlet {
             expireCookie(x);
         }
         String title = status == 403 ? "Not allowed" : status == 404 ? "Not found" : "Could not be done";
-        page(x, status, title, Html.of("<p class=\"error-text\" role=\"alert\" data-reason=\"{}\">{}</p>"
-                + "<p><a href=\"{}\">Back to users</a></p>", e.reason().name(), Messages.reason(e.reason()), x.url("/users")));
+        page(
+                x,
+                status,
+                title,
+                Html.of(
+                        "<p class=\"error-text\" role=\"alert\" data-reason=\"{}\">{}</p>"
+                                + "<p><a href=\"{}\">Back to users</a></p>",
+                        e.reason().name(),
+                        Messages.reason(e.reason()),
+                        x.url("/users")));
     }
 
     private void notFound(Exchange x) {
@@ -1317,21 +1611,31 @@ public final class LocksmithConsole extends HttpServlet {
                 }
             }
             links.add(link(x, "/account", "My account"));
-            nav = Html.of("""
+            nav = Html.of(
+                    """
                     <nav aria-label="Main"><ul>{}</ul></nav>
                     <form method="post" action="{}" class="signout">{}<span class="who">Signed in as {}</span>
                     <button type="submit" class="link">Sign out</button></form>""",
-                    Html.join(links), x.url("/logout"), csrf(x), s.user.get().value());
+                    Html.join(links),
+                    x.url("/logout"),
+                    csrf(x),
+                    s.user.get().value());
         }
-        Html body = Html.of("""
+        Html body = Html.of(
+                """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>{} \u2013 Locksmith</title><link rel="stylesheet" href="{}"></head>
                 <body><a class="skip" href="#main">Skip to content</a>
                 <header><p class="brand">Locksmith \u00b7 Users &amp; Security</p>{}</header>
                 <main id="main"><h1>{}</h1>{}{}</main></body></html>
-                """, title, x.url("/static/console.css"), nav, title,
-                flash == null ? Html.EMPTY : Html.of("<div class=\"flash\" role=\"status\">{}</div>", flash), content);
+                """,
+                title,
+                x.url("/static/console.css"),
+                nav,
+                title,
+                flash == null ? Html.EMPTY : Html.of("<div class=\"flash\" role=\"status\">{}</div>", flash),
+                content);
         try {
             x.res.setStatus(status);
             x.res.setContentType("text/html;charset=utf-8");
@@ -1347,7 +1651,11 @@ public final class LocksmithConsole extends HttpServlet {
 
     private static Html link(Exchange x, String to, String text) {
         boolean current = x.path.equals(to) || x.path.startsWith(to + "/");
-        return Html.of("<li><a href=\"{}\"{}>{}</a></li>", x.url(to), Html.when(current, Html.of(" aria-current=\"page\"")), text);
+        return Html.of(
+                "<li><a href=\"{}\"{}>{}</a></li>",
+                x.url(to),
+                Html.when(current, Html.of(" aria-current=\"page\"")),
+                text);
     }
 
     private void stylesheet(Exchange x) throws IOException {

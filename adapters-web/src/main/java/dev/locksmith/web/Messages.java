@@ -3,15 +3,13 @@ package dev.locksmith.web;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.Reason;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the console tells people: reasons, policy violations and requirements in plain words. Stateless. */
 final class Messages {
-    private Messages() {
-    }
+    private Messages() {}
 
     /** A refusal or failure, in words (the reason's code stays machine-readable in the audit trail). */
     static String reason(Reason reason) {
@@ -19,10 +17,11 @@ final class Messages {
             case DENIED_ACTOR_UNKNOWN, DENIED_ACTOR_DISABLED -> "Your account may no longer do this. Sign in again.";
             case DENIED_PASSWORD_CHANGE_REQUIRED -> "You must change your password first.";
             case DENIED_NOT_PERMITTED -> "You are not allowed to do this.";
-            case DENIED_TARGET_IS_ADMINISTRATOR -> "Only an administrator may change an administrator's password or"
-                    + " reset an administrator's failed logins.";
-            case DENIED_TARGET_MANAGED_BY_PROVIDER -> "This user's password is managed by a security provider (a"
-                    + " directory); it cannot be set here.";
+            case DENIED_TARGET_IS_ADMINISTRATOR ->
+                "Only an administrator may change an administrator's password or"
+                        + " reset an administrator's failed logins.";
+            case DENIED_TARGET_MANAGED_BY_PROVIDER ->
+                "This user's password is managed by a security provider (a" + " directory); it cannot be set here.";
             case DENIED_SELF_TARGET -> "Use My account to change your own password.";
             case DENIED_NOT_LOCAL -> "Your password is managed by a security provider; change it there.";
             case DENIED_LAST_ADMINISTRATOR -> "The appliance must keep at least one enabled administrator.";
@@ -35,8 +34,9 @@ final class Messages {
             case MAIL_NOT_CONFIGURED -> "Email is not configured.";
             case MAIL_NO_ADDRESS -> "The user has no email address.";
             case MAIL_DELIVERY_FAILED -> "The email could not be sent; nothing was changed.";
-            case MAIL_OUTCOME_UNKNOWN -> "It is not known whether the email was sent; nothing was changed. Check"
-                    + " with the user before trying again.";
+            case MAIL_OUTCOME_UNKNOWN ->
+                "It is not known whether the email was sent; nothing was changed. Check"
+                        + " with the user before trying again.";
             case HASH_UNSUPPORTED -> "The stored password cannot be checked. Ask an administrator.";
             case BUSY -> "The server is busy. Try again in a moment.";
             case PROVIDER_UNREACHABLE -> "The directory could not be reached. Try again later.";
@@ -49,23 +49,31 @@ final class Messages {
     /** One policy violation, in words. */
     static String violation(PolicyViolation violation) {
         String p = switch (violation.code()) {
-            case TOO_SHORT -> "It is too short: use at least " + violation.parameters().get("minimum") + " characters.";
-            case TOO_LONG -> "It is too long: use at most " + violation.parameters().get("maximum") + " characters.";
+            case TOO_SHORT ->
+                "It is too short: use at least " + violation.parameters().get("minimum") + " characters.";
+            case TOO_LONG ->
+                "It is too long: use at most " + violation.parameters().get("maximum") + " characters.";
             case CONTROL_CHARACTERS -> "It contains control characters.";
-            case NOT_COMPLEX -> "It must use at least " + violation.parameters().get("required")
-                    + " of: upper-case letters, lower-case letters, digits, other characters.";
-            case TOO_FEW_UPPERCASE -> "It needs at least " + violation.parameters().get("minimum") + " upper-case letters.";
-            case TOO_FEW_LOWERCASE -> "It needs at least " + violation.parameters().get("minimum") + " lower-case letters.";
+            case NOT_COMPLEX ->
+                "It must use at least " + violation.parameters().get("required")
+                        + " of: upper-case letters, lower-case letters, digits, other characters.";
+            case TOO_FEW_UPPERCASE ->
+                "It needs at least " + violation.parameters().get("minimum") + " upper-case letters.";
+            case TOO_FEW_LOWERCASE ->
+                "It needs at least " + violation.parameters().get("minimum") + " lower-case letters.";
             case TOO_FEW_DIGITS -> "It needs at least " + violation.parameters().get("minimum") + " digits.";
             case TOO_FEW_OTHER -> "It needs at least " + violation.parameters().get("minimum") + " other characters.";
-            case CONTAINS_USER_INFORMATION -> "It contains the user's " + context(violation.parameters().get("context")) + ".";
+            case CONTAINS_USER_INFORMATION ->
+                "It contains the user's " + context(violation.parameters().get("context")) + ".";
             case COMMON_PASSWORD -> "It is a common or breached password.";
             case BANNED_WORD -> "It contains a word the administrator banned.";
-            case TOO_WEAK -> "It is too easy to guess (strength " + violation.parameters().get("score") + " of 4, at least "
-                    + violation.parameters().get("minimum") + " needed).";
+            case TOO_WEAK ->
+                "It is too easy to guess (strength " + violation.parameters().get("score") + " of 4, at least "
+                        + violation.parameters().get("minimum") + " needed).";
             case SAME_AS_CURRENT -> "It is the same as the current password.";
-            case RECENTLY_USED -> "It was used recently (the last " + violation.parameters().get("history")
-                    + " passwords may not be reused).";
+            case RECENTLY_USED ->
+                "It was used recently (the last " + violation.parameters().get("history")
+                        + " passwords may not be reused).";
         };
         return p;
     }
@@ -100,9 +108,10 @@ final class Messages {
             out.add("Estimated strength at least " + policy.minStrength() + " of 4.");
         }
         if (ownChange) {
-            out.add(policy.historySize() > 0
-                    ? "Different from the current password and the previous " + policy.historySize() + "."
-                    : "Different from the current password.");
+            out.add(
+                    policy.historySize() > 0
+                            ? "Different from the current password and the previous " + policy.historySize() + "."
+                            : "Different from the current password.");
         }
         return out;
     }

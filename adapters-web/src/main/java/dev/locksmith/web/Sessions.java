@@ -1,7 +1,7 @@
 package dev.locksmith.web;
 
 import dev.locksmith.core.domain.Username;
-
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The console's own sessions, kept in memory and independent of the servlet container's (so a host's
@@ -47,8 +46,9 @@ final class Sessions {
 
         /** Whether {@code token} is this session's CSRF token (compared in constant time). */
         boolean csrfMatches(String token) {
-            return token != null && MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8),
-                    token.getBytes(StandardCharsets.UTF_8));
+            return token != null
+                    && MessageDigest.isEqual(
+                            csrf.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
         }
 
         synchronized String takeFlash() {
@@ -60,7 +60,9 @@ final class Sessions {
 
     /** The signed-in user's standing, for the navigation. */
     enum Role {
-        USER, PRIVILEGED, ADMINISTRATOR
+        USER,
+        PRIVILEGED,
+        ADMINISTRATOR
     }
 
     private final Clock clock;

@@ -2,6 +2,9 @@ package dev.locksmith.web;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.UnavailableException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -9,10 +12,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
-import java.net.InetAddress;
-import java.net.URI;
-import java.util.Objects;
 
 /**
  * The console on an embedded Jetty server, for running it on its own ({@code locksmith serve}). Plain HTTP:
@@ -38,8 +37,11 @@ public final class WebServer implements AutoCloseable {
      *
      * @throws UnavailableException when the server cannot listen there
      */
-    public static WebServer start(Locksmith locksmith, InetAddress host, int port,
-                                  java.util.function.Function<URI, ConsoleSettings> settings) {
+    public static WebServer start(
+            Locksmith locksmith,
+            InetAddress host,
+            int port,
+            java.util.function.Function<URI, ConsoleSettings> settings) {
         Objects.requireNonNull(locksmith, "locksmith");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(settings, "settings");
@@ -57,9 +59,11 @@ public final class WebServer implements AutoCloseable {
         server.setHandler(context);
         try {
             connector.open();
-            String hostText = host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+            String hostText =
+                    host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
             URI address = URI.create("http://" + hostText + ":" + connector.getLocalPort() + "/");
-            context.addServlet(new ServletHolder("locksmith", new LocksmithConsole(locksmith, settings.apply(address))), "/*");
+            context.addServlet(
+                    new ServletHolder("locksmith", new LocksmithConsole(locksmith, settings.apply(address))), "/*");
             server.start();
             return new WebServer(server, address);
         } catch (Exception e) {
@@ -68,8 +72,10 @@ public final class WebServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // already failing
             }
-            throw new UnavailableException("cannot listen on " + host.getHostAddress() + ":" + port + " ("
-                    + e.getClass().getSimpleName() + ")", null);
+            throw new UnavailableException(
+                    "cannot listen on " + host.getHostAddress() + ":" + port + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    null);
         }
     }
 

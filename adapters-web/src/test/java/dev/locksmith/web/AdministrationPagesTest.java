@@ -1,25 +1,24 @@
 package dev.locksmith.web;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The administrators' pages and the refusals around them, over real HTTP. */
 class AdministrationPagesTest {
@@ -34,8 +33,9 @@ class AdministrationPagesTest {
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("ursula"));
         f.given(aUser().named("bob").email("bob@example.com"));
-        console = Console.start(f, b -> b.mailSettings(Map.of("Relay", "mail.example.com:587"))
-                .mailTester(to -> {
+        console = Console.start(
+                f,
+                b -> b.mailSettings(Map.of("Relay", "mail.example.com:587")).mailTester(to -> {
                     if (to.value().endsWith("@broken.example")) {
                         throw MailException.deliveryFailed("connection refused", null);
                     }
@@ -58,26 +58,61 @@ class AdministrationPagesTest {
     void an_administrator_creates_a_user_and_sees_every_violation_first() {
         HttpClientSession admin = signedIn("admin");
         admin.get("/users/new");
-        HttpResponse<String> weak = admin.submit("/users/new", Map.of("username", "carol", "publicName", "Carol Cooper",
-                "email", "carol@example.com", "newPassword", "carol", "confirmPassword", "carol", "mustChange", "on"));
+        HttpResponse<String> weak = admin.submit(
+                "/users/new",
+                Map.of(
+                        "username",
+                        "carol",
+                        "publicName",
+                        "Carol Cooper",
+                        "email",
+                        "carol@example.com",
+                        "newPassword",
+                        "carol",
+                        "confirmPassword",
+                        "carol",
+                        "mustChange",
+                        "on"));
         assertThat(weak.statusCode()).isEqualTo(400);
-        assertThat(weak.body()).contains("It is too short: use at least 15 characters.")
+        assertThat(weak.body())
+                .contains("It is too short: use at least 15 characters.")
                 .contains("It contains the user&#39;s username.")
                 .contains("aria-describedby=\"newPassword-error\" aria-invalid=\"true\"")
                 .contains("value=\"Carol Cooper\"");
         assertThat(f.users().find(Username.of("carol"))).isEmpty();
 
-        HttpResponse<String> created = admin.submit("/users/new", Map.of("username", "carol", "publicName", "Carol Cooper",
-                "email", "carol@example.com", "newPassword", "violet lanterns drift east",
-                "confirmPassword", "violet lanterns drift east", "mustChange", "on", "setPasswords", "on"));
+        HttpResponse<String> created = admin.submit(
+                "/users/new",
+                Map.of(
+                        "username",
+                        "carol",
+                        "publicName",
+                        "Carol Cooper",
+                        "email",
+                        "carol@example.com",
+                        "newPassword",
+                        "violet lanterns drift east",
+                        "confirmPassword",
+                        "violet lanterns drift east",
+                        "mustChange",
+                        "on",
+                        "setPasswords",
+                        "on"));
         assertThat(created.statusCode()).isEqualTo(303);
         assertThat(f.user("carol").permissions()).containsExactly(Permission.SET_PASSWORDS);
         assertThat(f.user("carol").mustChangePassword()).isTrue();
         assertThat(f.passwordIs("carol", "violet lanterns drift east")).isTrue();
 
         admin.get("/users/new");
-        HttpResponse<String> taken = admin.submit("/users/new", Map.of("username", "carol", "newPassword",
-                "violet lanterns drift east", "confirmPassword", "violet lanterns drift east"));
+        HttpResponse<String> taken = admin.submit(
+                "/users/new",
+                Map.of(
+                        "username",
+                        "carol",
+                        "newPassword",
+                        "violet lanterns drift east",
+                        "confirmPassword",
+                        "violet lanterns drift east"));
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("A user with that username already exists.");
     }
@@ -86,8 +121,9 @@ class AdministrationPagesTest {
     void an_administrator_edits_grants_and_deletes_but_never_removes_the_last_administrator() {
         HttpClientSession admin = signedIn("admin");
         assertThat(admin.get("/users/edit?u=ursula").body()).contains("Allowed to set passwords");
-        HttpResponse<String> granted = admin.submit("/users/edit", Map.of("u", "ursula", "publicName", "Ursula Ulm",
-                "setPasswords", "on", "enabled", "on"));
+        HttpResponse<String> granted = admin.submit(
+                "/users/edit",
+                Map.of("u", "ursula", "publicName", "Ursula Ulm", "setPasswords", "on", "enabled", "on"));
         assertThat(granted.statusCode()).isEqualTo(303);
         assertThat(f.user("ursula").permissions()).containsExactly(Permission.SET_PASSWORDS);
         assertThat(f.user("ursula").profile().publicName()).isEqualTo("Ursula Ulm");
@@ -99,7 +135,8 @@ class AdministrationPagesTest {
         assertThat(f.user("admin").isAdministrator()).isTrue();
 
         assertThat(admin.get("/users/delete?u=bob").body()).contains("This cannot be undone.");
-        assertThat(admin.submit("/users/delete", Map.of("u", "bob")).statusCode()).isEqualTo(303);
+        assertThat(admin.submit("/users/delete", Map.of("u", "bob")).statusCode())
+                .isEqualTo(303);
         assertThat(f.users().find(Username.of("bob"))).isEmpty();
     }
 
@@ -107,7 +144,10 @@ class AdministrationPagesTest {
     void a_privileged_user_reaches_no_administration_page_and_changes_nothing() {
         HttpClientSession rep = signedIn("rep");
         String users = rep.get("/users").body();
-        assertThat(users).doesNotContain("/users/edit").doesNotContain("/users/delete").doesNotContain("/policy\"")
+        assertThat(users)
+                .doesNotContain("/users/edit")
+                .doesNotContain("/users/delete")
+                .doesNotContain("/policy\"")
                 .contains("Limited view");
         for (String page : new String[] {"/users/new", "/users/edit?u=bob", "/users/delete?u=bob", "/mail", "/audit"}) {
             assertThat(rep.get(page).statusCode()).as(page).isEqualTo(403);
@@ -116,18 +156,25 @@ class AdministrationPagesTest {
         rep.get("/users");
         assertThat(rep.submit("/users/delete", Map.of("u", "bob")).statusCode()).isEqualTo(403);
         rep.get("/users");
-        assertThat(rep.submit("/users/edit", Map.of("u", "bob", "administrator", "on", "enabled", "on")).statusCode())
+        assertThat(rep.submit("/users/edit", Map.of("u", "bob", "administrator", "on", "enabled", "on"))
+                        .statusCode())
                 .isEqualTo(403);
         rep.get("/users");
-        assertThat(rep.submit("/policy", Map.of("minLength", "8", "maxLength", "64")).statusCode()).isEqualTo(403);
+        assertThat(rep.submit("/policy", Map.of("minLength", "8", "maxLength", "64"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
-        assertThat(rep.get("/policy").body()).contains("Only administrators may change the policy.").contains("readonly");
+        assertThat(rep.get("/policy").body())
+                .contains("Only administrators may change the policy.")
+                .contains("readonly");
     }
 
     @Test
     void an_ordinary_user_has_my_account_only() {
         HttpClientSession ursula = signedIn("ursula");
-        assertThat(ursula.get("/account").body()).contains("Change your password").doesNotContain(">Users<");
+        assertThat(ursula.get("/account").body())
+                .contains("Change your password")
+                .doesNotContain(">Users<");
         HttpResponse<String> users = ursula.get("/users");
         assertThat(users.statusCode()).isEqualTo(403);
         assertThat(users.body()).contains("You are not allowed to do this.");
@@ -137,12 +184,21 @@ class AdministrationPagesTest {
     void the_policy_page_saves_and_ties_a_bad_setting_to_its_field() {
         HttpClientSession admin = signedIn("admin");
         admin.get("/policy");
-        Map<String, String> form = new java.util.HashMap<>(Map.ofEntries(Map.entry("minLength", "12"),
-                Map.entry("maxLength", "128"), Map.entry("minUppercase", "0"), Map.entry("minLowercase", "0"),
-                Map.entry("minDigits", "0"), Map.entry("minOther", "0"), Map.entry("minStrength", "0"),
-                Map.entry("historySize", "5"), Map.entry("maxAgeDays", ""), Map.entry("temporaryLifetimeHours", "24"),
-                Map.entry("lockoutThreshold", "5"), Map.entry("lockoutDurationMinutes", "15"),
-                Map.entry("lockoutWindowMinutes", ""), Map.entry("bannedWords", "acme\nwidget")));
+        Map<String, String> form = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("minLength", "12"),
+                Map.entry("maxLength", "128"),
+                Map.entry("minUppercase", "0"),
+                Map.entry("minLowercase", "0"),
+                Map.entry("minDigits", "0"),
+                Map.entry("minOther", "0"),
+                Map.entry("minStrength", "0"),
+                Map.entry("historySize", "5"),
+                Map.entry("maxAgeDays", ""),
+                Map.entry("temporaryLifetimeHours", "24"),
+                Map.entry("lockoutThreshold", "5"),
+                Map.entry("lockoutDurationMinutes", "15"),
+                Map.entry("lockoutWindowMinutes", ""),
+                Map.entry("bannedWords", "acme\nwidget")));
         assertThat(admin.submit("/policy", form).statusCode()).isEqualTo(303);
         var policy = f.policies().load().orElseThrow();
         assertThat(policy.minLength()).isEqualTo(12);
@@ -166,7 +222,8 @@ class AdministrationPagesTest {
     void the_mail_page_shows_the_settings_and_sends_a_test_email() {
         HttpClientSession admin = signedIn("admin");
         assertThat(admin.get("/mail").body()).contains("mail.example.com:587").contains("Send test email");
-        assertThat(admin.submit("/mail/test", Map.of("to", "ops@example.com")).statusCode()).isEqualTo(303);
+        assertThat(admin.submit("/mail/test", Map.of("to", "ops@example.com")).statusCode())
+                .isEqualTo(303);
         assertThat(testMails).containsExactly(EmailAddress.of("ops@example.com"));
         admin.get("/mail");
         HttpResponse<String> failed = admin.submit("/mail/test", Map.of("to", "ops@broken.example"));
@@ -179,10 +236,13 @@ class AdministrationPagesTest {
         console.close();
         console = Console.start(f, b -> b.publicAddress(null));
         HttpClientSession rep = signedIn("rep");
-        assertThat(rep.get("/users/password?u=bob").body()).contains("Email password to user")
+        assertThat(rep.get("/users/password?u=bob").body())
+                .contains("Email password to user")
                 .doesNotContain("Email a reset link");
         HttpClientSession admin = signedIn("admin");
-        assertThat(admin.get("/mail").body()).contains("Email is not configured").doesNotContain("Send test email");
+        assertThat(admin.get("/mail").body())
+                .contains("Email is not configured")
+                .doesNotContain("Send test email");
     }
 
     @Test
@@ -190,7 +250,8 @@ class AdministrationPagesTest {
         HttpClientSession rep = signedIn("rep");
         rep.get("/users/password?u=admin");
         HttpClientSession admin = signedIn("admin");
-        String denied = admin.get("/audit?user=rep&action=OPEN_CHANGE_PASSWORD_FORM&outcome=DENIED").body();
+        String denied = admin.get("/audit?user=rep&action=OPEN_CHANGE_PASSWORD_FORM&outcome=DENIED")
+                .body();
         assertThat(denied).contains("<td>DENIED_TARGET_IS_ADMINISTRATOR</td>").doesNotContain("<td>AUTHENTICATE</td>");
         String logins = admin.get("/audit?action=AUTHENTICATE").body();
         assertThat(logins).contains("<td>AUTHENTICATE</td>").doesNotContain("<td>OPEN_CHANGE_PASSWORD_FORM</td>");

@@ -1,11 +1,18 @@
 package dev.locksmith.web;
 
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.RecordingMailer;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,14 +21,6 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reference page's story, walked in a real headless Chromium: an administrator delegates "allowed to set
@@ -41,17 +40,34 @@ class BrowserStoryTest {
     @BeforeAll
     static void start() {
         f = LocksmithFixture.create();
-        f.given(aUser().named("admin").displayNames("Ada Admin", "Ada (IT)").administrator().email("ada@example.com"));
-        f.given(aUser().named("rep").displayNames("Rita Rep", "Rita (support desk)").email("rita@example.com"));
-        f.given(aUser().named("alice").displayNames("Alice Liddell", "Alice L. (sales)").email("alice@example.com")
-                .comments("Sales, EMEA; phone ext. 4411").failedLogins(10).locked(TestClock.START.minusSeconds(60), null));
+        f.given(aUser().named("admin")
+                .displayNames("Ada Admin", "Ada (IT)")
+                .administrator()
+                .email("ada@example.com"));
+        f.given(aUser().named("rep")
+                .displayNames("Rita Rep", "Rita (support desk)")
+                .email("rita@example.com"));
+        f.given(aUser().named("alice")
+                .displayNames("Alice Liddell", "Alice L. (sales)")
+                .email("alice@example.com")
+                .comments("Sales, EMEA; phone ext. 4411")
+                .failedLogins(10)
+                .locked(TestClock.START.minusSeconds(60), null));
         f.given(aUser().named("bob").displayNames("Bob Baker", "Bob B.").failedLogins(2));
-        f.given(aUser().named("boss").displayNames("Bea Boss", "Bea B.").administrator().email("bea@example.com"));
-        f.given(aUser().named("dave").displayNames("Dave Directory", "Dave D.").email("dave@example.com").fromProvider("corp-ldap"));
+        f.given(aUser().named("boss")
+                .displayNames("Bea Boss", "Bea B.")
+                .administrator()
+                .email("bea@example.com"));
+        f.given(aUser().named("dave")
+                .displayNames("Dave Directory", "Dave D.")
+                .email("dave@example.com")
+                .fromProvider("corp-ldap"));
         f.given(aUser().named("erin").displayNames("Erin Example", "Erin E.").email("erin@example.com"));
-        console = Console.start(f, b -> b.mailSettings(new java.util.LinkedHashMap<>(java.util.Map.of(
-                "SMTP server", "mail.example.com:587 (STARTTLS)")))
-                .mailTester(to -> { }));
+        console = Console.start(
+                f,
+                b -> b.mailSettings(new java.util.LinkedHashMap<>(
+                                java.util.Map.of("SMTP server", "mail.example.com:587 (STARTTLS)")))
+                        .mailTester(to -> {}));
         browser = new Browser();
         driver = browser.driver;
     }
@@ -117,7 +133,8 @@ class BrowserStoryTest {
 
     private static List<String> actions(String username) {
         return row(username).findElements(By.cssSelector("td.actions a, td.actions button")).stream()
-                .map(e -> e.getAttribute("textContent").trim()).toList();
+                .map(e -> e.getAttribute("textContent").trim())
+                .toList();
     }
 
     @Test
@@ -130,7 +147,8 @@ class BrowserStoryTest {
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
         driver.switchTo().activeElement().sendKeys("admin", org.openqa.selenium.Keys.TAB);
         driver.switchTo().activeElement().sendKeys(PASSWORD, org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/users"));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/users"));
         assertThat(driver.getCurrentUrl()).contains("/users");
         browser.check("users-administrator");
         assertThat(actions("alice")).contains("Change password of alice", "Edit alice", "Delete alice");
@@ -171,7 +189,10 @@ class BrowserStoryTest {
         type("q", "ali");
         click(driver.findElement(By.cssSelector("form.search button")));
         assertThat(driver.findElements(By.cssSelector("tbody tr"))).hasSize(1);
-        assertThat(row("alice").getText()).contains("Alice Liddell").contains("alice@example.com").contains("Locked");
+        assertThat(row("alice").getText())
+                .contains("Alice Liddell")
+                .contains("alice@example.com")
+                .contains("Locked");
 
         // ... unlocks a user
         click(row("alice").findElement(By.cssSelector("td.actions button")));
@@ -181,9 +202,15 @@ class BrowserStoryTest {
 
         // ... opens the change-password form: read-only fields and the requirements before typing
         click(row("alice").findElement(By.cssSelector("a[href$='/users/password?u=alice']")));
-        assertThat(main()).contains("Username").contains("alice").contains("Alice Liddell").contains("Alice L. (sales)")
-                .contains("alice@example.com").contains("Sales, EMEA; phone ext. 4411")
-                .contains("Password requirements").contains("From 15 to 128 characters");
+        assertThat(main())
+                .contains("Username")
+                .contains("alice")
+                .contains("Alice Liddell")
+                .contains("Alice L. (sales)")
+                .contains("alice@example.com")
+                .contains("Sales, EMEA; phone ext. 4411")
+                .contains("Password requirements")
+                .contains("From 15 to 128 characters");
         assertThat(driver.findElements(By.cssSelector("dl.fields input"))).isEmpty();
         browser.check("change-password");
 
@@ -196,17 +223,22 @@ class BrowserStoryTest {
             String id = focused.getAttribute("id");
             reached.add(id == null || id.isEmpty() ? focused.getAttribute("value") : id);
         }
-        assertThat(reached).containsSubsequence("newPassword", "confirmPassword", "emailPassword", "mustChange", "set",
-                "generate");
+        assertThat(reached)
+                .containsSubsequence(
+                        "newPassword", "confirmPassword", "emailPassword", "mustChange", "set", "generate");
 
         // ... a weak password: every violation at once, tied to the field
         type("newPassword", "alice123");
         type("confirmPassword", "alice123");
         click(driver.findElement(By.cssSelector("button[value=set]")));
-        assertThat(main()).contains("There is a problem").contains("It is too short: use at least 15 characters.")
+        assertThat(main())
+                .contains("There is a problem")
+                .contains("It is too short: use at least 15 characters.")
                 .contains("It contains the user's username.");
-        assertThat(driver.findElement(By.id("newPassword")).getAttribute("aria-describedby")).contains("newPassword-error");
-        assertThat(driver.findElement(By.id("newPassword")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("newPassword")).getAttribute("aria-describedby"))
+                .contains("newPassword-error");
+        assertThat(driver.findElement(By.id("newPassword")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(driver.findElements(By.cssSelector("#newPassword-error li"))).hasSizeGreaterThanOrEqualTo(2);
         browser.check("change-password-violations");
         assertThat(f.passwordIs("alice", PASSWORD)).isTrue();
@@ -215,7 +247,8 @@ class BrowserStoryTest {
         click(driver.findElement(By.cssSelector("button[value=generate]")));
         String generated = driver.findElement(By.id("generated")).getText();
         assertThat(generated).hasSizeGreaterThanOrEqualTo(16);
-        assertThat(driver.findElement(By.id("newPassword")).getAttribute("value")).isEqualTo(generated);
+        assertThat(driver.findElement(By.id("newPassword")).getAttribute("value"))
+                .isEqualTo(generated);
         assertThat(driver.findElement(By.id("mustChange")).isSelected()).isTrue();
         browser.check("change-password-generated");
 
@@ -224,7 +257,9 @@ class BrowserStoryTest {
         type("confirmPassword", NEW);
         driver.findElement(By.id("emailPassword")).click();
         click(driver.findElement(By.cssSelector("button[value=set]")));
-        assertThat(main()).contains("The password of alice was set and emailed to the user; the user must change it at next login.");
+        assertThat(main())
+                .contains(
+                        "The password of alice was set and emailed to the user; the user must change it at next login.");
         List<RecordingMailer.SentNewPassword> mails = f.mailer().newPasswords();
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).to().value()).isEqualTo("alice@example.com");

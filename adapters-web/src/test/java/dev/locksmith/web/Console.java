@@ -1,7 +1,6 @@
 package dev.locksmith.web;
 
 import dev.locksmith.core.testing.LocksmithFixture;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.function.UnaryOperator;
@@ -22,8 +21,13 @@ final class Console implements AutoCloseable {
     }
 
     static Console start(LocksmithFixture fixture, UnaryOperator<ConsoleSettings.Builder> customize) {
-        WebServer server = WebServer.start(fixture.locksmith(), InetAddress.getLoopbackAddress(), 0,
-                address -> customize.apply(ConsoleSettings.builder().clock(fixture.clock()).publicAddress(address)).build());
+        WebServer server = WebServer.start(
+                fixture.locksmith(),
+                InetAddress.getLoopbackAddress(),
+                0,
+                address -> customize
+                        .apply(ConsoleSettings.builder().clock(fixture.clock()).publicAddress(address))
+                        .build());
         return new Console(fixture, server);
     }
 

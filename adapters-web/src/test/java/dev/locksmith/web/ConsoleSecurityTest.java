@@ -1,19 +1,18 @@
 package dev.locksmith.web;
 
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The console's web security over real HTTP: headers, cookies, CSRF, session identifiers and timeouts. */
 class ConsoleSecurityTest {
@@ -44,15 +43,20 @@ class ConsoleSecurityTest {
         HttpClientSession b = browser();
         HttpResponse<String> login = b.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.headers().firstValue("Content-Security-Policy")).contains(
-                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .contains(
+                        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         assertThat(login.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(login.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(login.headers().firstValue("Server")).isEmpty();
         String cookie = login.headers().allValues("Set-Cookie").get(0);
-        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/").doesNotContain("Secure");
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/")
+                .doesNotContain("Secure");
         assertThat(login.body()).doesNotContain("<script").doesNotContain(" style=");
 
         b.signIn("rep", PASSWORD);
@@ -60,7 +64,8 @@ class ConsoleSecurityTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("type=\"password\"");
         assertThat(form.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'none'");
     }
 
     @Test
@@ -92,8 +97,17 @@ class ConsoleSecurityTest {
         HttpResponse<String> without = b.post("/users/reset", Map.of("u", "alice"));
         HttpResponse<String> wrong = b.post("/users/reset", Map.of("u", "alice", "csrf", "x".repeat(43)));
         HttpResponse<String> otherSession = b.post("/users/reset", Map.of("u", "alice", "csrf", foreign));
-        HttpResponse<String> passwordWithoutToken = b.post("/users/password", Map.of("u", "alice",
-                "newPassword", "violet lanterns drift east", "confirmPassword", "violet lanterns drift east", "action", "set"));
+        HttpResponse<String> passwordWithoutToken = b.post(
+                "/users/password",
+                Map.of(
+                        "u",
+                        "alice",
+                        "newPassword",
+                        "violet lanterns drift east",
+                        "confirmPassword",
+                        "violet lanterns drift east",
+                        "action",
+                        "set"));
 
         for (HttpResponse<String> refused : new HttpResponse[] {without, wrong, otherSession, passwordWithoutToken}) {
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -121,11 +135,22 @@ class ConsoleSecurityTest {
         b.signIn("rep", PASSWORD);
         b.get("/users/password?u=alice");
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        HttpResponse<String> response = b.post("/users/password?newPassword=violet+lanterns+drift+east",
-                Map.of("csrf", b.csrf(), "u", "alice", "confirmPassword", "violet lanterns drift east", "action", "set"));
+        HttpResponse<String> response = b.post(
+                "/users/password?newPassword=violet+lanterns+drift+east",
+                Map.of(
+                        "csrf",
+                        b.csrf(),
+                        "u",
+                        "alice",
+                        "confirmPassword",
+                        "violet lanterns drift east",
+                        "action",
+                        "set"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
-        assertThat(b.get("/users/password?u=alice").body()).contains("method=\"post\"").doesNotContain("method=\"get\" action=\"/users/password");
+        assertThat(b.get("/users/password?u=alice").body())
+                .contains("method=\"post\"")
+                .doesNotContain("method=\"get\" action=\"/users/password");
     }
 
     @Test
@@ -139,13 +164,16 @@ class ConsoleSecurityTest {
     @Test
     void wrong_passwords_of_unknown_disabled_and_locked_users_get_one_answer_and_go_through_the_lockout() {
         f.given(aUser().named("gone").disabled());
-        f.given(aUser().named("shut").locked(TestClock.START.minusSeconds(5), null).failedLogins(10));
+        f.given(aUser().named("shut")
+                .locked(TestClock.START.minusSeconds(5), null)
+                .failedLogins(10));
         String answer = null;
         for (String user : new String[] {"nobody", "gone", "shut", "alice"}) {
             HttpClientSession b = browser();
             HttpResponse<String> response = b.signIn(user, "not the password at all");
             assertThat(response.statusCode()).as(user).isEqualTo(401);
-            String body = response.body().replace("value=\"" + user + "\"", "value=\"\"")
+            String body = response.body()
+                    .replace("value=\"" + user + "\"", "value=\"\"")
                     .replaceAll("name=\"csrf\" value=\"[^\"]+\"", "");
             if (answer == null) {
                 answer = body;
@@ -161,16 +189,26 @@ class ConsoleSecurityTest {
     void a_user_who_must_change_reaches_nothing_but_the_change() {
         HttpClientSession b = browser();
         HttpResponse<String> signedIn = b.signIn("temp", PASSWORD);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
         for (String page : new String[] {"/users", "/users/password?u=alice", "/policy", "/audit", "/mail"}) {
             HttpResponse<String> response = b.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(303);
-            assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+            assertThat(response.headers().firstValue("Location"))
+                    .as(page)
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
         }
         HttpResponse<String> account = b.get("/account");
         assertThat(account.body()).contains("You must change your password");
-        HttpResponse<String> changed = b.submit("/account", Map.of("currentPassword", PASSWORD,
-                "newPassword", "violet lanterns drift east", "confirmPassword", "violet lanterns drift east"));
+        HttpResponse<String> changed = b.submit(
+                "/account",
+                Map.of(
+                        "currentPassword",
+                        PASSWORD,
+                        "newPassword",
+                        "violet lanterns drift east",
+                        "confirmPassword",
+                        "violet lanterns drift east"));
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(f.user("temp").mustChangePassword()).isFalse();
         assertThat(b.get("/account").body()).contains("Your password was changed.");
@@ -178,14 +216,18 @@ class ConsoleSecurityTest {
 
     @Test
     void an_expired_password_forces_the_change_and_an_expired_temporary_password_is_told_apart() {
-        f.policy(dev.locksmith.core.domain.PasswordPolicy.builder().maxAge(Duration.ofDays(90)).build());
+        f.policy(dev.locksmith.core.domain.PasswordPolicy.builder()
+                .maxAge(Duration.ofDays(90))
+                .build());
         f.given(aUser().named("old").passwordChangedAt(TestClock.START.minus(Duration.ofDays(91))));
         f.given(aUser().named("late").mustChangePassword().temporaryPasswordUntil(TestClock.START.minusSeconds(1)));
 
         HttpClientSession old = browser();
         HttpResponse<String> expired = old.signIn("old", PASSWORD);
-        assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
-        assertThat(old.get("/users").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(expired.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(old.get("/users").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
         assertThat(old.get("/account").body()).contains("Your password has expired.");
 
         HttpClientSession late = browser();
@@ -218,12 +260,15 @@ class ConsoleSecurityTest {
 
     @Test
     void text_from_the_store_is_escaped() {
-        f.given(aUser().named("mallory").displayNames("<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>")
+        f.given(aUser().named("mallory")
+                .displayNames("<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>")
                 .comments("<b>bold</b>"));
         HttpClientSession b = browser();
         b.signIn("admin", PASSWORD);
         String users = b.get("/users?q=mallory").body();
-        assertThat(users).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>")
+        assertThat(users)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>")
                 .doesNotContain("<img src=x");
         String form = b.get("/users/password?u=mallory").body();
         assertThat(form).contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold");
@@ -239,12 +284,10 @@ class ConsoleSecurityTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         java.util.logging.Level level = root.getLevel();
@@ -256,11 +299,31 @@ class ConsoleSecurityTest {
             HttpClientSession rep = browser();
             rep.signIn("rep", PASSWORD);
             rep.get("/users/password?u=alice");
-            rep.submit("/users/password", Map.of("u", "alice", "newPassword", "short secret", "confirmPassword",
-                    "short secret", "action", "set"));
+            rep.submit(
+                    "/users/password",
+                    Map.of(
+                            "u",
+                            "alice",
+                            "newPassword",
+                            "short secret",
+                            "confirmPassword",
+                            "short secret",
+                            "action",
+                            "set"));
             rep.get("/users/password?u=alice");
-            rep.submit("/users/password", Map.of("u", "alice", "newPassword", "violet lanterns drift east",
-                    "confirmPassword", "violet lanterns drift east", "emailPassword", "on", "action", "set"));
+            rep.submit(
+                    "/users/password",
+                    Map.of(
+                            "u",
+                            "alice",
+                            "newPassword",
+                            "violet lanterns drift east",
+                            "confirmPassword",
+                            "violet lanterns drift east",
+                            "emailPassword",
+                            "on",
+                            "action",
+                            "set"));
             rep.get("/users/password?u=alice");
             rep.submit("/users/reset-link", Map.of("u", "alice"));
         } finally {
@@ -270,9 +333,10 @@ class ConsoleSecurityTest {
         String link = f.mailer().resetLinks().get(0).link();
         String token = link.substring(link.indexOf("token=") + 6);
         for (java.util.logging.LogRecord record : records) {
-            String text = record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
-                    + " " + record.getThrown();
-            for (String secret : new String[] {"guessed wrong secret", PASSWORD, "short secret", "violet lanterns", token}) {
+            String text = record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()) + " "
+                    + record.getThrown();
+            for (String secret :
+                    new String[] {"guessed wrong secret", PASSWORD, "short secret", "violet lanterns", token}) {
                 assertThat(text).doesNotContain(secret);
             }
         }

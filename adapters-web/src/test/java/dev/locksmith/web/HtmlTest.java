@@ -1,20 +1,20 @@
 package dev.locksmith.web;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class HtmlTest {
 
     @Test
     void every_value_is_escaped_unless_it_is_html_itself() {
-        Html html = Html.of("<p title=\"{}\">{}{}</p>", "\"><script>x</script>", "a & b <i>'`",
-                Html.of("<b>{}</b>", "<safe>"));
-        assertThat(html.toString()).isEqualTo("<p title=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">"
-                + "a &amp; b &lt;i&gt;&#39;&#96;<b>&lt;safe&gt;</b></p>");
+        Html html = Html.of(
+                "<p title=\"{}\">{}{}</p>", "\"><script>x</script>", "a & b <i>'`", Html.of("<b>{}</b>", "<safe>"));
+        assertThat(html.toString())
+                .isEqualTo("<p title=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">"
+                        + "a &amp; b &lt;i&gt;&#39;&#96;<b>&lt;safe&gt;</b></p>");
     }
 
     @Test
@@ -30,7 +30,8 @@ class HtmlTest {
 
     @Test
     void join_and_when_compose_fragments() {
-        assertThat(Html.join(List.of(Html.of("<li>{}</li>", "1"), Html.of("<li>{}</li>", "<2>"))).toString())
+        assertThat(Html.join(List.of(Html.of("<li>{}</li>", "1"), Html.of("<li>{}</li>", "<2>")))
+                        .toString())
                 .isEqualTo("<li>1</li><li>&lt;2&gt;</li>");
         assertThat(Html.when(false, Html.of("<hr>"))).isEqualTo(Html.EMPTY);
         assertThat(Html.when(true, Html.of("<hr>")).toString()).isEqualTo("<hr>");

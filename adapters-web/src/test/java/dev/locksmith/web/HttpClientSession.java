@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 /** A cookie-keeping HTTP client for one browser session, without redirects followed. Not thread-safe. */
 final class HttpClientSession {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base;
     String cookie;
     String lastBody = "";
@@ -34,7 +36,8 @@ final class HttpClientSession {
 
     HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(base.resolve(path.substring(1)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -67,8 +70,8 @@ final class HttpClientSession {
             request.header("Cookie", LocksmithConsole.COOKIE + "=" + cookie);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             sessionCookie(response).ifPresent(value -> cookie = value.isEmpty() ? null : value);
             lastBody = response.body();
             return response;

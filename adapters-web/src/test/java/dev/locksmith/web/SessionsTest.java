@@ -1,15 +1,14 @@
 package dev.locksmith.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.TestClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SessionsTest {
     private final TestClock clock = new TestClock();
@@ -30,7 +29,8 @@ class SessionsTest {
     @Test
     void sign_in_replaces_the_session_with_a_new_identifier_and_token() {
         Sessions.Session anonymous = sessions.create();
-        Sessions.Session signed = sessions.signIn(Optional.of(anonymous), Username.of("rep"), false, Sessions.Role.PRIVILEGED);
+        Sessions.Session signed =
+                sessions.signIn(Optional.of(anonymous), Username.of("rep"), false, Sessions.Role.PRIVILEGED);
         assertThat(signed.id).isNotEqualTo(anonymous.id);
         assertThat(signed.csrf).isNotEqualTo(anonymous.csrf);
         assertThat(sessions.find(anonymous.id)).isEmpty();
@@ -59,7 +59,9 @@ class SessionsTest {
         Sessions.Session busy = sessions.create();
         for (int i = 0; i < 47; i++) {
             clock.advance(Duration.ofMinutes(10));
-            assertThat(sessions.find(busy.id)).as("after %d minutes", (i + 1) * 10).isPresent();
+            assertThat(sessions.find(busy.id))
+                    .as("after %d minutes", (i + 1) * 10)
+                    .isPresent();
         }
         clock.advance(Duration.ofMinutes(10));
         assertThat(sessions.find(busy.id)).isEmpty();

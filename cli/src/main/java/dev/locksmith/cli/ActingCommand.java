@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
  * application that has authenticated its user does. One instance per execution; not thread-safe.
  */
 abstract class ActingCommand extends StoreCommand {
-    @Option(names = "--as", required = true, paramLabel = "USERNAME",
+    @Option(
+            names = "--as",
+            required = true,
+            paramLabel = "USERNAME",
             description = "The user performing the command; Locksmith checks their permissions.")
     String as;
 

@@ -2,14 +2,11 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.usecase.ReadAuditTrail;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,11 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code locksmith audit}: the audit trail, newest first. */
-@Command(name = "audit", description = "Show the audit trail, newest first (administrators only): who did what to "
-        + "whom, when, and how it ended, refusals included. Filters by user, time and action; prints a table, "
-        + "JSON (--json) or CSV (--csv).")
+@Command(
+        name = "audit",
+        description = "Show the audit trail, newest first (administrators only): who did what to "
+                + "whom, when, and how it ended, refusals included. Filters by user, time and action; prints a table, "
+                + "JSON (--json) or CSV (--csv).")
 final class AuditCommand extends ActingCommand {
     /** The most records read per call of the use case while filtering. */
     private static final int PAGE = 1000;
@@ -33,28 +34,42 @@ final class AuditCommand extends ActingCommand {
     @Option(names = "--user", paramLabel = "USERNAME", description = "Only events whose actor or target is this user.")
     String user;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many events, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "How many events, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--before", paramLabel = "SEQ", description = "Only events older than this sequence number (the next page).")
+    @Option(
+            names = "--before",
+            paramLabel = "SEQ",
+            description = "Only events older than this sequence number (the next page).")
     Long before;
 
-    @Option(names = "--since", paramLabel = "TIME", description = "Only events at or after this time, ISO-8601 UTC, "
-            + "e.g. 2026-01-31T00:00:00Z.")
+    @Option(
+            names = "--since",
+            paramLabel = "TIME",
+            description = "Only events at or after this time, ISO-8601 UTC, " + "e.g. 2026-01-31T00:00:00Z.")
     String since;
 
     @Option(names = "--until", paramLabel = "TIME", description = "Only events before this time, ISO-8601 UTC.")
     String until;
 
-    @Option(names = "--action", paramLabel = "ACTION", description = "Only events of this action, e.g. SET_PASSWORD, "
-            + "AUTHENTICATE, ACCOUNT_LOCKED; repeatable.")
+    @Option(
+            names = "--action",
+            paramLabel = "ACTION",
+            description =
+                    "Only events of this action, e.g. SET_PASSWORD, " + "AUTHENTICATE, ACCOUNT_LOCKED; repeatable.")
     List<String> actions = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON document (fields in the README).")
     boolean json;
 
-    @Option(names = "--csv", description = "Print CSV with a header row: sequence, at, actor, action, target, outcome, "
-            + "code, details.")
+    @Option(
+            names = "--csv",
+            description =
+                    "Print CSV with a header row: sequence, at, actor, action, target, outcome, " + "code, details.")
     boolean csv;
 
     @Override
@@ -84,23 +99,29 @@ final class AuditCommand extends ActingCommand {
         boolean more = true;
         while (more && records.size() < limit) {
             int size = filtered ? PAGE : limit - records.size();
-            List<AuditRecord> page = session.locksmith().readAuditTrail().execute(
-                    new ReadAuditTrail.Command(actor(), new AuditTrail.Query(who, cursor, size)));
+            List<AuditRecord> page = session.locksmith()
+                    .readAuditTrail()
+                    .execute(new ReadAuditTrail.Command(actor(), new AuditTrail.Query(who, cursor, size)));
             for (AuditRecord r : page) {
                 Instant at = r.event().at();
                 if (from.isPresent() && at.isBefore(from.get())) {
                     more = false; // newest first: everything further is older still
                     break;
                 }
-                if ((to.isEmpty() || at.isBefore(to.get())) && (wanted.isEmpty() || wanted.contains(r.event().action()))
+                if ((to.isEmpty() || at.isBefore(to.get()))
+                        && (wanted.isEmpty() || wanted.contains(r.event().action()))
                         && records.size() < limit) {
                     records.add(r);
                 }
             }
             more = more && page.size() == size;
-            cursor = page.isEmpty() ? cursor : Optional.of(page.get(page.size() - 1).sequence());
+            cursor = page.isEmpty()
+                    ? cursor
+                    : Optional.of(page.get(page.size() - 1).sequence());
         }
-        Optional<Long> next = records.size() == limit ? Optional.of(records.get(records.size() - 1).sequence()) : Optional.empty();
+        Optional<Long> next = records.size() == limit
+                ? Optional.of(records.get(records.size() - 1).sequence())
+                : Optional.empty();
         PrintWriter out = out();
         if (json) {
             Json.print(JsonViews.audit(records, next), out);
@@ -108,11 +129,19 @@ final class AuditCommand extends ActingCommand {
             out.println("sequence,at,actor,action,target,outcome,code,details");
             for (AuditRecord r : records) {
                 AuditEvent e = r.event();
-                out.println(String.join(",", String.valueOf(r.sequence()), Describe.time(e.at()),
-                        csv(e.actor().map(Username::value).orElse("")), e.action().name(),
-                        csv(e.target().map(Username::value).orElse("")), e.outcome().name(), csv(e.code()),
-                        csv(new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
-                                .collect(Collectors.joining(" ")))));
+                out.println(String.join(
+                        ",",
+                        String.valueOf(r.sequence()),
+                        Describe.time(e.at()),
+                        csv(e.actor().map(Username::value).orElse("")),
+                        e.action().name(),
+                        csv(e.target().map(Username::value).orElse("")),
+                        e.outcome().name(),
+                        csv(e.code()),
+                        csv(new TreeMap<>(e.details())
+                                .entrySet().stream()
+                                        .map(d -> d.getKey() + "=" + d.getValue())
+                                        .collect(Collectors.joining(" ")))));
             }
         } else {
             Describe.audit(records, "").forEach(out::println);

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders;
-
 import java.util.List;
 import java.util.Optional;
 

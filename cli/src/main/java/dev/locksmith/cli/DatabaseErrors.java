@@ -1,7 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.LocksmithException;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,11 +15,10 @@ import java.util.regex.Pattern;
  */
 final class DatabaseErrors {
     private static final Pattern SQL_STATE = Pattern.compile("SQLState ([0-9A-Z]{5})");
-    private static final Pattern POSTGRESQL = Pattern.compile("jdbc:postgresql://([^/?#]*)(?:/([^?#;]*))?.*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSTGRESQL =
+            Pattern.compile("jdbc:postgresql://([^/?#]*)(?:/([^?#;]*))?.*", Pattern.CASE_INSENSITIVE);
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     /** The SQLState the adapter recorded for this failure, if any. */
     static Optional<String> sqlState(Throwable failure) {
@@ -48,33 +46,46 @@ final class DatabaseErrors {
         }
         if (store instanceof Wiring.Store.Embedded embedded) {
             String folder = embedded.folder().toAbsolutePath().toString();
-            return Optional.ofNullable(switch (state.get()) {
-                case "90020" -> "the store in " + folder + " is in use by another process; try again when it has finished";
-                case "90030", "90048", "90050", "90067" -> embedded.file() + " is not a Locksmith store or is "
-                        + "damaged; restore it from a backup, or name another folder with --data";
-                case "90098", "90028" -> java.nio.file.Files.isReadable(embedded.file())
-                        && java.nio.file.Files.isWritable(embedded.file())
-                        ? embedded.file() + " is not a Locksmith store or is damaged (or the disk is full); restore it "
-                        + "from a backup, or name another folder with --data"
-                        : "the store in " + folder + " cannot be read or written: check the files' owner and permissions";
-                default -> null;
-            });
+            return Optional.ofNullable(
+                    switch (state.get()) {
+                        case "90020" ->
+                            "the store in " + folder + " is in use by another process; try again when it has finished";
+                        case "90030", "90048", "90050", "90067" ->
+                            embedded.file() + " is not a Locksmith store or is "
+                                    + "damaged; restore it from a backup, or name another folder with --data";
+                        case "90098", "90028" ->
+                            java.nio.file.Files.isReadable(embedded.file())
+                                            && java.nio.file.Files.isWritable(embedded.file())
+                                    ? embedded.file()
+                                            + " is not a Locksmith store or is damaged (or the disk is full); restore it "
+                                            + "from a backup, or name another folder with --data"
+                                    : "the store in " + folder
+                                            + " cannot be read or written: check the files' owner and permissions";
+                        default -> null;
+                    });
         }
         Wiring.Store.Jdbc jdbc = (Wiring.Store.Jdbc) store;
         String server = server(jdbc.url());
         String user = jdbc.user().orElse("(none given)");
-        return Optional.ofNullable(switch (state.get()) {
-            case "28P01", "28000" -> "authentication failed for database user " + user + " at " + server
-                    + ": check --jdbc-user and the password in " + Environment.JDBC_PASSWORD_VARIABLE;
-            case "08004" -> "the database server at " + server + " wants a password for user " + user
-                    + " and none was given: set " + Environment.JDBC_PASSWORD_VARIABLE
-                    + (jdbc.user().isEmpty() ? " and give --jdbc-user" : "");
-            case "08001", "08006", "08S01", "08000" -> "the database server at " + server + " cannot be reached: "
-                    + "is it running, and are the host and port right?";
-            case "3D000" -> "there is no such database at " + server + database(jdbc.url()).map(d -> " (" + d + ")").orElse("");
-            case "42501" -> "database user " + user + " at " + server + " may not create or use the Locksmith tables";
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (state.get()) {
+                    case "28P01", "28000" ->
+                        "authentication failed for database user " + user + " at " + server
+                                + ": check --jdbc-user and the password in " + Environment.JDBC_PASSWORD_VARIABLE;
+                    case "08004" ->
+                        "the database server at " + server + " wants a password for user " + user
+                                + " and none was given: set " + Environment.JDBC_PASSWORD_VARIABLE
+                                + (jdbc.user().isEmpty() ? " and give --jdbc-user" : "");
+                    case "08001", "08006", "08S01", "08000" ->
+                        "the database server at " + server + " cannot be reached: "
+                                + "is it running, and are the host and port right?";
+                    case "3D000" ->
+                        "there is no such database at " + server
+                                + database(jdbc.url()).map(d -> " (" + d + ")").orElse("");
+                    case "42501" ->
+                        "database user " + user + " at " + server + " may not create or use the Locksmith tables";
+                    default -> null;
+                });
     }
 
     /** {@code host:port} of a PostgreSQL URL (any user information dropped), or the kind of URL otherwise. */

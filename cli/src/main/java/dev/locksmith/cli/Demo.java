@@ -35,7 +35,6 @@ import dev.locksmith.ldap.ProviderKind;
 import dev.locksmith.smtp.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +108,11 @@ final class Demo {
      *     LDIF provider: the story then runs with them wired in, as an appliance would (a directory that claims
      *     one of the story's local users makes that step end otherwise, and the demo says which)
      */
-    Demo(PrintWriter out, Adapters adapters, Path folder, List<dev.locksmith.directory.LdapProviderSettings> directories) {
+    Demo(
+            PrintWriter out,
+            Adapters adapters,
+            Path folder,
+            List<dev.locksmith.directory.LdapProviderSettings> directories) {
         this.out = Objects.requireNonNull(out, "out");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
         this.folder = Objects.requireNonNull(folder, "folder");
@@ -130,12 +133,10 @@ final class Demo {
             List<PolicyViolation> weakPasswordViolations,
             AuthenticationOutcome aliceWithEmailedPassword,
             AuthenticationOutcome aliceWithOwnPassword,
-            List<AuditRecord> auditTrail) {
-    }
+            List<AuditRecord> auditTrail) {}
 
     /** A message as the SMTP server received it. */
-    record Email(List<String> headerLines, String subject, List<String> recipients, String body) {
-    }
+    record Email(List<String> headerLines, String subject, List<String> recipients, String body) {}
 
     /**
      * Plays the story.
@@ -156,22 +157,36 @@ final class Demo {
         try {
             int port = smtp.getSmtp().getPort();
             SmtpSettings mail = SmtpSettings.builder()
-                    .fromAddress("locksmith@appliance.example").fromName("Appliance")
-                    .host("127.0.0.1").port(port).encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true)
-                    .heloName("appliance.example").timeouts(Duration.ofSeconds(10))
+                    .fromAddress("locksmith@appliance.example")
+                    .fromName("Appliance")
+                    .host("127.0.0.1")
+                    .port(port)
+                    .encryption(SmtpSettings.Encryption.NONE)
+                    .plaintextToTrustedLocalRelay(true)
+                    .heloName("appliance.example")
+                    .timeouts(Duration.ofSeconds(10))
                     .loginUrl("https://appliance.example/login")
                     .build();
-            Wiring.Settings settings = new Wiring.Settings(Wiring.Store.Embedded.creating(folder),
-                    new MailConfig(mail, false), List.of(new ProviderSpec(PROVIDER, ProviderKind.LDAP, ldif)),
-                    directories, Clock.systemUTC());
+            Wiring.Settings settings = new Wiring.Settings(
+                    Wiring.Store.Embedded.creating(folder),
+                    new MailConfig(mail, false),
+                    List.of(new ProviderSpec(PROVIDER, ProviderKind.LDAP, ldif)),
+                    directories,
+                    Clock.systemUTC());
             heading("Locksmith demo: delegated password administration, end to end");
             out.println("Everything here is real: an H2 database, Argon2id hashing, the common-password blocklist");
-            out.println("and strength estimator, an SMTP server (GreenMail) on 127.0.0.1:" + port + ", and a directory");
+            out.println(
+                    "and strength estimator, an SMTP server (GreenMail) on 127.0.0.1:" + port + ", and a directory");
             out.println("provider, " + PROVIDER + ", read from an LDIF file that holds dave. The store is in:");
             say(folder.toAbsolutePath().toString());
             if (!directories.isEmpty()) {
-                out.println("Live directory providers, consulted after " + PROVIDER + ": " + String.join(", ",
-                        directories.stream().map(dev.locksmith.directory.LdapProviderSettings::name).toList()) + ".");
+                out.println("Live directory providers, consulted after " + PROVIDER + ": "
+                        + String.join(
+                                ", ",
+                                directories.stream()
+                                        .map(dev.locksmith.directory.LdapProviderSettings::name)
+                                        .toList())
+                        + ".");
             }
             try (Session session = Wiring.open(settings, adapters)) {
                 return story(session.locksmith(), smtp);
@@ -184,28 +199,66 @@ final class Demo {
 
     private Report story(Locksmith l, GreenMail smtp) {
         step("The appliance is installed: its first administrator, admin, is created on the empty store.");
-        l.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(ADMIN,
-                Profile.named("Ada Admin").withEmail(EmailAddress.of("admin@example.com")), Password.of(ADMIN_PASSWORD)));
+        l.bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(
+                        ADMIN,
+                        Profile.named("Ada Admin").withEmail(EmailAddress.of("admin@example.com")),
+                        Password.of(ADMIN_PASSWORD)));
         result("admin holds: administrator");
 
-        step("admin sets the password policy: the NIST-aligned default, plus a minimum strength of 3, the banned "
-                + "word \"acme\" (the company's name), and a lock after 3 failed logins that lasts until someone resets it.");
-        PasswordPolicy policy = PasswordPolicy.builder().minStrength(3).bannedWords(Set.of("acme"))
-                .lockoutThreshold(3).lockoutDuration(null).build();
+        step(
+                "admin sets the password policy: the NIST-aligned default, plus a minimum strength of 3, the banned "
+                        + "word \"acme\" (the company's name), and a lock after 3 failed logins that lasts until someone resets it.");
+        PasswordPolicy policy = PasswordPolicy.builder()
+                .minStrength(3)
+                .bannedWords(Set.of("acme"))
+                .lockoutThreshold(3)
+                .lockoutDuration(null)
+                .build();
         l.changePolicy().execute(new ChangePolicy.Command(ADMIN, policy));
         Describe.policy(policy, INDENT).forEach(out::println);
 
-        step("admin creates the accounts: rep (help desk), alice and bob, and registers dave, a user of the "
-                + PROVIDER + " directory.");
-        l.createUser().execute(new CreateUser.Command(ADMIN, REP, new Profile("Robin Reyes", "Robin (desk)",
-                Optional.of(EmailAddress.of("rep@example.com")), "help desk, first line"), Set.of(),
-                Password.of(REP_PASSWORD), false));
-        l.createUser().execute(new CreateUser.Command(ADMIN, ALICE, new Profile("Alice Liddell", "Alice (sales)",
-                Optional.of(EmailAddress.of("alice@example.com")), ""), Set.of(), Password.of(ALICE_PASSWORD), false));
-        l.createUser().execute(new CreateUser.Command(ADMIN, BOB, new Profile("Bob Stone", "Bob (support)",
-                Optional.of(EmailAddress.of("bob@example.com")), ""), Set.of(), Password.of(BOB_PASSWORD), false));
-        l.registerProviderUser().execute(new RegisterProviderUser.Command(ADMIN, DAVE, new Source.Provider(PROVIDER),
-                new Profile("Dave Brennan", "Dave (R&D)", Optional.of(EmailAddress.of("dave@corp.example")), "")));
+        step("admin creates the accounts: rep (help desk), alice and bob, and registers dave, a user of the " + PROVIDER
+                + " directory.");
+        l.createUser()
+                .execute(new CreateUser.Command(
+                        ADMIN,
+                        REP,
+                        new Profile(
+                                "Robin Reyes",
+                                "Robin (desk)",
+                                Optional.of(EmailAddress.of("rep@example.com")),
+                                "help desk, first line"),
+                        Set.of(),
+                        Password.of(REP_PASSWORD),
+                        false));
+        l.createUser()
+                .execute(new CreateUser.Command(
+                        ADMIN,
+                        ALICE,
+                        new Profile(
+                                "Alice Liddell",
+                                "Alice (sales)",
+                                Optional.of(EmailAddress.of("alice@example.com")),
+                                ""),
+                        Set.of(),
+                        Password.of(ALICE_PASSWORD),
+                        false));
+        l.createUser()
+                .execute(new CreateUser.Command(
+                        ADMIN,
+                        BOB,
+                        new Profile("Bob Stone", "Bob (support)", Optional.of(EmailAddress.of("bob@example.com")), ""),
+                        Set.of(),
+                        Password.of(BOB_PASSWORD),
+                        false));
+        l.registerProviderUser()
+                .execute(new RegisterProviderUser.Command(
+                        ADMIN,
+                        DAVE,
+                        new Source.Provider(PROVIDER),
+                        new Profile(
+                                "Dave Brennan", "Dave (R&D)", Optional.of(EmailAddress.of("dave@corp.example")), "")));
         result("created rep, alice and bob; registered dave (password managed by " + PROVIDER + ")");
 
         step("admin delegates \"set passwords\" to rep, without making rep an administrator.");
@@ -240,12 +293,14 @@ final class Demo {
         result("bob logs in: " + Describe.outcome(bobBack));
 
         step("rep opens alice's change-password form.");
-        OpenChangePasswordForm.Result form = l.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(REP, ALICE));
+        OpenChangePasswordForm.Result form =
+                l.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(REP, ALICE));
         Describe.form(form, INDENT).forEach(out::println);
 
         step("rep sets a generated password for alice with \"email password to user\" (which forces a change at "
                 + "the next login). The email alice received:");
-        Password generated = l.generateTemporaryPassword().execute(new GenerateTemporaryPassword.Command(REP, Optional.of(ALICE)));
+        Password generated =
+                l.generateTemporaryPassword().execute(new GenerateTemporaryPassword.Command(REP, Optional.of(ALICE)));
         SetPassword.Result set = l.setPassword().execute(new SetPassword.Command(REP, ALICE, generated, true, false));
         Email email = received(smtp);
         email.headerLines().forEach(h -> say("| " + h));
@@ -255,12 +310,12 @@ final class Demo {
                 + set.temporaryPasswordExpiresAt().map(Describe::time).orElse("never"));
 
         step("rep tries to set admin's password.");
-        Reason adminRefusal = refusal(() -> l.setPassword().execute(
-                new SetPassword.Command(REP, ADMIN, Password.of("rep wants admin rights"), false, false)));
+        Reason adminRefusal = refusal(() -> l.setPassword()
+                .execute(new SetPassword.Command(REP, ADMIN, Password.of("rep wants admin rights"), false, false)));
 
         step("rep tries to set dave's password, which the " + PROVIDER + " directory manages.");
-        Reason directoryRefusal = refusal(() -> l.setPassword().execute(
-                new SetPassword.Command(REP, DAVE, Password.of("a password for dave"), false, false)));
+        Reason directoryRefusal = refusal(() -> l.setPassword()
+                .execute(new SetPassword.Command(REP, DAVE, Password.of("a password for dave"), false, false)));
 
         step("rep tries to give alice the weak password \"" + WEAK_PASSWORD + "\", and is refused with every reason:");
         List<PolicyViolation> violations;
@@ -275,11 +330,15 @@ final class Demo {
         step("alice logs in with the password from the email, and may only change it.");
         String emailed = emailedPassword(email);
         AuthenticationOutcome mustChange = login(l, ALICE, emailed);
-        expect(mustChange instanceof AuthenticationOutcome.MustChangePassword, "alice must change her password", mustChange);
+        expect(
+                mustChange instanceof AuthenticationOutcome.MustChangePassword,
+                "alice must change her password",
+                mustChange);
         result(Describe.outcome(mustChange));
 
         step("alice changes her password to one of her own.");
-        l.changeOwnPassword().execute(new ChangeOwnPassword.Command(ALICE, Password.of(emailed), Password.of(ALICE_NEW_PASSWORD)));
+        l.changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(ALICE, Password.of(emailed), Password.of(ALICE_NEW_PASSWORD)));
         result("done");
 
         step("alice logs in with her own password.");
@@ -288,16 +347,28 @@ final class Demo {
         result(Describe.outcome(in));
 
         step("admin reads the audit trail: every decision above, refusals included (oldest first).");
-        List<AuditRecord> trail = new ArrayList<>(l.readAuditTrail().execute(
-                new ReadAuditTrail.Command(ADMIN, AuditTrail.Query.latest(100))));
+        List<AuditRecord> trail = new ArrayList<>(
+                l.readAuditTrail().execute(new ReadAuditTrail.Command(ADMIN, AuditTrail.Query.latest(100))));
         Collections.reverse(trail);
         Describe.auditLines(trail, INDENT, WIDTH).forEach(out::println);
 
         out.println();
         out.println("The end. To explore the same data with the other commands, run 'locksmith demo --keep':");
         out.println("it keeps the store and prints the options and passwords to use.");
-        return new Report(view, failures, locked, bobBack, form, set, email, adminRefusal, directoryRefusal,
-                violations, mustChange, in, trail);
+        return new Report(
+                view,
+                failures,
+                locked,
+                bobBack,
+                form,
+                set,
+                email,
+                adminRefusal,
+                directoryRefusal,
+                violations,
+                mustChange,
+                in,
+                trail);
     }
 
     /** The directory file of the demo's provider in its folder. */
@@ -312,7 +383,10 @@ final class Demo {
 
     /** The passwords the story leaves each local user with, for a reader repeating it on a kept store. */
     static List<String> passwords() {
-        return List.of("admin: " + ADMIN_PASSWORD, "rep:   " + REP_PASSWORD, "bob:   " + BOB_PASSWORD,
+        return List.of(
+                "admin: " + ADMIN_PASSWORD,
+                "rep:   " + REP_PASSWORD,
+                "bob:   " + BOB_PASSWORD,
                 "alice: " + ALICE_NEW_PASSWORD + " (her own, chosen in step 14)");
     }
 
@@ -352,14 +426,18 @@ final class Demo {
             String body = content instanceof String text ? text : String.valueOf(content);
             return new Email(headers, message.getSubject(), recipients, body);
         } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("demo: the received message cannot be read: " + e.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "demo: the received message cannot be read: " + e.getClass().getName(), e);
         }
     }
 
     /** What alice reads off the email: the line after "New password: ". */
     private static String emailedPassword(Email email) {
-        return email.body().lines().filter(line -> line.startsWith("New password: "))
-                .map(line -> line.substring("New password: ".length())).findFirst()
+        return email.body()
+                .lines()
+                .filter(line -> line.startsWith("New password: "))
+                .map(line -> line.substring("New password: ".length()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo: the email holds no password"));
     }
 
@@ -380,5 +458,4 @@ final class Demo {
     private void result(String text) {
         Describe.wrap(text, WIDTH, INDENT + "-> ", INDENT + "   ").forEach(out::println);
     }
-
 }

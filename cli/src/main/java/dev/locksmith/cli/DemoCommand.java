@@ -2,11 +2,6 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
@@ -15,37 +10,50 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. */
-@Command(name = "demo", description = "Play the product's story on a fresh H2 store, an in-process SMTP server and "
-        + "a directory provider, printing each step. The store is a temporary folder, deleted afterwards unless "
-        + "--keep; or the folder named by the global --data option (which must hold no store yet), then kept. "
-        + "Ignores the global database, mail and LDIF provider settings; live directories given with --ldap are "
-        + "wired in beside the demo's own provider.")
+@Command(
+        name = "demo",
+        description = "Play the product's story on a fresh H2 store, an in-process SMTP server and "
+                + "a directory provider, printing each step. The store is a temporary folder, deleted afterwards unless "
+                + "--keep; or the folder named by the global --data option (which must hold no store yet), then kept. "
+                + "Ignores the global database, mail and LDIF provider settings; live directories given with --ldap are "
+                + "wired in beside the demo's own provider.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--keep", description = "Keep the demo's store and directory file, and print the options and "
-            + "passwords to explore them with the other commands afterwards.")
+    @Option(
+            names = "--keep",
+            description = "Keep the demo's store and directory file, and print the options and "
+                    + "passwords to explore them with the other commands afterwards.")
     boolean keep;
 
     @Override
     public Integer call() throws IOException {
         LocksmithCommand root = (LocksmithCommand) spec.root().userObject();
         root.configureLogging();
-        Path named = root.data == null ? null : root.environment().workingDirectory().resolve(root.data);
+        Path named =
+                root.data == null ? null : root.environment().workingDirectory().resolve(root.data);
         if (named != null && Files.exists(named.resolve(Wiring.H2_FILE + ".mv.db"))) {
-            throw new InvalidInputException("--data", "the demo needs a folder without a store, and "
-                    + named.toAbsolutePath() + " holds one");
+            throw new InvalidInputException(
+                    "--data", "the demo needs a folder without a store, and " + named.toAbsolutePath() + " holds one");
         }
         boolean kept = keep || named != null;
         Path folder = named != null ? named : Files.createTempDirectory("locksmith-demo-");
         PrintWriter out = spec.commandLine().getOut();
         boolean played = false;
         try {
-            new Demo(out, root.environment().adapters(), folder,
-                    LdapProviderConfig.load(root.ldapProviders, root.environment()::variable)).run();
+            new Demo(
+                            out,
+                            root.environment().adapters(),
+                            folder,
+                            LdapProviderConfig.load(root.ldapProviders, root.environment()::variable))
+                    .run();
             played = true;
         } finally {
             if (kept) {

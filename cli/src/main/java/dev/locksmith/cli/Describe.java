@@ -13,7 +13,6 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.OpenChangePasswordForm;
 import dev.locksmith.core.usecase.SearchUsers;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,8 +32,7 @@ import java.util.stream.Collectors;
  * here ever receives a password. Stateless; thread-safe.
  */
 final class Describe {
-    private Describe() {
-    }
+    private Describe() {}
 
     /** One sentence saying what a reason means. */
     static String reason(Reason reason) {
@@ -42,7 +40,8 @@ final class Describe {
             case INVALID_INPUT -> "invalid input";
             case DENIED_ACTOR_UNKNOWN -> "denied: the acting user does not exist";
             case DENIED_ACTOR_DISABLED -> "denied: the acting user is disabled";
-            case DENIED_PASSWORD_CHANGE_REQUIRED -> "denied: the acting user must change their own password first ('passwd')";
+            case DENIED_PASSWORD_CHANGE_REQUIRED ->
+                "denied: the acting user must change their own password first ('passwd')";
             case DENIED_NOT_PERMITTED -> "denied: the acting user does not hold the permission this needs";
             case DENIED_TARGET_IS_ADMINISTRATOR -> "denied: only an administrator may act on an administrator";
             case DENIED_TARGET_MANAGED_BY_PROVIDER -> "denied: the user's password is managed by a security provider";
@@ -90,8 +89,9 @@ final class Describe {
             case TOO_SHORT -> "shorter than " + p.getOrDefault("minimum", "?") + " characters";
             case TOO_LONG -> "longer than " + p.getOrDefault("maximum", "?") + " characters";
             case CONTROL_CHARACTERS -> "contains control characters";
-            case NOT_COMPLEX -> "needs characters of at least " + p.getOrDefault("required", "?")
-                    + " classes (upper case, lower case, digits, others)";
+            case NOT_COMPLEX ->
+                "needs characters of at least " + p.getOrDefault("required", "?")
+                        + " classes (upper case, lower case, digits, others)";
             case TOO_FEW_UPPERCASE -> "needs at least " + p.getOrDefault("minimum", "?") + " upper-case letters";
             case TOO_FEW_LOWERCASE -> "needs at least " + p.getOrDefault("minimum", "?") + " lower-case letters";
             case TOO_FEW_DIGITS -> "needs at least " + p.getOrDefault("minimum", "?") + " digits";
@@ -99,16 +99,23 @@ final class Describe {
             case CONTAINS_USER_INFORMATION -> "contains the user's " + contextName(p.getOrDefault("context", "?"));
             case COMMON_PASSWORD -> "is a common or breached password";
             case BANNED_WORD -> "contains a word the administrator banned";
-            case TOO_WEAK -> "too easy to guess: strength " + p.getOrDefault("score", "?") + " of 4, "
-                    + p.getOrDefault("minimum", "?") + " needed";
+            case TOO_WEAK ->
+                "too easy to guess: strength " + p.getOrDefault("score", "?") + " of 4, "
+                        + p.getOrDefault("minimum", "?") + " needed";
             case SAME_AS_CURRENT -> "is the current password";
             case RECENTLY_USED -> "is one of the last " + p.getOrDefault("history", "?") + " passwords";
         };
         // The estimator's advice is a sentence: it goes last, quoted, after the short parameters.
-        String parameters = new TreeMap<>(p).entrySet().stream().filter(e -> !e.getKey().equals("feedback"))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        String feedback = p.containsKey("feedback") ? (parameters.isEmpty() ? "" : "; ") + "feedback=\"" + p.get("feedback") + "\"" : "";
-        return v.code() + ": " + text + (parameters.isEmpty() && feedback.isEmpty() ? "" : " (" + parameters + feedback + ")");
+        String parameters = new TreeMap<>(p)
+                .entrySet().stream()
+                        .filter(e -> !e.getKey().equals("feedback"))
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", "));
+        String feedback = p.containsKey("feedback")
+                ? (parameters.isEmpty() ? "" : "; ") + "feedback=\"" + p.get("feedback") + "\""
+                : "";
+        return v.code() + ": " + text
+                + (parameters.isEmpty() && feedback.isEmpty() ? "" : " (" + parameters + feedback + ")");
     }
 
     private static String contextName(String context) {
@@ -134,8 +141,8 @@ final class Describe {
         } else if (outcome instanceof AuthenticationOutcome.Rejected) {
             return "REJECTED: wrong username or password";
         } else if (outcome instanceof AuthenticationOutcome.ProviderUnavailable u) {
-            return "PROVIDER_UNAVAILABLE: the directory" + u.providerName().map(n -> " " + n).orElse("")
-                    + " could not be reached; try again later";
+            return "PROVIDER_UNAVAILABLE: the directory"
+                    + u.providerName().map(n -> " " + n).orElse("") + " could not be reached; try again later";
         } else if (outcome instanceof AuthenticationOutcome.TemporaryPasswordExpired) {
             return "TEMPORARY_PASSWORD_EXPIRED: the temporary password has expired; ask for a new one";
         } else if (outcome instanceof AuthenticationOutcome.Disabled) {
@@ -150,20 +157,28 @@ final class Describe {
     static List<String> policy(PasswordPolicy p, String indent) {
         List<String> lines = new ArrayList<>();
         lines.add(indent + "length:                " + p.minLength() + " to " + p.maxLength() + " characters");
-        lines.add(indent + "complex passwords:     " + (p.complex() ? "required (3 of 4 character classes)" : "not required"));
+        lines.add(indent + "complex passwords:     "
+                + (p.complex() ? "required (3 of 4 character classes)" : "not required"));
         if (p.minUppercase() + p.minLowercase() + p.minDigits() + p.minOther() > 0) {
             lines.add(indent + "class minimums:        upper " + p.minUppercase() + ", lower " + p.minLowercase()
                     + ", digits " + p.minDigits() + ", other " + p.minOther());
         }
-        lines.add(indent + "banned words:          " + (p.bannedWords().isEmpty() ? "none" : String.join(", ", new TreeSet<>(p.bannedWords()))));
+        lines.add(indent + "banned words:          "
+                + (p.bannedWords().isEmpty() ? "none" : String.join(", ", new TreeSet<>(p.bannedWords()))));
         lines.add(indent + "minimum strength:      " + (p.minStrength() == 0 ? "off" : p.minStrength() + " of 4"));
-        lines.add(indent + "history:               " + (p.historySize() == 0 ? "differs from the current one"
-                : "differs from the last " + p.historySize()));
-        lines.add(indent + "maximum age:           " + p.maxAge().map(Describe::duration).orElse("none"));
-        lines.add(indent + "temporary passwords:   " + p.temporaryLifetime().map(d -> "expire after " + duration(d)).orElse("never expire"));
-        lines.add(indent + "lockout:               " + (p.lockoutThreshold() == 0 ? "off"
-                : "after " + p.lockoutThreshold() + " failed logins, "
-                + p.lockoutDuration().map(d -> "for " + duration(d)).orElse("until reset")));
+        lines.add(indent + "history:               "
+                + (p.historySize() == 0 ? "differs from the current one" : "differs from the last " + p.historySize()));
+        lines.add(indent + "maximum age:           "
+                + p.maxAge().map(Describe::duration).orElse("none"));
+        lines.add(indent + "temporary passwords:   "
+                + p.temporaryLifetime().map(d -> "expire after " + duration(d)).orElse("never expire"));
+        lines.add(indent + "lockout:               "
+                + (p.lockoutThreshold() == 0
+                        ? "off"
+                        : "after " + p.lockoutThreshold() + " failed logins, "
+                                + p.lockoutDuration()
+                                        .map(d -> "for " + duration(d))
+                                        .orElse("until reset")));
         return lines;
     }
 
@@ -183,15 +198,45 @@ final class Describe {
         lines.add(indent + (full ? "Full view (administrator)" : "Limited view (allowed to set passwords)") + ", "
                 + result.page().items().size() + " user(s):");
         TextTable table = full
-                ? (dates ? new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE",
-                "PERMISSIONS", "ENABLED", "PASSWORD SET", "EXPIRES", "LAST LOGIN", "ACTIONS")
-                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "PERMISSIONS",
-                "ENABLED", "ACTIONS"))
+                ? (dates
+                        ? new TextTable(
+                                "USERNAME",
+                                "PUBLIC NAME",
+                                "PRIVATE NAME",
+                                "EMAIL",
+                                "FAILED",
+                                "SOURCE",
+                                "PERMISSIONS",
+                                "ENABLED",
+                                "PASSWORD SET",
+                                "EXPIRES",
+                                "LAST LOGIN",
+                                "ACTIONS")
+                        : new TextTable(
+                                "USERNAME",
+                                "PUBLIC NAME",
+                                "PRIVATE NAME",
+                                "EMAIL",
+                                "FAILED",
+                                "SOURCE",
+                                "PERMISSIONS",
+                                "ENABLED",
+                                "ACTIONS"))
                 : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "ACTIONS");
         for (SearchUsers.Row row : result.page().items()) {
-            List<String> cells = new ArrayList<>(List.of(row.username().value(), row.publicName(), row.privateName(),
-                    email(row.email()), row.failedLogins() + (row.locked() ? ", locked" + row.details()
-                            .flatMap(SearchUsers.Details::lockedUntil).map(t -> " until " + date(t)).orElse("") : ""),
+            List<String> cells = new ArrayList<>(List.of(
+                    row.username().value(),
+                    row.publicName(),
+                    row.privateName(),
+                    email(row.email()),
+                    row.failedLogins()
+                            + (row.locked()
+                                    ? ", locked"
+                                            + row.details()
+                                                    .flatMap(SearchUsers.Details::lockedUntil)
+                                                    .map(t -> " until " + date(t))
+                                                    .orElse("")
+                                    : ""),
                     source(row.source())));
             if (full) {
                 SearchUsers.Details d = row.details().orElseThrow();
@@ -199,8 +244,10 @@ final class Describe {
                 cells.add(d.enabled() ? "yes" : "no");
                 if (dates) {
                     cells.add(d.passwordChangedAt().map(Describe::date).orElse("-"));
-                    cells.add(d.temporaryPasswordExpiresAt().or(() -> JsonViews.expiry(d.passwordChangedAt(), policy))
-                            .map(Describe::date).orElse("-"));
+                    cells.add(d.temporaryPasswordExpiresAt()
+                            .or(() -> JsonViews.expiry(d.passwordChangedAt(), policy))
+                            .map(Describe::date)
+                            .orElse("-"));
                     cells.add(d.lastLoginAt().map(Describe::date).orElse("-"));
                 }
             }
@@ -228,8 +275,13 @@ final class Describe {
         for (int i = 1; i < comments.size(); i++) {
             lines.add(field(in, "", comments.get(i)));
         }
-        lines.add(field(in, "email password to user", form.emailPasswordOffered() ? "offered"
-                : "not offered (" + (form.email().isEmpty() ? "no email address" : "mail not configured") + ")"));
+        lines.add(field(
+                in,
+                "email password to user",
+                form.emailPasswordOffered()
+                        ? "offered"
+                        : "not offered (" + (form.email().isEmpty() ? "no email address" : "mail not configured")
+                                + ")"));
         lines.add(in + "New passwords must meet the policy:");
         lines.addAll(policy(form.policy(), in + "  "));
         return lines;
@@ -245,10 +297,18 @@ final class Describe {
         TextTable table = new TextTable("SEQ", "TIME", "ACTOR", "ACTION", "TARGET", "OUTCOME", "CODE", "DETAILS");
         for (AuditRecord r : records) {
             AuditEvent e = r.event();
-            table.row(String.valueOf(r.sequence()), time(e.at()), e.actor().map(Object::toString).orElse("-"),
-                    e.action().name(), e.target().map(Object::toString).orElse("-"), e.outcome().name(), e.code(),
-                    new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
-                            .collect(Collectors.joining(" ")));
+            table.row(
+                    String.valueOf(r.sequence()),
+                    time(e.at()),
+                    e.actor().map(Object::toString).orElse("-"),
+                    e.action().name(),
+                    e.target().map(Object::toString).orElse("-"),
+                    e.outcome().name(),
+                    e.code(),
+                    new TreeMap<>(e.details())
+                            .entrySet().stream()
+                                    .map(d -> d.getKey() + "=" + d.getValue())
+                                    .collect(Collectors.joining(" ")));
         }
         return table.lines(indent);
     }
@@ -261,10 +321,18 @@ final class Describe {
         List<String> lines = new ArrayList<>();
         for (AuditRecord r : records) {
             AuditEvent e = r.event();
-            String details = new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
-                    .collect(Collectors.joining(" "));
-            String text = String.format("%3d  %s %s %s: %s %s%s", r.sequence(), e.actor().map(Object::toString).orElse("-"),
-                    e.action().name(), e.target().map(Object::toString).orElse("-"), e.outcome().name(), e.code(),
+            String details = new TreeMap<>(e.details())
+                    .entrySet().stream()
+                            .map(d -> d.getKey() + "=" + d.getValue())
+                            .collect(Collectors.joining(" "));
+            String text = String.format(
+                    "%3d  %s %s %s: %s %s%s",
+                    r.sequence(),
+                    e.actor().map(Object::toString).orElse("-"),
+                    e.action().name(),
+                    e.target().map(Object::toString).orElse("-"),
+                    e.outcome().name(),
+                    e.code(),
                     details.isEmpty() ? "" : " (" + details + ")");
             lines.addAll(wrap(text, width, indent, indent + "       "));
         }
@@ -297,17 +365,23 @@ final class Describe {
         if (affordances.isEmpty()) {
             return "-";
         }
-        return affordances.stream().map(a -> switch (a) {
-            case CHANGE_PASSWORD -> "set-password";
-            case RESET_FAILED_LOGINS -> "reset";
-            case EDIT -> "edit";
-            case DELETE -> "delete";
-        }).collect(Collectors.joining(", "));
+        return affordances.stream()
+                .map(a -> switch (a) {
+                    case CHANGE_PASSWORD -> "set-password";
+                    case RESET_FAILED_LOGINS -> "reset";
+                    case EDIT -> "edit";
+                    case DELETE -> "delete";
+                })
+                .collect(Collectors.joining(", "));
     }
 
     static String permissions(Set<Permission> permissions) {
-        return permissions.isEmpty() ? "-" : permissions.stream().map(Enum::name)
-                .map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
+        return permissions.isEmpty()
+                ? "-"
+                : permissions.stream()
+                        .map(Enum::name)
+                        .map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .collect(Collectors.joining(", "));
     }
 
     /** {@code local}, or the name of the security provider that holds the password. */

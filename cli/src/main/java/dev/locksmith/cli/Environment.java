@@ -17,8 +17,12 @@ import java.util.function.Function;
  * @param adapters the hasher, blocklist and strength estimator to wire
  * @param workingDirectory what relative paths given on the command line or in the environment are relative to
  */
-public record Environment(InputStream stdin, Function<String, String> variables, Optional<Terminal> terminal,
-                          Adapters adapters, Path workingDirectory) {
+public record Environment(
+        InputStream stdin,
+        Function<String, String> variables,
+        Optional<Terminal> terminal,
+        Adapters adapters,
+        Path workingDirectory) {
 
     /** Environment variable holding the database password for {@code --jdbc-user}. */
     public static final String JDBC_PASSWORD_VARIABLE = "LOCKSMITH_JDBC_PASSWORD";
@@ -32,7 +36,8 @@ public record Environment(InputStream stdin, Function<String, String> variables,
     }
 
     /** An environment whose relative paths are relative to the process's working directory. */
-    public Environment(InputStream stdin, Function<String, String> variables, Optional<Terminal> terminal, Adapters adapters) {
+    public Environment(
+            InputStream stdin, Function<String, String> variables, Optional<Terminal> terminal, Adapters adapters) {
         this(stdin, variables, terminal, adapters, Path.of(""));
     }
 
@@ -44,17 +49,19 @@ public record Environment(InputStream stdin, Function<String, String> variables,
     /** The running process: its standard input, environment, console, and the production adapters. */
     public static Environment system() {
         java.io.Console console = System.console();
-        Optional<Terminal> terminal = console == null ? Optional.empty() : Optional.of(new Terminal() {
-            @Override
-            public char[] readPassword(String prompt) {
-                return console.readPassword("%s", prompt);
-            }
+        Optional<Terminal> terminal = console == null
+                ? Optional.empty()
+                : Optional.of(new Terminal() {
+                    @Override
+                    public char[] readPassword(String prompt) {
+                        return console.readPassword("%s", prompt);
+                    }
 
-            @Override
-            public String readLine(String prompt) {
-                return console.readLine("%s", prompt);
-            }
-        });
+                    @Override
+                    public String readLine(String prompt) {
+                        return console.readLine("%s", prompt);
+                    }
+                });
         return new Environment(System.in, System::getenv, terminal, ProductionAdapters.create());
     }
 

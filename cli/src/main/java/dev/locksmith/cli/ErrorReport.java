@@ -1,10 +1,9 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.LocksmithException;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /**
  * Turns an exception out of a command into a message on standard error and an exit code: a
@@ -22,8 +21,8 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof LocksmithException e) {
             var lines = Describe.error(e);
             err.println(name + ": " + lines.get(0));
-            Optional<String> explained = root(command).flatMap(LocksmithCommand::store)
-                    .flatMap(store -> DatabaseErrors.explain(e, store));
+            Optional<String> explained =
+                    root(command).flatMap(LocksmithCommand::store).flatMap(store -> DatabaseErrors.explain(e, store));
             if (explained.isPresent()) {
                 // The sentence replaces the adapter's message; the SQLState stays as detail for whoever digs.
                 err.println("  " + explained.get());
@@ -54,6 +53,8 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static Optional<LocksmithCommand> root(CommandLine command) {
-        return command.getCommandSpec().root().userObject() instanceof LocksmithCommand root ? Optional.of(root) : Optional.empty();
+        return command.getCommandSpec().root().userObject() instanceof LocksmithCommand root
+                ? Optional.of(root)
+                : Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.Reason;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,21 +37,29 @@ public final class ExitCode {
     public static final int LOGIN_FAILED = 9;
 
     private static final String[][] HELP = {
-            {String.valueOf(OK), "success"},
-            {String.valueOf(INTERNAL), "unexpected internal error (a bug; --debug prints its stack trace)"},
-            {String.valueOf(USAGE), "usage error: unknown command or option, missing argument, or a value that is malformed, "
-                    + "out of range or not one of its choices (INVALID_INPUT); nothing changed"},
-            {String.valueOf(DENIED), "denied by the authorization matrix (DENIED_*)"},
-            {String.valueOf(POLICY), "the password breaks the password policy, every violation listed (POLICY_VIOLATED)"},
-            {String.valueOf(NOT_FOUND), "the target user does not exist (NOT_FOUND)"},
-            {String.valueOf(CONFLICT), "a concurrent change won, or the username is taken (CONFLICT, ALREADY_EXISTS)"},
-            {String.valueOf(MAIL), "mail not configured, no email address, or delivery failed; nothing changed (MAIL_*)"},
-            {String.valueOf(UNAVAILABLE), "database, directory data or a stored hash unavailable (UNAVAILABLE, HASH_UNSUPPORTED)"},
-            {String.valueOf(LOGIN_FAILED), "login only: rejected, locked, disabled, temporary password expired, or use the provider"},
+        {String.valueOf(OK), "success"},
+        {String.valueOf(INTERNAL), "unexpected internal error (a bug; --debug prints its stack trace)"},
+        {
+            String.valueOf(USAGE),
+            "usage error: unknown command or option, missing argument, or a value that is malformed, "
+                    + "out of range or not one of its choices (INVALID_INPUT); nothing changed"
+        },
+        {String.valueOf(DENIED), "denied by the authorization matrix (DENIED_*)"},
+        {String.valueOf(POLICY), "the password breaks the password policy, every violation listed (POLICY_VIOLATED)"},
+        {String.valueOf(NOT_FOUND), "the target user does not exist (NOT_FOUND)"},
+        {String.valueOf(CONFLICT), "a concurrent change won, or the username is taken (CONFLICT, ALREADY_EXISTS)"},
+        {String.valueOf(MAIL), "mail not configured, no email address, or delivery failed; nothing changed (MAIL_*)"},
+        {
+            String.valueOf(UNAVAILABLE),
+            "database, directory data or a stored hash unavailable (UNAVAILABLE, HASH_UNSUPPORTED)"
+        },
+        {
+            String.valueOf(LOGIN_FAILED),
+            "login only: rejected, locked, disabled, temporary password expired, or use the provider"
+        },
     };
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     /** The exit codes and what they mean, in order, for the help text. */
     static Map<String, String> helpMap() {

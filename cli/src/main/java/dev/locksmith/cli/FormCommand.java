@@ -5,8 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code locksmith form}: the change-password form of a user. */
-@Command(name = "form", description = "Show the change-password form of a user: the read-only fields, whether "
-        + "'email password to user' can be offered, and the policy a new password must meet.")
+@Command(
+        name = "form",
+        description = "Show the change-password form of a user: the read-only fields, whether "
+                + "'email password to user' can be offered, and the policy a new password must meet.")
 final class FormCommand extends ActingCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "Whose form.")
     String target;
@@ -22,8 +24,9 @@ final class FormCommand extends ActingCommand {
 
     @Override
     int run(Session session) {
-        OpenChangePasswordForm.Result form = session.locksmith().openChangePasswordForm().execute(
-                new OpenChangePasswordForm.Command(actor(), Values.username(target, "USERNAME")));
+        OpenChangePasswordForm.Result form = session.locksmith()
+                .openChangePasswordForm()
+                .execute(new OpenChangePasswordForm.Command(actor(), Values.username(target, "USERNAME")));
         if (json) {
             Json.print(JsonViews.form(form), out());
             return ExitCode.OK;

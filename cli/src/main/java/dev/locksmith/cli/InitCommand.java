@@ -1,19 +1,20 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.EmailAddress;
-import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Optional;
-
 /** {@code locksmith init}: the first administrator of a store without one. */
-@Command(name = "init", description = "Create the first administrator on a store without an enabled administrator "
-        + "(a fresh install). Refused (exit 3) once one exists. Asks for the password twice.")
+@Command(
+        name = "init",
+        description = "Create the first administrator on a store without an enabled administrator "
+                + "(a fresh install). Refused (exit 3) once one exists. Asks for the password twice.")
 final class InitCommand extends StoreCommand {
     @Option(names = "--admin", required = true, paramLabel = "USERNAME", description = "Username of the administrator.")
     String admin;
@@ -43,15 +44,19 @@ final class InitCommand extends StoreCommand {
         if (session.administratorExists()) {
             // Refused before any password is read: there is nothing to type it for.
             java.io.PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": this store already has an administrator [" + Reason.DENIED_NOT_PERMITTED + "]");
+            err.println(spec.qualifiedName() + ": this store already has an administrator ["
+                    + Reason.DENIED_NOT_PERMITTED + "]");
             err.println("  add users with 'locksmith user create --as ADMINISTRATOR'");
             err.flush();
             return ExitCode.DENIED;
         }
         String display = name == null ? username.value() : name;
-        Profile profile = new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");
+        Profile profile =
+                new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");
         Password password = passwords().chosen(passwordStdin, "Password of " + username + ": ");
-        session.locksmith().bootstrapAdministrator().execute(new BootstrapAdministrator.Command(username, profile, password));
+        session.locksmith()
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(username, profile, password));
         out().println("Created administrator " + username + ".");
         return ExitCode.OK;
     }

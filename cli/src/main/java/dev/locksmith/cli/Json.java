@@ -16,8 +16,7 @@ import java.util.Optional;
  * value can never end the document early. Stateless; thread-safe.
  */
 final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** An object whose fields keep the order they are put in. */
     static Map<String, Object> object() {
@@ -76,7 +75,8 @@ final class Json {
         } else if (value instanceof Duration || value instanceof CharSequence || value instanceof Enum<?>) {
             string(value.toString(), out);
         } else {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no JSON form for " + value.getClass().getName());
         }
     }
 

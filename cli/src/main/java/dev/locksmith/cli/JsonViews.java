@@ -9,7 +9,6 @@ import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.OpenChangePasswordForm;
 import dev.locksmith.core.usecase.SearchUsers;
 import dev.locksmith.core.usecase.SetPassword;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,7 @@ import java.util.TreeSet;
  * {@link #generated}, which writes it as characters. Stateless; thread-safe.
  */
 final class JsonViews {
-    private JsonViews() {
-    }
+    private JsonViews() {}
 
     /** The search page; {@code policy} (full view) gives each local user's password expiry. */
     static Map<String, Object> search(SearchUsers.Result result, Optional<PasswordPolicy> policy) {
@@ -39,11 +37,17 @@ final class JsonViews {
             user.put("failedLogins", row.failedLogins());
             user.put("locked", row.locked());
             user.put("source", Describe.source(row.source()));
-            user.put("actions", List.of(Describe.actions(row.affordances()).split(", ")).stream()
-                    .filter(a -> !a.equals("-")).toList());
+            user.put(
+                    "actions",
+                    List.of(Describe.actions(row.affordances()).split(", ")).stream()
+                            .filter(a -> !a.equals("-"))
+                            .toList());
             row.details().ifPresent(d -> {
-                user.put("permissions", List.of(Describe.permissions(d.permissions()).split(", ")).stream()
-                        .filter(p -> !p.equals("-")).toList());
+                user.put(
+                        "permissions",
+                        List.of(Describe.permissions(d.permissions()).split(", ")).stream()
+                                .filter(p -> !p.equals("-"))
+                                .toList());
                 user.put("enabled", d.enabled());
                 user.put("comments", d.comments());
                 user.put("mustChangePassword", d.mustChangePassword());

@@ -2,7 +2,6 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.directory.LdapProviderSettings;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +51,24 @@ import java.util.regex.Pattern;
  * @param file the properties file
  */
 record LdapProviderConfig(String name, Path file) {
-    private static final Set<String> KEYS = Set.of("url", "bind-dn", "bind-password-file", "bind-password-env",
-            "base-dn", "user-filter", "group-filter", "disabled-filter", "trust-store", "trust-store-password-file",
-            "hostname-verification", "pool-size", "connect-timeout", "response-timeout", "cache-ttl",
-            "negative-cache-ttl", "cache-size");
+    private static final Set<String> KEYS = Set.of(
+            "url",
+            "bind-dn",
+            "bind-password-file",
+            "bind-password-env",
+            "base-dn",
+            "user-filter",
+            "group-filter",
+            "disabled-filter",
+            "trust-store",
+            "trust-store-password-file",
+            "hostname-verification",
+            "pool-size",
+            "connect-timeout",
+            "response-timeout",
+            "cache-ttl",
+            "negative-cache-ttl",
+            "cache-size");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
     static final String OPTION = "--ldap";
 
@@ -70,7 +83,10 @@ record LdapProviderConfig(String name, Path file) {
      * @throws InvalidInputException naming {@code --ldap} for a malformed option or file
      */
     static List<LdapProviderSettings> load(List<String> options, Function<String, Optional<String>> variables) {
-        return options.stream().map(LdapProviderConfig::parse).map(config -> config.settings(variables)).toList();
+        return options.stream()
+                .map(LdapProviderConfig::parse)
+                .map(config -> config.settings(variables))
+                .toList();
     }
 
     /**
@@ -81,8 +97,8 @@ record LdapProviderConfig(String name, Path file) {
     static LdapProviderConfig parse(String text) {
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new InvalidInputException(OPTION, "must be NAME:FILE, e.g. corp-ad:/etc/locksmith/corp-ad.properties, not '"
-                    + text + "'");
+            throw new InvalidInputException(
+                    OPTION, "must be NAME:FILE, e.g. corp-ad:/etc/locksmith/corp-ad.properties, not '" + text + "'");
         }
         return new LdapProviderConfig(text.substring(0, colon), Path.of(text.substring(colon + 1)));
     }
@@ -118,8 +134,8 @@ record LdapProviderConfig(String name, Path file) {
                 throw invalid("give exactly one of bind-password-file and bind-password-env");
             }
             passwordFile.ifPresent(f -> b.bindPasswordFile(resolve(f)));
-            passwordVariable.ifPresent(v -> b.environment(name -> variables.apply(name).orElse(null))
-                    .bindPasswordVariable(v));
+            passwordVariable.ifPresent(v ->
+                    b.environment(name -> variables.apply(name).orElse(null)).bindPasswordVariable(v));
             value(p, "user-filter").ifPresent(b::userFilter);
             value(p, "group-filter").ifPresent(b::groupFilter);
             value(p, "disabled-filter").ifPresent(b::disabledFilter);

@@ -1,12 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code locksmith} command: delegated password administration from a shell, over the real adapters
@@ -25,7 +24,10 @@ import java.util.logging.Logger;
  * ({@link StoreSettings}). Only {@code init} and {@code demo} create an embedded store; a second command on
  * the same store waits for the first. One instance per execution; not thread-safe.
  */
-@Command(name = "locksmith", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+@Command(
+        name = "locksmith",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
         version = "Locksmith 0.1.0-SNAPSHOT",
         description = "Delegated password administration: search users, set and reset passwords, unlock accounts, "
                 + "administer users and the password policy, read the audit trail. Every command acts as the user "
@@ -33,9 +35,11 @@ import java.util.logging.Logger;
                 + "echo, or one per line from standard input with --password-stdin; never from an argument.",
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%n",
-        footer = {"Global options go before the command: locksmith --data DIR search --as admin",
-                "Start with: locksmith init --admin USERNAME",
-                "See it all at work: locksmith demo"})
+        footer = {
+            "Global options go before the command: locksmith --data DIR search --as admin",
+            "Start with: locksmith init --admin USERNAME",
+            "See it all at work: locksmith demo"
+        })
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
     /**
      * The subcommands, by name, in the order help lists them. Added to the command line programmatically, so
@@ -43,8 +47,16 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
      */
     private static final java.util.Map<String, Class<?>> COMMANDS = commands();
     /** Global options that take a value (to find the command's name among the arguments). */
-    private static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("--data", "--jdbc-url", "--jdbc-user",
-            "--jdbc-schema", "--table-prefix", "--mail-config", "--provider", "--ldap", "--config");
+    private static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of(
+            "--data",
+            "--jdbc-url",
+            "--jdbc-user",
+            "--jdbc-schema",
+            "--table-prefix",
+            "--mail-config",
+            "--provider",
+            "--ldap",
+            "--config");
 
     private static java.util.Map<String, Class<?>> commands() {
         java.util.Map<String, Class<?>> map = new java.util.LinkedHashMap<>();
@@ -69,6 +81,7 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
 
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
     private static final Logger LOCKSMITH_LOGGER = Logger.getLogger("dev.locksmith");
+
     private final Environment environment;
     private PasswordInput passwords;
     private Wiring.Store store;
@@ -77,57 +90,86 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            scope = ScopeType.LOCAL,
             description = "Folder of the embedded H2 store (default: " + StoreSettings.DEFAULT_DATA + "; env "
                     + "LOCKSMITH_DATA). Only init and demo create a store; other commands refuse a folder without one.")
     Path data;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            scope = ScopeType.LOCAL,
             description = "A database instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/appliance "
                     + "(env LOCKSMITH_JDBC_URL). PostgreSQL and H2 URLs are supported.")
     String jdbcUrl;
 
-    @Option(names = "--jdbc-user", paramLabel = "USER", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--jdbc-user",
+            paramLabel = "USER",
+            scope = ScopeType.LOCAL,
             description = "Database user for --jdbc-url (env LOCKSMITH_JDBC_USER). Its password is taken from the "
                     + "environment variable " + Environment.JDBC_PASSWORD_VARIABLE + ", else asked at the terminal "
                     + "(without echo), else none.")
     String jdbcUser;
 
-    @Option(names = "--jdbc-schema", paramLabel = "SCHEMA", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--jdbc-schema",
+            paramLabel = "SCHEMA",
+            scope = ScopeType.LOCAL,
             description = "Schema of Locksmith's tables in the --jdbc-url database (env LOCKSMITH_JDBC_SCHEMA; "
                     + "default: the connection's).")
     String jdbcSchema;
 
-    @Option(names = "--table-prefix", paramLabel = "PREFIX", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--table-prefix",
+            paramLabel = "PREFIX",
+            scope = ScopeType.LOCAL,
             description = "Prefix of Locksmith's table names in the --jdbc-url database (env LOCKSMITH_TABLE_PREFIX; "
                     + "default: locksmith_).")
     String tablePrefix;
 
-    @Option(names = "--mail-config", paramLabel = "FILE", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--mail-config",
+            paramLabel = "FILE",
+            scope = ScopeType.LOCAL,
             description = "SMTP settings (a properties file: from, host, login-url, port, encryption, username, "
                     + "password-env, ...; see the README; env LOCKSMITH_MAIL_CONFIG). Without it mail is off and "
                     + "--email is refused.")
     Path mailConfig;
 
-    @Option(names = "--provider", paramLabel = "NAME:KIND:FILE", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--provider",
+            paramLabel = "NAME:KIND:FILE",
+            scope = ScopeType.LOCAL,
             description = "A security provider whose users' passwords live elsewhere: its name, its kind (ldap, "
                     + "active-directory, radius, kerberos, saml) and an LDIF file of its directory. Repeatable; "
                     + "the first that claims a username wins (env LOCKSMITH_PROVIDERS, comma-separated).")
     List<String> providers = new ArrayList<>();
 
-    @Option(names = LdapProviderConfig.OPTION, paramLabel = "NAME:FILE", scope = ScopeType.LOCAL,
+    @Option(
+            names = LdapProviderConfig.OPTION,
+            paramLabel = "NAME:FILE",
+            scope = ScopeType.LOCAL,
             description = "A security provider backed by a live LDAP or Active Directory server: its name and a "
                     + "properties file of its settings (url, bind-dn, bind-password-file or bind-password-env, "
                     + "base-dn, user-filter, ...; see the README). Repeatable; consulted after the --provider ones.")
     List<String> ldapProviders = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = ScopeType.LOCAL,
             description = "A settings file (properties: data, jdbc-url, jdbc-user, jdbc-schema, table-prefix, "
                     + "mail-config, providers; env " + StoreSettings.CONFIG_VARIABLE + "). Command-line options win "
                     + "over environment variables, which win over the file.")
     Path config;
 
-    @Option(names = "--debug", scope = ScopeType.LOCAL,
+    @Option(
+            names = "--debug",
+            scope = ScopeType.LOCAL,
             description = "Log in detail to standard error, and print the stack trace of an unexpected error.")
     boolean debug;
 
@@ -161,8 +203,11 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
      * usage, help and suggestions for a mistyped name).
      */
     public static CommandLine commandLine(LocksmithCommand command, String[] args) {
-        return commandLine(command, named(args).<java.util.Collection<String>>map(java.util.List::of)
-                .orElse(COMMANDS.keySet()));
+        return commandLine(
+                command,
+                named(args)
+                        .<java.util.Collection<String>>map(java.util.List::of)
+                        .orElse(COMMANDS.keySet()));
     }
 
     /** The subcommand named by the first argument that is neither a global option nor its value. */
@@ -172,7 +217,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             if (VALUED_OPTIONS.contains(arg)) {
                 i++;
             } else if (!arg.startsWith("-")) {
-                return COMMANDS.containsKey(arg) && !arg.equals("help") ? Optional.of(arg)
+                return COMMANDS.containsKey(arg) && !arg.equals("help")
+                        ? Optional.of(arg)
                         : arg.equals("unlock") ? Optional.of("reset") : Optional.empty();
             }
         }
@@ -246,21 +292,29 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     Session openSession(boolean create) {
         configureLogging();
         StoreSettings settings = settings();
-        List<ProviderSpec> specs = settings.providers().stream().map(ProviderSpec::parse).toList();
-        MailConfig mail = settings.mailConfig().map(file -> MailConfig.load(file, environment::variable))
+        List<ProviderSpec> specs =
+                settings.providers().stream().map(ProviderSpec::parse).toList();
+        MailConfig mail = settings.mailConfig()
+                .map(file -> MailConfig.load(file, environment::variable))
                 .orElseGet(MailConfig::off);
         Optional<char[]> password = Optional.empty();
         if (settings.jdbcUrl().isPresent()) {
             String url = settings.jdbcUrl().get();
             String kind = DatabaseErrors.kind(url);
             if (!kind.equals("postgresql") && !kind.equals("h2")) {
-                throw new InvalidInputException("--jdbc-url", "unsupported database '" + kind + "': Locksmith stores "
-                        + "its data in PostgreSQL (jdbc:postgresql://HOST:PORT/DB) or H2 (jdbc:h2:...)");
+                throw new InvalidInputException(
+                        "--jdbc-url",
+                        "unsupported database '" + kind + "': Locksmith stores "
+                                + "its data in PostgreSQL (jdbc:postgresql://HOST:PORT/DB) or H2 (jdbc:h2:...)");
             }
             Optional<String> user = settings.jdbcUser();
             if (user.isPresent()) {
-                password = environment.variable(Environment.JDBC_PASSWORD_VARIABLE).map(String::toCharArray)
-                        .or(() -> environment.terminal().map(t -> t.readPassword("Password of database user " + user.get() + ": ")));
+                password = environment
+                        .variable(Environment.JDBC_PASSWORD_VARIABLE)
+                        .map(String::toCharArray)
+                        .or(() -> environment
+                                .terminal()
+                                .map(t -> t.readPassword("Password of database user " + user.get() + ": ")));
             }
             store = new Wiring.Store.Jdbc(url, user, password, settings.schema(), settings.tablePrefix());
         } else {
@@ -270,12 +324,20 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             store = new Wiring.Store.Embedded(settings.data(), create, lockWait);
         }
         try {
-            return Wiring.open(new Wiring.Settings(store, mail, specs,
-                    LdapProviderConfig.load(ldapProviders, environment::variable), Clock.systemUTC()), environment.adapters());
+            return Wiring.open(
+                    new Wiring.Settings(
+                            store,
+                            mail,
+                            specs,
+                            LdapProviderConfig.load(ldapProviders, environment::variable),
+                            Clock.systemUTC()),
+                    environment.adapters());
         } catch (InvalidInputException e) {
             throw switch (e.field()) {
-                case "schema" -> new InvalidInputException("--jdbc-schema", e.parameters().get("problem"));
-                case "tablePrefix" -> new InvalidInputException("--table-prefix", e.parameters().get("problem"));
+                case "schema" ->
+                    new InvalidInputException("--jdbc-schema", e.parameters().get("problem"));
+                case "tablePrefix" ->
+                    new InvalidInputException("--table-prefix", e.parameters().get("problem"));
                 default -> e;
             };
         } finally {
@@ -285,8 +347,11 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
 
     /** The global settings: options, then environment variables, then the settings file. */
     StoreSettings settings() {
-        return StoreSettings.resolve(new StoreSettings.Options(data, jdbcUrl, jdbcUser, jdbcSchema, tablePrefix,
-                mailConfig, providers, config), environment::variable, environment.workingDirectory());
+        return StoreSettings.resolve(
+                new StoreSettings.Options(
+                        data, jdbcUrl, jdbcUser, jdbcSchema, tablePrefix, mailConfig, providers, config),
+                environment::variable,
+                environment.workingDirectory());
     }
 
     /** The store this execution opened or tried to open, if it got that far (for error reports). */
@@ -330,10 +395,16 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
 
         @Override
         public String format(java.util.logging.LogRecord record) {
-            StringBuilder line = new StringBuilder().append(record.getLevel().getName()).append(' ')
-                    .append(record.getLoggerName()).append(": ").append(formatMessage(record));
+            StringBuilder line = new StringBuilder()
+                    .append(record.getLevel().getName())
+                    .append(' ')
+                    .append(record.getLoggerName())
+                    .append(": ")
+                    .append(formatMessage(record));
             if (record.getThrown() != null) {
-                line.append(" (").append(record.getThrown().getClass().getName()).append(')');
+                line.append(" (")
+                        .append(record.getThrown().getClass().getName())
+                        .append(')');
                 if (stackTraces) {
                     java.io.StringWriter trace = new java.io.StringWriter();
                     record.getThrown().printStackTrace(new java.io.PrintWriter(trace));

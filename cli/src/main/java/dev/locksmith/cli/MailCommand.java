@@ -3,13 +3,12 @@ package dev.locksmith.cli;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.smtp.SmtpMailer;
 import dev.locksmith.smtp.SmtpSettings;
+import java.time.Clock;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.time.Clock;
-import java.util.concurrent.Callable;
 
 /** {@code locksmith mail ...}: the mail settings. */
 @Command(name = "mail", description = "Check the mail settings.", subcommands = MailCommand.Test.class)
@@ -24,8 +23,10 @@ final class MailCommand implements Callable<Integer> {
     }
 
     /** {@code locksmith mail test --to ADDRESS}. */
-    @Command(name = "test", description = "Send a test message through the --mail-config settings, to see that they "
-            + "work. Opens no store and touches no account. Exit 7 when mail is off or the relay refuses.")
+    @Command(
+            name = "test",
+            description = "Send a test message through the --mail-config settings, to see that they "
+                    + "work. Opens no store and touches no account. Exit 7 when mail is off or the relay refuses.")
     static final class Test implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -38,13 +39,17 @@ final class MailCommand implements Callable<Integer> {
             LocksmithCommand root = (LocksmithCommand) spec.root().userObject();
             root.configureLogging();
             EmailAddress address = EmailAddress.of(to);
-            MailConfig mail = root.settings().mailConfig()
-                    .map(file -> MailConfig.load(file, name -> root.environment().variable(name)))
+            MailConfig mail = root.settings()
+                    .mailConfig()
+                    .map(file ->
+                            MailConfig.load(file, name -> root.environment().variable(name)))
                     .orElseGet(MailConfig::off);
             new SmtpMailer(mail.settings(), Clock.systemUTC()).sendTestMessage(address);
             SmtpSettings settings = mail.settings();
-            spec.commandLine().getOut().println("Test message sent to " + address.value() + " through "
-                    + settings.host() + ":" + settings.port() + " (" + settings.encryption() + ").");
+            spec.commandLine()
+                    .getOut()
+                    .println("Test message sent to " + address.value() + " through " + settings.host() + ":"
+                            + settings.port() + " (" + settings.encryption() + ").");
             return ExitCode.OK;
         }
     }

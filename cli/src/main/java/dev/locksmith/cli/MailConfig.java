@@ -2,7 +2,6 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.smtp.SmtpSettings;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -55,9 +54,23 @@ import java.util.function.Function;
  * @param notifyPasswordChanges whether to send "your password was changed" notices
  */
 record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
-    private static final Set<String> KEYS = Set.of("from", "host", "login-url", "from-name", "port", "encryption",
-            "username", "password-env", "password", "allow-plaintext-authentication", "timeout-seconds", "zone", "helo",
-            "trust-certificate", "notify-password-changes", "plaintext-trusted-local-relay",
+    private static final Set<String> KEYS = Set.of(
+            "from",
+            "host",
+            "login-url",
+            "from-name",
+            "port",
+            "encryption",
+            "username",
+            "password-env",
+            "password",
+            "allow-plaintext-authentication",
+            "timeout-seconds",
+            "zone",
+            "helo",
+            "trust-certificate",
+            "notify-password-changes",
+            "plaintext-trusted-local-relay",
             "accept-trusted-certificate-outside-validity");
 
     /** Mail off: "email password to user" is refused and no notice is sent. */
@@ -78,12 +91,14 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("--mail-config", "no such file: " + file);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("--mail-config", "cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new InvalidInputException(
+                    "--mail-config", "cannot read " + file + ": " + e.getClass().getSimpleName());
         }
         Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("--mail-config", file + ": unknown key(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
+            throw new InvalidInputException(
+                    "--mail-config", file + ": unknown key(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
         }
         SmtpSettings.Builder b = SmtpSettings.builder()
                 .fromAddress(required(p, "from", file))
@@ -95,17 +110,24 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
         value(p, "timeout-seconds").ifPresent(v -> b.timeouts(Duration.ofSeconds(integer(v, "timeout-seconds", file))));
         value(p, "zone").ifPresent(v -> b.zone(zone(v, file)));
         value(p, "helo").ifPresent(b::heloName);
-        value(p, "allow-plaintext-authentication").ifPresent(v -> b.allowPlaintextAuthentication(bool(v, "allow-plaintext-authentication", file)));
-        value(p, "plaintext-trusted-local-relay").ifPresent(v -> b.plaintextToTrustedLocalRelay(bool(v, "plaintext-trusted-local-relay", file)));
-        value(p, "accept-trusted-certificate-outside-validity").ifPresent(v -> b.acceptTrustedCertificatesOutsideValidity(
-                bool(v, "accept-trusted-certificate-outside-validity", file)));
+        value(p, "allow-plaintext-authentication")
+                .ifPresent(v -> b.allowPlaintextAuthentication(bool(v, "allow-plaintext-authentication", file)));
+        value(p, "plaintext-trusted-local-relay")
+                .ifPresent(v -> b.plaintextToTrustedLocalRelay(bool(v, "plaintext-trusted-local-relay", file)));
+        value(p, "accept-trusted-certificate-outside-validity")
+                .ifPresent(v -> b.acceptTrustedCertificatesOutsideValidity(
+                        bool(v, "accept-trusted-certificate-outside-validity", file)));
         value(p, "trust-certificate").ifPresent(v -> b.trustCertificates(certificate(file.resolveSibling(v), file)));
         Optional<String> username = value(p, "username");
         if (username.isPresent()) {
-            String password = value(p, "password-env").map(name -> variables.apply(name).orElseThrow(() ->
-                            new InvalidInputException("--mail-config", file + ": environment variable " + name + " is not set")))
+            String password = value(p, "password-env")
+                    .map(name -> variables
+                            .apply(name)
+                            .orElseThrow(() -> new InvalidInputException(
+                                    "--mail-config", file + ": environment variable " + name + " is not set")))
                     .or(() -> value(p, "password"))
-                    .orElseThrow(() -> new InvalidInputException("--mail-config", file + ": username needs password-env or password"));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "--mail-config", file + ": username needs password-env or password"));
             char[] chars = password.toCharArray();
             try {
                 b.credentials(username.get(), chars);
@@ -115,12 +137,15 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
         } else if (value(p, "password").isPresent() || value(p, "password-env").isPresent()) {
             throw new InvalidInputException("--mail-config", file + ": a password needs a username");
         }
-        boolean notify = value(p, "notify-password-changes").map(v -> bool(v, "notify-password-changes", file)).orElse(false);
+        boolean notify = value(p, "notify-password-changes")
+                .map(v -> bool(v, "notify-password-changes", file))
+                .orElse(false);
         return new MailConfig(b.build(), notify);
     }
 
     private static String required(Properties p, String key, Path file) {
-        return value(p, key).orElseThrow(() -> new InvalidInputException("--mail-config", file + ": " + key + " is required"));
+        return value(p, key)
+                .orElseThrow(() -> new InvalidInputException("--mail-config", file + ": " + key + " is required"));
     }
 
     private static Optional<String> value(Properties p, String key) {
@@ -163,7 +188,8 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
         try (InputStream in = Files.newInputStream(path)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | CertificateException | ClassCastException e) {
-            throw new InvalidInputException("--mail-config", file + ": trust-certificate is not a readable X.509 certificate: " + path);
+            throw new InvalidInputException(
+                    "--mail-config", file + ": trust-certificate is not a readable X.509 certificate: " + path);
         }
     }
 }

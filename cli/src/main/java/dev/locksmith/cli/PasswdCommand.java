@@ -6,11 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code locksmith passwd}: a local user changes their own password. */
-@Command(name = "passwd", description = "Change your own password (local users only): the current one, then the new "
-        + "one, which must meet the policy and differ from the current one.")
+@Command(
+        name = "passwd",
+        description = "Change your own password (local users only): the current one, then the new "
+                + "one, which must meet the policy and differ from the current one.")
 final class PasswdCommand extends ActingCommand {
-    @Option(names = "--password-stdin", description = "Read the current password from the first line of standard "
-            + "input and the new one from the second.")
+    @Option(
+            names = "--password-stdin",
+            description = "Read the current password from the first line of standard "
+                    + "input and the new one from the second.")
     boolean passwordStdin;
 
     @Override

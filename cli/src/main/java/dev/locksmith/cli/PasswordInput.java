@@ -2,7 +2,6 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -69,8 +68,10 @@ final class PasswordInput {
     }
 
     private char[] prompt(String prompt) {
-        Terminal terminal = environment.terminal().orElseThrow(() -> new InvalidInputException("password",
-                "no terminal to read it from without echo; pipe it in with --password-stdin"));
+        Terminal terminal = environment
+                .terminal()
+                .orElseThrow(() -> new InvalidInputException(
+                        "password", "no terminal to read it from without echo; pipe it in with --password-stdin"));
         char[] chars = terminal.readPassword(prompt);
         if (chars == null) {
             throw new InvalidInputException("password", "input ended before a password was typed");
@@ -82,9 +83,12 @@ final class PasswordInput {
         if (stdin == null) {
             // Bytes that are not UTF-8 are an error, not U+FFFD: replaced, two different passwords in another
             // encoding would become the same one.
-            stdin = new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            stdin = new InputStreamReader(
+                    environment.stdin(),
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
         }
         char[] buffer = new char[MAX_CHARS];
         int length = 0;
@@ -107,7 +111,9 @@ final class PasswordInput {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("password", "standard input is not UTF-8");
         } catch (IOException e) {
-            throw new InvalidInputException("password", "standard input could not be read: " + e.getClass().getSimpleName());
+            throw new InvalidInputException(
+                    "password",
+                    "standard input could not be read: " + e.getClass().getSimpleName());
         } finally {
             Arrays.fill(buffer, '\0');
         }

@@ -4,22 +4,21 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.usecase.ChangePolicy;
 import dev.locksmith.core.usecase.ReadPolicy;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
-
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code locksmith policy ...}: read and change the password policy. */
-@Command(name = "policy", description = "Show or change the password policy.",
+@Command(
+        name = "policy",
+        description = "Show or change the password policy.",
         subcommands = {PolicyCommand.Show.class, PolicyCommand.Change.class})
 final class PolicyCommand implements Callable<Integer> {
     @Spec
@@ -49,11 +48,16 @@ final class PolicyCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "set", description = "Change the password policy (administrators only): start from the current "
-            + "policy, or from a preset, and change the settings given.")
+    @Command(
+            name = "set",
+            description = "Change the password policy (administrators only): start from the current "
+                    + "policy, or from a preset, and change the settings given.")
     static final class Change extends ActingCommand {
-        @Option(names = "--preset", paramLabel = "NAME", description = "Start from a preset: nist (15 to 128 characters, "
-                + "no composition rules) or classic (complex, minimum 8, history 5, 90-day expiry).")
+        @Option(
+                names = "--preset",
+                paramLabel = "NAME",
+                description = "Start from a preset: nist (15 to 128 characters, "
+                        + "no composition rules) or classic (complex, minimum 8, history 5, 90-day expiry).")
         String preset;
 
         @Option(names = "--min-length", paramLabel = "N", description = "Minimum length, 8 or more.")
@@ -62,7 +66,11 @@ final class PolicyCommand implements Callable<Integer> {
         @Option(names = "--max-length", paramLabel = "N", description = "Maximum length, 64 to 1024.")
         Integer maxLength;
 
-        @Option(names = "--complex", paramLabel = "true|false", arity = "1", description = "Require 3 of the 4 character classes.")
+        @Option(
+                names = "--complex",
+                paramLabel = "true|false",
+                arity = "1",
+                description = "Require 3 of the 4 character classes.")
         Boolean complex;
 
         @Option(names = "--min-upper", paramLabel = "N", description = "Minimum upper-case letters.")
@@ -89,14 +97,22 @@ final class PolicyCommand implements Callable<Integer> {
         @Option(names = "--max-age", paramLabel = "DURATION", description = "Maximum password age, e.g. 90d, or none.")
         String maxAge;
 
-        @Option(names = "--temporary-lifetime", paramLabel = "DURATION", description = "Lifetime of a password set by "
-                + "someone else with must-change, e.g. 72h, or none.")
+        @Option(
+                names = "--temporary-lifetime",
+                paramLabel = "DURATION",
+                description = "Lifetime of a password set by " + "someone else with must-change, e.g. 72h, or none.")
         String temporaryLifetime;
 
-        @Option(names = "--lockout-threshold", paramLabel = "N", description = "Failed logins that lock an account (0: off; at most 100).")
+        @Option(
+                names = "--lockout-threshold",
+                paramLabel = "N",
+                description = "Failed logins that lock an account (0: off; at most 100).")
         Integer lockoutThreshold;
 
-        @Option(names = "--lockout-duration", paramLabel = "DURATION", description = "How long a lock lasts, e.g. 30m, or until-reset.")
+        @Option(
+                names = "--lockout-duration",
+                paramLabel = "DURATION",
+                description = "How long a lock lasts, e.g. 30m, or until-reset.")
         String lockoutDuration;
 
         @Override
@@ -139,13 +155,15 @@ final class PolicyCommand implements Callable<Integer> {
                 b.maxAge(Values.duration(maxAge, "--max-age").orElse(null));
             }
             if (temporaryLifetime != null) {
-                b.temporaryLifetime(Values.duration(temporaryLifetime, "--temporary-lifetime").orElse(null));
+                b.temporaryLifetime(Values.duration(temporaryLifetime, "--temporary-lifetime")
+                        .orElse(null));
             }
             if (lockoutThreshold != null) {
                 b.lockoutThreshold(lockoutThreshold);
             }
             if (lockoutDuration != null) {
-                b.lockoutDuration(Values.duration(lockoutDuration, "--lockout-duration").orElse(null));
+                b.lockoutDuration(
+                        Values.duration(lockoutDuration, "--lockout-duration").orElse(null));
             }
             PasswordPolicy policy = build(b);
             session.locksmith().changePolicy().execute(new ChangePolicy.Command(actor(), policy));
@@ -155,13 +173,20 @@ final class PolicyCommand implements Callable<Integer> {
         }
 
         /** The policy's own field names, as this command's options. */
-        private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("minLength", "--min-length"),
-                Map.entry("maxLength", "--max-length"), Map.entry("minUppercase", "--min-upper"),
-                Map.entry("minLowercase", "--min-lower"), Map.entry("minDigits", "--min-digits"),
-                Map.entry("minOther", "--min-other"), Map.entry("bannedWords", "--banned-words"),
-                Map.entry("minStrength", "--min-strength"), Map.entry("historySize", "--history"),
-                Map.entry("maxAge", "--max-age"), Map.entry("temporaryLifetime", "--temporary-lifetime"),
-                Map.entry("lockoutThreshold", "--lockout-threshold"), Map.entry("lockoutDuration", "--lockout-duration"));
+        private static final Map<String, String> OPTIONS = Map.ofEntries(
+                Map.entry("minLength", "--min-length"),
+                Map.entry("maxLength", "--max-length"),
+                Map.entry("minUppercase", "--min-upper"),
+                Map.entry("minLowercase", "--min-lower"),
+                Map.entry("minDigits", "--min-digits"),
+                Map.entry("minOther", "--min-other"),
+                Map.entry("bannedWords", "--banned-words"),
+                Map.entry("minStrength", "--min-strength"),
+                Map.entry("historySize", "--history"),
+                Map.entry("maxAge", "--max-age"),
+                Map.entry("temporaryLifetime", "--temporary-lifetime"),
+                Map.entry("lockoutThreshold", "--lockout-threshold"),
+                Map.entry("lockoutDuration", "--lockout-duration"));
 
         /** Builds the policy; a setting out of range is reported by this command's option name. */
         static PasswordPolicy build(PasswordPolicy.Builder builder) {
@@ -189,9 +214,11 @@ final class PolicyCommand implements Callable<Integer> {
                 return Set.of();
             }
             Set<String> words = new LinkedHashSet<>();
-            Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty()).forEach(words::add);
+            Arrays.stream(list.split(","))
+                    .map(String::trim)
+                    .filter(w -> !w.isEmpty())
+                    .forEach(words::add);
             return words;
         }
     }
-
 }

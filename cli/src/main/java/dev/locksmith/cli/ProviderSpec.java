@@ -2,7 +2,6 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.ldap.ProviderKind;
-
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,11 +27,12 @@ record ProviderSpec(String name, ProviderKind kind, Path ldif) {
         int first = text.indexOf(':');
         int second = first < 0 ? -1 : text.indexOf(':', first + 1);
         if (first <= 0 || second < 0 || second == first + 1 || second == text.length() - 1) {
-            throw new InvalidInputException("--provider", "must be NAME:KIND:FILE, e.g. corp-ad:active-directory:/etc/ad.ldif, not '"
-                    + text + "'");
+            throw new InvalidInputException(
+                    "--provider",
+                    "must be NAME:KIND:FILE, e.g. corp-ad:active-directory:/etc/ad.ldif, not '" + text + "'");
         }
-        return new ProviderSpec(text.substring(0, first), kind(text.substring(first + 1, second)),
-                Path.of(text.substring(second + 1)));
+        return new ProviderSpec(
+                text.substring(0, first), kind(text.substring(first + 1, second)), Path.of(text.substring(second + 1)));
     }
 
     private static ProviderKind kind(String text) {
@@ -45,7 +45,7 @@ record ProviderSpec(String name, ProviderKind kind, Path ldif) {
                 return kind;
             }
         }
-        throw new InvalidInputException("--provider", "kind must be ldap, active-directory, radius, kerberos or saml, not '"
-                + text + "'");
+        throw new InvalidInputException(
+                "--provider", "kind must be ldap, active-directory, radius, kerberos or saml, not '" + text + "'");
     }
 }

@@ -18,8 +18,9 @@ final class RequireChangeCommand extends ActingCommand {
 
     @Override
     int run(Session session) {
-        session.locksmith().requirePasswordChange().execute(
-                new RequirePasswordChange.Command(actor(), Values.username(target, "USERNAME")));
+        session.locksmith()
+                .requirePasswordChange()
+                .execute(new RequirePasswordChange.Command(actor(), Values.username(target, "USERNAME")));
         out().println(target + " must change the password at the next login.");
         return ExitCode.OK;
     }

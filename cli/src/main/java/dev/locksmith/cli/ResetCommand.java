@@ -18,8 +18,9 @@ final class ResetCommand extends ActingCommand {
 
     @Override
     int run(Session session) {
-        session.locksmith().resetFailedLogins().execute(
-                new ResetFailedLogins.Command(actor(), Values.username(target, "USERNAME")));
+        session.locksmith()
+                .resetFailedLogins()
+                .execute(new ResetFailedLogins.Command(actor(), Values.username(target, "USERNAME")));
         out().println("Failed logins of " + Values.username(target, "USERNAME") + " reset; not locked.");
         return ExitCode.OK;
     }

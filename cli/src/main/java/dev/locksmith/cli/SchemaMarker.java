@@ -1,7 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.jdbc.JdbiStore;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,15 +20,15 @@ final class SchemaMarker {
     private static final System.Logger LOG = System.getLogger(SchemaMarker.class.getName());
     static final String FILE = "locksmith.schema";
 
-    private SchemaMarker() {
-    }
+    private SchemaMarker() {}
 
     /** Whether the store's database was migrated by this build. */
     static boolean current(Wiring.Store.Embedded store) {
         Optional<String> expected = fingerprint(store);
         try {
             Path marker = store.folder().resolve(FILE);
-            return expected.isPresent() && Files.isRegularFile(marker)
+            return expected.isPresent()
+                    && Files.isRegularFile(marker)
                     && Files.readString(marker, StandardCharsets.UTF_8).equals(expected.get());
         } catch (IOException e) {
             return false;
@@ -44,14 +43,21 @@ final class SchemaMarker {
                 Files.writeString(marker, text, StandardCharsets.UTF_8);
                 Wiring.makePrivate(marker);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "could not write the schema marker: {0}", e.getClass().getName());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "could not write the schema marker: {0}",
+                        e.getClass().getName());
             }
         });
     }
 
     private static Optional<String> fingerprint(Wiring.Store.Embedded store) {
         try {
-            Path code = Path.of(JdbiStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(JdbiStore.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             StringBuilder text = new StringBuilder("migrations ");
             if (Files.isDirectory(code)) {
                 try (Stream<Path> files = Files.list(code.resolve("db").resolve("locksmith"))) {
@@ -62,11 +68,13 @@ final class SchemaMarker {
             } else {
                 text.append(describe(code));
             }
-            Object key = Files.readAttributes(store.file(), BasicFileAttributes.class).fileKey();
+            Object key = Files.readAttributes(store.file(), BasicFileAttributes.class)
+                    .fileKey();
             if (key == null) {
                 return Optional.empty(); // no stable identity on this file system: always check
             }
-            return Optional.of(text.append("\ndatabase ").append(key).append('\n').toString());
+            return Optional.of(
+                    text.append("\ndatabase ").append(key).append('\n').toString());
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
@@ -74,6 +82,7 @@ final class SchemaMarker {
 
     private static String describe(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return file.toAbsolutePath() + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
+        return file.toAbsolutePath() + ":" + attributes.size() + ":"
+                + attributes.lastModifiedTime().toMillis();
     }
 }

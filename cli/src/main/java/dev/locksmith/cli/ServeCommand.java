@@ -5,33 +5,42 @@ import dev.locksmith.smtp.SmtpMailer;
 import dev.locksmith.smtp.SmtpSettings;
 import dev.locksmith.web.ConsoleSettings;
 import dev.locksmith.web.WebServer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code locksmith serve}: the web console on embedded Jetty, over the same store, mail and providers as every
  * other command. Loopback by default; runs until the process is stopped.
  */
-@Command(name = "serve", description = "Run the web console (the Users pages) on embedded Jetty, over the same "
-        + "store, mail settings and providers as the other commands, until stopped (Ctrl+C). Listens on the loopback "
-        + "address unless --host says otherwise; plain HTTP, so put a TLS proxy in front before exposing it.")
+@Command(
+        name = "serve",
+        description = "Run the web console (the Users pages) on embedded Jetty, over the same "
+                + "store, mail settings and providers as the other commands, until stopped (Ctrl+C). Listens on the loopback "
+                + "address unless --host says otherwise; plain HTTP, so put a TLS proxy in front before exposing it.")
 final class ServeCommand extends StoreCommand {
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, the loopback address).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + WebServer.DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "" + WebServer.DEFAULT_PORT,
             description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--public-url", paramLabel = "URL",
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
             description = "The address browsers use to reach the console (behind a proxy, say); reset links point "
                     + "there. Default: the address it listens on.")
     String publicUrl;
@@ -52,9 +61,14 @@ final class ServeCommand extends StoreCommand {
         } catch (UnknownHostException e) {
             throw new InvalidInputException("--host", "is not an address of this machine");
         }
-        SmtpSettings mail = root().mailConfig == null ? SmtpSettings.notConfigured()
-                : MailConfig.load(root().mailConfig, root().environment()::variable).settings();
-        try (WebServer server = WebServer.start(session.locksmith(), address, port,
+        SmtpSettings mail = root().mailConfig == null
+                ? SmtpSettings.notConfigured()
+                : MailConfig.load(root().mailConfig, root().environment()::variable)
+                        .settings();
+        try (WebServer server = WebServer.start(
+                session.locksmith(),
+                address,
+                port,
                 listening -> consoleSettings(publicAddress() == null ? listening : publicAddress(), mail))) {
             if (!address.isLoopbackAddress()) {
                 out().println("Warning: listening on " + host + " over plain HTTP; use a TLS proxy in front.");
@@ -73,7 +87,11 @@ final class ServeCommand extends StoreCommand {
             return null;
         }
         try {
-            return ConsoleSettings.builder().publicAddress(new URI(publicUrl)).build().publicAddress().orElseThrow();
+            return ConsoleSettings.builder()
+                    .publicAddress(new URI(publicUrl))
+                    .build()
+                    .publicAddress()
+                    .orElseThrow();
         } catch (URISyntaxException | InvalidInputException e) {
             throw new InvalidInputException("--public-url", "must be an absolute http or https address without query");
         }
@@ -85,7 +103,9 @@ final class ServeCommand extends StoreCommand {
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("Relay", mail.host() + ":" + mail.port());
             shown.put("Encryption", mail.encryption().name());
-            shown.put("From", mail.fromAddress().value() + (mail.fromName().isEmpty() ? "" : " (" + mail.fromName() + ")"));
+            shown.put(
+                    "From",
+                    mail.fromAddress().value() + (mail.fromName().isEmpty() ? "" : " (" + mail.fromName() + ")"));
             shown.put("Relay user", mail.username().orElse("none"));
             shown.put("Relay password", mail.hasPassword() ? "set (not shown)" : "none");
             shown.put("Login URL in messages", mail.loginUrl().toString());

@@ -1,7 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.Locksmith;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +18,12 @@ final class Session implements AutoCloseable {
     private final java.util.function.BooleanSupplier administratorExists;
     private final java.util.Set<String> providerNames;
 
-    Session(Locksmith locksmith, boolean mailConfigured, List<AutoCloseable> resources,
-            java.util.function.BooleanSupplier administratorExists, java.util.Set<String> providerNames) {
+    Session(
+            Locksmith locksmith,
+            boolean mailConfigured,
+            List<AutoCloseable> resources,
+            java.util.function.BooleanSupplier administratorExists,
+            java.util.Set<String> providerNames) {
         this.providerNames = java.util.Set.copyOf(providerNames);
         this.locksmith = Objects.requireNonNull(locksmith, "locksmith");
         this.mailConfigured = mailConfigured;
@@ -41,8 +44,10 @@ final class Session implements AutoCloseable {
      */
     void requireKnownProvider(String name, String option) {
         if (!providerNames.isEmpty() && !providerNames.contains(name)) {
-            throw new dev.locksmith.core.domain.InvalidInputException(option, "no provider '" + name
-                    + "' is configured; configured: " + String.join(", ", new java.util.TreeSet<>(providerNames)));
+            throw new dev.locksmith.core.domain.InvalidInputException(
+                    option,
+                    "no provider '" + name + "' is configured; configured: "
+                            + String.join(", ", new java.util.TreeSet<>(providerNames)));
         }
     }
 
@@ -71,7 +76,11 @@ final class Session implements AutoCloseable {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "could not close {0}: {1}", resources.get(i), e.getClass().getName());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "could not close {0}: {1}",
+                        resources.get(i),
+                        e.getClass().getName());
             }
         }
     }

@@ -5,39 +5,48 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.GenerateTemporaryPassword;
 import dev.locksmith.core.usecase.SetPassword;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.Optional;
-
 /** {@code locksmith set-password}: the delegated path, for administrators and users allowed to set passwords. */
-@Command(name = "set-password", description = "Set another user's password. Checks who may set whose password, "
-        + "then the policy (every violation is listed), then stores it, clears failed logins and any lock. "
-        + "The password is asked twice at the terminal, read from standard input, or generated.")
+@Command(
+        name = "set-password",
+        description = "Set another user's password. Checks who may set whose password, "
+                + "then the policy (every violation is listed), then stores it, clears failed logins and any lock. "
+                + "The password is asked twice at the terminal, read from standard input, or generated.")
 final class SetPasswordCommand extends ActingCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "Whose password.")
     String target;
 
-    @Option(names = "--email", description = "Email the new password to the user (forces --must-change). "
-            + "Refused before anything changes when mail is off or the user has no address.")
+    @Option(
+            names = "--email",
+            description = "Email the new password to the user (forces --must-change). "
+                    + "Refused before anything changes when mail is off or the user has no address.")
     boolean email;
 
-    @Option(names = "--must-change", description = "The user must change the password at the next login "
-            + "(a temporary password: it expires after the policy's lifetime).")
+    @Option(
+            names = "--must-change",
+            description = "The user must change the password at the next login "
+                    + "(a temporary password: it expires after the policy's lifetime).")
     boolean mustChange;
 
-    @Option(names = "--generate", description = "Generate a password that meets the policy. It is printed unless "
-            + "--email sends it to the user instead.")
+    @Option(
+            names = "--generate",
+            description = "Generate a password that meets the policy. It is printed unless "
+                    + "--email sends it to the user instead.")
     boolean generate;
 
     @Option(names = "--password-stdin", description = "Read the new password from the first line of standard input.")
     boolean passwordStdin;
 
-    @Option(names = "--json", description = "With --generate: print one JSON document: username, password (null when "
-            + "emailed), emailed, mustChangePassword, temporaryPasswordExpiresAt.")
+    @Option(
+            names = "--json",
+            description = "With --generate: print one JSON document: username, password (null when "
+                    + "emailed), emailed, mustChangePassword, temporaryPasswordExpiresAt.")
     boolean json;
 
     @Override
@@ -59,7 +68,8 @@ final class SetPasswordCommand extends ActingCommand {
         Password password;
         char[] shown = null;
         if (generate) {
-            password = session.locksmith().generateTemporaryPassword()
+            password = session.locksmith()
+                    .generateTemporaryPassword()
                     .execute(new GenerateTemporaryPassword.Command(actor, Optional.of(user)));
             if (!email) {
                 shown = password.toCharArray();
@@ -68,7 +78,8 @@ final class SetPasswordCommand extends ActingCommand {
             password = passwords().chosen(passwordStdin, "New password for " + user + ": ");
         }
         try {
-            SetPassword.Result result = session.locksmith().setPassword()
+            SetPassword.Result result = session.locksmith()
+                    .setPassword()
                     .execute(new SetPassword.Command(actor, user, password, email, mustChange));
             PrintWriter out = out();
             if (json) {
@@ -85,7 +96,9 @@ final class SetPasswordCommand extends ActingCommand {
             }
             if (result.mustChangePassword()) {
                 out.println("The user must change it at the next login"
-                        + result.temporaryPasswordExpiresAt().map(t -> "; it expires at " + Describe.time(t)).orElse("") + ".");
+                        + result.temporaryPasswordExpiresAt()
+                                .map(t -> "; it expires at " + Describe.time(t))
+                                .orElse("") + ".");
             }
             return ExitCode.OK;
         } finally {

@@ -1,10 +1,9 @@
 package dev.locksmith.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Base of the commands that work on the store: opens a {@link Session} as the global options say, runs, and
@@ -23,8 +22,7 @@ abstract class StoreCommand implements Callable<Integer> {
     }
 
     /** Validates the arguments before the store is opened (cheap failures first). */
-    void check() {
-    }
+    void check() {}
 
     /** Whether this command may create a missing embedded store (only {@code init}). */
     boolean createsStore() {

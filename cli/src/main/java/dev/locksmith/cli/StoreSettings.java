@@ -1,7 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +38,15 @@ import java.util.function.Function;
  * @param mailConfig the SMTP settings file
  * @param providers the security providers, {@code NAME:KIND:FILE}
  */
-record StoreSettings(Path data, boolean dataExplicit, Optional<String> jdbcUrl, Optional<String> jdbcUser,
-                     Optional<String> schema, Optional<String> tablePrefix, Optional<Path> mailConfig,
-                     List<String> providers) {
+record StoreSettings(
+        Path data,
+        boolean dataExplicit,
+        Optional<String> jdbcUrl,
+        Optional<String> jdbcUser,
+        Optional<String> schema,
+        Optional<String> tablePrefix,
+        Optional<Path> mailConfig,
+        List<String> providers) {
     static final String DEFAULT_DATA = "locksmith-data";
     static final String CONFIG_VARIABLE = "LOCKSMITH_CONFIG";
     /** Environment variable per setting. */
@@ -59,9 +64,15 @@ record StoreSettings(Path data, boolean dataExplicit, Optional<String> jdbcUrl, 
     }
 
     /** What the command line gave (null when an option was not given). */
-    record Options(Path data, String jdbcUrl, String jdbcUser, String schema, String tablePrefix, Path mailConfig,
-                   List<String> providers, Path config) {
-    }
+    record Options(
+            Path data,
+            String jdbcUrl,
+            String jdbcUser,
+            String schema,
+            String tablePrefix,
+            Path mailConfig,
+            List<String> providers,
+            Path config) {}
 
     /**
      * Resolves the settings.
@@ -70,33 +81,59 @@ record StoreSettings(Path data, boolean dataExplicit, Optional<String> jdbcUrl, 
      * @throws InvalidInputException for a missing or malformed settings file
      */
     static StoreSettings resolve(Options options, Function<String, Optional<String>> variables, Path workingDirectory) {
-        Optional<Path> configPath = Optional.ofNullable(options.config()).map(workingDirectory::resolve)
+        Optional<Path> configPath = Optional.ofNullable(options.config())
+                .map(workingDirectory::resolve)
                 .or(() -> variables.apply(CONFIG_VARIABLE).map(v -> workingDirectory.resolve(v)));
         Properties file = configPath.map(StoreSettings::load).orElseGet(Properties::new);
         Path fileFolder = configPath.map(p -> p.toAbsolutePath().getParent()).orElse(workingDirectory);
-        Layer command = new Layer(key -> Optional.ofNullable(switch (key) {
-            case "data" -> options.data() == null ? null : options.data().toString();
-            case "jdbc-url" -> options.jdbcUrl();
-            case "jdbc-user" -> options.jdbcUser();
-            case "jdbc-schema" -> options.schema();
-            case "table-prefix" -> options.tablePrefix();
-            case "mail-config" -> options.mailConfig() == null ? null : options.mailConfig().toString();
-            case "providers" -> options.providers().isEmpty() ? null : String.join("\n", options.providers());
-            default -> null;
-        }), workingDirectory);
+        Layer command = new Layer(
+                key -> Optional.ofNullable(
+                        switch (key) {
+                            case "data" ->
+                                options.data() == null ? null : options.data().toString();
+                            case "jdbc-url" -> options.jdbcUrl();
+                            case "jdbc-user" -> options.jdbcUser();
+                            case "jdbc-schema" -> options.schema();
+                            case "table-prefix" -> options.tablePrefix();
+                            case "mail-config" ->
+                                options.mailConfig() == null
+                                        ? null
+                                        : options.mailConfig().toString();
+                            case "providers" ->
+                                options.providers().isEmpty() ? null : String.join("\n", options.providers());
+                            default -> null;
+                        }),
+                workingDirectory);
         Layer environment = new Layer(key -> variables.apply(VARIABLES.get(key)), workingDirectory);
-        Layer settingsFile = new Layer(key -> Optional.ofNullable(file.getProperty(key)).map(String::strip)
-                .filter(v -> !v.isEmpty()), fileFolder);
+        Layer settingsFile = new Layer(
+                key -> Optional.ofNullable(file.getProperty(key))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty()),
+                fileFolder);
         List<Layer> layers = List.of(command, environment, settingsFile);
 
-        Layer storeLayer = layers.stream().filter(l -> l.get("data").isPresent() || l.get("jdbc-url").isPresent())
-                .findFirst().orElse(command);
+        Layer storeLayer = layers.stream()
+                .filter(l -> l.get("data").isPresent() || l.get("jdbc-url").isPresent())
+                .findFirst()
+                .orElse(command);
         Optional<String> url = storeLayer.get("jdbc-url");
         Optional<Path> data = storeLayer.path("data");
-        return new StoreSettings(data.orElse(workingDirectory.resolve(DEFAULT_DATA)), data.isPresent(), url,
-                first(layers, "jdbc-user"), first(layers, "jdbc-schema"), first(layers, "table-prefix"),
-                layers.stream().map(l -> l.path("mail-config")).flatMap(Optional::stream).findFirst(),
-                layers.stream().map(l -> l.providers()).filter(p -> !p.isEmpty()).findFirst().orElse(List.of()));
+        return new StoreSettings(
+                data.orElse(workingDirectory.resolve(DEFAULT_DATA)),
+                data.isPresent(),
+                url,
+                first(layers, "jdbc-user"),
+                first(layers, "jdbc-schema"),
+                first(layers, "table-prefix"),
+                layers.stream()
+                        .map(l -> l.path("mail-config"))
+                        .flatMap(Optional::stream)
+                        .findFirst(),
+                layers.stream()
+                        .map(l -> l.providers())
+                        .filter(p -> !p.isEmpty())
+                        .findFirst()
+                        .orElse(List.of()));
     }
 
     private static Optional<String> first(List<Layer> layers, String key) {
@@ -116,8 +153,11 @@ record StoreSettings(Path data, boolean dataExplicit, Optional<String> jdbcUrl, 
         /** Providers, {@code NAME:KIND:FILE} each, separated by commas or new lines; FILE relative to the folder. */
         List<String> providers() {
             List<String> specs = new ArrayList<>();
-            get("providers").ifPresent(all -> Arrays.stream(all.split("[,\\n]")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).forEach(s -> specs.add(resolveFile(s))));
+            get("providers")
+                    .ifPresent(all -> Arrays.stream(all.split("[,\\n]"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .forEach(s -> specs.add(resolveFile(s))));
             return specs;
         }
 
@@ -131,8 +171,8 @@ record StoreSettings(Path data, boolean dataExplicit, Optional<String> jdbcUrl, 
         }
     }
 
-    private static final Set<String> KEYS = Set.of("data", "jdbc-url", "jdbc-user", "jdbc-schema", "table-prefix",
-            "mail-config", "providers");
+    private static final Set<String> KEYS =
+            Set.of("data", "jdbc-url", "jdbc-user", "jdbc-schema", "table-prefix", "mail-config", "providers");
 
     private static Properties load(Path file) {
         Properties p = new Properties();
@@ -141,13 +181,16 @@ record StoreSettings(Path data, boolean dataExplicit, Optional<String> jdbcUrl, 
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("--config", "no such file: " + file);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("--config", "cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new InvalidInputException(
+                    "--config", "cannot read " + file + ": " + e.getClass().getSimpleName());
         }
         Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("--config", file + ": unknown key(s) " + unknown + "; known: "
-                    + new TreeSet<>(KEYS) + " (the database password belongs in " + Environment.JDBC_PASSWORD_VARIABLE + ")");
+            throw new InvalidInputException(
+                    "--config",
+                    file + ": unknown key(s) " + unknown + "; known: " + new TreeSet<>(KEYS)
+                            + " (the database password belongs in " + Environment.JDBC_PASSWORD_VARIABLE + ")");
         }
         return p;
     }

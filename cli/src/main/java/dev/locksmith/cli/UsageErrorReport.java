@@ -1,10 +1,9 @@
 package dev.locksmith.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * Reports a command line that does not parse (unknown command or option, missing argument, malformed number)
@@ -20,7 +19,8 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
         String name = command.getCommandSpec().qualifiedName();
         List<String> commands = mistypedCommand(ex);
         if (!commands.isEmpty()) {
-            String typed = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0);
+            String typed =
+                    ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0);
             err.println(name + ": '" + typed + "' is not a command; did you mean " + alternatives(commands) + "?");
         } else {
             err.println(name + ": " + message(ex));
@@ -37,18 +37,22 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
      */
     private static List<String> mistypedCommand(CommandLine.ParameterException ex) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
-                || ex.getCommandLine().getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()
-                || unmatched.getUnmatched().get(0).startsWith("-") || unmatched.isUnknownOption()) {
+                || ex.getCommandLine().getSubcommands().isEmpty()
+                || unmatched.getUnmatched().isEmpty()
+                || unmatched.getUnmatched().get(0).startsWith("-")
+                || unmatched.isUnknownOption()) {
             return List.of();
         }
         List<String> suggestions = new ArrayList<>(unmatched.getSuggestions());
-        suggestions.removeIf(s -> s.startsWith("-") || !ex.getCommandLine().getSubcommands().containsKey(s));
+        suggestions.removeIf(
+                s -> s.startsWith("-") || !ex.getCommandLine().getSubcommands().containsKey(s));
         return suggestions.stream().limit(1).toList();
     }
 
     private static String alternatives(List<String> commands) {
         List<String> quoted = commands.stream().map(c -> "'" + c + "'").toList();
-        return quoted.size() == 1 ? quoted.get(0)
+        return quoted.size() == 1
+                ? quoted.get(0)
                 : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
     }
 

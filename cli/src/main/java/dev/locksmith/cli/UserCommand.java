@@ -15,24 +15,31 @@ import dev.locksmith.core.usecase.EditUser;
 import dev.locksmith.core.usecase.GenerateTemporaryPassword;
 import dev.locksmith.core.usecase.RegisterProviderUser;
 import dev.locksmith.core.usecase.SearchUsers;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code locksmith user ...}: user administration, for administrators. */
-@Command(name = "user", description = "Create, edit and delete users, grant and revoke permissions, register "
-        + "security-provider users (administrators only).",
-        subcommands = {UserCommand.Create.class, UserCommand.Edit.class, UserCommand.Delete.class,
-                UserCommand.Grant.class, UserCommand.Revoke.class, UserCommand.RegisterProvider.class})
+@Command(
+        name = "user",
+        description = "Create, edit and delete users, grant and revoke permissions, register "
+                + "security-provider users (administrators only).",
+        subcommands = {
+            UserCommand.Create.class,
+            UserCommand.Edit.class,
+            UserCommand.Delete.class,
+            UserCommand.Grant.class,
+            UserCommand.Revoke.class,
+            UserCommand.RegisterProvider.class
+        })
 final class UserCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,8 +54,8 @@ final class UserCommand implements Callable<Integer> {
     static SearchUsers.Row find(Locksmith locksmith, Username actor, Username target) {
         Optional<String> cursor = Optional.empty();
         do {
-            SearchUsers.Result result = locksmith.searchUsers().execute(
-                    SearchUsers.Command.of(actor, target.value(), cursor, 500));
+            SearchUsers.Result result =
+                    locksmith.searchUsers().execute(SearchUsers.Command.of(actor, target.value(), cursor, 500));
             for (SearchUsers.Row row : result.page().items()) {
                 if (row.username().equals(target)) {
                     return row;
@@ -64,8 +71,10 @@ final class UserCommand implements Callable<Integer> {
         @Option(names = "--name", paramLabel = "NAME", description = "Public display name (shown to customers).")
         String publicName;
 
-        @Option(names = "--private-name", paramLabel = "NAME", description = "Private display name (shown internally; "
-                + "default: the public one).")
+        @Option(
+                names = "--private-name",
+                paramLabel = "NAME",
+                description = "Private display name (shown internally; " + "default: the public one).")
         String privateName;
 
         @Option(names = "--email", paramLabel = "ADDRESS", description = "Email address.")
@@ -81,13 +90,18 @@ final class UserCommand implements Callable<Integer> {
         /** A new profile from the options alone. */
         Profile profile() {
             String shown = publicName == null ? "" : publicName;
-            return new Profile(shown, privateName == null ? shown : privateName,
-                    Optional.ofNullable(email).map(EmailAddress::of), comments == null ? "" : comments);
+            return new Profile(
+                    shown,
+                    privateName == null ? shown : privateName,
+                    Optional.ofNullable(email).map(EmailAddress::of),
+                    comments == null ? "" : comments);
         }
     }
 
-    @Command(name = "create", description = "Create a local user with an initial password (asked twice, read from "
-            + "standard input, or generated and printed).")
+    @Command(
+            name = "create",
+            description = "Create a local user with an initial password (asked twice, read from "
+                    + "standard input, or generated and printed).")
     static final class Create extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The new username.")
         String username;
@@ -95,7 +109,10 @@ final class UserCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         ProfileOptions profile = new ProfileOptions();
 
-        @Option(names = "--permission", paramLabel = "PERMISSION", description = "administrator or set-passwords; repeatable.")
+        @Option(
+                names = "--permission",
+                paramLabel = "PERMISSION",
+                description = "administrator or set-passwords; repeatable.")
         List<String> permissions = List.of();
 
         @Option(names = "--must-change", description = "The user must change the initial password at the first login.")
@@ -104,7 +121,9 @@ final class UserCommand implements Callable<Integer> {
         @Option(names = "--generate", description = "Generate the initial password and print it.")
         boolean generate;
 
-        @Option(names = "--password-stdin", description = "Read the initial password from the first line of standard input.")
+        @Option(
+                names = "--password-stdin",
+                description = "Read the initial password from the first line of standard input.")
         boolean passwordStdin;
 
         @Override
@@ -125,15 +144,19 @@ final class UserCommand implements Callable<Integer> {
             Password password;
             char[] shown = null;
             if (generate) {
-                password = session.locksmith().generateTemporaryPassword().execute(GenerateTemporaryPassword.Command.of(actor()));
+                password = session.locksmith()
+                        .generateTemporaryPassword()
+                        .execute(GenerateTemporaryPassword.Command.of(actor()));
                 shown = password.toCharArray();
             } else {
                 password = passwords().chosen(passwordStdin, "Initial password for " + user + ": ");
             }
             try {
-                session.locksmith().createUser().execute(
-                        new CreateUser.Command(actor(), user, newProfile, granted, password, mustChange));
-                out().println("Created " + user + (granted.isEmpty() ? "" : " with " + Describe.permissions(granted)) + ".");
+                session.locksmith()
+                        .createUser()
+                        .execute(new CreateUser.Command(actor(), user, newProfile, granted, password, mustChange));
+                out().println("Created " + user + (granted.isEmpty() ? "" : " with " + Describe.permissions(granted))
+                        + ".");
                 if (shown != null) {
                     out().print("Generated password: ");
                     out().println(shown);
@@ -147,8 +170,10 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "edit", description = "Change a user's display names, email, comments, enabled flag or permissions; "
-            + "what is not given stays as it is.")
+    @Command(
+            name = "edit",
+            description = "Change a user's display names, email, comments, enabled flag or permissions; "
+                    + "what is not given stays as it is.")
     static final class Edit extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whom to edit.")
         String username;
@@ -165,12 +190,18 @@ final class UserCommand implements Callable<Integer> {
         @Option(names = "--disable", description = "Disable the account (it can no longer log in or act).")
         boolean disable;
 
-        @Option(names = "--permissions", paramLabel = "LIST", description = "Replace the permissions: a comma-separated "
-                + "list of administrator and set-passwords, or none.")
+        @Option(
+                names = "--permissions",
+                paramLabel = "LIST",
+                description = "Replace the permissions: a comma-separated "
+                        + "list of administrator and set-passwords, or none.")
         String permissions;
 
-        @Option(names = "--provider", paramLabel = "NAME", description = "Move a provider user to another security "
-                + "provider (one of those configured, when any is).")
+        @Option(
+                names = "--provider",
+                paramLabel = "NAME",
+                description = "Move a provider user to another security "
+                        + "provider (one of those configured, when any is).")
         String provider;
 
         @Override
@@ -184,8 +215,10 @@ final class UserCommand implements Callable<Integer> {
                 throw new InvalidInputException("--no-email", "and --email exclude each other");
             }
             if (!profile.any() && !noEmail && !enable && !disable && permissions == null && provider == null) {
-                throw new InvalidInputException("edit", "nothing to change: give --name, --private-name, --email, "
-                        + "--no-email, --comments, --enable, --disable, --permissions or --provider");
+                throw new InvalidInputException(
+                        "edit",
+                        "nothing to change: give --name, --private-name, --email, "
+                                + "--no-email, --comments, --enable, --disable, --permissions or --provider");
             }
             if (permissions != null) {
                 Values.permissions(permissions);
@@ -201,21 +234,27 @@ final class UserCommand implements Callable<Integer> {
             }
             if (profile.any() || noEmail || provider != null) {
                 SearchUsers.Row row = find(session.locksmith(), actor(), user);
-                String comments = row.details().map(SearchUsers.Details::comments).orElse("");
+                String comments =
+                        row.details().map(SearchUsers.Details::comments).orElse("");
                 newProfile = Optional.of(new Profile(
                         profile.publicName == null ? row.publicName() : profile.publicName,
                         profile.privateName == null ? row.privateName() : profile.privateName,
-                        noEmail ? Optional.empty() : profile.email == null ? row.email() : Optional.of(EmailAddress.of(profile.email)),
+                        noEmail
+                                ? Optional.empty()
+                                : profile.email == null ? row.email() : Optional.of(EmailAddress.of(profile.email)),
                         profile.comments == null ? comments : profile.comments));
             }
             Optional<Boolean> enabled = enable ? Optional.of(true) : disable ? Optional.of(false) : Optional.empty();
-            Optional<Set<Permission>> newPermissions = Optional.ofNullable(permissions).map(Values::permissions);
+            Optional<Set<Permission>> newPermissions =
+                    Optional.ofNullable(permissions).map(Values::permissions);
             if (provider != null) {
                 moveProvider(session, user, newProfile.orElseThrow());
                 newProfile = Optional.empty();
             }
             if (newProfile.isPresent() || enabled.isPresent() || newPermissions.isPresent()) {
-                session.locksmith().editUser().execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
+                session.locksmith()
+                        .editUser()
+                        .execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
             }
             out().println("Edited " + user + ".");
             return ExitCode.OK;
@@ -225,16 +264,20 @@ final class UserCommand implements Callable<Integer> {
         private void moveProvider(Session session, Username user, Profile newProfile) {
             SearchUsers.Row row = find(session.locksmith(), actor(), user);
             if (row.source().isLocal()) {
-                throw new InvalidInputException("--provider", user + " is a local user; only a provider user moves "
-                        + "to another provider");
+                throw new InvalidInputException(
+                        "--provider", user + " is a local user; only a provider user moves " + "to another provider");
             }
-            session.locksmith().registerProviderUser().execute(
-                    new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), newProfile));
+            session.locksmith()
+                    .registerProviderUser()
+                    .execute(
+                            new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), newProfile));
         }
     }
 
-    @Command(name = "delete", description = "Delete a user and their password history. Asks for confirmation at a "
-            + "terminal; without one (a script), --yes is required.")
+    @Command(
+            name = "delete",
+            description = "Delete a user and their password history. Asks for confirmation at a "
+                    + "terminal; without one (a script), --yes is required.")
     static final class Delete extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whom to delete.")
         String username;
@@ -252,9 +295,12 @@ final class UserCommand implements Callable<Integer> {
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
             if (!yes) {
-                Terminal terminal = root().environment().terminal().orElseThrow(() -> new InvalidInputException("--yes",
-                        "is needed to delete without a terminal to confirm at"));
-                String answer = terminal.readLine("Delete " + user + " and their password history? Type yes to confirm: ");
+                Terminal terminal = root().environment()
+                        .terminal()
+                        .orElseThrow(() -> new InvalidInputException(
+                                "--yes", "is needed to delete without a terminal to confirm at"));
+                String answer =
+                        terminal.readLine("Delete " + user + " and their password history? Type yes to confirm: ");
                 if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
                     out().println("Not deleted.");
                     return ExitCode.OK;
@@ -301,8 +347,10 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "grant", description = "Grant a permission: set-passwords delegates the power to set passwords "
-            + "without making the user an administrator.")
+    @Command(
+            name = "grant",
+            description = "Grant a permission: set-passwords delegates the power to set passwords "
+                    + "without making the user an administrator.")
     static final class Grant extends PermissionChange {
         @Override
         boolean grant() {
@@ -318,9 +366,11 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "register-provider", description = "Register a user whose password lives in a security provider "
-            + "(nobody can set that password here), or update one already registered: its profile, or its provider. "
-            + "When providers are configured (--provider before the command), the name must be one of them.")
+    @Command(
+            name = "register-provider",
+            description = "Register a user whose password lives in a security provider "
+                    + "(nobody can set that password here), or update one already registered: its profile, or its provider. "
+                    + "When providers are configured (--provider before the command), the name must be one of them.")
     static final class RegisterProvider extends ActingCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The user's name in the provider.")
         String username;
@@ -341,9 +391,12 @@ final class UserCommand implements Callable<Integer> {
         int run(Session session) {
             Username user = Values.username(username, "USERNAME");
             session.requireKnownProvider(provider, "--provider");
-            RegisterProviderUser.Result result = session.locksmith().registerProviderUser().execute(
-                    new RegisterProviderUser.Command(actor(), user, new Source.Provider(provider), profile.profile()));
-            out().println(user + " of provider " + provider + ": " + result.name().toLowerCase(java.util.Locale.ROOT) + ".");
+            RegisterProviderUser.Result result = session.locksmith()
+                    .registerProviderUser()
+                    .execute(new RegisterProviderUser.Command(
+                            actor(), user, new Source.Provider(provider), profile.profile()));
+            out().println(user + " of provider " + provider + ": "
+                    + result.name().toLowerCase(java.util.Locale.ROOT) + ".");
             return ExitCode.OK;
         }
     }

@@ -3,7 +3,6 @@ package dev.locksmith.cli;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -19,8 +18,7 @@ import java.util.regex.Pattern;
 final class Values {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** A username given for {@code option}. */
     static Username username(String text, String option) {
@@ -74,17 +72,19 @@ final class Values {
         Matcher m = DURATION.matcher(value);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            return Optional.of(
+                    switch (m.group(2)) {
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
         }
         try {
             return Optional.of(Duration.parse(text.trim()));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(option, "not a duration (like 90d, 72h, 30m, PT1H30M, or none): '" + text + "'");
+            throw new InvalidInputException(
+                    option, "not a duration (like 90d, 72h, 30m, PT1H30M, or none): '" + text + "'");
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.InvalidInputException;
-import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.directory.LdapProviderSettings;
@@ -13,7 +13,6 @@ import dev.locksmith.jdbc.JdbiStore;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.SecurityProvider;
 import dev.locksmith.smtp.SmtpMailer;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +42,7 @@ final class Wiring {
      */
     private static final int POOL_SIZE = 3;
 
-    private Wiring() {
-    }
+    private Wiring() {}
 
     /** Where users, history, audit and policy are kept. */
     sealed interface Store {
@@ -80,8 +78,13 @@ final class Wiring {
          * A database at a JDBC URL (PostgreSQL, or H2 in server or memory mode). The password array is copied
          * by {@link #open} and may be wiped by the caller afterwards.
          */
-        record Jdbc(String url, Optional<String> user, Optional<char[]> password, Optional<String> schema,
-                    Optional<String> tablePrefix) implements Store {
+        record Jdbc(
+                String url,
+                Optional<String> user,
+                Optional<char[]> password,
+                Optional<String> schema,
+                Optional<String> tablePrefix)
+                implements Store {
             public Jdbc {
                 Objects.requireNonNull(url, "url");
                 Objects.requireNonNull(user, "user");
@@ -109,8 +112,12 @@ final class Wiring {
      *
      * @param clock the clock of the use cases and the mailer
      */
-    record Settings(Store store, MailConfig mail, List<ProviderSpec> providers,
-                    List<LdapProviderSettings> ldapProviders, Clock clock) {
+    record Settings(
+            Store store,
+            MailConfig mail,
+            List<ProviderSpec> providers,
+            List<LdapProviderSettings> ldapProviders,
+            Clock clock) {
         Settings {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(mail, "mail");
@@ -140,7 +147,9 @@ final class Wiring {
             if (!settings.providers().isEmpty()) {
                 LdifSecurityProviders.Builder builder = LdifSecurityProviders.builder();
                 for (ProviderSpec spec : settings.providers()) {
-                    builder.provider(SecurityProvider.builder(spec.name(), spec.kind()).ldif(spec.ldif()).build());
+                    builder.provider(SecurityProvider.builder(spec.name(), spec.kind())
+                            .ldif(spec.ldif())
+                            .build());
                 }
                 LdifSecurityProviders ldif = builder.build();
                 opened.add(ldif);
@@ -151,7 +160,8 @@ final class Wiring {
                 settings.ldapProviders().forEach(live::provider);
                 LdapSecurityProviders ldap = live.build();
                 opened.add(ldap);
-                providers = settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
+                providers =
+                        settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
             }
             Locksmith locksmith = Locksmith.builder()
                     .userAccounts(store.userAccounts())
@@ -163,17 +173,23 @@ final class Wiring {
                     .passwordHasher(lazyHasher(adapters))
                     // Loaded on first use, so that a command checking no password never loads the word lists.
                     .blocklist(password -> adapters.blocklist().contains(password))
-                    .strengthEstimator((password, inputs) -> adapters.strengthEstimator().estimate(password, inputs))
+                    .strengthEstimator(
+                            (password, inputs) -> adapters.strengthEstimator().estimate(password, inputs))
                     .securityProviders(providers)
                     .mailer(new SmtpMailer(settings.mail().settings(), settings.clock()))
                     .notifyPasswordChanges(settings.mail().notifyPasswordChanges())
                     .resetTokens(store.resetTokens())
                     .clock(settings.clock())
                     .build();
-            return new Session(locksmith, settings.mail().settings().isConfigured(), opened,
-                    () -> store.transactions().inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0),
-                    java.util.stream.Stream.concat(settings.providers().stream().map(ProviderSpec::name),
-                            settings.ldapProviders().stream().map(LdapProviderSettings::name))
+            return new Session(
+                    locksmith,
+                    settings.mail().settings().isConfigured(),
+                    opened,
+                    () -> store.transactions()
+                            .inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0),
+                    java.util.stream.Stream.concat(
+                                    settings.providers().stream().map(ProviderSpec::name),
+                                    settings.ldapProviders().stream().map(LdapProviderSettings::name))
                             .collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             Session.closeAll(opened);
@@ -184,8 +200,10 @@ final class Wiring {
     private static JdbiStore store(Store store) {
         if (store instanceof Store.Embedded embedded) {
             if (!embedded.create() && !Files.isRegularFile(embedded.file())) {
-                throw new InvalidInputException("--data", "no Locksmith store in " + embedded.folder().toAbsolutePath()
-                        + ": name the folder that holds one, or create one there with 'locksmith init'");
+                throw new InvalidInputException(
+                        "--data",
+                        "no Locksmith store in " + embedded.folder().toAbsolutePath()
+                                + ": name the folder that holds one, or create one there with 'locksmith init'");
             }
             try {
                 createPrivateFolder(embedded.folder());
@@ -207,7 +225,8 @@ final class Wiring {
         jdbc.tablePrefix().ifPresent(builder::tablePrefix);
         if (jdbc.user().isPresent()) {
             // JDBC takes the password as a String; it lives as long as the pool does.
-            builder.credentials(jdbc.user().get(), jdbc.password().map(String::new).orElse(null));
+            builder.credentials(
+                    jdbc.user().get(), jdbc.password().map(String::new).orElse(null));
         }
         return builder.build();
     }
@@ -222,8 +241,11 @@ final class Wiring {
         while (true) {
             try {
                 boolean current = SchemaMarker.current(embedded);
-                JdbiStore store = JdbiStore.builder().h2File(embedded.folder().resolve(H2_FILE)).maximumPoolSize(POOL_SIZE)
-                        .runMigrations(!current).build();
+                JdbiStore store = JdbiStore.builder()
+                        .h2File(embedded.folder().resolve(H2_FILE))
+                        .maximumPoolSize(POOL_SIZE)
+                        .runMigrations(!current)
+                        .build();
                 if (!current) {
                     SchemaMarker.record(embedded);
                 }
@@ -233,9 +255,12 @@ final class Wiring {
                     throw e;
                 }
                 if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
-                    throw new UnavailableException("the store in " + embedded.folder().toAbsolutePath() + " is in use by "
-                            + "another process (waited " + embedded.lockWait().toSeconds() + " s); try again when it "
-                            + "has finished", e);
+                    throw new UnavailableException(
+                            "the store in " + embedded.folder().toAbsolutePath() + " is in use by "
+                                    + "another process (waited "
+                                    + embedded.lockWait().toSeconds() + " s); try again when it "
+                                    + "has finished",
+                            e);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "store in use by another process; waiting {0} ms", pause);
                 try {
@@ -295,14 +320,19 @@ final class Wiring {
         Set<PosixFilePermission> current = Files.getPosixFilePermissions(folder);
         if (!ownerOnly.containsAll(current)) {
             // Not changed here: it may be a folder the user shares on purpose. The database file is made private.
-            LOG.log(System.Logger.Level.WARNING, "the data folder {0} is accessible to other users ({1}); the"
-                    + " database in it holds password hashes", folder, PosixFilePermissions.toString(current));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the data folder {0} is accessible to other users ({1}); the"
+                            + " database in it holds password hashes",
+                    folder,
+                    PosixFilePermissions.toString(current));
         }
     }
 
     /** The embedded database file, readable and writable by its owner only (on POSIX file systems). */
     static void makePrivate(Path file) throws IOException {
-        if (Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (Files.exists(file)
+                && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }

@@ -1,18 +1,17 @@
 package dev.locksmith.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hexagon's boundaries across modules, checked on the main classes of every module (tests excluded):
@@ -42,8 +41,12 @@ class ArchitectureTest {
 
     @Test
     void core_depends_on_nothing_but_the_jdk() {
-        classes().that().resideInAPackage("dev.locksmith.core..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.locksmith.core..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("dev.locksmith.core..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.locksmith.core..", "java..")
                 .check(MAIN);
     }
 
@@ -79,8 +82,12 @@ class ArchitectureTest {
 
     @Test
     void nothing_but_the_command_line_depends_on_the_command_line() {
-        noClasses().that().resideOutsideOfPackage("dev.locksmith.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.locksmith.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.locksmith.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.locksmith.cli..")
                 .check(MAIN);
     }
 
@@ -103,16 +110,30 @@ class ArchitectureTest {
         allowed.addAll(List.of(CORE_API));
         allowed.addAll(List.of(JDK));
         allowed.addAll(ADAPTERS.get(root));
-        List<String> forbidden = new ArrayList<>(List.of("dev.locksmith.core", "dev.locksmith.core.usecase..",
-                "dev.locksmith.core.internal..", "dev.locksmith.cli.."));
-        ADAPTERS.keySet().stream().filter(other -> !other.equals(root)).map(other -> other + "..").forEach(forbidden::add);
+        List<String> forbidden = new ArrayList<>(List.of(
+                "dev.locksmith.core",
+                "dev.locksmith.core.usecase..",
+                "dev.locksmith.core.internal..",
+                "dev.locksmith.cli.."));
+        ADAPTERS.keySet().stream()
+                .filter(other -> !other.equals(root))
+                .map(other -> other + "..")
+                .forEach(forbidden::add);
         return List.of(
-                classes().that().resideInAPackage(root + "..")
-                        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+                classes()
+                        .that()
+                        .resideInAPackage(root + "..")
+                        .should()
+                        .onlyDependOnClassesThat()
+                        .resideInAnyPackage(allowed.toArray(String[]::new))
                         .as("classes of " + root + " should depend only on core's domain and ports, "
                                 + String.join(", ", ADAPTERS.get(root)) + " and the JDK"),
-                noClasses().that().resideInAPackage(root + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                noClasses()
+                        .that()
+                        .resideInAPackage(root + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(forbidden.toArray(String[]::new))
                         .as("classes of " + root + " should not depend on core's use cases, internals or composition "
                                 + "root, nor on another adapter or the command line"));
     }

@@ -1,8 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.crypto.Argon2Settings;
-import picocli.CommandLine;
-
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /**
  * Runs the {@code locksmith} command in-process, as a shell would, against a data folder: standard input,
@@ -35,8 +34,7 @@ final class Cli {
         globals.add(data.toString());
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** No global option: the settings come from the environment variables and the defaults. */
     static Cli bare() {
@@ -94,8 +92,8 @@ final class Cli {
 
     /** Runs with these bytes as standard input. */
     Result inputBytes(byte[] stdin, String... args) {
-        Environment environment = new Environment(new ByteArrayInputStream(stdin), variables::get, terminal, FAST,
-                workingDirectory);
+        Environment environment =
+                new Environment(new ByteArrayInputStream(stdin), variables::get, terminal, FAST, workingDirectory);
         LocksmithCommand command = new LocksmithCommand(environment);
         if (lockWait != null) {
             command.lockWait(lockWait);

@@ -1,10 +1,9 @@
 package dev.locksmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "Command line" block, parsed out of README.md and run line by line, in order, as written, on a
@@ -24,8 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CommandLineReadmeTest {
     private static final Path README = Path.of("..", "README.md");
-    private static final Map<String, String> PASSWORDS = Map.of("admin", "amber lighthouse keeps watch",
-            "rep", "quiet harbor at dawn", "alice", "forgotten long ago", "bob", "granite river slowly bends");
+    private static final Map<String, String> PASSWORDS = Map.of(
+            "admin",
+            "amber lighthouse keeps watch",
+            "rep",
+            "quiet harbor at dawn",
+            "alice",
+            "forgotten long ago",
+            "bob",
+            "granite river slowly bends");
     private static final String BOBS_OWN = "violet lanterns drift east";
 
     @TempDir
@@ -37,8 +43,11 @@ class CommandLineReadmeTest {
         String section = readme.substring(readme.indexOf("\n## Command line"));
         section = section.substring(0, section.indexOf("\n## ", 1));
         List<String> lines = section.lines().toList();
-        int start = lines.indexOf(lines.stream().filter(l -> l.startsWith("    alias locksmith='java ")
-                && l.endsWith(" -jar cli/target/locksmith.jar'")).findFirst().orElse("(none)"));
+        int start = lines.indexOf(lines.stream()
+                .filter(l ->
+                        l.startsWith("    alias locksmith='java ") && l.endsWith(" -jar cli/target/locksmith.jar'"))
+                .findFirst()
+                .orElse("(none)"));
         assertThat(start).as("the block's alias line").isNotNegative();
         List<String> block = new ArrayList<>();
         for (String line : lines.subList(start, lines.size())) {
@@ -125,7 +134,10 @@ class CommandLineReadmeTest {
                 }
                 List<String> words = words(line);
                 assertThat(words.get(0)).as(line).isEqualTo("locksmith");
-                Cli.Result result = Cli.bare().in(folder).terminal(typist).run(words.subList(1, words.size()).toArray(String[]::new));
+                Cli.Result result = Cli.bare()
+                        .in(folder)
+                        .terminal(typist)
+                        .run(words.subList(1, words.size()).toArray(String[]::new));
                 assertThat(result.exit()).as(line + "\n" + result).isZero();
                 ExitCodesTest.noStackTrace(result);
                 results.put(String.join(" ", words.subList(1, words.size())), result);
@@ -140,14 +152,19 @@ class CommandLineReadmeTest {
         assertThat(subjects).hasSize(2).contains("Your new password");
         assertThat(find(results, "login bob").out()).startsWith("AUTHENTICATED");
         assertThat(find(results, "search --as admin --json").out()).startsWith("{\"view\":\"FULL\"");
-        assertThat(find(results, "--data demo-store search --as rep").out()).contains("Limited view (allowed to set passwords), 5 user(s):");
-        assertThat(folder.resolve("locksmith-data").resolve(Wiring.H2_FILE + ".mv.db")).isRegularFile();
+        assertThat(find(results, "--data demo-store search --as rep").out())
+                .contains("Limited view (allowed to set passwords), 5 user(s):");
+        assertThat(folder.resolve("locksmith-data").resolve(Wiring.H2_FILE + ".mv.db"))
+                .isRegularFile();
         assertThat(typist.prompts).contains("Password of admin: ", "Current password of bob: ");
     }
 
     private static Cli.Result find(Map<String, Cli.Result> results, String command) {
-        return results.entrySet().stream().filter(e -> e.getKey().startsWith(command)).map(Map.Entry::getValue)
-                .findFirst().orElseThrow(() -> new AssertionError("the block has no " + command));
+        return results.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(command))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the block has no " + command));
     }
 
     private static void copy(Path from, Path to) throws IOException {
@@ -162,6 +179,7 @@ class CommandLineReadmeTest {
     @Test
     void words_split_like_a_shell() {
         assertThat(words("locksmith user edit --as admin bob --name \"Robert Stone\" --disable   # a comment"))
-                .containsExactly("locksmith", "user", "edit", "--as", "admin", "bob", "--name", "Robert Stone", "--disable");
+                .containsExactly(
+                        "locksmith", "user", "edit", "--as", "admin", "bob", "--name", "Robert Stone", "--disable");
     }
 }

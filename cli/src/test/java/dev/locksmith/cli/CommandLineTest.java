@@ -1,9 +1,6 @@
 package dev.locksmith.cli;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +8,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line over the real adapters (embedded H2, Argon2id at a test-only cost, the screening
@@ -26,8 +25,10 @@ class CommandLineTest {
 
     @TempDir
     static Path template;
+
     @TempDir
     Path dir;
+
     Cli cli;
 
     /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice, bob. */
@@ -35,11 +36,40 @@ class CommandLineTest {
     static void template() {
         Cli cli = new Cli(template.resolve("data"));
         ok(cli.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--name", "Ada Admin", "--password-stdin"));
-        ok(cli.input(REP_PASSWORD + "\n", "user", "create", "--as", "admin", "rep", "--name", "Robin Reyes",
-                "--permission", "set-passwords", "--password-stdin"));
-        ok(cli.input(ALICE_PASSWORD + "\n", "user", "create", "--as", "admin", "alice", "--name", "Alice Liddell",
-                "--email", "alice@example.com", "--password-stdin"));
-        ok(cli.input(BOB_PASSWORD + "\n", "user", "create", "--as", "admin", "bob", "--name", "Bob Stone", "--password-stdin"));
+        ok(cli.input(
+                REP_PASSWORD + "\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "rep",
+                "--name",
+                "Robin Reyes",
+                "--permission",
+                "set-passwords",
+                "--password-stdin"));
+        ok(cli.input(
+                ALICE_PASSWORD + "\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "alice",
+                "--name",
+                "Alice Liddell",
+                "--email",
+                "alice@example.com",
+                "--password-stdin"));
+        ok(cli.input(
+                BOB_PASSWORD + "\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "bob",
+                "--name",
+                "Bob Stone",
+                "--password-stdin"));
     }
 
     @BeforeEach
@@ -72,8 +102,11 @@ class CommandLineTest {
     void a_representative_sees_the_limited_view_with_the_actions_of_each_row() {
         Cli.Result limited = ok(cli.run("search", "--as", "rep"));
 
-        assertThat(limited.out()).contains("Limited view (allowed to set passwords), 4 user(s):")
-                .doesNotContain("PERMISSIONS").doesNotContain("edit").doesNotContain("delete");
+        assertThat(limited.out())
+                .contains("Limited view (allowed to set passwords), 4 user(s):")
+                .doesNotContain("PERMISSIONS")
+                .doesNotContain("edit")
+                .doesNotContain("delete");
         assertThat(row(limited, "admin")).endsWith("-");
         assertThat(row(limited, "alice")).contains("alice@example.com").endsWith("set-password, reset");
         assertThat(row(limited, "rep")).endsWith("-");
@@ -93,7 +126,8 @@ class CommandLineTest {
 
     @Test
     void a_password_set_from_standard_input_lets_the_user_log_in() {
-        Cli.Result set = cli.input("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--password-stdin");
+        Cli.Result set =
+                cli.input("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--password-stdin");
 
         assertThat(ok(set).out()).contains("Password of alice set.");
         assertThat(ok(login("alice", "a brand new passphrase")).out()).startsWith("AUTHENTICATED: alice is logged in");
@@ -104,19 +138,28 @@ class CommandLineTest {
 
     @Test
     void must_change_makes_the_user_change_the_password_with_passwd() {
-        ok(cli.input("temporary passphrase here\n", "set-password", "--as", "rep", "alice", "--must-change", "--password-stdin"));
+        ok(cli.input(
+                "temporary passphrase here\n",
+                "set-password",
+                "--as",
+                "rep",
+                "alice",
+                "--must-change",
+                "--password-stdin"));
 
         Cli.Result first = ok(login("alice", "temporary passphrase here"));
         assertThat(first.out()).startsWith("MUST_CHANGE_PASSWORD").contains("Next: locksmith passwd --as alice");
 
-        Cli.Result changed = cli.input("temporary passphrase here\nmy very own passphrase\n", "passwd", "--as", "alice", "--password-stdin");
+        Cli.Result changed = cli.input(
+                "temporary passphrase here\nmy very own passphrase\n", "passwd", "--as", "alice", "--password-stdin");
         assertThat(ok(changed).out()).contains("Password of alice changed.");
         assertThat(ok(login("alice", "my very own passphrase")).out()).startsWith("AUTHENTICATED");
     }
 
     @Test
     void passwd_with_a_wrong_current_password_is_denied() {
-        Cli.Result wrong = cli.input("not my password\nmy very own passphrase\n", "passwd", "--as", "alice", "--password-stdin");
+        Cli.Result wrong =
+                cli.input("not my password\nmy very own passphrase\n", "passwd", "--as", "alice", "--password-stdin");
 
         assertThat(wrong.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(wrong.err()).contains("DENIED_WRONG_CURRENT_PASSWORD");
@@ -127,8 +170,12 @@ class CommandLineTest {
     void a_generated_password_is_printed_once_and_works() {
         Cli.Result set = ok(cli.run("set-password", "--as", "rep", "bob", "--generate", "--must-change"));
 
-        String generated = set.out().lines().filter(l -> l.startsWith("Generated password: "))
-                .map(l -> l.substring("Generated password: ".length())).findFirst().orElseThrow();
+        String generated = set.out()
+                .lines()
+                .filter(l -> l.startsWith("Generated password: "))
+                .map(l -> l.substring("Generated password: ".length()))
+                .findFirst()
+                .orElseThrow();
         assertThat(generated).hasSizeGreaterThanOrEqualTo(16);
         assertThat(set.out()).contains("The user must change it at the next login; it expires at ");
         assertThat(ok(login("bob", generated)).out()).startsWith("MUST_CHANGE_PASSWORD");
@@ -164,7 +211,8 @@ class CommandLineTest {
     void the_form_shows_the_read_only_fields_the_email_offer_and_the_policy() {
         Cli.Result form = ok(cli.run("form", "--as", "rep", "alice"));
 
-        assertThat(form.out()).contains("Change the password of alice", "length:                15 to 128 characters")
+        assertThat(form.out())
+                .contains("Change the password of alice", "length:                15 to 128 characters")
                 .containsPattern("public display name: +Alice Liddell\\R")
                 .containsPattern("email: +alice@example.com\\R")
                 .containsPattern("email password to user: +not offered \\(mail not configured\\)\\R");
@@ -179,12 +227,24 @@ class CommandLineTest {
 
     @Test
     void an_administrator_edits_grants_revokes_disables_and_deletes() {
-        ok(cli.run("user", "edit", "--as", "admin", "bob", "--name", "Robert Stone", "--email", "bob@example.com",
-                "--comments", "night shift"));
+        ok(cli.run(
+                "user",
+                "edit",
+                "--as",
+                "admin",
+                "bob",
+                "--name",
+                "Robert Stone",
+                "--email",
+                "bob@example.com",
+                "--comments",
+                "night shift"));
         Cli.Result found = ok(cli.run("search", "--as", "admin", "robert"));
         assertThat(row(found, "bob")).contains("Robert Stone", "Bob Stone", "bob@example.com");
 
-        assertThat(ok(cli.run("user", "grant", "--as", "admin", "bob", "set-passwords")).out()).contains("bob now holds: set-passwords.");
+        assertThat(ok(cli.run("user", "grant", "--as", "admin", "bob", "set-passwords"))
+                        .out())
+                .contains("bob now holds: set-passwords.");
         assertThat(ok(cli.run("search", "--as", "bob")).out()).contains("Limited view");
         ok(cli.run("user", "revoke", "--as", "admin", "bob", "set-passwords"));
         assertThat(cli.run("search", "--as", "bob").exit()).isEqualTo(ExitCode.DENIED);
@@ -192,7 +252,8 @@ class CommandLineTest {
         ok(cli.run("user", "edit", "--as", "admin", "bob", "--disable"));
         assertThat(login("bob", BOB_PASSWORD).out()).startsWith("DISABLED");
         ok(cli.run("user", "edit", "--as", "admin", "bob", "--enable", "--no-email"));
-        assertThat(cells(ok(cli.run("search", "--as", "admin", "bob")), "bob")).startsWith("bob", "Robert Stone", "Bob Stone", "-");
+        assertThat(cells(ok(cli.run("search", "--as", "admin", "bob")), "bob"))
+                .startsWith("bob", "Robert Stone", "Bob Stone", "-");
 
         ok(cli.run("user", "delete", "--as", "admin", "bob", "--yes"));
         assertThat(ok(cli.run("search", "--as", "admin", "bob")).out()).contains("0 user(s)");
@@ -208,13 +269,31 @@ class CommandLineTest {
 
     @Test
     void policy_show_and_set() {
-        Cli.Result set = ok(cli.run("policy", "set", "--as", "admin", "--min-length", "20", "--history", "3",
-                "--max-age", "90d", "--banned-words", "acme,globex", "--temporary-lifetime", "none"));
+        Cli.Result set = ok(cli.run(
+                "policy",
+                "set",
+                "--as",
+                "admin",
+                "--min-length",
+                "20",
+                "--history",
+                "3",
+                "--max-age",
+                "90d",
+                "--banned-words",
+                "acme,globex",
+                "--temporary-lifetime",
+                "none"));
         assertThat(set.out()).contains("Password policy changed:");
 
         Cli.Result shown = ok(cli.run("policy", "show", "--as", "bob"));
-        assertThat(shown.out()).contains("length:                20 to 128 characters", "differs from the last 3",
-                "maximum age:           90d", "banned words:          acme, globex", "never expire");
+        assertThat(shown.out())
+                .contains(
+                        "length:                20 to 128 characters",
+                        "differs from the last 3",
+                        "maximum age:           90d",
+                        "banned words:          acme, globex",
+                        "never expire");
 
         Cli.Result classic = ok(cli.run("policy", "set", "--as", "admin", "--preset", "classic"));
         assertThat(classic.out()).contains("8 to 128 characters", "required (3 of 4 character classes)");
@@ -230,9 +309,14 @@ class CommandLineTest {
 
     @Test
     void a_bad_policy_setting_is_invalid_input() {
-        assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "4").err()).contains("--min-length: must be at least 8");
-        assertThat(cli.run("policy", "set", "--as", "admin", "--max-age", "soon").exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(cli.run("policy", "set", "--as", "admin", "--preset", "lax").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "4")
+                        .err())
+                .contains("--min-length: must be at least 8");
+        assertThat(cli.run("policy", "set", "--as", "admin", "--max-age", "soon")
+                        .exit())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(cli.run("policy", "set", "--as", "admin", "--preset", "lax").exit())
+                .isEqualTo(ExitCode.USAGE);
     }
 
     @Test
@@ -248,12 +332,23 @@ class CommandLineTest {
 
     @Test
     void register_provider_records_a_user_whose_password_lives_elsewhere() {
-        Cli.Result registered = ok(cli.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-ldap",
-                "--name", "Dave Brennan"));
+        Cli.Result registered = ok(cli.run(
+                "user",
+                "register-provider",
+                "--as",
+                "admin",
+                "dave",
+                "--provider",
+                "corp-ldap",
+                "--name",
+                "Dave Brennan"));
         assertThat(registered.out()).contains("dave of provider corp-ldap: created.");
 
-        assertThat(row(ok(cli.run("search", "--as", "rep", "dave")), "dave")).contains("  corp-ldap  ").endsWith("reset");
-        Cli.Result set = cli.input("a password for dave\n", "set-password", "--as", "admin", "dave", "--password-stdin");
+        assertThat(row(ok(cli.run("search", "--as", "rep", "dave")), "dave"))
+                .contains("  corp-ldap  ")
+                .endsWith("reset");
+        Cli.Result set =
+                cli.input("a password for dave\n", "set-password", "--as", "admin", "dave", "--password-stdin");
         assertThat(set.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
         Cli.Result login = login("dave", "whatever it is");
@@ -271,22 +366,27 @@ class CommandLineTest {
                 """);
         Cli withProvider = new Cli(dir.resolve("data")).with("--provider", "corp-ldap:ldap:" + ldif);
 
-        Cli.Result set = withProvider.input("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--password-stdin");
+        Cli.Result set = withProvider.input(
+                "a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--password-stdin");
 
         assertThat(set.exit()).isEqualTo(ExitCode.DENIED);
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
-        assertThat(row(ok(withProvider.run("search", "--as", "rep", "alice")), "alice")).contains("  corp-ldap  ");
+        assertThat(row(ok(withProvider.run("search", "--as", "rep", "alice")), "alice"))
+                .contains("  corp-ldap  ");
         assertThat(ok(login("alice", ALICE_PASSWORD)).out()).startsWith("AUTHENTICATED");
     }
 
     @Test
     void a_bad_provider_option_or_ldif_file_is_invalid_input() throws Exception {
-        Cli.Result spec = new Cli(dir.resolve("data")).with("--provider", "corp-ldap").run("search", "--as", "rep");
+        Cli.Result spec =
+                new Cli(dir.resolve("data")).with("--provider", "corp-ldap").run("search", "--as", "rep");
         assertThat(spec.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(spec.err()).contains("NAME:KIND:FILE");
 
         Path broken = Files.writeString(dir.resolve("broken.ldif"), "dn: uid=x\nuid:: !!!not base64\n");
-        Cli.Result ldif = new Cli(dir.resolve("data")).with("--provider", "corp:ldap:" + broken).run("search", "--as", "rep");
+        Cli.Result ldif = new Cli(dir.resolve("data"))
+                .with("--provider", "corp:ldap:" + broken)
+                .run("search", "--as", "rep");
         assertThat(ldif.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(ldif.err()).contains("broken.ldif");
     }
@@ -294,12 +394,14 @@ class CommandLineTest {
     @Test
     void passwords_are_asked_twice_at_the_terminal_and_a_mismatch_changes_nothing() {
         Deque<String> typed = new ArrayDeque<>(List.of("typed at the terminal", "typed at the terminal"));
-        Cli terminal = new Cli(dir.resolve("data")).terminal(prompt -> typed.poll().toCharArray());
+        Cli terminal =
+                new Cli(dir.resolve("data")).terminal(prompt -> typed.poll().toCharArray());
         ok(terminal.run("set-password", "--as", "rep", "alice"));
         assertThat(ok(login("alice", "typed at the terminal")).out()).startsWith("AUTHENTICATED");
 
         Deque<String> mistyped = new ArrayDeque<>(List.of("first try at typing", "first try at typinh"));
-        Cli typo = new Cli(dir.resolve("data")).terminal(prompt -> mistyped.poll().toCharArray());
+        Cli typo =
+                new Cli(dir.resolve("data")).terminal(prompt -> mistyped.poll().toCharArray());
         Cli.Result mismatch = typo.run("set-password", "--as", "rep", "alice");
         assertThat(mismatch.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(mismatch.err()).contains("the two entries differ");
@@ -332,12 +434,18 @@ class CommandLineTest {
 
     @Test
     void help_lists_the_exit_codes_on_every_command() {
-        for (String[] args : List.of(new String[]{"--help"}, new String[]{"set-password", "--help"},
-                new String[]{"user", "create", "--help"})) {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"set-password", "--help"}, new String[] {
+            "user", "create", "--help"
+        })) {
             Cli.Result help = ok(cli.run(args));
-            assertThat(help.out()).contains("Exit codes:", " 3   denied by the authorization matrix",
-                    " 4   the password breaks the password policy", " 2   usage error", " 7   mail not configured",
-                    " 9   login only");
+            assertThat(help.out())
+                    .contains(
+                            "Exit codes:",
+                            " 3   denied by the authorization matrix",
+                            " 4   the password breaks the password policy",
+                            " 2   usage error",
+                            " 7   mail not configured",
+                            " 9   login only");
         }
     }
 
@@ -348,8 +456,12 @@ class CommandLineTest {
 
     /** The table row of {@code username}, trailing blanks trimmed. */
     static String row(Cli.Result result, String username) {
-        return result.out().lines().map(String::strip).filter(l -> l.startsWith(username + " "))
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + username + " in\n" + result.out()));
+        return result.out()
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith(username + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + username + " in\n" + result.out()));
     }
 
     @Test
@@ -373,7 +485,8 @@ class CommandLineTest {
 
     @Test
     void a_password_on_standard_input_that_is_not_utf_8_is_refused_not_replaced() {
-        byte[] latin1 = "Zw\u00f6lf-Boxk\u00e4mpfer-jagen-Viktor".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "Zw\u00f6lf-Boxk\u00e4mpfer-jagen-Viktor".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
         Cli.Result result = cli.inputBytes(latin1, "set-password", "--as", "rep", "alice", "--password-stdin");
 
@@ -386,9 +499,12 @@ class CommandLineTest {
     void the_data_folder_and_database_are_private_to_their_owner() throws Exception {
         Path fresh = dir.resolve("fresh");
         Cli other = new Cli(fresh);
-        assertThat(other.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--password-stdin").exit()).isZero();
+        assertThat(other.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--password-stdin")
+                        .exit())
+                .isZero();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("locksmith.mv.db"))))
                 .isEqualTo("rw-------");
     }

@@ -1,5 +1,7 @@
 package dev.locksmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.Authorization;
@@ -11,10 +13,6 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.SearchUsers;
 import dev.locksmith.core.usecase.SearchUsers.Affordance;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's story end to end on H2, GreenMail and an LDIF provider: each step's outcome as the story
@@ -36,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoTest {
     @TempDir
     static Path folder;
+
     static Demo.Report report;
     static String printed;
 
@@ -58,7 +58,8 @@ class DemoTest {
         assertThat(rows).containsOnlyKeys("admin", "rep", "alice", "bob", "dave");
         assertThat(rows.get("admin").affordances()).isEmpty();
         assertThat(rows.get("rep").affordances()).isEmpty();
-        assertThat(rows.get("alice").affordances()).containsExactlyInAnyOrder(Affordance.CHANGE_PASSWORD, Affordance.RESET_FAILED_LOGINS);
+        assertThat(rows.get("alice").affordances())
+                .containsExactlyInAnyOrder(Affordance.CHANGE_PASSWORD, Affordance.RESET_FAILED_LOGINS);
         assertThat(rows.get("dave").affordances()).containsExactly(Affordance.RESET_FAILED_LOGINS);
         assertThat(rows.get("dave").source()).isEqualTo(Source.provider(Demo.PROVIDER));
         assertThat(rows.values()).allSatisfy(r -> {
@@ -70,13 +71,17 @@ class DemoTest {
     @Test
     void bob_is_locked_by_failed_logins_and_unlocked_by_the_representative() {
         // A locked account answers like a wrong password whatever is typed: the lock is no oracle.
-        assertThat(report.bobsFailedAttempts()).containsExactly(new AuthenticationOutcome.Rejected(),
-                new AuthenticationOutcome.Rejected(), new AuthenticationOutcome.Rejected());
+        assertThat(report.bobsFailedAttempts())
+                .containsExactly(
+                        new AuthenticationOutcome.Rejected(),
+                        new AuthenticationOutcome.Rejected(),
+                        new AuthenticationOutcome.Rejected());
         assertThat(report.bobLocked()).isEqualTo(new AuthenticationOutcome.Rejected());
         SearchUsers.Row bob = rows().get("bob");
         assertThat(bob.locked()).isTrue();
         assertThat(bob.failedLogins()).isEqualTo(3);
-        assertThat(bob.affordances()).containsExactlyInAnyOrder(Affordance.CHANGE_PASSWORD, Affordance.RESET_FAILED_LOGINS);
+        assertThat(bob.affordances())
+                .containsExactlyInAnyOrder(Affordance.CHANGE_PASSWORD, Affordance.RESET_FAILED_LOGINS);
         assertThat(report.bobAfterReset()).isEqualTo(new AuthenticationOutcome.Authenticated(Username.of("bob")));
     }
 
@@ -97,7 +102,8 @@ class DemoTest {
         Demo.Email email = report.email();
         assertThat(email.subject()).isEqualTo("Your new password");
         assertThat(email.recipients()).containsExactly("Alice Liddell <alice@example.com>");
-        assertThat(email.headerLines()).contains("From: Appliance <locksmith@appliance.example>", "Subject: Your new password");
+        assertThat(email.headerLines())
+                .contains("From: Appliance <locksmith@appliance.example>", "Subject: Your new password");
         assertThat(email.body()).contains("Username: alice", "New password: ", "You must change this password");
         assertThat(printed).contains("| From: Appliance <locksmith@appliance.example>", "| Username: alice");
     }
@@ -106,43 +112,57 @@ class DemoTest {
     void the_representative_is_refused_on_an_administrator_a_directory_user_and_a_weak_password() {
         assertThat(report.administratorRefusal()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR);
         assertThat(report.directoryUserRefusal()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);
-        assertThat(report.weakPasswordViolations()).extracting(PolicyViolation::code).contains(
-                PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION,
-                PolicyViolation.Code.BANNED_WORD, PolicyViolation.Code.TOO_WEAK);
-        assertThat(printed).contains("- TOO_SHORT: shorter than 15 characters (minimum=15)", "- BANNED_WORD",
-                "[DENIED_TARGET_IS_ADMINISTRATOR]", "[DENIED_TARGET_MANAGED_BY_PROVIDER]");
+        assertThat(report.weakPasswordViolations())
+                .extracting(PolicyViolation::code)
+                .contains(
+                        PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION,
+                        PolicyViolation.Code.BANNED_WORD, PolicyViolation.Code.TOO_WEAK);
+        assertThat(printed)
+                .contains(
+                        "- TOO_SHORT: shorter than 15 characters (minimum=15)",
+                        "- BANNED_WORD",
+                        "[DENIED_TARGET_IS_ADMINISTRATOR]",
+                        "[DENIED_TARGET_MANAGED_BY_PROVIDER]");
     }
 
     @Test
     void alice_must_change_the_emailed_password_and_then_logs_in_with_her_own() {
-        assertThat(report.aliceWithEmailedPassword()).isEqualTo(new AuthenticationOutcome.MustChangePassword(Username.of("alice")));
-        assertThat(report.aliceWithOwnPassword()).isEqualTo(new AuthenticationOutcome.Authenticated(Username.of("alice")));
+        assertThat(report.aliceWithEmailedPassword())
+                .isEqualTo(new AuthenticationOutcome.MustChangePassword(Username.of("alice")));
+        assertThat(report.aliceWithOwnPassword())
+                .isEqualTo(new AuthenticationOutcome.Authenticated(Username.of("alice")));
     }
 
     @Test
     void the_audit_trail_records_every_decision_in_order() {
-        List<String> trail = report.auditTrail().stream().map(AuditRecord::event)
+        List<String> trail = report.auditTrail().stream()
+                .map(AuditRecord::event)
                 .map(e -> e.actor().map(Username::value).orElse("-") + " " + e.action() + " "
                         + e.target().map(Username::value).orElse("-") + " " + e.outcome() + " " + e.code())
                 .toList();
-        assertThat(trail).containsSubsequence(
-                "- BOOTSTRAP_ADMINISTRATOR admin SUCCESS OK",
-                "admin CHANGE_POLICY - SUCCESS OK",
-                "admin EDIT_USER rep SUCCESS OK",
-                "- ACCOUNT_LOCKED bob SUCCESS LOCKED",
-                "- AUTHENTICATE bob REJECTED LOCKED",
-                "rep SEARCH_USERS - SUCCESS OK",
-                "rep RESET_FAILED_LOGINS bob SUCCESS OK",
-                "rep SET_PASSWORD alice SUCCESS OK",
-                "rep SET_PASSWORD admin DENIED DENIED_TARGET_IS_ADMINISTRATOR",
-                "rep SET_PASSWORD dave DENIED DENIED_TARGET_MANAGED_BY_PROVIDER",
-                "rep SET_PASSWORD alice FAILED POLICY_VIOLATED",
-                "- AUTHENTICATE alice SUCCESS MUST_CHANGE_PASSWORD",
-                "alice CHANGE_OWN_PASSWORD alice SUCCESS OK",
-                "- AUTHENTICATE alice SUCCESS OK");
-        assertThat(report.auditTrail()).map(AuditRecord::event).map(AuditEvent::details)
-                .allSatisfy(d -> assertThat(d.values()).noneMatch(v -> v.contains(Demo.ALICE_NEW_PASSWORD)
-                        || v.contains(Demo.WEAK_PASSWORD) || v.contains(Demo.BOB_PASSWORD)));
+        assertThat(trail)
+                .containsSubsequence(
+                        "- BOOTSTRAP_ADMINISTRATOR admin SUCCESS OK",
+                        "admin CHANGE_POLICY - SUCCESS OK",
+                        "admin EDIT_USER rep SUCCESS OK",
+                        "- ACCOUNT_LOCKED bob SUCCESS LOCKED",
+                        "- AUTHENTICATE bob REJECTED LOCKED",
+                        "rep SEARCH_USERS - SUCCESS OK",
+                        "rep RESET_FAILED_LOGINS bob SUCCESS OK",
+                        "rep SET_PASSWORD alice SUCCESS OK",
+                        "rep SET_PASSWORD admin DENIED DENIED_TARGET_IS_ADMINISTRATOR",
+                        "rep SET_PASSWORD dave DENIED DENIED_TARGET_MANAGED_BY_PROVIDER",
+                        "rep SET_PASSWORD alice FAILED POLICY_VIOLATED",
+                        "- AUTHENTICATE alice SUCCESS MUST_CHANGE_PASSWORD",
+                        "alice CHANGE_OWN_PASSWORD alice SUCCESS OK",
+                        "- AUTHENTICATE alice SUCCESS OK");
+        assertThat(report.auditTrail())
+                .map(AuditRecord::event)
+                .map(AuditEvent::details)
+                .allSatisfy(d -> assertThat(d.values())
+                        .noneMatch(v -> v.contains(Demo.ALICE_NEW_PASSWORD)
+                                || v.contains(Demo.WEAK_PASSWORD)
+                                || v.contains(Demo.BOB_PASSWORD)));
     }
 
     @Test
@@ -151,21 +171,33 @@ class DemoTest {
         for (int step = 1; step <= 16; step++) {
             assertThat(printed).contains(String.format("%n%2d. ", step));
         }
-        assertThat(printed).contains("Limited view (allowed to set passwords), 5 user(s):",
-                "-> bob logs in: AUTHENTICATED", "-> MUST_CHANGE_PASSWORD", "The end.");
+        assertThat(printed)
+                .contains(
+                        "Limited view (allowed to set passwords), 5 user(s):",
+                        "-> bob logs in: AUTHENTICATED",
+                        "-> MUST_CHANGE_PASSWORD",
+                        "The end.");
         assertThat(printed).doesNotContain(Demo.ALICE_NEW_PASSWORD);
     }
 
     @Test
     void the_database_keeps_what_the_story_did() {
-        try (Session session = Wiring.open(new Wiring.Settings(new Wiring.Store.Embedded(folder, false, java.time.Duration.ZERO),
-                MailConfig.off(), List.of(), Clock.systemUTC()), Cli.FAST)) {
-            SearchUsers.Result full = session.locksmith().searchUsers().execute(
-                    SearchUsers.Command.of(Username.of("admin"), "", Optional.empty(), 50));
+        try (Session session = Wiring.open(
+                new Wiring.Settings(
+                        new Wiring.Store.Embedded(folder, false, java.time.Duration.ZERO),
+                        MailConfig.off(),
+                        List.of(),
+                        Clock.systemUTC()),
+                Cli.FAST)) {
+            SearchUsers.Result full = session.locksmith()
+                    .searchUsers()
+                    .execute(SearchUsers.Command.of(Username.of("admin"), "", Optional.empty(), 50));
             Map<String, SearchUsers.Row> rows = full.page().items().stream()
                     .collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
-            assertThat(rows.get("rep").details().orElseThrow().permissions()).isEqualTo(Set.of(Permission.SET_PASSWORDS));
-            assertThat(rows.get("alice").details().orElseThrow().mustChangePassword()).isFalse();
+            assertThat(rows.get("rep").details().orElseThrow().permissions())
+                    .isEqualTo(Set.of(Permission.SET_PASSWORDS));
+            assertThat(rows.get("alice").details().orElseThrow().mustChangePassword())
+                    .isFalse();
             assertThat(rows.get("bob").failedLogins()).isZero();
             assertThat(rows.get("dave").source()).isEqualTo(Source.provider(Demo.PROVIDER));
         }
@@ -175,7 +207,10 @@ class DemoTest {
     /** The folder the demo's header names as its store. */
     private static Path store(Cli.Result run) {
         List<String> lines = run.out().lines().toList();
-        int at = lines.indexOf(lines.stream().filter(l -> l.endsWith("The store is in:")).findFirst().orElseThrow());
+        int at = lines.indexOf(lines.stream()
+                .filter(l -> l.endsWith("The store is in:"))
+                .findFirst()
+                .orElseThrow());
         return Path.of(lines.get(at + 1).strip());
     }
 
@@ -188,7 +223,8 @@ class DemoTest {
         Cli.Result kept = CommandLineTest.ok(Cli.bare().run("demo", "--keep"));
         Path keptFolder = store(kept);
         assertThat(keptFolder.resolve(Wiring.H2_FILE + ".mv.db")).isRegularFile();
-        assertThat(kept.out()).contains("    --data " + keptFolder + "\n", "locksmith --data " + keptFolder + " search --as rep");
+        assertThat(kept.out())
+                .contains("    --data " + keptFolder + "\n", "locksmith --data " + keptFolder + " search --as rep");
         DemoCommand.delete(keptFolder);
     }
 
@@ -198,13 +234,31 @@ class DemoTest {
         Cli.Result kept = CommandLineTest.ok(new Cli(named).run("demo"));
         assertThat(store(kept)).isEqualTo(named.toAbsolutePath());
         List<String> lines = kept.out().lines().toList();
-        String data = lines.stream().filter(l -> l.startsWith("    --data ")).findFirst().orElseThrow().strip().substring(7);
-        String provider = lines.stream().filter(l -> l.startsWith("    --provider ")).findFirst().orElseThrow().strip().substring(11);
+        String data = lines.stream()
+                .filter(l -> l.startsWith("    --data "))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring(7);
+        String provider = lines.stream()
+                .filter(l -> l.startsWith("    --provider "))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring(11);
         Cli repeat = new Cli(Path.of(data)).with("--provider", provider);
         for (String user : List.of("admin", "rep", "bob", "alice")) {
-            String password = lines.stream().filter(l -> l.startsWith("    " + user + ":")).findFirst().orElseThrow()
-                    .substring(("    " + user + ":").length()).strip().replaceFirst(" \\(.*\\)$", "");
-            assertThat(repeat.input(password + "\n", "login", user, "--password-stdin").out()).as(user).startsWith("AUTHENTICATED");
+            String password = lines.stream()
+                    .filter(l -> l.startsWith("    " + user + ":"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(("    " + user + ":").length())
+                    .strip()
+                    .replaceFirst(" \\(.*\\)$", "");
+            assertThat(repeat.input(password + "\n", "login", user, "--password-stdin")
+                            .out())
+                    .as(user)
+                    .startsWith("AUTHENTICATED");
         }
         Cli.Result dave = repeat.input("some password\n", "set-password", "--as", "rep", "dave", "--password-stdin");
         assertThat(dave.err()).contains("[DENIED_TARGET_MANAGED_BY_PROVIDER]");
@@ -216,7 +270,8 @@ class DemoTest {
 
     @Test
     void no_line_is_wider_than_100_columns() {
-        assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+        assertThat(printed.lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
     }
 
     @Test
@@ -230,13 +285,24 @@ class DemoTest {
 
     @Test
     void the_locking_attempt_is_told_as_the_audit_trail_records_it() {
-        List<String> bob = report.auditTrail().stream().map(AuditRecord::event)
+        List<String> bob = report.auditTrail().stream()
+                .map(AuditRecord::event)
                 .filter(e -> e.target().map(Username::value).orElse("").equals("bob"))
-                .map(e -> e.action() + " " + e.code()).toList();
-        assertThat(bob).containsSubsequence("AUTHENTICATE WRONG_PASSWORD", "AUTHENTICATE WRONG_PASSWORD",
-                "ACCOUNT_LOCKED LOCKED", "AUTHENTICATE WRONG_PASSWORD", "AUTHENTICATE LOCKED");
-        assertThat(printed).contains("attempt 1, wrong password: REJECTED", "attempt 2, wrong password: REJECTED",
-                "attempt 3, wrong password (the account locks): REJECTED", "with the right password, while locked: REJECTED",
-                "ACCOUNT_LOCKED in the audit trail");
+                .map(e -> e.action() + " " + e.code())
+                .toList();
+        assertThat(bob)
+                .containsSubsequence(
+                        "AUTHENTICATE WRONG_PASSWORD",
+                        "AUTHENTICATE WRONG_PASSWORD",
+                        "ACCOUNT_LOCKED LOCKED",
+                        "AUTHENTICATE WRONG_PASSWORD",
+                        "AUTHENTICATE LOCKED");
+        assertThat(printed)
+                .contains(
+                        "attempt 1, wrong password: REJECTED",
+                        "attempt 2, wrong password: REJECTED",
+                        "attempt 3, wrong password (the account locks): REJECTED",
+                        "with the right password, while locked: REJECTED",
+                        "ACCOUNT_LOCKED in the audit trail");
     }
 }

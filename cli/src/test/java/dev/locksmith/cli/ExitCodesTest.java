@@ -1,16 +1,15 @@
 package dev.locksmith.cli;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.locksmith.cli.CommandLineTest.ok;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a script can rely on: one exit code per kind of failure, a message naming the reason, every policy
@@ -20,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExitCodesTest {
     @TempDir
     static Path template;
+
     @TempDir
     Path dir;
+
     Cli cli;
     final List<Cli.Result> printed = new ArrayList<>();
 
@@ -30,9 +31,25 @@ class ExitCodesTest {
     static void template() {
         Cli cli = new Cli(template.resolve("data"));
         ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+        ok(cli.input(
+                "quiet harbor at dawn\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "rep",
+                "--permission",
+                "set-passwords",
                 "--password-stdin"));
-        ok(cli.input("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--email", "alice@example.com",
+        ok(cli.input(
+                "forgotten long ago\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "alice",
+                "--email",
+                "alice@example.com",
                 "--password-stdin"));
     }
 
@@ -62,48 +79,71 @@ class ExitCodesTest {
 
     @Test
     void denied_is_3() {
-        expect(ExitCode.DENIED, "denied: only an administrator may act on an administrator [DENIED_TARGET_IS_ADMINISTRATOR]",
+        expect(
+                ExitCode.DENIED,
+                "denied: only an administrator may act on an administrator [DENIED_TARGET_IS_ADMINISTRATOR]",
                 run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin"));
         expect(ExitCode.DENIED, "DENIED_ACTOR_UNKNOWN", run("", "search", "--as", "nobody"));
-        expect(ExitCode.DENIED, "DENIED_SELF_TARGET",
+        expect(
+                ExitCode.DENIED,
+                "DENIED_SELF_TARGET",
                 run("my own new passphrase\n", "set-password", "--as", "rep", "rep", "--password-stdin"));
     }
 
     @Test
     void a_policy_violation_is_4_and_lists_every_violation_with_its_parameters() {
-        Cli.Result weak = expect(ExitCode.POLICY, "the password breaks the password policy [POLICY_VIOLATED]",
+        Cli.Result weak = expect(
+                ExitCode.POLICY,
+                "the password breaks the password policy [POLICY_VIOLATED]",
                 run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
-        assertThat(weak.err().lines().filter(l -> l.startsWith("  - ")).toList()).containsExactly(
-                "  - TOO_SHORT: shorter than 15 characters (minimum=15)",
-                "  - CONTAINS_USER_INFORMATION: contains the user's username (context=username)",
-                "  - CONTAINS_USER_INFORMATION: contains the user's email address (context=email)",
-                "  - COMMON_PASSWORD: is a common or breached password");
+        assertThat(weak.err().lines().filter(l -> l.startsWith("  - ")).toList())
+                .containsExactly(
+                        "  - TOO_SHORT: shorter than 15 characters (minimum=15)",
+                        "  - CONTAINS_USER_INFORMATION: contains the user's username (context=username)",
+                        "  - CONTAINS_USER_INFORMATION: contains the user's email address (context=email)",
+                        "  - COMMON_PASSWORD: is a common or breached password");
     }
 
     @Test
     void strength_violations_carry_score_minimum_and_feedback() {
         ok(run("", "policy", "set", "--as", "admin", "--min-strength", "4"));
 
-        Cli.Result weak = expect(ExitCode.POLICY, "POLICY_VIOLATED",
+        Cli.Result weak = expect(
+                ExitCode.POLICY,
+                "POLICY_VIOLATED",
                 run("password password\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
-        assertThat(weak.err()).containsPattern("- TOO_WEAK: too easy to guess: strength [0-3] of 4, 4 needed "
-                + "\\(minimum=4, score=[0-3]; feedback=\".+\"\\)");
+        assertThat(weak.err())
+                .containsPattern("- TOO_WEAK: too easy to guess: strength [0-3] of 4, 4 needed "
+                        + "\\(minimum=4, score=[0-3]; feedback=\".+\"\\)");
     }
 
     @Test
     void malformed_input_is_a_usage_error_2() {
         expect(ExitCode.USAGE, "invalid input [INVALID_INPUT]", run("", "search", "--as", "not a name"));
         expect(ExitCode.USAGE, "--as", run("", "search", "--as", "not a name"));
-        expect(ExitCode.USAGE, "email", run("some long passphrase\n", "user", "create", "--as", "admin", "carol",
-                "--email", "carol at example", "--password-stdin"));
+        expect(
+                ExitCode.USAGE,
+                "email",
+                run(
+                        "some long passphrase\n",
+                        "user",
+                        "create",
+                        "--as",
+                        "admin",
+                        "carol",
+                        "--email",
+                        "carol at example",
+                        "--password-stdin"));
         expect(ExitCode.USAGE, "permission", run("", "user", "grant", "--as", "admin", "alice", "superuser"));
     }
 
     @Test
     void not_found_is_5() {
-        Cli.Result ghost = expect(ExitCode.NOT_FOUND, "not found [NOT_FOUND]",
+        Cli.Result ghost = expect(
+                ExitCode.NOT_FOUND,
+                "not found [NOT_FOUND]",
                 run("some long passphrase\n", "set-password", "--as", "rep", "ghost", "--password-stdin"));
         assertThat(ghost.err()).contains("no such user: ghost");
         expect(ExitCode.NOT_FOUND, "[NOT_FOUND]", run("", "reset", "--as", "rep", "ghost"));
@@ -111,21 +151,28 @@ class ExitCodesTest {
 
     @Test
     void conflict_is_6() {
-        expect(ExitCode.CONFLICT, "conflict: the username is taken [ALREADY_EXISTS]",
+        expect(
+                ExitCode.CONFLICT,
+                "conflict: the username is taken [ALREADY_EXISTS]",
                 run("some long passphrase\n", "user", "create", "--as", "admin", "alice", "--password-stdin"));
     }
 
     @Test
     void mail_failure_is_7_and_changes_nothing() {
-        expect(ExitCode.MAIL, "mail is not configured (give --mail-config); nothing was changed [MAIL_NOT_CONFIGURED]",
+        expect(
+                ExitCode.MAIL,
+                "mail is not configured (give --mail-config); nothing was changed [MAIL_NOT_CONFIGURED]",
                 run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin"));
 
-        assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+        assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin"))
+                        .out())
+                .startsWith("AUTHENTICATED");
     }
 
     @Test
     void unavailable_is_8() throws Exception {
-        Cli.Result result = new Cli(dir.resolve("unused")).with("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith")
+        Cli.Result result = new Cli(dir.resolve("unused"))
+                .with("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith")
                 .run("search", "--as", "admin");
 
         assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
@@ -154,14 +201,24 @@ class ExitCodesTest {
         assertThat(rejected.out()).isEqualTo("REJECTED: wrong username or password" + System.lineSeparator());
         Cli.Result unknown = run("not the password\n", "login", "nobody", "--password-stdin");
         assertThat(unknown.out()).isEqualTo(rejected.out());
-        assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin")).exit()).isZero();
+        assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin"))
+                        .exit())
+                .isZero();
     }
 
     @Test
     void no_password_ever_appears_in_what_the_command_prints() {
-        List<String> secrets = List.of("amber lighthouse keeps watch", "quiet harbor at dawn", "forgotten long ago",
-                "not the password", "a brand new passphrase", "rep wants admin rights", "second brand passphrase",
-                "too short", "another long passphrase", "yet another passphrase");
+        List<String> secrets = List.of(
+                "amber lighthouse keeps watch",
+                "quiet harbor at dawn",
+                "forgotten long ago",
+                "not the password",
+                "a brand new passphrase",
+                "rep wants admin rights",
+                "second brand passphrase",
+                "too short",
+                "another long passphrase",
+                "yet another passphrase");
         run("another long passphrase\n", "user", "create", "--as", "admin", "carol", "--password-stdin");
         run("yet another passphrase\n", "init", "--admin", "root", "--password-stdin");
         run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--must-change", "--password-stdin");

@@ -1,24 +1,24 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static dev.locksmith.cli.CommandLineTest.ok;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Mail settings from a properties file, against a real SMTP server on loopback (GreenMail). */
 class MailTest {
     @TempDir
     Path dir;
+
     GreenMail smtp;
     Cli cli;
 
@@ -26,12 +26,33 @@ class MailTest {
     void world() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        cli = new Cli(dir.resolve("data")).with("--mail-config", config("mail.properties", smtp.getSmtp().getPort(), "").toString());
+        cli = new Cli(dir.resolve("data"))
+                .with(
+                        "--mail-config",
+                        config("mail.properties", smtp.getSmtp().getPort(), "").toString());
         ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+        ok(cli.input(
+                "quiet harbor at dawn\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "rep",
+                "--permission",
+                "set-passwords",
                 "--password-stdin"));
-        ok(cli.input("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--name", "Alice Liddell",
-                "--email", "alice@example.com", "--password-stdin"));
+        ok(cli.input(
+                "forgotten long ago\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "alice",
+                "--name",
+                "Alice Liddell",
+                "--email",
+                "alice@example.com",
+                "--password-stdin"));
     }
 
     @AfterEach
@@ -59,7 +80,11 @@ class MailTest {
     }
 
     private static String passwordIn(String body) {
-        return body.lines().filter(l -> l.startsWith("New password: ")).map(l -> l.substring(14)).findFirst().orElseThrow();
+        return body.lines()
+                .filter(l -> l.startsWith("New password: "))
+                .map(l -> l.substring(14))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -68,11 +93,16 @@ class MailTest {
 
         Cli.Result sent = ok(cli.run("mail", "test", "--to", "ops@example.com"));
 
-        assertThat(sent.out()).contains("Test message sent to ops@example.com through 127.0.0.1:" + smtp.getSmtp().getPort());
+        assertThat(sent.out())
+                .contains("Test message sent to ops@example.com through 127.0.0.1:"
+                        + smtp.getSmtp().getPort());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ops@example.com");
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString())
+                .isEqualTo("ops@example.com");
         // Nothing was done to the store: the trail holds the same events plus the two audit reads.
-        assertThat(ok(cli.run("audit", "--as", "admin", "--json", "--action", "SET_PASSWORD")).out()).contains("\"events\":[]");
+        assertThat(ok(cli.run("audit", "--as", "admin", "--json", "--action", "SET_PASSWORD"))
+                        .out())
+                .contains("\"events\":[]");
         assertThat(audit.out()).doesNotContain("ops@example.com");
     }
 
@@ -82,7 +112,8 @@ class MailTest {
         assertThat(off.exit()).as(off.toString()).isEqualTo(ExitCode.MAIL);
         assertThat(off.err()).contains("[MAIL_NOT_CONFIGURED]");
 
-        Cli.Result bad = new Cli(dir.resolve("data")).with("--mail-config", config("down.properties", 1, "").toString())
+        Cli.Result bad = new Cli(dir.resolve("data"))
+                .with("--mail-config", config("down.properties", 1, "").toString())
                 .run("mail", "test", "--to", "ops@example.com");
         assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCode.MAIL);
         assertThat(bad.err()).contains("[MAIL_DELIVERY_FAILED]");
@@ -91,17 +122,21 @@ class MailTest {
 
     @Test
     void email_password_to_user_sends_it_and_forces_a_change() throws Exception {
-        Cli.Result set = ok(cli.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
-                "--password-stdin"));
+        Cli.Result set = ok(cli.input(
+                "violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin"));
 
-        assertThat(set.out()).contains("Emailed to the user.", "The user must change it at the next login; it expires at ");
+        assertThat(set.out())
+                .contains("Emailed to the user.", "The user must change it at the next login; it expires at ");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getSubject()).isEqualTo("Your new password");
         assertThat(message.getHeader("To")[0]).isEqualTo("Alice Liddell <alice@example.com>");
-        assertThat(body(message)).contains("Username: alice\nNew password: violet lanterns drift east\n",
-                "Log in at: https://appliance.example/login");
-        assertThat(ok(cli.input("violet lanterns drift east\n", "login", "alice", "--password-stdin")).out())
+        assertThat(body(message))
+                .contains(
+                        "Username: alice\nNew password: violet lanterns drift east\n",
+                        "Log in at: https://appliance.example/login");
+        assertThat(ok(cli.input("violet lanterns drift east\n", "login", "alice", "--password-stdin"))
+                        .out())
                 .startsWith("MUST_CHANGE_PASSWORD");
     }
 
@@ -111,12 +146,15 @@ class MailTest {
 
         String emailed = passwordIn(body(smtp.getReceivedMessages()[0]));
         assertThat(set.all()).doesNotContain(emailed).doesNotContain("Generated password");
-        assertThat(ok(cli.input(emailed + "\n", "login", "alice", "--password-stdin")).out()).startsWith("MUST_CHANGE_PASSWORD");
+        assertThat(ok(cli.input(emailed + "\n", "login", "alice", "--password-stdin"))
+                        .out())
+                .startsWith("MUST_CHANGE_PASSWORD");
     }
 
     @Test
     void the_form_offers_email_when_mail_is_configured() {
-        assertThat(ok(cli.run("form", "--as", "rep", "alice")).out()).containsPattern("email password to user: +offered\\R");
+        assertThat(ok(cli.run("form", "--as", "rep", "alice")).out())
+                .containsPattern("email password to user: +offered\\R");
     }
 
     @Test
@@ -125,21 +163,27 @@ class MailTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Cli down = new Cli(dir.resolve("data")).with("--mail-config", config("down.properties", closed, "").toString());
+        Cli down = new Cli(dir.resolve("data"))
+                .with("--mail-config", config("down.properties", closed, "").toString());
 
-        Cli.Result set = down.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
-                "--password-stdin");
+        Cli.Result set = down.input(
+                "violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
 
         assertThat(set.exit()).as(set.toString()).isEqualTo(ExitCode.MAIL);
         assertThat(set.err()).contains("[MAIL_DELIVERY_FAILED]", "connection failed");
         ExitCodesTest.noStackTrace(set);
-        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin"))
+                        .out())
+                .startsWith("AUTHENTICATED");
     }
 
     @Test
     void notices_of_changed_passwords_are_sent_when_the_config_asks() throws Exception {
-        Cli notifying = new Cli(dir.resolve("data")).with("--mail-config",
-                config("notify.properties", smtp.getSmtp().getPort(), "notify-password-changes = true").toString());
+        Cli notifying = new Cli(dir.resolve("data"))
+                .with(
+                        "--mail-config",
+                        config("notify.properties", smtp.getSmtp().getPort(), "notify-password-changes = true")
+                                .toString());
 
         ok(notifying.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
@@ -152,18 +196,30 @@ class MailTest {
     @Test
     void a_bad_mail_config_is_invalid_input() throws Exception {
         int port = smtp.getSmtp().getPort();
-        assertThat(new Cli(dir.resolve("data")).with("--mail-config", config("typo.properties", port, "encrytion = SMTPS").toString())
-                .run("search", "--as", "rep").err()).contains("unknown key(s) [encrytion]");
+        assertThat(new Cli(dir.resolve("data"))
+                        .with(
+                                "--mail-config",
+                                config("typo.properties", port, "encrytion = SMTPS")
+                                        .toString())
+                        .run("search", "--as", "rep")
+                        .err())
+                .contains("unknown key(s) [encrytion]");
         Path incomplete = Files.writeString(dir.resolve("incomplete.properties"), "host = 127.0.0.1\n");
-        Cli.Result missing = new Cli(dir.resolve("data")).with("--mail-config", incomplete.toString()).run("search", "--as", "rep");
+        Cli.Result missing = new Cli(dir.resolve("data"))
+                .with("--mail-config", incomplete.toString())
+                .run("search", "--as", "rep");
         assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).contains("from is required");
-        Cli.Result absent = new Cli(dir.resolve("data")).with("--mail-config", dir.resolve("absent.properties").toString())
+        Cli.Result absent = new Cli(dir.resolve("data"))
+                .with("--mail-config", dir.resolve("absent.properties").toString())
                 .run("search", "--as", "rep");
         assertThat(absent.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(absent.err()).contains("no such file");
-        Cli.Result unset = new Cli(dir.resolve("data")).with("--mail-config",
-                        config("env.properties", port, "username = relay\npassword-env = RELAY_PASSWORD").toString())
+        Cli.Result unset = new Cli(dir.resolve("data"))
+                .with(
+                        "--mail-config",
+                        config("env.properties", port, "username = relay\npassword-env = RELAY_PASSWORD")
+                                .toString())
                 .run("search", "--as", "rep");
         assertThat(unset.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
@@ -177,26 +233,67 @@ class MailTest {
                 port = %d
                 encryption = NONE
                 login-url = https://appliance.example/login
-                """.formatted(smtp.getSmtp().getPort()));
+                """.formatted(
+                        smtp.getSmtp().getPort()));
 
-        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", plaintext.toString())
-                .input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
+        Cli.Result refused = new Cli(dir.resolve("data"))
+                .with("--mail-config", plaintext.toString())
+                .input(
+                        "violet lanterns drift east\n",
+                        "set-password",
+                        "--as",
+                        "rep",
+                        "alice",
+                        "--email",
+                        "--password-stdin");
 
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.err()).contains("clear text");
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+        assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin"))
+                        .out())
+                .startsWith("AUTHENTICATED");
     }
 
     @Test
     void an_expired_trust_certificate_is_refused_unless_accepted() throws Exception {
         Path store = dir.resolve("expired.p12");
         Path pem = dir.resolve("expired.pem");
-        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=relay.example",
-                "-startdate", "-10d", "-validity", "1", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit", "-keypass", "changeit");
-        keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit", "-file", pem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "relay",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=relay.example",
+                "-startdate",
+                "-10d",
+                "-validity",
+                "1",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit");
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "relay",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit",
+                "-file",
+                pem.toString());
         String settings = """
                 from = locksmith@appliance.example
                 host = relay.example
@@ -205,13 +302,17 @@ class MailTest {
                 """.formatted(pem.getFileName());
 
         Path expired = Files.writeString(dir.resolve("expired.properties"), settings);
-        Cli.Result refused = new Cli(dir.resolve("data")).with("--mail-config", expired.toString()).run("search", "--as", "rep");
+        Cli.Result refused = new Cli(dir.resolve("data"))
+                .with("--mail-config", expired.toString())
+                .run("search", "--as", "rep");
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.err()).contains("CN=relay.example expired at");
 
-        Path accepted = Files.writeString(dir.resolve("accepted.properties"),
-                settings + "accept-trusted-certificate-outside-validity = true\n");
-        ok(new Cli(dir.resolve("data")).with("--mail-config", accepted.toString()).run("search", "--as", "rep"));
+        Path accepted = Files.writeString(
+                dir.resolve("accepted.properties"), settings + "accept-trusted-certificate-outside-validity = true\n");
+        ok(new Cli(dir.resolve("data"))
+                .with("--mail-config", accepted.toString())
+                .run("search", "--as", "rep"));
     }
 
     private static void keytool(String... arguments) throws Exception {
@@ -225,13 +326,19 @@ class MailTest {
 
     @Test
     void the_relay_password_comes_from_the_environment_and_is_never_printed() throws Exception {
-        Cli relay = new Cli(dir.resolve("data")).variable("RELAY_PASSWORD", "relay secret 123")
-                .with("--mail-config", config("auth.properties", smtp.getSmtp().getPort(),
-                        "username = relay\npassword-env = RELAY_PASSWORD\nallow-plaintext-authentication = true").toString());
+        Cli relay = new Cli(dir.resolve("data"))
+                .variable("RELAY_PASSWORD", "relay secret 123")
+                .with(
+                        "--mail-config",
+                        config(
+                                        "auth.properties",
+                                        smtp.getSmtp().getPort(),
+                                        "username = relay\npassword-env = RELAY_PASSWORD\nallow-plaintext-authentication = true")
+                                .toString());
         smtp.setUser("relay", "relay", "relay secret 123");
 
-        Cli.Result set = relay.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email",
-                "--password-stdin");
+        Cli.Result set = relay.input(
+                "violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
 
         assertThat(set.exit()).as(set.toString()).isZero();
         assertThat(set.all()).doesNotContain("relay secret 123");

@@ -1,9 +1,7 @@
 package dev.locksmith.cli;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import static dev.locksmith.cli.CommandLineTest.ok;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line as an operator meets it: two commands on one store, errors that say what to do, no
@@ -25,8 +24,10 @@ class OperatorTest {
 
     @TempDir
     static Path template;
+
     @TempDir
     Path dir;
+
     Cli cli;
 
     @BeforeAll
@@ -54,7 +55,7 @@ class OperatorTest {
     void two_commands_started_together_on_one_store_both_succeed() throws Exception {
         String data = dir.resolve("data").toString();
         try (ChildCli first = ChildCli.start(dir, "--data", data, "search", "--as", "admin");
-             ChildCli second = ChildCli.start(dir, "--data", data, "search", "--as", "admin")) {
+                ChildCli second = ChildCli.start(dir, "--data", data, "search", "--as", "admin")) {
             Cli.Result one = first.finish();
             Cli.Result two = second.finish();
 
@@ -66,17 +67,20 @@ class OperatorTest {
     }
 
     @Test
-    void a_command_waits_for_another_process_on_the_store_and_says_so_plainly_when_it_waits_too_long() throws Exception {
+    void a_command_waits_for_another_process_on_the_store_and_says_so_plainly_when_it_waits_too_long()
+            throws Exception {
         String data = dir.resolve("data").toString();
         // passwd opens the store, then waits for its passwords on standard input: the store stays in use.
         try (ChildCli holder = ChildCli.start(dir, "--data", data, "passwd", "--as", "alice", "--password-stdin")) {
             Cli.Result impatient = awaitInUse(cli);
             assertThat(impatient.exit()).isEqualTo(ExitCode.UNAVAILABLE);
-            assertThat(impatient.err()).contains("is in use by another process").contains(dir.resolve("data").toString())
+            assertThat(impatient.err())
+                    .contains("is in use by another process")
+                    .contains(dir.resolve("data").toString())
                     .doesNotContain("\tat ");
 
-            CompletableFuture<Cli.Result> patient = CompletableFuture.supplyAsync(
-                    () -> new Cli(dir.resolve("data")).run("search", "--as", "admin"));
+            CompletableFuture<Cli.Result> patient =
+                    CompletableFuture.supplyAsync(() -> new Cli(dir.resolve("data")).run("search", "--as", "admin"));
             Thread.sleep(500);
             holder.input(ALICE_PASSWORD + "\nviolet lanterns drift east\n");
             Cli.Result changed = holder.finish();
@@ -106,8 +110,13 @@ class OperatorTest {
 
     @Test
     void a_database_server_that_is_not_running_is_named_by_host_and_port_never_with_the_password() {
-        Cli.Result down = new Cli(dir.resolve("unused")).variable(Environment.JDBC_PASSWORD_VARIABLE, "db secret 99")
-                .with("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith?password=url%20secret", "--jdbc-user", "ops")
+        Cli.Result down = new Cli(dir.resolve("unused"))
+                .variable(Environment.JDBC_PASSWORD_VARIABLE, "db secret 99")
+                .with(
+                        "--jdbc-url",
+                        "jdbc:postgresql://127.0.0.1:1/locksmith?password=url%20secret",
+                        "--jdbc-user",
+                        "ops")
                 .run("search", "--as", "admin");
 
         assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.UNAVAILABLE);
@@ -129,12 +138,18 @@ class OperatorTest {
     @Test
     void a_damaged_store_file_is_named_as_such() throws Exception {
         Path file = dir.resolve("data").resolve(Wiring.H2_FILE + ".mv.db");
-        Files.write(file, "this is not an H2 database, just some text in its place".repeat(100).getBytes());
+        Files.write(
+                file,
+                "this is not an H2 database, just some text in its place"
+                        .repeat(100)
+                        .getBytes());
 
         Cli.Result damaged = cli.run("search", "--as", "admin");
 
         assertThat(damaged.exit()).as(damaged.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-        assertThat(damaged.err()).contains(file + " is not a Locksmith store or is damaged").containsPattern("SQLState 9\\d{4}");
+        assertThat(damaged.err())
+                .contains(file + " is not a Locksmith store or is damaged")
+                .containsPattern("SQLState 9\\d{4}");
         ExitCodesTest.noStackTrace(damaged);
     }
 
@@ -143,10 +158,13 @@ class OperatorTest {
     @Test
     void a_command_on_a_folder_without_a_store_is_refused_and_creates_nothing() {
         Path typo = dir.resolve("dta");
-        for (String[] command : List.of(new String[] {"search", "--as", "admin"}, new String[] {"policy", "show", "--as", "admin"},
+        for (String[] command : List.of(
+                new String[] {"search", "--as", "admin"},
+                new String[] {"policy", "show", "--as", "admin"},
                 new String[] {"audit", "--as", "admin"})) {
             Cli.Result refused = usage(new Cli(typo).run(command));
-            assertThat(refused.err()).contains("--data: no Locksmith store in " + typo.toAbsolutePath(), "locksmith init");
+            assertThat(refused.err())
+                    .contains("--data: no Locksmith store in " + typo.toAbsolutePath(), "locksmith init");
         }
         Cli.Result login = usage(new Cli(typo).input("whatever it is\n", "login", "admin", "--password-stdin"));
         assertThat(login.out()).isEmpty();
@@ -163,20 +181,42 @@ class OperatorTest {
         Path ldif = Files.writeString(dir.resolve("ad.ldif"), "dn: uid=dave,dc=corp\nuid: dave\n");
         Cli withAd = new Cli(dir.resolve("data")).with("--provider", "corp-ad:active-directory:" + ldif);
 
-        Cli.Result typo = usage(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-da"));
+        Cli.Result typo =
+                usage(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-da"));
 
         assertThat(typo.err()).contains("--provider: no provider 'corp-da' is configured; configured: corp-ad");
-        assertThat(ok(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-ad")).out())
+        assertThat(ok(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-ad"))
+                        .out())
                 .contains("dave of provider corp-ad: created.");
     }
 
     @Test
     void an_administrator_moves_a_provider_user_to_the_right_provider() throws Exception {
-        ok(cli.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-da", "--name", "Dave Brennan"));
+        ok(cli.run(
+                "user",
+                "register-provider",
+                "--as",
+                "admin",
+                "dave",
+                "--provider",
+                "corp-da",
+                "--name",
+                "Dave Brennan"));
 
-        assertThat(ok(cli.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-ad", "--name",
-                "Dave Brennan")).out()).contains("dave of provider corp-ad: updated.");
-        assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin", "dave")), "dave")).contains("corp-ad");
+        assertThat(ok(cli.run(
+                                "user",
+                                "register-provider",
+                                "--as",
+                                "admin",
+                                "dave",
+                                "--provider",
+                                "corp-ad",
+                                "--name",
+                                "Dave Brennan"))
+                        .out())
+                .contains("dave of provider corp-ad: updated.");
+        assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin", "dave")), "dave"))
+                .contains("corp-ad");
 
         ok(cli.run("user", "edit", "--as", "admin", "dave", "--provider", "corp-ldap"));
         List<String> row = CommandLineTest.cells(ok(cli.run("search", "--as", "admin", "dave")), "dave");
@@ -200,14 +240,27 @@ class OperatorTest {
                 new String[] {"user", "grant", "--as", "admin", "alice", "superuser"},
                 new String[] {"user", "edit", "--as", "admin", "alice", "--enable", "--disable"},
                 new String[] {"search", "--as", "admin", "--limit", "many"});
-        List<String> named = List.of("--limit", "--limit", "--lockout-duration", "--preset", "--min-length", "--max-length",
-                "permission", "--enable", "--limit");
+        List<String> named = List.of(
+                "--limit",
+                "--limit",
+                "--lockout-duration",
+                "--preset",
+                "--min-length",
+                "--max-length",
+                "permission",
+                "--enable",
+                "--limit");
         for (int i = 0; i < commands.size(); i++) {
             Cli.Result result = usage(cli.run(commands.get(i)));
-            assertThat(result.err()).as(result.toString()).contains(named.get(i)).contains("--help");
+            assertThat(result.err())
+                    .as(result.toString())
+                    .contains(named.get(i))
+                    .contains("--help");
         }
-        assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "200").err())
-                .contains("--max-length: must not be below --min-length").doesNotContain("maxLength");
+        assertThat(cli.run("policy", "set", "--as", "admin", "--min-length", "200")
+                        .err())
+                .contains("--max-length: must not be below --min-length")
+                .doesNotContain("maxLength");
     }
 
     @Test
@@ -224,17 +277,24 @@ class OperatorTest {
 
     @Test
     void a_run_builds_only_the_command_it_names_and_every_command_otherwise() {
-        assertThat(LocksmithCommand.named(new String[] {"--data", "search", "search", "--as", "admin"})).contains("search");
-        assertThat(LocksmithCommand.named(new String[] {"--data=x", "--debug", "user", "create"})).contains("user");
-        assertThat(LocksmithCommand.named(new String[] {"unlock", "--as", "rep", "bob"})).contains("reset");
-        assertThat(LocksmithCommand.named(new String[] {"serch", "--as", "admin"})).isEmpty();
+        assertThat(LocksmithCommand.named(new String[] {"--data", "search", "search", "--as", "admin"}))
+                .contains("search");
+        assertThat(LocksmithCommand.named(new String[] {"--data=x", "--debug", "user", "create"}))
+                .contains("user");
+        assertThat(LocksmithCommand.named(new String[] {"unlock", "--as", "rep", "bob"}))
+                .contains("reset");
+        assertThat(LocksmithCommand.named(new String[] {"serch", "--as", "admin"}))
+                .isEmpty();
         assertThat(LocksmithCommand.named(new String[] {"help", "search"})).isEmpty();
         assertThat(LocksmithCommand.named(new String[] {"--help"})).isEmpty();
 
-        Environment none = new Environment(java.io.InputStream.nullInputStream(), name -> null, java.util.Optional.empty(), Cli.FAST);
+        Environment none = new Environment(
+                java.io.InputStream.nullInputStream(), name -> null, java.util.Optional.empty(), Cli.FAST);
         assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"search", "--as", "admin"})
-                .getSubcommands()).containsOnlyKeys("search");
-        assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"serch"}).getSubcommands())
+                        .getSubcommands())
+                .containsOnlyKeys("search");
+        assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"serch"})
+                        .getSubcommands())
                 .containsKeys("search", "user", "demo", "help", "unlock");
     }
 
@@ -244,12 +304,14 @@ class OperatorTest {
     void init_on_a_store_with_an_administrator_refuses_before_asking_for_a_password() {
         List<String> prompts = new ArrayList<>();
         Cli.Result again = cli.terminal(prompt -> {
-            prompts.add(prompt);
-            return "another long passphrase".toCharArray();
-        }).run("init", "--admin", "root");
+                    prompts.add(prompt);
+                    return "another long passphrase".toCharArray();
+                })
+                .run("init", "--admin", "root");
 
         assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCode.DENIED);
-        assertThat(again.err()).startsWith("locksmith init: this store already has an administrator [DENIED_NOT_PERMITTED]");
+        assertThat(again.err())
+                .startsWith("locksmith init: this store already has an administrator [DENIED_NOT_PERMITTED]");
         assertThat(prompts).isEmpty();
     }
 }

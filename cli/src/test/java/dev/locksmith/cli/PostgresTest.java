@@ -1,16 +1,15 @@
 package dev.locksmith.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.locksmith.cli.CommandLineTest.ok;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --jdbc-url} and {@code --jdbc-user} on a real PostgreSQL server that checks passwords: the password
@@ -42,12 +41,22 @@ class PostgresTest {
         Cli cli = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD);
 
         ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+        ok(cli.input(
+                "quiet harbor at dawn\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "rep",
+                "--permission",
+                "set-passwords",
                 "--password-stdin"));
         Cli.Result search = ok(cli.run("search", "--as", "rep"));
 
         assertThat(search.out()).contains("Limited view (allowed to set passwords), 2 user(s):");
-        assertThat(ok(cli.input("quiet harbor at dawn\n", "login", "rep", "--password-stdin")).out()).startsWith("AUTHENTICATED");
+        assertThat(ok(cli.input("quiet harbor at dawn\n", "login", "rep", "--password-stdin"))
+                        .out())
+                .startsWith("AUTHENTICATED");
         assertThat(dir.resolve("unused")).doesNotExist();
     }
 
@@ -69,12 +78,16 @@ class PostgresTest {
 
     @Test
     void a_wrong_database_password_is_unavailable_and_never_printed() {
-        Cli.Result wrong = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, "not the db password")
+        Cli.Result wrong = postgres()
+                .variable(Environment.JDBC_PASSWORD_VARIABLE, "not the db password")
                 .run("search", "--as", "admin");
 
         assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-        assertThat(wrong.err()).contains("[UNAVAILABLE]", "authentication failed for database user locksmith at "
-                + server.hostAndPort(), "(SQLState 28P01)");
+        assertThat(wrong.err())
+                .contains(
+                        "[UNAVAILABLE]",
+                        "authentication failed for database user locksmith at " + server.hostAndPort(),
+                        "(SQLState 28P01)");
         assertThat(wrong.all()).doesNotContain("not the db password").doesNotContain(DB_PASSWORD);
         ExitCodesTest.noStackTrace(wrong);
     }
@@ -84,16 +97,22 @@ class PostgresTest {
         Cli.Result none = postgres().run("search", "--as", "admin");
 
         assertThat(none.exit()).as(none.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-        assertThat(none.err()).contains("the database server at " + server.hostAndPort() + " wants a password for user "
-                + "locksmith and none was given: set LOCKSMITH_JDBC_PASSWORD", "(SQLState 08004)");
+        assertThat(none.err())
+                .contains(
+                        "the database server at " + server.hostAndPort() + " wants a password for user "
+                                + "locksmith and none was given: set LOCKSMITH_JDBC_PASSWORD",
+                        "(SQLState 08004)");
         ExitCodesTest.noStackTrace(none);
     }
 
     @Test
     void url_user_schema_and_table_prefix_come_from_the_environment() {
-        Cli cli = Cli.bare().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD)
-                .variable("LOCKSMITH_JDBC_URL", server.url()).variable("LOCKSMITH_JDBC_USER", ThrowawayPostgres.USER)
-                .variable("LOCKSMITH_JDBC_SCHEMA", "appliance").variable("LOCKSMITH_TABLE_PREFIX", "ls_");
+        Cli cli = Cli.bare()
+                .variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD)
+                .variable("LOCKSMITH_JDBC_URL", server.url())
+                .variable("LOCKSMITH_JDBC_USER", ThrowawayPostgres.USER)
+                .variable("LOCKSMITH_JDBC_SCHEMA", "appliance")
+                .variable("LOCKSMITH_TABLE_PREFIX", "ls_");
 
         ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
 

@@ -1,14 +1,13 @@
 package dev.locksmith.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The README's command-line section keeps up with the command: the main-job line, every command, every exit code. */
 class ReadmeTest {
@@ -24,7 +23,9 @@ class ReadmeTest {
 
     @Test
     void the_main_job_builds_the_jar_and_runs_the_demo_in_one_line() {
-        assertThat(README).contains("\n    ./mvnw -B -pl cli -am package -DskipTests && java -jar cli/target/locksmith.jar demo\n");
+        assertThat(README)
+                .contains(
+                        "\n    ./mvnw -B -pl cli -am package -DskipTests && java -jar cli/target/locksmith.jar demo\n");
         assertThat(README).contains("\n    ./mvnw verify\n");
     }
 
@@ -46,7 +47,17 @@ class ReadmeTest {
         while (row.find()) {
             codes.add(Integer.parseInt(row.group(1)));
         }
-        assertThat(codes).containsExactly(ExitCode.OK, ExitCode.INTERNAL, ExitCode.USAGE, ExitCode.DENIED, ExitCode.POLICY,
-                ExitCode.NOT_FOUND, ExitCode.CONFLICT, ExitCode.MAIL, ExitCode.UNAVAILABLE, ExitCode.LOGIN_FAILED);
+        assertThat(codes)
+                .containsExactly(
+                        ExitCode.OK,
+                        ExitCode.INTERNAL,
+                        ExitCode.USAGE,
+                        ExitCode.DENIED,
+                        ExitCode.POLICY,
+                        ExitCode.NOT_FOUND,
+                        ExitCode.CONFLICT,
+                        ExitCode.MAIL,
+                        ExitCode.UNAVAILABLE,
+                        ExitCode.LOGIN_FAILED);
     }
 }

@@ -1,9 +1,7 @@
 package dev.locksmith.cli;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.locksmith.cli.CommandLineTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.locksmith.cli.CommandLineTest.ok;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What scripts rely on: {@code --json} documents with the documented fields, audit filters and CSV, settings
@@ -27,18 +26,40 @@ class ScriptingTest {
 
     @TempDir
     static Path template;
+
     @TempDir
     Path dir;
+
     Cli cli;
 
     @BeforeAll
     static void template() {
         Cli cli = new Cli(template.resolve("data"));
         ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission", "set-passwords",
+        ok(cli.input(
+                "quiet harbor at dawn\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "rep",
+                "--permission",
+                "set-passwords",
                 "--password-stdin"));
-        ok(cli.input(ALICE_PASSWORD + "\n", "user", "create", "--as", "admin", "alice", "--name", "Alice \"Al\" Liddell",
-                "--email", "alice@example.com", "--comments", "line one\nline two", "--password-stdin"));
+        ok(cli.input(
+                ALICE_PASSWORD + "\n",
+                "user",
+                "create",
+                "--as",
+                "admin",
+                "alice",
+                "--name",
+                "Alice \"Al\" Liddell",
+                "--email",
+                "alice@example.com",
+                "--comments",
+                "line one\nline two",
+                "--password-stdin"));
     }
 
     @BeforeEach
@@ -60,11 +81,19 @@ class ScriptingTest {
 
         String full = json(cli.run("search", "--as", "admin", "alice", "--json"));
 
-        assertThat(full).startsWith("{\"view\":\"FULL\",\"users\":[{\"username\":\"alice\",")
-                .contains("\"publicName\":\"Alice \\\"Al\\\" Liddell\"", "\"email\":\"alice@example.com\"",
-                        "\"failedLogins\":0", "\"locked\":false", "\"source\":\"local\"",
-                        "\"actions\":[\"set-password\",\"reset\",\"edit\",\"delete\"]", "\"permissions\":[]",
-                        "\"enabled\":true", "\"comments\":\"line one\\nline two\"", "\"mustChangePassword\":false")
+        assertThat(full)
+                .startsWith("{\"view\":\"FULL\",\"users\":[{\"username\":\"alice\",")
+                .contains(
+                        "\"publicName\":\"Alice \\\"Al\\\" Liddell\"",
+                        "\"email\":\"alice@example.com\"",
+                        "\"failedLogins\":0",
+                        "\"locked\":false",
+                        "\"source\":\"local\"",
+                        "\"actions\":[\"set-password\",\"reset\",\"edit\",\"delete\"]",
+                        "\"permissions\":[]",
+                        "\"enabled\":true",
+                        "\"comments\":\"line one\\nline two\"",
+                        "\"mustChangePassword\":false")
                 .endsWith("\"nextCursor\":null}" + System.lineSeparator());
         Instant changed = Instant.parse(field(full, "passwordChangedAt"));
         assertThat(Instant.parse(field(full, "passwordExpiresAt"))).isEqualTo(changed.plus(90, ChronoUnit.DAYS));
@@ -84,10 +113,12 @@ class ScriptingTest {
         Cli.Result full = ok(cli.run("search", "--as", "admin"));
 
         assertThat(full.out()).contains("PASSWORD SET", "EXPIRES");
-        assertThat(CommandLineTest.cells(full, "alice")).containsSubsequence(today, in90, "set-password, reset, edit, delete");
+        assertThat(CommandLineTest.cells(full, "alice"))
+                .containsSubsequence(today, in90, "set-password, reset, edit, delete");
         ok(cli.run("set-password", "--as", "rep", "alice", "--generate", "--must-change"));
         String in3 = Describe.date(Instant.now().plus(72, ChronoUnit.HOURS));
-        assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin")), "alice")).containsSubsequence(today, in3);
+        assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin")), "alice"))
+                .containsSubsequence(today, in3);
         assertThat(ok(cli.run("search", "--as", "rep")).out()).doesNotContain("PASSWORD SET");
     }
 
@@ -99,12 +130,18 @@ class ScriptingTest {
 
     @Test
     void form_policy_and_login_json() {
-        assertThat(json(cli.run("form", "--as", "rep", "alice", "--json"))).startsWith("{\"username\":\"alice\",")
+        assertThat(json(cli.run("form", "--as", "rep", "alice", "--json")))
+                .startsWith("{\"username\":\"alice\",")
                 .contains("\"emailPasswordOffered\":false", "\"policy\":{\"minLength\":15,\"maxLength\":128,");
 
-        assertThat(json(cli.run("policy", "show", "--as", "rep", "--json"))).startsWith("{\"minLength\":15,")
-                .contains("\"bannedWords\":[]", "\"maxAge\":null", "\"temporaryLifetime\":\"PT72H\"",
-                        "\"lockoutThreshold\":10", "\"lockoutDuration\":\"PT30M\"");
+        assertThat(json(cli.run("policy", "show", "--as", "rep", "--json")))
+                .startsWith("{\"minLength\":15,")
+                .contains(
+                        "\"bannedWords\":[]",
+                        "\"maxAge\":null",
+                        "\"temporaryLifetime\":\"PT72H\"",
+                        "\"lockoutThreshold\":10",
+                        "\"lockoutDuration\":\"PT30M\"");
 
         assertThat(json(cli.input(ALICE_PASSWORD + "\n", "login", "alice", "--password-stdin", "--json")))
                 .isEqualTo("{\"outcome\":\"AUTHENTICATED\",\"username\":\"alice\",\"provider\":null}"
@@ -118,13 +155,16 @@ class ScriptingTest {
     void a_generated_password_in_json_works_and_json_needs_generate() {
         String set = json(cli.run("set-password", "--as", "rep", "alice", "--generate", "--must-change", "--json"));
 
-        assertThat(set).startsWith("{\"username\":\"alice\",\"password\":\"").contains("\"emailed\":false",
-                "\"mustChangePassword\":true", "\"temporaryPasswordExpiresAt\":\"");
+        assertThat(set)
+                .startsWith("{\"username\":\"alice\",\"password\":\"")
+                .contains("\"emailed\":false", "\"mustChangePassword\":true", "\"temporaryPasswordExpiresAt\":\"");
         String password = field(set, "password").replace("\\\\", "\\");
-        assertThat(ok(cli.input(password + "\n", "login", "alice", "--password-stdin")).out()).startsWith("MUST_CHANGE_PASSWORD");
+        assertThat(ok(cli.input(password + "\n", "login", "alice", "--password-stdin"))
+                        .out())
+                .startsWith("MUST_CHANGE_PASSWORD");
 
-        Cli.Result plain = cli.input("violet lanterns drift east\n", "set-password", "--as", "rep", "alice",
-                "--password-stdin", "--json");
+        Cli.Result plain = cli.input(
+                "violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--password-stdin", "--json");
         assertThat(plain.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(plain.err()).contains("--json: goes with --generate");
     }
@@ -135,19 +175,25 @@ class ScriptingTest {
         cli.input("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin");
 
         String logins = json(cli.run("audit", "--as", "admin", "--action", "authenticate", "--json"));
-        assertThat(logins).contains("\"action\":\"AUTHENTICATE\"", "\"outcome\":\"REJECTED\"", "\"target\":\"alice\"")
-                .doesNotContain("SET_PASSWORD", "CREATE_USER").endsWith("\"nextBefore\":null}" + System.lineSeparator());
+        assertThat(logins)
+                .contains("\"action\":\"AUTHENTICATE\"", "\"outcome\":\"REJECTED\"", "\"target\":\"alice\"")
+                .doesNotContain("SET_PASSWORD", "CREATE_USER")
+                .endsWith("\"nextBefore\":null}" + System.lineSeparator());
 
         String future = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        assertThat(json(cli.run("audit", "--as", "admin", "--since", future, "--json"))).startsWith("{\"events\":[]");
-        assertThat(json(cli.run("audit", "--as", "admin", "--until", "2000-01-01T00:00:00Z", "--json"))).startsWith("{\"events\":[]");
+        assertThat(json(cli.run("audit", "--as", "admin", "--since", future, "--json")))
+                .startsWith("{\"events\":[]");
+        assertThat(json(cli.run("audit", "--as", "admin", "--until", "2000-01-01T00:00:00Z", "--json")))
+                .startsWith("{\"events\":[]");
 
-        Cli.Result csv = ok(cli.run("audit", "--as", "admin", "--csv", "--action", "SET_PASSWORD", "--action", "BOOTSTRAP_ADMINISTRATOR"));
+        Cli.Result csv = ok(cli.run(
+                "audit", "--as", "admin", "--csv", "--action", "SET_PASSWORD", "--action", "BOOTSTRAP_ADMINISTRATOR"));
         List<String> lines = csv.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("sequence,at,actor,action,target,outcome,code,details");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).matches("\\d+,\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z,rep,SET_PASSWORD,admin,DENIED,"
-                + "DENIED_TARGET_IS_ADMINISTRATOR,action=SET_PASSWORD emailPassword=false target=admin");
+        assertThat(lines.get(1))
+                .matches("\\d+,\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z,rep,SET_PASSWORD,admin,DENIED,"
+                        + "DENIED_TARGET_IS_ADMINISTRATOR,action=SET_PASSWORD emailPassword=false target=admin");
         assertThat(lines.get(2)).contains(",,BOOTSTRAP_ADMINISTRATOR,admin,SUCCESS,OK");
 
         Cli.Result bad = cli.run("audit", "--as", "admin", "--action", "NOT_AN_ACTION");
@@ -165,7 +211,8 @@ class ScriptingTest {
 
     @Test
     void json_strings_escape_quotes_backslashes_and_control_characters() {
-        assertThat(Json.write(Map.of("k", "a\"b\\c\n\t\u0000\u2028"))).isEqualTo("{\"k\":\"a\\\"b\\\\c\\n\\t\\u0000\\u2028\"}");
+        assertThat(Json.write(Map.of("k", "a\"b\\c\n\t\u0000\u2028")))
+                .isEqualTo("{\"k\":\"a\\\"b\\\\c\\n\\t\\u0000\\u2028\"}");
         assertThat(Json.write(List.of(Optional.empty(), 1, true, "x"))).isEqualTo("[null,1,true,\"x\"]");
     }
 
@@ -175,15 +222,18 @@ class ScriptingTest {
         assertThat(script.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(script.err()).contains("--yes");
 
-        Cli.Result declined = ok(new Cli(dir.resolve("data")).terminal(prompt -> "no".toCharArray())
+        Cli.Result declined = ok(new Cli(dir.resolve("data"))
+                .terminal(prompt -> "no".toCharArray())
                 .run("user", "delete", "--as", "admin", "alice"));
         assertThat(declined.out()).contains("Not deleted.");
         assertThat(ok(cli.run("search", "--as", "admin", "alice")).out()).contains("1 user(s)");
 
-        Cli.Result confirmed = ok(new Cli(dir.resolve("data")).terminal(prompt -> {
-            assertThat(prompt).contains("Delete alice");
-            return "yes".toCharArray();
-        }).run("user", "delete", "--as", "admin", "alice"));
+        Cli.Result confirmed = ok(new Cli(dir.resolve("data"))
+                .terminal(prompt -> {
+                    assertThat(prompt).contains("Delete alice");
+                    return "yes".toCharArray();
+                })
+                .run("user", "delete", "--as", "admin", "alice"));
         assertThat(confirmed.out()).contains("Deleted alice.");
         assertThat(ok(cli.run("search", "--as", "admin", "alice")).out()).contains("0 user(s)");
     }
@@ -196,20 +246,26 @@ class ScriptingTest {
         Cli fromFile = Cli.bare().in(dir.resolve("elsewhere")).with("--config", config.toString());
         assertThat(ok(fromFile.run("search", "--as", "admin")).out()).contains("3 user(s)");
 
-        Cli.Result fromEnvironmentFile = ok(Cli.bare().variable("LOCKSMITH_CONFIG", config.toString()).run("search", "--as", "admin"));
+        Cli.Result fromEnvironmentFile =
+                ok(Cli.bare().variable("LOCKSMITH_CONFIG", config.toString()).run("search", "--as", "admin"));
         assertThat(fromEnvironmentFile.out()).contains("3 user(s)");
 
         // The environment beats the file, and the option beats both.
-        Cli.Result environment = Cli.bare().variable("LOCKSMITH_CONFIG", config.toString())
-                .variable("LOCKSMITH_DATA", dir.resolve("nothing-here").toString()).run("search", "--as", "admin");
+        Cli.Result environment = Cli.bare()
+                .variable("LOCKSMITH_CONFIG", config.toString())
+                .variable("LOCKSMITH_DATA", dir.resolve("nothing-here").toString())
+                .run("search", "--as", "admin");
         assertThat(environment.err()).contains("no Locksmith store in " + dir.resolve("nothing-here"));
-        Cli.Result option = new Cli(dir.resolve("data")).variable("LOCKSMITH_DATA", dir.resolve("nothing-here").toString())
+        Cli.Result option = new Cli(dir.resolve("data"))
+                .variable("LOCKSMITH_DATA", dir.resolve("nothing-here").toString())
                 .run("search", "--as", "admin");
         assertThat(ok(option).out()).contains("3 user(s)");
 
         Files.writeString(config, "data = from-file\njdbc-password = secret\n");
         Cli.Result unknown = fromFile.run("search", "--as", "admin");
         assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(unknown.err()).contains("unknown key(s) [jdbc-password]", "LOCKSMITH_JDBC_PASSWORD").doesNotContain("secret");
+        assertThat(unknown.err())
+                .contains("unknown key(s) [jdbc-password]", "LOCKSMITH_JDBC_PASSWORD")
+                .doesNotContain("secret");
     }
 }

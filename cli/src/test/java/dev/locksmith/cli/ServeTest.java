@@ -1,14 +1,10 @@
 package dev.locksmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,8 +23,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code locksmith serve} end to end: the console on embedded Jetty over the embedded H2 store, mail through a
@@ -42,6 +41,7 @@ class ServeTest {
 
     @TempDir
     Path dir;
+
     GreenMail smtp;
     Cli cli;
     Thread serving;
@@ -51,7 +51,8 @@ class ServeTest {
     void world() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        Path config = Files.writeString(dir.resolve("mail.properties"), """
+        Path config = Files.writeString(
+                dir.resolve("mail.properties"), """
                 from = locksmith@appliance.example
                 host = 127.0.0.1
                 port = %d
@@ -61,11 +62,35 @@ class ServeTest {
                 timeout-seconds = 5
                 """.formatted(smtp.getSmtp().getPort()));
         cli = new Cli(dir.resolve("data")).with("--mail-config", config.toString());
-        assertThat(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin").exit()).isZero();
-        assertThat(cli.input("quiet harbor at dawn\n", "user", "create", "--as", "admin", "rep", "--permission",
-                "set-passwords", "--password-stdin").exit()).isZero();
-        assertThat(cli.input("forgotten long ago\n", "user", "create", "--as", "admin", "alice", "--name",
-                "Alice Liddell", "--email", "alice@example.com", "--password-stdin").exit()).isZero();
+        assertThat(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin")
+                        .exit())
+                .isZero();
+        assertThat(cli.input(
+                                "quiet harbor at dawn\n",
+                                "user",
+                                "create",
+                                "--as",
+                                "admin",
+                                "rep",
+                                "--permission",
+                                "set-passwords",
+                                "--password-stdin")
+                        .exit())
+                .isZero();
+        assertThat(cli.input(
+                                "forgotten long ago\n",
+                                "user",
+                                "create",
+                                "--as",
+                                "admin",
+                                "alice",
+                                "--name",
+                                "Alice Liddell",
+                                "--email",
+                                "alice@example.com",
+                                "--password-stdin")
+                        .exit())
+                .isZero();
     }
 
     @AfterEach
@@ -78,12 +103,21 @@ class ServeTest {
     }
 
     private URI serve() throws Exception {
-        Environment environment = new Environment(new ByteArrayInputStream(new byte[0]), name -> null, Optional.empty(), Cli.FAST);
+        Environment environment =
+                new Environment(new ByteArrayInputStream(new byte[0]), name -> null, Optional.empty(), Cli.FAST);
         CommandLine line = LocksmithCommand.commandLine(new LocksmithCommand(environment));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(new StringWriter(), true));
-        serving = new Thread(() -> line.execute("--data", dir.resolve("data").toString(), "--mail-config",
-                dir.resolve("mail.properties").toString(), "serve", "--port", "0"), "serve");
+        serving = new Thread(
+                () -> line.execute(
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--mail-config",
+                        dir.resolve("mail.properties").toString(),
+                        "serve",
+                        "--port",
+                        "0"),
+                "serve");
         serving.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
@@ -98,7 +132,9 @@ class ServeTest {
 
     /** A browser session: cookie kept, redirects not followed. */
     private static final class Browser {
-        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         final URI base;
         String cookie;
         String page = "";
@@ -116,9 +152,12 @@ class ServeTest {
             Matcher m = CSRF.matcher(page);
             assertThat(m.find()).as("a CSRF token on the page").isTrue();
             all.put("csrf", m.group(1));
-            String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+            String body = all.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
@@ -143,20 +182,34 @@ class ServeTest {
         URI address = serve();
         Browser rep = new Browser(address);
         rep.get("login");
-        assertThat(rep.post("login", Map.of("username", "rep", "password", "quiet harbor at dawn")).statusCode()).isEqualTo(303);
+        assertThat(rep.post("login", Map.of("username", "rep", "password", "quiet harbor at dawn"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(rep.get("users?q=alice").body()).contains("Alice Liddell").contains("Limited view");
 
         rep.get("users/password?u=alice");
         assertThat(rep.page).contains("Email password to user").contains("Email a reset link");
-        HttpResponse<String> set = rep.post("users/password", Map.of("u", "alice", "newPassword", "violet lanterns drift east",
-                "confirmPassword", "violet lanterns drift east", "emailPassword", "on", "action", "set"));
+        HttpResponse<String> set = rep.post(
+                "users/password",
+                Map.of(
+                        "u",
+                        "alice",
+                        "newPassword",
+                        "violet lanterns drift east",
+                        "confirmPassword",
+                        "violet lanterns drift east",
+                        "emailPassword",
+                        "on",
+                        "action",
+                        "set"));
         assertThat(set.statusCode()).isEqualTo(303);
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
         MimeMessage emailed = smtp.getReceivedMessages()[0];
         assertThat(((String) emailed.getContent())).contains("violet lanterns drift east");
 
         rep.get("users/password?u=alice");
-        assertThat(rep.post("users/reset-link", Map.of("u", "alice")).statusCode()).isEqualTo(303);
+        assertThat(rep.post("users/reset-link", Map.of("u", "alice")).statusCode())
+                .isEqualTo(303);
         assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
         MimeMessage reset = smtp.getReceivedMessages()[1];
         assertThat(reset.getSubject()).isEqualTo("Reset your password");
@@ -166,17 +219,33 @@ class ServeTest {
 
         Browser alice = new Browser(address);
         alice.get("reset?token=" + link.group(1));
-        HttpResponse<String> redeemed = alice.post("reset", Map.of("token", link.group(1),
-                "newPassword", "copper kettles hum at dawn", "confirmPassword", "copper kettles hum at dawn"));
+        HttpResponse<String> redeemed = alice.post(
+                "reset",
+                Map.of(
+                        "token",
+                        link.group(1),
+                        "newPassword",
+                        "copper kettles hum at dawn",
+                        "confirmPassword",
+                        "copper kettles hum at dawn"));
         assertThat(redeemed.body()).contains("Your password was changed.");
         alice.get("reset?token=" + link.group(1));
-        HttpResponse<String> again = alice.post("reset", Map.of("token", link.group(1),
-                "newPassword", "another copper kettle hums", "confirmPassword", "another copper kettle hums"));
+        HttpResponse<String> again = alice.post(
+                "reset",
+                Map.of(
+                        "token",
+                        link.group(1),
+                        "newPassword",
+                        "another copper kettle hums",
+                        "confirmPassword",
+                        "another copper kettle hums"));
         assertThat(again.body()).contains("This reset link is invalid, already used or expired.");
 
         alice.get("login");
-        HttpResponse<String> signedIn = alice.post("login", Map.of("username", "alice", "password", "copper kettles hum at dawn"));
+        HttpResponse<String> signedIn =
+                alice.post("login", Map.of("username", "alice", "password", "copper kettles hum at dawn"));
         assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
     }
 }

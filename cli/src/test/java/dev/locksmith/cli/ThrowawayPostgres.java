@@ -38,18 +38,22 @@ final class ThrowawayPostgres implements AutoCloseable {
     static ThrowawayPostgres start(String password) throws IOException {
         Path bin;
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            bin = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
+            bin = versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
                     .max(Comparator.comparing(Path::toString))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries: run .ci/run or apt-get install postgresql"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no PostgreSQL binaries: run .ci/run or apt-get install postgresql"));
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalStateException("no PostgreSQL binaries under /usr/lib/postgresql: run .ci/run or "
-                    + "apt-get install postgresql", e);
+            throw new IllegalStateException(
+                    "no PostgreSQL binaries under /usr/lib/postgresql: run .ci/run or " + "apt-get install postgresql",
+                    e);
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         Path folder = Files.createTempDirectory("locksmith-cli-pg-");
         Path pwfile = Files.writeString(folder.resolve("pwfile"), password + "\n");
         if (root) {
-            UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(folder, postgres);
             Files.setOwner(pwfile, postgres);
         }
@@ -58,11 +62,28 @@ final class ThrowawayPostgres implements AutoCloseable {
             port = socket.getLocalPort();
         }
         ThrowawayPostgres server = new ThrowawayPostgres(bin, folder, root, port);
-        server.run(List.of(bin.resolve("initdb").toString(), "-D", folder.resolve("data").toString(), "--username=" + USER,
-                "--pwfile=" + pwfile, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-sync"));
-        server.run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l",
-                folder.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", "-p " + port
-                        + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + folder + " -c fsync=off", "start"));
+        server.run(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                folder.resolve("data").toString(),
+                "--username=" + USER,
+                "--pwfile=" + pwfile,
+                "--auth=scram-sha-256",
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync"));
+        server.run(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                folder.resolve("data").toString(),
+                "-l",
+                folder.resolve("postgres.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + folder + " -c fsync=off",
+                "start"));
         return server;
     }
 
@@ -79,7 +100,13 @@ final class ThrowawayPostgres implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "stop"));
+            run(List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    folder.resolve("data").toString(),
+                    "-m",
+                    "immediate",
+                    "stop"));
         } finally {
             DemoCommand.delete(folder);
         }
@@ -89,14 +116,17 @@ final class ThrowawayPostgres implements AutoCloseable {
         List<String> full = new ArrayList<>(asPostgres ? List.of("runuser", "-u", "postgres", "--") : List.of());
         full.addAll(command);
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true)
-                    .redirectOutput(folder.resolve("command.out").toFile()).start();
+            Process process = new ProcessBuilder(full)
+                    .redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("command.out").toFile())
+                    .start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + full);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("failed: " + full + "\n" + Files.readString(folder.resolve("command.out")));
+                throw new IllegalStateException(
+                        "failed: " + full + "\n" + Files.readString(folder.resolve("command.out")));
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + full, e);

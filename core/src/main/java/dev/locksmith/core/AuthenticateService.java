@@ -1,28 +1,27 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Services;
 import dev.locksmith.core.internal.Verifier;
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.port.UserAccounts;
-
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import dev.locksmith.core.usecase.Authenticate;
-import dev.locksmith.core.usecase.AuthenticationOutcome;
 
 /** The implementation of {@link Authenticate}, built by {@link Locksmith}; not API. Thread-safe. */
 final class AuthenticateService implements Authenticate {
@@ -38,7 +37,10 @@ final class AuthenticateService implements Authenticate {
         Username username = command.username();
         Password password = command.password();
         try {
-            return services.run(Operation.AUTHENTICATE, Optional.empty(), Optional.of(username),
+            return services.run(
+                    Operation.AUTHENTICATE,
+                    Optional.empty(),
+                    Optional.of(username),
                     run -> read(run, username, password),
                     (run, checked) -> write(run, username, checked));
         } finally {
@@ -47,26 +49,22 @@ final class AuthenticateService implements Authenticate {
     }
 
     /** What the check found, for the write step to decide on. */
-    private sealed interface Checked {
-    }
+    private sealed interface Checked {}
 
     /** No such user (and no provider claims the name): a dummy check was made. */
-    private record Unknown() implements Checked {
-    }
+    private record Unknown() implements Checked {}
 
     /** A provider may claim the name but could not be asked. */
-    private record ClaimUnknown() implements Checked {
-    }
+    private record ClaimUnknown() implements Checked {}
 
     /** A provider user: what the provider said (the user may have no local record). */
     private record ProviderChecked(Optional<User> user, Source.Provider provider, SecurityProviders.ProviderLogin login)
-            implements Checked {
-    }
+            implements Checked {}
 
     /** A local user checked against the stored hash, with the replacement hash when one is due. */
-    private record LocalChecked(User user, PasswordPolicy policy, Verifier.Verification verification,
-                                Optional<PasswordHash> rehash) implements Checked {
-    }
+    private record LocalChecked(
+            User user, PasswordPolicy policy, Verifier.Verification verification, Optional<PasswordHash> rehash)
+            implements Checked {}
 
     private Supplier<Checked> read(Execution run, Username username, Password password) {
         Optional<User> found = services.users().find(username);
@@ -82,8 +80,8 @@ final class AuthenticateService implements Authenticate {
                 return new ClaimUnknown();
             };
         }
-        Optional<Source.Provider> provider = found.isPresent() && found.get().source() instanceof Source.Provider p
-                ? Optional.of(p) : claimant;
+        Optional<Source.Provider> provider =
+                found.isPresent() && found.get().source() instanceof Source.Provider p ? Optional.of(p) : claimant;
         if (provider.isPresent()) {
             return () -> new ProviderChecked(found, provider.get(), providerLogin(provider.get(), username, password));
         }
@@ -96,15 +94,18 @@ final class AuthenticateService implements Authenticate {
         User user = found.get();
         PasswordPolicy policy = services.policy();
         return () -> {
-            Verifier.Verification verification = services.verifier().verify(password, user.passwordHash().orElseThrow());
+            Verifier.Verification verification =
+                    services.verifier().verify(password, user.passwordHash().orElseThrow());
             Optional<PasswordHash> rehash = verification.matched() && verification.needsRehash()
-                    ? Optional.of(services.hasher().hash(password)) : Optional.empty();
+                    ? Optional.of(services.hasher().hash(password))
+                    : Optional.empty();
             return new LocalChecked(user, policy, verification, rehash);
         };
     }
 
     /** The provider's own check; an empty password is never sent to it (an unauthenticated bind "succeeds"). */
-    private SecurityProviders.ProviderLogin providerLogin(Source.Provider provider, Username username, Password password) {
+    private SecurityProviders.ProviderLogin providerLogin(
+            Source.Provider provider, Username username, Password password) {
         if (password.codePointCount() == 0) {
             return new SecurityProviders.ProviderLogin.Rejected(provider);
         }
@@ -192,15 +193,20 @@ final class AuthenticateService implements Authenticate {
             return new AuthenticationOutcome.TemporaryPasswordExpired();
         }
         services.users().recordSuccessfulLogin(user.id(), now);
-        boolean rehashed = checked.rehash().isPresent() && services.users().replaceHash(user.id(),
-                user.passwordHash().orElseThrow(), checked.rehash().get());
+        boolean rehashed = checked.rehash().isPresent()
+                && services.users()
+                        .replaceHash(
+                                user.id(),
+                                user.passwordHash().orElseThrow(),
+                                checked.rehash().get());
         run.detail("rehashed", rehashed);
         PasswordPolicy policy = checked.policy();
         if (user.mustChangePassword()) {
             run.outcome(AuditEvent.Outcome.SUCCESS, "MUST_CHANGE_PASSWORD");
             return new AuthenticationOutcome.MustChangePassword(username);
         }
-        if (policy.maxAge().isPresent() && user.passwordExpiredAt(now, policy.maxAge().get())) {
+        if (policy.maxAge().isPresent()
+                && user.passwordExpiredAt(now, policy.maxAge().get())) {
             run.outcome(AuditEvent.Outcome.SUCCESS, "PASSWORD_EXPIRED");
             return new AuthenticationOutcome.PasswordExpired(username);
         }

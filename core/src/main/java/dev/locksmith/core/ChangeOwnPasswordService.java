@@ -1,10 +1,8 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
@@ -13,11 +11,10 @@ import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.ChangeOwnPassword;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.ChangeOwnPassword;
 
 /** The implementation of {@link ChangeOwnPassword}, built by {@link Locksmith}; not API. Thread-safe. */
 final class ChangeOwnPasswordService implements ChangeOwnPassword {
@@ -31,20 +28,27 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(Operation.CHANGE_OWN_PASSWORD, Optional.of(command.actor()), Optional.of(command.actor()),
+            services.run(
+                    Operation.CHANGE_OWN_PASSWORD,
+                    Optional.of(command.actor()),
+                    Optional.of(command.actor()),
                     run -> {
                         Optional<User> found = services.users().find(command.actor());
-                        boolean local = found.isPresent() && found.get().source().isLocal()
+                        boolean local = found.isPresent()
+                                && found.get().source().isLocal()
                                 && services.claimant(run, command.actor()).isEmpty();
                         PasswordPolicy policy = services.policy();
                         PasswordChecks.Earlier earlier = local
-                                ? services.checks().earlierPasswords(found.get(), policy) : PasswordChecks.Earlier.none();
+                                ? services.checks().earlierPasswords(found.get(), policy)
+                                : PasswordChecks.Earlier.none();
                         return () -> check(run, command, local ? found : Optional.empty(), found, policy, earlier);
                     },
                     (run, checked) -> {
-                        User current = services.users().find(command.actor())
+                        User current = services.users()
+                                .find(command.actor())
                                 .filter(u -> u.id().equals(checked.user().id()))
-                                .filter(u -> u.passwordHash().equals(checked.user().passwordHash()))
+                                .filter(u ->
+                                        u.passwordHash().equals(checked.user().passwordHash()))
                                 .orElseThrow(Services.Stale::new);
                         services.requireActor(run, command.actor(), Operation.CHANGE_OWN_PASSWORD);
                         Instant now = run.now();
@@ -62,15 +66,32 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
     }
 
     /** The slow step: the current password verified, the account's state, the policy, the new hash. */
-    private Checked check(Execution run, Command command, Optional<User> local, Optional<User> found,
-                          PasswordPolicy policy, PasswordChecks.Earlier earlier) {
+    private Checked check(
+            Execution run,
+            Command command,
+            Optional<User> local,
+            Optional<User> found,
+            PasswordPolicy policy,
+            PasswordChecks.Earlier earlier) {
         Instant now = run.now();
         boolean verified = local.isPresent()
-                ? services.verifier().verify(command.currentPassword(), local.get().passwordHash().orElseThrow()).matched()
+                ? services.verifier()
+                        .verify(
+                                command.currentPassword(),
+                                local.get().passwordHash().orElseThrow())
+                        .matched()
                 : services.verifier().verifyDummy(command.currentPassword());
-        String why = found.isEmpty() ? "UNKNOWN_USER" : local.isEmpty() ? "NOT_LOCAL"
-                : !verified ? "WRONG_PASSWORD" : local.get().isLockedAt(now) ? "LOCKED"
-                : local.get().temporaryPasswordExpiredAt(now) ? "TEMPORARY_PASSWORD_EXPIRED" : null;
+        String why = found.isEmpty()
+                ? "UNKNOWN_USER"
+                : local.isEmpty()
+                        ? "NOT_LOCAL"
+                        : !verified
+                                ? "WRONG_PASSWORD"
+                                : local.get().isLockedAt(now)
+                                        ? "LOCKED"
+                                        : local.get().temporaryPasswordExpiredAt(now)
+                                                ? "TEMPORARY_PASSWORD_EXPIRED"
+                                                : null;
         if (why != null) {
             run.detail("why", why);
             if (found.isEmpty()) {
@@ -78,20 +99,24 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
             }
             if (local.isPresent() && !verified) {
                 User user = local.get();
-                run.withFailureEvent(() -> services.countFailedPasswordCheck(user, policy, services.clock().instant()));
+                run.withFailureEvent(() -> services.countFailedPasswordCheck(
+                        user, policy, services.clock().instant()));
             }
-            throw new AccessDeniedException(Reason.DENIED_WRONG_CURRENT_PASSWORD, "the current password is wrong",
+            throw new AccessDeniedException(
+                    Reason.DENIED_WRONG_CURRENT_PASSWORD,
+                    "the current password is wrong",
                     java.util.Map.of("action", "CHANGE_OWN_PASSWORD"));
         }
         User user = local.get();
         if (!user.enabled()) {
-            throw new AccessDeniedException(Reason.DENIED_ACTOR_DISABLED, "the acting user is disabled",
+            throw new AccessDeniedException(
+                    Reason.DENIED_ACTOR_DISABLED,
+                    "the acting user is disabled",
                     java.util.Map.of("action", "CHANGE_OWN_PASSWORD"));
         }
         services.checks().require(command.newPassword(), policy, user.username(), user.profile(), earlier);
         return new Checked(user, services.hasher().hash(command.newPassword()));
     }
 
-    private record Checked(User user, PasswordHash hash) {
-    }
+    private record Checked(User user, PasswordHash hash) {}
 }

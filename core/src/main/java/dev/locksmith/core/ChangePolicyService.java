@@ -1,15 +1,12 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.ChangePolicy;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.ChangePolicy;
 
 /** The implementation of {@link ChangePolicy}, built by {@link Locksmith}; not API. Thread-safe. */
 final class ChangePolicyService implements ChangePolicy {
@@ -36,9 +33,13 @@ final class ChangePolicyService implements ChangePolicy {
             run.detail("historySize", policy.historySize());
             run.detail("bannedWords", policy.bannedWords().size());
             run.detail("maxAge", policy.maxAge().map(Object::toString).orElse("none"));
-            run.detail("temporaryLifetime", policy.temporaryLifetime().map(Object::toString).orElse("none"));
+            run.detail(
+                    "temporaryLifetime",
+                    policy.temporaryLifetime().map(Object::toString).orElse("none"));
             run.detail("lockoutThreshold", policy.lockoutThreshold());
-            run.detail("lockoutDuration", policy.lockoutDuration().map(Object::toString).orElse("until reset"));
+            run.detail(
+                    "lockoutDuration",
+                    policy.lockoutDuration().map(Object::toString).orElse("until reset"));
             return null;
         });
     }

@@ -1,20 +1,17 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.CreateUser;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.CreateUser;
 
 /** The implementation of {@link CreateUser}, built by {@link Locksmith}; not API. Thread-safe. */
 final class CreateUserService implements CreateUser {
@@ -28,34 +25,51 @@ final class CreateUserService implements CreateUser {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(Operation.CREATE_USER, Optional.of(command.actor()), Optional.of(command.username()), run -> {
-                services.requireActor(run, command.actor(), Operation.CREATE_USER);
-                if (services.users().find(command.username()).isPresent()) {
-                    throw ConflictException.alreadyExists(command.username());
-                }
-                PasswordPolicy policy = services.policy();
-                return () -> {
-                    services.checks().require(command.initialPassword(), policy, command.username(), command.profile(),
-                            PasswordChecks.Earlier.none());
-                    return new Checked(policy, services.hasher().hash(command.initialPassword()));
-                };
-            }, (run, checked) -> {
-                services.requireActor(run, command.actor(), Operation.CREATE_USER);
-                Instant now = run.now();
-                Optional<Instant> temporaryUntil = command.mustChangePassword()
-                        ? checked.policy().temporaryLifetime().map(now::plus) : Optional.empty();
-                // A name taken meanwhile is ALREADY_EXISTS from the store.
-                services.users().add(User.newLocal(command.username(), command.profile(), command.permissions(),
-                        checked.hash(), now, command.mustChangePassword(), temporaryUntil));
-                run.detail("permissions", command.permissions());
-                run.detail("mustChange", command.mustChangePassword());
-                return null;
-            });
+            services.run(
+                    Operation.CREATE_USER,
+                    Optional.of(command.actor()),
+                    Optional.of(command.username()),
+                    run -> {
+                        services.requireActor(run, command.actor(), Operation.CREATE_USER);
+                        if (services.users().find(command.username()).isPresent()) {
+                            throw ConflictException.alreadyExists(command.username());
+                        }
+                        PasswordPolicy policy = services.policy();
+                        return () -> {
+                            services.checks()
+                                    .require(
+                                            command.initialPassword(),
+                                            policy,
+                                            command.username(),
+                                            command.profile(),
+                                            PasswordChecks.Earlier.none());
+                            return new Checked(policy, services.hasher().hash(command.initialPassword()));
+                        };
+                    },
+                    (run, checked) -> {
+                        services.requireActor(run, command.actor(), Operation.CREATE_USER);
+                        Instant now = run.now();
+                        Optional<Instant> temporaryUntil = command.mustChangePassword()
+                                ? checked.policy().temporaryLifetime().map(now::plus)
+                                : Optional.empty();
+                        // A name taken meanwhile is ALREADY_EXISTS from the store.
+                        services.users()
+                                .add(User.newLocal(
+                                        command.username(),
+                                        command.profile(),
+                                        command.permissions(),
+                                        checked.hash(),
+                                        now,
+                                        command.mustChangePassword(),
+                                        temporaryUntil));
+                        run.detail("permissions", command.permissions());
+                        run.detail("mustChange", command.mustChangePassword());
+                        return null;
+                    });
         } finally {
             command.initialPassword().wipe();
         }
     }
 
-    private record Checked(PasswordPolicy policy, PasswordHash hash) {
-    }
+    private record Checked(PasswordPolicy policy, PasswordHash hash) {}
 }

@@ -1,15 +1,13 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.DeleteUser;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.DeleteUser;
 
 /** The implementation of {@link DeleteUser}, built by {@link Locksmith}; not API. Thread-safe. */
 final class DeleteUserService implements DeleteUser {

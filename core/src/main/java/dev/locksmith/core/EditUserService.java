@@ -1,16 +1,14 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.EditUser;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.EditUser;
 
 /** The implementation of {@link EditUser}, built by {@link Locksmith}; not API. Thread-safe. */
 final class EditUserService implements EditUser {
@@ -29,7 +27,8 @@ final class EditUserService implements EditUser {
             if (command.enabled().isPresent() && !command.enabled().get() && target.enabled()) {
                 services.requireAllowed(run, actor, Operation.DISABLE_USER, target);
             }
-            if (command.permissions().isPresent() && target.isAdministrator()
+            if (command.permissions().isPresent()
+                    && target.isAdministrator()
                     && !command.permissions().get().contains(Permission.ADMINISTRATOR)) {
                 services.requireAllowed(run, actor, Operation.REVOKE_ADMINISTRATOR, target);
             }

@@ -1,9 +1,8 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
@@ -13,14 +12,13 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.GenerateTemporaryPassword;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.GenerateTemporaryPassword;
 
 /** The implementation of {@link GenerateTemporaryPassword}, built by {@link Locksmith}; not API. Thread-safe. */
 final class GenerateTemporaryPasswordService implements GenerateTemporaryPassword {
@@ -42,13 +40,18 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
     @Override
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(Operation.GENERATE_PASSWORD, Optional.of(command.actor()), command.target(),
+        return services.run(
+                Operation.GENERATE_PASSWORD,
+                Optional.of(command.actor()),
+                command.target(),
                 run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
+                    Authorization.Actor actor =
+                            services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
                     Username username = command.target().orElse(command.actor());
                     // A password is generated for a target only where the actor could set it.
                     Profile profile = command.target().isPresent()
-                            ? services.requireTarget(run, actor, Operation.SET_PASSWORD, username).profile()
+                            ? services.requireTarget(run, actor, Operation.SET_PASSWORD, username)
+                                    .profile()
                             : Profile.empty();
                     PasswordPolicy policy = services.policy();
                     return () -> draw(run, policy, username, profile);

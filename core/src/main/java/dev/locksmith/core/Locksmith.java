@@ -32,7 +32,6 @@ import dev.locksmith.core.usecase.RequirePasswordChange;
 import dev.locksmith.core.usecase.ResetFailedLogins;
 import dev.locksmith.core.usecase.SearchUsers;
 import dev.locksmith.core.usecase.SetPassword;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -211,8 +210,7 @@ public final class Locksmith {
         private ResetTokens resetTokens;
         private Duration resetLinkLifetime = IssueResetLink.DEFAULT_LIFETIME;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required. */
         public Builder userAccounts(UserAccounts value) {
@@ -327,12 +325,26 @@ public final class Locksmith {
             require(resetLinkLifetime, "resetLinkLifetime");
             if (resetLinkLifetime.compareTo(Duration.ofMinutes(1)) < 0
                     || resetLinkLifetime.compareTo(IssueResetLink.MAX_LIFETIME) > 0) {
-                throw new InvalidInputException("resetLinkLifetime", "must be from one minute to "
-                        + IssueResetLink.MAX_LIFETIME.toDays() + " days");
+                throw new InvalidInputException(
+                        "resetLinkLifetime",
+                        "must be from one minute to " + IssueResetLink.MAX_LIFETIME.toDays() + " days");
             }
-            return new Locksmith(new Services(userAccounts, passwordHistory, auditTrail, policyStore, transactions,
-                    passwordHasher, blocklist, Optional.ofNullable(strengthEstimator), securityProviders, mailer, clock,
-                    notifyPasswordChanges), Optional.ofNullable(resetTokens), resetLinkLifetime);
+            return new Locksmith(
+                    new Services(
+                            userAccounts,
+                            passwordHistory,
+                            auditTrail,
+                            policyStore,
+                            transactions,
+                            passwordHasher,
+                            blocklist,
+                            Optional.ofNullable(strengthEstimator),
+                            securityProviders,
+                            mailer,
+                            clock,
+                            notifyPasswordChanges),
+                    Optional.ofNullable(resetTokens),
+                    resetLinkLifetime);
         }
 
         private static void require(Object value, String name) {

@@ -1,15 +1,12 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.ReadPolicy;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.ReadPolicy;
 
 /** The implementation of {@link ReadPolicy}, built by {@link Locksmith}; not API. Thread-safe. */
 final class ReadPolicyService implements ReadPolicy {

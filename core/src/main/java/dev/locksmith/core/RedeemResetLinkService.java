@@ -1,8 +1,7 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -16,7 +15,6 @@ import dev.locksmith.core.internal.ResetLinks;
 import dev.locksmith.core.internal.Services;
 import dev.locksmith.core.port.ResetTokens;
 import dev.locksmith.core.usecase.RedeemResetLink;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,12 +34,16 @@ final class RedeemResetLinkService implements RedeemResetLink {
         InvalidInputException.requireNonNull(command, "command");
         Password password = command.newPassword();
         try {
-            ResetTokens store = tokens.orElseThrow(() -> new UnavailableException(Reason.UNAVAILABLE,
-                    "reset links are not configured (no reset-token store)", null));
-            return services.run(Operation.REDEEM_RESET_LINK, Optional.empty(), Optional.empty(),
+            ResetTokens store = tokens.orElseThrow(() -> new UnavailableException(
+                    Reason.UNAVAILABLE, "reset links are not configured (no reset-token store)", null));
+            return services.run(
+                    Operation.REDEEM_RESET_LINK,
+                    Optional.empty(),
+                    Optional.empty(),
                     run -> {
                         String hash = tokenHash(run, command.token());
-                        ResetTokens.ResetToken stored = store.find(hash).orElseThrow(() -> refuse(run, "UNKNOWN_OR_USED"));
+                        ResetTokens.ResetToken stored =
+                                store.find(hash).orElseThrow(() -> refuse(run, "UNKNOWN_OR_USED"));
                         run.target(stored.username());
                         User user = readUser(run, stored);
                         PasswordPolicy policy = services.policy();
@@ -52,9 +54,11 @@ final class RedeemResetLinkService implements RedeemResetLink {
                         };
                     },
                     (run, checked) -> {
-                        User current = services.users().find(checked.user().username())
+                        User current = services.users()
+                                .find(checked.user().username())
                                 .filter(u -> u.id().equals(checked.user().id()))
-                                .filter(u -> u.passwordHash().equals(checked.user().passwordHash()))
+                                .filter(u ->
+                                        u.passwordHash().equals(checked.user().passwordHash()))
                                 .filter(User::enabled)
                                 .orElseThrow(Services.Stale::new);
                         if (!store.remove(checked.tokenHash())) {
@@ -87,7 +91,8 @@ final class RedeemResetLinkService implements RedeemResetLink {
         if (stored.expiredAt(run.now())) {
             throw refuse(run, "EXPIRED");
         }
-        User user = services.users().find(stored.username())
+        User user = services.users()
+                .find(stored.username())
                 .filter(u -> u.id().equals(stored.user()))
                 .orElseThrow(() -> refuse(run, "USER_GONE"));
         if (!user.source().isLocal() || services.claimant(run, user.username()).isPresent()) {
@@ -107,6 +112,5 @@ final class RedeemResetLinkService implements RedeemResetLink {
         return new InvalidInputException("token", "the reset link is invalid, used or expired");
     }
 
-    private record Checked(String tokenHash, User user, PasswordHash hash) {
-    }
+    private record Checked(String tokenHash, User user, PasswordHash hash) {}
 }

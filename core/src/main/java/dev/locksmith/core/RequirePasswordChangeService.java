@@ -1,15 +1,13 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.RequirePasswordChange;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.RequirePasswordChange;
 
 /** The implementation of {@link RequirePasswordChange}, built by {@link Locksmith}; not API. Thread-safe. */
 final class RequirePasswordChangeService implements RequirePasswordChange {
@@ -22,10 +20,12 @@ final class RequirePasswordChangeService implements RequirePasswordChange {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(Operation.REQUIRE_PASSWORD_CHANGE, Optional.of(command.actor()), Optional.of(command.target()),
-                run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.REQUIRE_PASSWORD_CHANGE);
-                    User target = services.requireTarget(run, actor, Operation.REQUIRE_PASSWORD_CHANGE, command.target());
+        services.run(
+                Operation.REQUIRE_PASSWORD_CHANGE, Optional.of(command.actor()), Optional.of(command.target()), run -> {
+                    Authorization.Actor actor =
+                            services.requireActor(run, command.actor(), Operation.REQUIRE_PASSWORD_CHANGE);
+                    User target =
+                            services.requireTarget(run, actor, Operation.REQUIRE_PASSWORD_CHANGE, command.target());
                     if (!target.mustChangePassword()) {
                         services.users().update(target.requirePasswordChange());
                     }

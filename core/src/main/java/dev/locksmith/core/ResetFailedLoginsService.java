@@ -1,16 +1,14 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.LoginState;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.ResetFailedLogins;
 import java.util.Objects;
 import java.util.Optional;
-import dev.locksmith.core.usecase.ResetFailedLogins;
 
 /** The implementation of {@link ResetFailedLogins}, built by {@link Locksmith}; not API. Thread-safe. */
 final class ResetFailedLoginsService implements ResetFailedLogins {
@@ -23,9 +21,10 @@ final class ResetFailedLoginsService implements ResetFailedLogins {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(Operation.RESET_FAILED_LOGINS, Optional.of(command.actor()), Optional.of(command.target()),
-                run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.RESET_FAILED_LOGINS);
+        services.run(
+                Operation.RESET_FAILED_LOGINS, Optional.of(command.actor()), Optional.of(command.target()), run -> {
+                    Authorization.Actor actor =
+                            services.requireActor(run, command.actor(), Operation.RESET_FAILED_LOGINS);
                     User target = services.requireTarget(run, actor, Operation.RESET_FAILED_LOGINS, command.target());
                     // An atomic update of the login state alone: a burst of failed logins on the account can
                     // never make it conflict, and it never makes an administrator's edit conflict either.

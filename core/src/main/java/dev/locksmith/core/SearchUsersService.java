@@ -1,16 +1,15 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Services;
-
+import dev.locksmith.core.usecase.SearchUsers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import dev.locksmith.core.usecase.SearchUsers;
 
 /** The implementation of {@link SearchUsers}, built by {@link Locksmith}; not API. Thread-safe. */
 final class SearchUsersService implements SearchUsers {
@@ -32,25 +30,31 @@ final class SearchUsersService implements SearchUsers {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(Operation.SEARCH_USERS, Optional.of(command.actor()), Optional.empty(), run -> {
-            Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.SEARCH_USERS);
-            Authorization.View view = Authorization.searchView(actor.user());
-            Page<User> found = services.users().search(command.search());
-            OptionalLong admins = view == Authorization.View.FULL
-                    ? OptionalLong.of(services.users().countEnabledAdministrators()) : OptionalLong.empty();
-            // The providers' claims on each row are asked after the read transaction: a directory is slow work.
-            return () -> {
-                List<Row> rows = new ArrayList<>();
-                for (User user : found.items()) {
-                    rows.add(row(actor, view, user, admins, run.now()));
-                }
-                return new Result(view, new Page<>(rows, found.nextCursor()));
-            };
-        }, (run, result) -> {
-            run.detail("view", result.view());
-            run.detail("rows", result.page().items().size());
-            return result;
-        });
+        return services.run(
+                Operation.SEARCH_USERS,
+                Optional.of(command.actor()),
+                Optional.empty(),
+                run -> {
+                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.SEARCH_USERS);
+                    Authorization.View view = Authorization.searchView(actor.user());
+                    Page<User> found = services.users().search(command.search());
+                    OptionalLong admins = view == Authorization.View.FULL
+                            ? OptionalLong.of(services.users().countEnabledAdministrators())
+                            : OptionalLong.empty();
+                    // The providers' claims on each row are asked after the read transaction: a directory is slow work.
+                    return () -> {
+                        List<Row> rows = new ArrayList<>();
+                        for (User user : found.items()) {
+                            rows.add(row(actor, view, user, admins, run.now()));
+                        }
+                        return new Result(view, new Page<>(rows, found.nextCursor()));
+                    };
+                },
+                (run, result) -> {
+                    run.detail("view", result.view());
+                    run.detail("rows", result.page().items().size());
+                    return result;
+                });
     }
 
     /**
@@ -82,12 +86,26 @@ final class SearchUsersService implements SearchUsers {
             if (Authorization.decide(actor, Operation.DELETE_USER, target).isAllowed()) {
                 affordances.add(Affordance.DELETE);
             }
-            details = Optional.of(new Details(user.permissions(), user.enabled(), user.profile().comments(),
-                    user.mustChangePassword(), user.passwordChangedAt(), user.temporaryPasswordExpiresAt(),
-                    user.lastLoginAt(), user.lock().filter(l -> l.isActiveAt(now)).flatMap(l -> l.until())));
+            details = Optional.of(new Details(
+                    user.permissions(),
+                    user.enabled(),
+                    user.profile().comments(),
+                    user.mustChangePassword(),
+                    user.passwordChangedAt(),
+                    user.temporaryPasswordExpiresAt(),
+                    user.lastLoginAt(),
+                    user.lock().filter(l -> l.isActiveAt(now)).flatMap(l -> l.until())));
         }
         Source source = target.provider().<Source>map(p -> p).orElse(user.source());
-        return new Row(user.username(), user.profile().publicName(), user.profile().privateName(), user.profile().email(),
-                user.failedLogins(), user.isLockedAt(now), source, affordances, details);
+        return new Row(
+                user.username(),
+                user.profile().publicName(),
+                user.profile().privateName(),
+                user.profile().email(),
+                user.failedLogins(),
+                user.isLockedAt(now),
+                source,
+                affordances,
+                details);
     }
 }

@@ -36,7 +36,10 @@ public final class Argon2Baseline {
     }
 
     public static Argon2Baseline withSharedBouncyCastlePool(int memoryKiB, int iterations, int parallelism) {
-        return new Argon2Baseline(memoryKiB, iterations, parallelism,
+        return new Argon2Baseline(
+                memoryKiB,
+                iterations,
+                parallelism,
                 new Argon2BytesGenerator.FixedBlockPool(Argon2BytesGenerator.getBlockCount(memoryKiB, parallelism)));
     }
 

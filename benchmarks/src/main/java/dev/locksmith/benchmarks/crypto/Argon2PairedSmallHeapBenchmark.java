@@ -4,5 +4,4 @@ import org.openjdk.jmh.annotations.Fork;
 
 /** {@link Argon2PairedBenchmark} in a JVM limited to a 512 MiB heap. */
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
-public class Argon2PairedSmallHeapBenchmark extends Argon2PairedBenchmark {
-}
+public class Argon2PairedSmallHeapBenchmark extends Argon2PairedBenchmark {}

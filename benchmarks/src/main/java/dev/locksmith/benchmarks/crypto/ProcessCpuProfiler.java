@@ -37,8 +37,8 @@ public final class ProcessCpuProfiler implements InternalProfiler {
 
     @Override
     @SuppressWarnings("rawtypes") // the signature is JMH's, which uses the raw Result type
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-                                                       IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long cpuNanos = OS.getProcessCpuTime() - cpuAtStart;
         long ops = result.getMetadata().getAllOps();
         double perOp = ops == 0 ? Double.NaN : cpuNanos / 1e6 / ops;

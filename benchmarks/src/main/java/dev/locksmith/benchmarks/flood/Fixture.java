@@ -52,8 +52,15 @@ final class Fixture implements AutoCloseable {
     private final ThrowawayPostgres postgres;
     private final Path folder;
 
-    private Fixture(Argon2PasswordHasher hasher, Locksmith locksmith, Username[] users, String initialPassword,
-                    PasswordHash initialHash, JdbiStore store, ThrowawayPostgres postgres, Path folder) {
+    private Fixture(
+            Argon2PasswordHasher hasher,
+            Locksmith locksmith,
+            Username[] users,
+            String initialPassword,
+            PasswordHash initialHash,
+            JdbiStore store,
+            ThrowawayPostgres postgres,
+            Path folder) {
         this.hasher = hasher;
         this.locksmith = locksmith;
         this.users = users;
@@ -102,10 +109,19 @@ final class Fixture implements AutoCloseable {
                 .blocklist(BloomFilterBlocklist.ofCommonPasswords())
                 .strengthEstimator(ZxcvbnStrengthEstimator.create())
                 .build();
-        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(ADMIN,
-                Profile.named("Administrator"), Password.of(randomPassword())));
-        locksmith.createUser().execute(new CreateUser.Command(ADMIN, HELPDESK, Profile.named("Help Desk"),
-                Set.of(Permission.SET_PASSWORDS), Password.of(randomPassword()), false));
+        locksmith
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(
+                        ADMIN, Profile.named("Administrator"), Password.of(randomPassword())));
+        locksmith
+                .createUser()
+                .execute(new CreateUser.Command(
+                        ADMIN,
+                        HELPDESK,
+                        Profile.named("Help Desk"),
+                        Set.of(Permission.SET_PASSWORDS),
+                        Password.of(randomPassword()),
+                        false));
 
         String initial = randomPassword();
         PasswordHash initialHash = hasher.hash(Password.of(initial));
@@ -114,8 +130,8 @@ final class Fixture implements AutoCloseable {
         List<User> batch = new ArrayList<>(userCount);
         for (int i = 0; i < userCount; i++) {
             users[i] = Username.of(String.format(Locale.ROOT, "user%04d", i));
-            batch.add(User.newLocal(users[i], Profile.named("User " + i), Set.of(), initialHash, now, false,
-                    Optional.empty()));
+            batch.add(User.newLocal(
+                    users[i], Profile.named("User " + i), Set.of(), initialHash, now, false, Optional.empty()));
         }
         store.userAccounts().addAll(batch);
         return new Fixture(hasher, locksmith, users, initial, initialHash, store, postgres, folder);
@@ -143,7 +159,8 @@ final class Fixture implements AutoCloseable {
         }
         if (folder != null) {
             try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 // Best effort: a temporary folder.
             }

@@ -6,7 +6,6 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,8 +36,7 @@ final class GuessStream implements AutoCloseable {
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "guess-ticker"));
         this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(workerCount, r -> daemon(r, "guesser"));
         this.started = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> workers.execute(this::guess), 0, Math.round(1e9 / rate),
-                TimeUnit.NANOSECONDS);
+        ticker.scheduleAtFixedRate(() -> workers.execute(this::guess), 0, Math.round(1e9 / rate), TimeUnit.NANOSECONDS);
     }
 
     /** Starts guessing at {@code rate} per second with {@code workerCount} threads. */
@@ -51,8 +49,8 @@ final class GuessStream implements AutoCloseable {
             return;
         }
         try (Password wrong = Password.of(Fixture.randomPassword())) {
-            AuthenticationOutcome outcome = fixture.locksmith.authenticate()
-                    .execute(new Authenticate.Command(target, wrong));
+            AuthenticationOutcome outcome =
+                    fixture.locksmith.authenticate().execute(new Authenticate.Command(target, wrong));
             count("guess." + outcome.getClass().getSimpleName());
         } catch (LocksmithException e) {
             count("guess." + e.reason());
@@ -85,8 +83,15 @@ final class GuessStream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.printf(Locale.ROOT, "%nguess stream on %s: offered %.0f/s, completed %d in %.1f s = %.1f/s, "
-                + "%d still queued at the end%n", target, rate, completed.get(), seconds, completed.get() / seconds,
+        System.out.printf(
+                Locale.ROOT,
+                "%nguess stream on %s: offered %.0f/s, completed %d in %.1f s = %.1f/s, "
+                        + "%d still queued at the end%n",
+                target,
+                rate,
+                completed.get(),
+                seconds,
+                completed.get() / seconds,
                 backlog);
     }
 

@@ -77,8 +77,14 @@ public class LoginFloodBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             fixture = Fixture.open(store, PasswordPolicy.nistDefault(), USERS);
-            Tally.expect("login.ok", "login.BUSY", "login.UNAVAILABLE", "readPolicy.ok", "readPolicy.UNAVAILABLE",
-                    "searchUsers.ok", "searchUsers.UNAVAILABLE");
+            Tally.expect(
+                    "login.ok",
+                    "login.BUSY",
+                    "login.UNAVAILABLE",
+                    "readPolicy.ok",
+                    "readPolicy.UNAVAILABLE",
+                    "searchUsers.ok",
+                    "searchUsers.UNAVAILABLE");
         }
 
         @TearDown(Level.Trial)
@@ -125,10 +131,14 @@ public class LoginFloodBenchmark {
     public Object login(Flood flood, Caller caller, Control control) {
         Fixture f = flood.fixture;
         try {
-            AuthenticationOutcome outcome = f.locksmith.authenticate().execute(new Authenticate.Command(
-                    f.users[caller.nextUser()], Password.of(f.initialPassword)));
-            count(control, outcome instanceof AuthenticationOutcome.Authenticated
-                    ? "login.ok" : "login." + outcome.getClass().getSimpleName());
+            AuthenticationOutcome outcome = f.locksmith
+                    .authenticate()
+                    .execute(new Authenticate.Command(f.users[caller.nextUser()], Password.of(f.initialPassword)));
+            count(
+                    control,
+                    outcome instanceof AuthenticationOutcome.Authenticated
+                            ? "login.ok"
+                            : "login." + outcome.getClass().getSimpleName());
             return outcome;
         } catch (LocksmithException e) {
             count(control, "login." + e.reason());
@@ -155,8 +165,10 @@ public class LoginFloodBenchmark {
     @GroupThreads(1)
     public Object searchUsers(Flood flood, Console console, Control control) {
         try {
-            SearchUsers.Result result = flood.fixture.locksmith.searchUsers().execute(
-                    SearchUsers.Command.of(Fixture.ADMIN, console.nextTerm(), Optional.empty(), 50));
+            SearchUsers.Result result = flood.fixture
+                    .locksmith
+                    .searchUsers()
+                    .execute(SearchUsers.Command.of(Fixture.ADMIN, console.nextTerm(), Optional.empty(), 50));
             count(control, result.page().items().size() == 50 ? "searchUsers.ok" : "searchUsers.shortPage");
             return result;
         } catch (LocksmithException e) {

@@ -66,8 +66,8 @@ public final class OutcomeProfiler implements InternalProfiler {
 
     @Override
     @SuppressWarnings("rawtypes") // the signature is JMH's, which uses the raw Result type
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-                                                       IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         double windowMs = (System.nanoTime() - start) / 1e6;
         double cpuMs = (OS.getProcessCpuTime() - cpuAtStart) / 1e6;
         long serverCpu = Tally.serverCpuNanos();
@@ -91,8 +91,8 @@ public final class OutcomeProfiler implements InternalProfiler {
         results.add(new ScalarResult("windowMs", windowMs, "ms", AggregationPolicy.SUM));
         results.add(new ScalarResult("cpuMs", cpuMs, "ms", AggregationPolicy.SUM));
         if (serverCpu >= 0 && serverCpuAtStart >= 0) {
-            results.add(new ScalarResult("serverCpuMs", (serverCpu - serverCpuAtStart) / 1e6, "ms",
-                    AggregationPolicy.SUM));
+            results.add(
+                    new ScalarResult("serverCpuMs", (serverCpu - serverCpuAtStart) / 1e6, "ms", AggregationPolicy.SUM));
         }
         results.add(new ScalarResult("loadavg1", loadAverage(), "", AggregationPolicy.AVG));
         return results;

@@ -73,10 +73,17 @@ public class StarvationBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws InterruptedException {
-            fixture = Fixture.open(store, PasswordPolicy.builder().lockoutThreshold(lockoutThreshold).build(), 10);
+            fixture = Fixture.open(
+                    store,
+                    PasswordPolicy.builder().lockoutThreshold(lockoutThreshold).build(),
+                    10);
             target = fixture.users[0];
-            Tally.expect("setPassword.ok", "setPassword.CONFLICT", "resetFailedLogins.ok",
-                    "resetFailedLogins.CONFLICT", "guess.Rejected");
+            Tally.expect(
+                    "setPassword.ok",
+                    "setPassword.CONFLICT",
+                    "resetFailedLogins.ok",
+                    "resetFailedLogins.CONFLICT",
+                    "guess.Rejected");
             guesses = GuessStream.start(fixture, target, GUESSES_PER_SECOND, GUESSERS);
             Thread.sleep(1_000); // the stream is running before the first call
         }
@@ -113,8 +120,11 @@ public class StarvationBenchmark {
     @GroupThreads(1)
     public Object setPassword(Siege siege, Turn turn) {
         try {
-            SetPassword.Result result = siege.fixture.locksmith.setPassword().execute(new SetPassword.Command(
-                    turn.actor(true), siege.target, Password.of(Fixture.randomPassword()), false, false));
+            SetPassword.Result result = siege.fixture
+                    .locksmith
+                    .setPassword()
+                    .execute(new SetPassword.Command(
+                            turn.actor(true), siege.target, Password.of(Fixture.randomPassword()), false, false));
             Tally.add("setPassword.ok");
             return result;
         } catch (LocksmithException e) {
@@ -128,8 +138,10 @@ public class StarvationBenchmark {
     @GroupThreads(1)
     public Object resetFailedLogins(Siege siege, Turn turn) {
         try {
-            siege.fixture.locksmith.resetFailedLogins().execute(
-                    new ResetFailedLogins.Command(turn.actor(false), siege.target));
+            siege.fixture
+                    .locksmith
+                    .resetFailedLogins()
+                    .execute(new ResetFailedLogins.Command(turn.actor(false), siege.target));
             Tally.add("resetFailedLogins.ok");
             return Boolean.TRUE;
         } catch (LocksmithException e) {

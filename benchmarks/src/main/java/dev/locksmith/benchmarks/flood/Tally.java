@@ -20,8 +20,7 @@ final class Tally {
     /** CPU time used so far outside this JVM by the trial's database server, or -1 (none, or unknown). */
     private static volatile LongSupplier serverCpuNanos = () -> -1;
 
-    private Tally() {
-    }
+    private Tally() {}
 
     static void serverCpu(LongSupplier nanos) {
         serverCpuNanos = nanos;

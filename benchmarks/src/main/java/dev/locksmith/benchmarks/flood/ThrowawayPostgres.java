@@ -54,19 +54,42 @@ final class ThrowawayPostgres implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("locksmith-bench-pg-");
             if (root) {
-                Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName("postgres"));
+                Files.setOwner(
+                        directory,
+                        directory
+                                .getFileSystem()
+                                .getUserPrincipalLookupService()
+                                .lookupPrincipalByName("postgres"));
             }
             ThrowawayPostgres server = new ThrowawayPostgres(binaries, directory, root, freePort());
-            server.run(List.of(binaries.resolve("initdb").toString(), "-D", server.data().toString(),
-                    "--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-locale"), 120);
-            server.run(List.of(binaries.resolve("pg_ctl").toString(), "-D", server.data().toString(), "-l",
-                    directory.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + server.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory,
-                    "start"), 90);
+            server.run(
+                    List.of(
+                            binaries.resolve("initdb").toString(),
+                            "-D",
+                            server.data().toString(),
+                            "--auth=trust",
+                            "--username=postgres",
+                            "--encoding=UTF8",
+                            "--no-locale"),
+                    120);
+            server.run(
+                    List.of(
+                            binaries.resolve("pg_ctl").toString(),
+                            "-D",
+                            server.data().toString(),
+                            "-l",
+                            directory.resolve("postgres.log").toString(),
+                            "-w",
+                            "-t",
+                            "60",
+                            "-o",
+                            "-p " + server.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+                                    + directory,
+                            "start"),
+                    90);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "locksmith-bench-pg-stop"));
             try (Connection c = DriverManager.getConnection(server.url("postgres"));
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + DATABASE);
             } catch (SQLException e) {
                 server.close();
@@ -85,9 +108,12 @@ final class ThrowawayPostgres implements AutoCloseable {
      */
     long cpuNanos() {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid")).get(0).trim());
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(data().resolve("postmaster.pid")).get(0).trim());
             String[] own = statFields(postmaster);
-            long ticks = Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15])
+            long ticks = Long.parseLong(own[13])
+                    + Long.parseLong(own[14])
+                    + Long.parseLong(own[15])
                     + Long.parseLong(own[16]);
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
                 for (Path process : (Iterable<Path>) processes::iterator) {
@@ -136,8 +162,16 @@ final class ThrowawayPostgres implements AutoCloseable {
         if (stopped.compareAndSet(false, true)) {
             try {
                 if (Files.exists(data().resolve("postmaster.pid"))) {
-                    run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w",
-                            "stop"), 60);
+                    run(
+                            List.of(
+                                    binaries.resolve("pg_ctl").toString(),
+                                    "-D",
+                                    data().toString(),
+                                    "-m",
+                                    "fast",
+                                    "-w",
+                                    "stop"),
+                            60);
                 }
             } catch (RuntimeException e) {
                 // Best effort: a leftover server dies with the machine's session.
@@ -162,13 +196,16 @@ final class ThrowawayPostgres implements AutoCloseable {
         Path root = Path.of("/usr/lib/postgresql");
         try (Stream<Path> versions = Files.list(root)) {
             return versions.map(v -> v.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb"))
-                            && Files.isExecutable(bin.resolve("pg_ctl")))
-                    .max(Comparator.comparing(bin -> version(bin.getParent().getFileName().toString())))
+                    .filter(bin ->
+                            Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .max(Comparator.comparing(
+                            bin -> version(bin.getParent().getFileName().toString())))
                     .orElseThrow();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found under " + root
-                    + "/*/bin: install the distribution's postgresql package or set LOCKSMITH_PG_BIN", e);
+            throw new IllegalStateException(
+                    "PostgreSQL server binaries (initdb, pg_ctl) not found under " + root
+                            + "/*/bin: install the distribution's postgresql package or set LOCKSMITH_PG_BIN",
+                    e);
         }
     }
 
@@ -194,8 +231,10 @@ final class ThrowawayPostgres implements AutoCloseable {
         full.addAll(command);
         Path output = directory.resolve("command.out");
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(full)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", full));

@@ -87,6 +87,7 @@ public class EndToEndBenchmark {
     private static final int USERS = 1_000;
     /** The users the rounds cycle over, so that each one's password is set often enough to fill the history. */
     private static final int ACTIVE = 40;
+
     private static final Username ADMIN = Username.of("admin");
     private static final Username HELPDESK = Username.of("helpdesk");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -147,11 +148,17 @@ public class EndToEndBenchmark {
         folder = Files.createTempDirectory("locksmith-e2e");
         store = JdbiStore.embedded(folder.resolve("locksmith"));
         hasher = new TimedHasher(new Argon2PasswordHasher(Argon2Settings.defaults()));
-        store.policyStore().save(switch (policy) {
-            case "nist" -> PasswordPolicy.nistDefault();
-            case "strict" -> PasswordPolicy.builder().minStrength(3).historySize(5).build();
-            default -> throw new IllegalArgumentException("policy: nist or strict, not " + policy);
-        });
+        store.policyStore()
+                .save(
+                        switch (policy) {
+                            case "nist" -> PasswordPolicy.nistDefault();
+                            case "strict" ->
+                                PasswordPolicy.builder()
+                                        .minStrength(3)
+                                        .historySize(5)
+                                        .build();
+                            default -> throw new IllegalArgumentException("policy: nist or strict, not " + policy);
+                        });
         locksmith = Locksmith.builder()
                 .userAccounts(store.userAccounts())
                 .passwordHistory(store.passwordHistory())
@@ -162,10 +169,19 @@ public class EndToEndBenchmark {
                 .blocklist(BloomFilterBlocklist.ofCommonPasswords())
                 .strengthEstimator(ZxcvbnStrengthEstimator.create())
                 .build();
-        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(ADMIN,
-                Profile.named("Administrator"), Password.of(randomPassword())));
-        locksmith.createUser().execute(new CreateUser.Command(ADMIN, HELPDESK,
-                Profile.named("Help Desk"), Set.of(Permission.SET_PASSWORDS), Password.of(randomPassword()), false));
+        locksmith
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(
+                        ADMIN, Profile.named("Administrator"), Password.of(randomPassword())));
+        locksmith
+                .createUser()
+                .execute(new CreateUser.Command(
+                        ADMIN,
+                        HELPDESK,
+                        Profile.named("Help Desk"),
+                        Set.of(Permission.SET_PASSWORDS),
+                        Password.of(randomPassword()),
+                        false));
 
         // The 1,000 targets share one initial password, hashed once by the adapter (a real Argon2id hash).
         initial = randomPassword();
@@ -177,15 +193,17 @@ public class EndToEndBenchmark {
         for (int i = 0; i < USERS; i++) {
             users[i] = Username.of(String.format(Locale.ROOT, "user%04d", i));
             passwords[i] = initial;
-            batch.add(User.newLocal(users[i], Profile.named("User " + i), Set.of(), initialHash, now, false,
-                    Optional.empty()));
+            batch.add(User.newLocal(
+                    users[i], Profile.named("User " + i), Set.of(), initialHash, now, false, Optional.empty()));
         }
         store.userAccounts().addAll(batch);
 
         rawPassword = initial.getBytes(StandardCharsets.UTF_8);
         rawSalt = new byte[16];
         random.nextBytes(rawSalt);
-        raw = Argon2Baseline.fresh(Argon2Settings.DEFAULT_MEMORY_KIB, Argon2Settings.DEFAULT_ITERATIONS,
+        raw = Argon2Baseline.fresh(
+                Argon2Settings.DEFAULT_MEMORY_KIB,
+                Argon2Settings.DEFAULT_ITERATIONS,
                 Argon2Settings.DEFAULT_PARALLELISM);
         rawTag = raw.tag(rawPassword, rawSalt, 32);
     }
@@ -221,7 +239,8 @@ public class EndToEndBenchmark {
             switch (step) {
                 case 0 -> sink += authenticate(authUser);
                 case 1 -> sink += setPassword(setUser);
-                case 2 -> sink += hasher.delegate.hash(Password.of(initial)).value().length();
+                case 2 ->
+                    sink += hasher.delegate.hash(Password.of(initial)).value().length();
                 case 3 -> sink += hasher.delegate.verify(Password.of(initial), initialHash) ? 1 : 0;
                 case 4 -> sink += rawHash();
                 default -> sink += rawVerify();
@@ -267,8 +286,8 @@ public class EndToEndBenchmark {
     }
 
     private int authenticate(int user) {
-        AuthenticationOutcome outcome = locksmith.authenticate()
-                .execute(new Authenticate.Command(users[user], Password.of(passwords[user])));
+        AuthenticationOutcome outcome =
+                locksmith.authenticate().execute(new Authenticate.Command(users[user], Password.of(passwords[user])));
         if (!(outcome instanceof AuthenticationOutcome.Authenticated)) {
             throw new IllegalStateException("authentication of " + users[user] + " failed: " + outcome);
         }
@@ -277,7 +296,8 @@ public class EndToEndBenchmark {
 
     private int setPassword(int user) {
         String next = randomPassword();
-        SetPassword.Result result = locksmith.setPassword()
+        SetPassword.Result result = locksmith
+                .setPassword()
                 .execute(new SetPassword.Command(HELPDESK, users[user], Password.of(next), false, false));
         passwords[user] = next;
         return result.mustChangePassword() ? 0 : 1;

@@ -8,6 +8,17 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.jdbc.JdbiStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,18 +33,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
 /**
  * User search on the JDBC adapter over H2 (in memory), at 10k, 100k and 1M users: exact username lookup,
  * username prefix lookup and substring search, each beside a plain Java scan of the same strings held in
@@ -46,18 +45,59 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx4g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class SearchBenchmark {
     private static final String PREFIX = "user00050";
     private static final String RARE = "quartzite";
     private static final int PAGE = 50;
-    private static final String[] FIRST = {"Alice", "Bruno", "Chloé", "Dmitri", "Emma", "Farid", "Grace", "Hiroshi",
-        "Ines", "Jonas", "Kateřina", "Liam", "Maya", "Noah", "Olga", "Pedro", "Quinn", "Rosa", "Sven", "Tariq"};
-    private static final String[] LAST = {"Anderson", "Becker", "Costa", "Dubois", "Evans", "Fischer", "García",
-        "Hansen", "Ivanova", "Jensen", "Kowalski", "López", "Müller", "Nakamura", "O'Brien", "Petrov", "Rossi",
-        "Schmidt", "Tanaka", "Weber"};
+    private static final String[] FIRST = {
+        "Alice",
+        "Bruno",
+        "Chloé",
+        "Dmitri",
+        "Emma",
+        "Farid",
+        "Grace",
+        "Hiroshi",
+        "Ines",
+        "Jonas",
+        "Kateřina",
+        "Liam",
+        "Maya",
+        "Noah",
+        "Olga",
+        "Pedro",
+        "Quinn",
+        "Rosa",
+        "Sven",
+        "Tariq"
+    };
+    private static final String[] LAST = {
+        "Anderson",
+        "Becker",
+        "Costa",
+        "Dubois",
+        "Evans",
+        "Fischer",
+        "García",
+        "Hansen",
+        "Ivanova",
+        "Jensen",
+        "Kowalski",
+        "López",
+        "Müller",
+        "Nakamura",
+        "O'Brien",
+        "Petrov",
+        "Rossi",
+        "Schmidt",
+        "Tanaka",
+        "Weber"
+    };
 
     @Param({"10000", "100000", "1000000"})
     public int users;
@@ -87,7 +127,8 @@ public class SearchBenchmark {
             String first = FIRST[i % FIRST.length];
             String last = LAST[(i / FIRST.length) % LAST.length];
             String publicName = first + " " + last;
-            String privateName = publicName + (i == users - 1 ? " (" + RARE + " team)" : " (support, floor " + (i % 40) + ")");
+            String privateName =
+                    publicName + (i == users - 1 ? " (" + RARE + " team)" : " (support, floor " + (i % 40) + ")");
             String email = first.toLowerCase(Locale.ROOT) + "." + i + "@example.com";
             Profile profile = new Profile(publicName, privateName, Optional.of(EmailAddress.of(email)), "");
             batch.add(User.newLocal(Username.of(name), profile, Set.of(), hash, now, false, Optional.empty()));
@@ -110,7 +151,8 @@ public class SearchBenchmark {
     @TearDown(Level.Trial)
     public void close() throws SQLException {
         store.close();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
     }
@@ -155,7 +197,9 @@ public class SearchBenchmark {
     public List<String> substringSearchJavaScan() {
         List<String> page = new ArrayList<>(PAGE);
         for (int i = 0; i < usernames.length && page.size() < PAGE; i++) {
-            if (usernames[i].contains(RARE) || publicNames[i].contains(RARE) || privateNames[i].contains(RARE)
+            if (usernames[i].contains(RARE)
+                    || publicNames[i].contains(RARE)
+                    || privateNames[i].contains(RARE)
                     || emails[i].contains(RARE)) {
                 page.add(usernames[i]);
             }

@@ -3,6 +3,11 @@ package dev.locksmith.benchmarks.ldap;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
 import dev.locksmith.ldap.SecurityProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,12 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Cost of one {@link LdifSecurityProviders#reload()} of an LDIF file of {@code users} entries (read, SHA-256,
@@ -46,7 +45,9 @@ public class LdifLoadBenchmark {
         file = Files.createTempFile("locksmith-ldap-bench", ".ldif");
         Files.writeString(file, SecurityProvidersBenchmark.ldif(users), StandardCharsets.UTF_8);
         providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY).ldif(file).build())
+                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+                        .ldif(file)
+                        .build())
                 .build();
     }
 

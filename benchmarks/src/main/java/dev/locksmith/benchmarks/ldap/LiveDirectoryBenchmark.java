@@ -18,6 +18,16 @@ import dev.locksmith.directory.LdapSecurityProviders;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
 import dev.locksmith.ldap.SecurityProvider;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,17 +41,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The live directory adapter ({@code adapters-ldap}) beside the LDIF one, in the same run: claims cached and
@@ -96,34 +95,73 @@ public class LiveDirectoryBenchmark {
         folder = Files.createTempDirectory("locksmith-live-ldap-bench");
         Path keyStore = folder.resolve("server.p12");
         Path certificate = folder.resolve("server.pem");
-        manageCertificates("generate-self-signed-certificate", "--keystore", keyStore.toString(), "--keystore-password",
-                "changeit", "--keystore-type", "PKCS12", "--alias", "server", "--subject-dn", "CN=localhost",
-                "--subject-alternative-name-dns", "localhost", "--subject-alternative-name-ip-address", "127.0.0.1",
-                "--days-valid", "2");
-        manageCertificates("export-certificate", "--keystore", keyStore.toString(), "--keystore-password", "changeit",
-                "--alias", "server", "--output-format", "PEM", "--output-file", certificate.toString());
+        manageCertificates(
+                "generate-self-signed-certificate",
+                "--keystore",
+                keyStore.toString(),
+                "--keystore-password",
+                "changeit",
+                "--keystore-type",
+                "PKCS12",
+                "--alias",
+                "server",
+                "--subject-dn",
+                "CN=localhost",
+                "--subject-alternative-name-dns",
+                "localhost",
+                "--subject-alternative-name-ip-address",
+                "127.0.0.1",
+                "--days-valid",
+                "2");
+        manageCertificates(
+                "export-certificate",
+                "--keystore",
+                keyStore.toString(),
+                "--keystore-password",
+                "changeit",
+                "--alias",
+                "server",
+                "--output-format",
+                "PEM",
+                "--output-file",
+                certificate.toString());
 
         String url = server.equals("slapd") ? startSlapd(keyStore, certificate) : startInMemory(keyStore);
         Path bindPassword = Files.writeString(folder.resolve("bind"), "service-secret");
-        cached = LdapSecurityProviders.builder().provider(settings(url, certificate, bindPassword)
-                .positiveCacheTtl(Duration.ofHours(1)).negativeCacheTtl(Duration.ofHours(1)).build()).build();
-        uncached = LdapSecurityProviders.builder().provider(settings(url, certificate, bindPassword)
-                .positiveCacheTtl(Duration.ZERO).negativeCacheTtl(Duration.ZERO).build()).build();
+        cached = LdapSecurityProviders.builder()
+                .provider(settings(url, certificate, bindPassword)
+                        .positiveCacheTtl(Duration.ofHours(1))
+                        .negativeCacheTtl(Duration.ofHours(1))
+                        .build())
+                .build();
+        uncached = LdapSecurityProviders.builder()
+                .provider(settings(url, certificate, bindPassword)
+                        .positiveCacheTtl(Duration.ZERO)
+                        .negativeCacheTtl(Duration.ZERO)
+                        .build())
+                .build();
 
         Path file = folder.resolve("users.ldif");
         Files.writeString(file, SecurityProvidersBenchmark.ldif(USERS), StandardCharsets.UTF_8);
         ldif = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp", ProviderKind.LDAP).ldif(file).build()).build();
+                .provider(SecurityProvider.builder("corp", ProviderKind.LDAP)
+                        .ldif(file)
+                        .build())
+                .build();
 
         for (int i = 0; i < NAMES; i++) {
             names[i] = Username.of("User" + (i * 97 % USERS));
         }
         password = Password.of("password-0");
         wrongPassword = Password.of("not-the-password");
-        SecurityProvidersBenchmark.check(cached.claimant(names[1]).isPresent() && uncached.claimant(names[1]).isPresent()
-                && ldif.claimant(names[1]).isPresent(), "every provider claims the names");
+        SecurityProvidersBenchmark.check(
+                cached.claimant(names[1]).isPresent()
+                        && uncached.claimant(names[1]).isPresent()
+                        && ldif.claimant(names[1]).isPresent(),
+                "every provider claims the names");
         SecurityProvidersBenchmark.check(login().equals(new ProviderLogin.Accepted(CORP)), "the login is accepted");
-        SecurityProvidersBenchmark.check(wrongLogin().equals(new ProviderLogin.Rejected(CORP)), "a wrong one is rejected");
+        SecurityProvidersBenchmark.check(
+                wrongLogin().equals(new ProviderLogin.Rejected(CORP)), "a wrong one is rejected");
         for (Username name : names) {
             cached.claimant(name); // the cached benchmark measures hits
         }
@@ -132,19 +170,28 @@ public class LiveDirectoryBenchmark {
     private String startInMemory(Path keyStore) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
         config.setEqualityIndexAttributes("uid"); // as a real directory indexes it; else every search scans all
-        SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), "changeit".toCharArray(), "PKCS12", "server"),
-                null);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
-                tls.createSSLServerSocketFactory(), null));
+        SSLUtil tls = new SSLUtil(
+                new KeyStoreKeyManager(keyStore.toFile(), "changeit".toCharArray(), "PKCS12", "server"), null);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig(
+                "ldaps", InetAddress.getLoopbackAddress(), 0, tls.createSSLServerSocketFactory(), null));
         inMemory = new InMemoryDirectoryServer(config);
-        inMemory.add(new Entry("dc=example,dc=com", new Attribute("objectClass", "top", "domain"),
-                new Attribute("dc", "example")));
-        inMemory.add(new Entry(SERVICE_DN, new Attribute("objectClass", "top", "person"), new Attribute("cn", "locksmith"),
-                new Attribute("sn", "service"), new Attribute("userPassword", "service-secret")));
+        inMemory.add(new Entry(
+                "dc=example,dc=com", new Attribute("objectClass", "top", "domain"), new Attribute("dc", "example")));
+        inMemory.add(new Entry(
+                SERVICE_DN,
+                new Attribute("objectClass", "top", "person"),
+                new Attribute("cn", "locksmith"),
+                new Attribute("sn", "service"),
+                new Attribute("userPassword", "service-secret")));
         for (int i = 0; i < USERS; i++) {
-            inMemory.add(new Entry("uid=user" + i + ",dc=example,dc=com", new Attribute("objectClass", "top", "inetOrgPerson"),
-                    new Attribute("uid", "User" + i), new Attribute("cn", "User " + i), new Attribute("sn", "User"),
-                    new Attribute("mail", "user" + i + "@example.com"), new Attribute("userPassword", "password-" + i)));
+            inMemory.add(new Entry(
+                    "uid=user" + i + ",dc=example,dc=com",
+                    new Attribute("objectClass", "top", "inetOrgPerson"),
+                    new Attribute("uid", "User" + i),
+                    new Attribute("cn", "User " + i),
+                    new Attribute("sn", "User"),
+                    new Attribute("mail", "user" + i + "@example.com"),
+                    new Attribute("userPassword", "password-" + i)));
         }
         inMemory.startListening();
         return "ldaps://localhost:" + inMemory.getListenPort();
@@ -152,13 +199,25 @@ public class LiveDirectoryBenchmark {
 
     /** slapd from /usr/sbin (or LOCKSMITH_SLAPD), its data loaded by slapadd, in the foreground as a child. */
     private String startSlapd(Path keyStore, Path certificate) throws Exception {
-        Path binary = Path.of(Optional.ofNullable(System.getenv("LOCKSMITH_SLAPD")).orElse("/usr/sbin/slapd"));
+        Path binary =
+                Path.of(Optional.ofNullable(System.getenv("LOCKSMITH_SLAPD")).orElse("/usr/sbin/slapd"));
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("slapd not found at " + binary + ": apt-get install -y slapd, or use -p server=in-memory");
+            throw new IllegalStateException(
+                    "slapd not found at " + binary + ": apt-get install -y slapd, or use -p server=in-memory");
         }
         Path key = folder.resolve("server.key");
-        manageCertificates("export-private-key", "--keystore", keyStore.toString(), "--keystore-password", "changeit",
-                "--alias", "server", "--output-format", "PEM", "--output-file", key.toString());
+        manageCertificates(
+                "export-private-key",
+                "--keystore",
+                keyStore.toString(),
+                "--keystore-password",
+                "changeit",
+                "--alias",
+                "server",
+                "--output-format",
+                "PEM",
+                "--output-file",
+                key.toString());
         Files.createDirectories(folder.resolve("data"));
         Path conf = Files.writeString(folder.resolve("slapd.conf"), """
                 include /etc/ldap/schema/core.schema
@@ -192,13 +251,24 @@ public class LiveDirectoryBenchmark {
                 userPassword: service-secret
                 """.formatted(SERVICE_DN));
         for (int i = 0; i < USERS; i++) {
-            ldif.append("\ndn: uid=user").append(i).append(",dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: User")
-                    .append(i).append("\ncn: User ").append(i).append("\nsn: User\nmail: user").append(i)
-                    .append("@example.com\nuserPassword: password-").append(i).append('\n');
+            ldif.append("\ndn: uid=user")
+                    .append(i)
+                    .append(",dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: User")
+                    .append(i)
+                    .append("\ncn: User ")
+                    .append(i)
+                    .append("\nsn: User\nmail: user")
+                    .append(i)
+                    .append("@example.com\nuserPassword: password-")
+                    .append(i)
+                    .append('\n');
         }
         Path data = Files.writeString(folder.resolve("data.ldif"), ldif);
-        Process load = new ProcessBuilder(binary.resolveSibling("slapadd").toString(), "-q", "-f", conf.toString(),
-                "-l", data.toString()).redirectErrorStream(true).redirectOutput(folder.resolve("slapadd.out").toFile()).start();
+        Process load = new ProcessBuilder(
+                        binary.resolveSibling("slapadd").toString(), "-q", "-f", conf.toString(), "-l", data.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("slapadd.out").toFile())
+                .start();
         if (!load.waitFor(300, TimeUnit.SECONDS) || load.exitValue() != 0) {
             throw new IllegalStateException("slapadd failed: " + Files.readString(folder.resolve("slapadd.out")));
         }
@@ -206,8 +276,11 @@ public class LiveDirectoryBenchmark {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        slapd = new ProcessBuilder(binary.toString(), "-f", conf.toString(), "-h", "ldaps://127.0.0.1:" + port + "/",
-                "-d", "0").redirectErrorStream(true).redirectOutput(folder.resolve("slapd.log").toFile()).start();
+        slapd = new ProcessBuilder(
+                        binary.toString(), "-f", conf.toString(), "-h", "ldaps://127.0.0.1:" + port + "/", "-d", "0")
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("slapd.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try (java.net.Socket socket = new java.net.Socket()) {
@@ -215,7 +288,8 @@ public class LiveDirectoryBenchmark {
                 break;
             } catch (java.io.IOException e) {
                 if (!slapd.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("slapd did not start: " + Files.readString(folder.resolve("slapd.log")));
+                    throw new IllegalStateException(
+                            "slapd did not start: " + Files.readString(folder.resolve("slapd.log")));
                 }
                 Thread.sleep(20);
             }
@@ -224,16 +298,21 @@ public class LiveDirectoryBenchmark {
     }
 
     private static LdapProviderSettings.Builder settings(String url, Path certificate, Path bindPassword) {
-        return LdapProviderSettings.builder("corp").url(url).trustStore(certificate).bindDn(SERVICE_DN)
-                .bindPasswordFile(bindPassword).baseDn("dc=example,dc=com").poolSize(8);
+        return LdapProviderSettings.builder("corp")
+                .url(url)
+                .trustStore(certificate)
+                .bindDn(SERVICE_DN)
+                .bindPasswordFile(bindPassword)
+                .baseDn("dc=example,dc=com")
+                .poolSize(8);
     }
 
     private static void manageCertificates(String... arguments) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         ResultCode result = ManageCertificates.main(null, output, output, arguments);
         if (result != ResultCode.SUCCESS) {
-            throw new IllegalStateException("manage-certificates " + arguments[0] + " failed: "
-                    + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "manage-certificates " + arguments[0] + " failed: " + output.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -6,6 +6,14 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
 import dev.locksmith.ldap.SecurityProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,15 +27,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Cost of {@link LdifSecurityProviders#claimant(Username)} with a directory of {@code users} entries (an LDIF
@@ -72,10 +71,18 @@ public class SecurityProvidersBenchmark {
         Path ldif = directory.resolve("users.ldif");
         Files.writeString(ldif, ldif(users), StandardCharsets.UTF_8);
         providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY).ldif(ldif).build())
+                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+                        .ldif(ldif)
+                        .build())
                 .provider(SecurityProvider.builder("radius", ProviderKind.RADIUS)
-                        .usernames(Stream.iterate(0, i -> i + 1).limit(1000).map(i -> "radius" + i).toList()).build())
-                .provider(SecurityProvider.builder("kdc", ProviderKind.KERBEROS).kerberosRealm("CORP.EXAMPLE.COM").build())
+                        .usernames(Stream.iterate(0, i -> i + 1)
+                                .limit(1000)
+                                .map(i -> "radius" + i)
+                                .toList())
+                        .build())
+                .provider(SecurityProvider.builder("kdc", ProviderKind.KERBEROS)
+                        .kerberosRealm("CORP.EXAMPLE.COM")
+                        .build())
                 .build();
         ImmutableSet.Builder<String> strings = ImmutableSet.builder();
         for (int i = 0; i < users; i++) {
@@ -87,8 +94,11 @@ public class SecurityProvidersBenchmark {
             byRule[i] = Username.of("principal" + i + "@CORP.EXAMPLE.COM");
             unknown[i] = Username.of("nobody" + i);
         }
-        check(providers.claimant(inFirst[1]).isPresent() && providers.claimant(byRule[1]).isPresent()
-                && providers.claimant(unknown[1]).isEmpty(), "set-up claims");
+        check(
+                providers.claimant(inFirst[1]).isPresent()
+                        && providers.claimant(byRule[1]).isPresent()
+                        && providers.claimant(unknown[1]).isEmpty(),
+                "set-up claims");
     }
 
     @TearDown(Level.Trial)
@@ -128,9 +138,17 @@ public class SecurityProvidersBenchmark {
     static String ldif(int users) {
         StringBuilder text = new StringBuilder(users * 110).append("version: 1\n");
         for (int i = 0; i < users; i++) {
-            text.append("\ndn: uid=user").append(i).append(",ou=people,dc=example,dc=com\n")
-                    .append("objectClass: inetOrgPerson\ncn: User ").append(i).append('\n')
-                    .append("uid: User").append(i).append("\nmail: user").append(i).append("@example.com\n");
+            text.append("\ndn: uid=user")
+                    .append(i)
+                    .append(",ou=people,dc=example,dc=com\n")
+                    .append("objectClass: inetOrgPerson\ncn: User ")
+                    .append(i)
+                    .append('\n')
+                    .append("uid: User")
+                    .append(i)
+                    .append("\nmail: user")
+                    .append(i)
+                    .append("@example.com\n");
         }
         return text.toString();
     }

@@ -2,6 +2,12 @@ package dev.locksmith.benchmarks.screening;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.screening.BloomFilterBlocklist;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,13 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Cost of one blocklist check, for a listed password (hit) and an unlisted one (miss), beside the floor of a
@@ -72,7 +71,9 @@ public class BlocklistBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            blocklist = BloomFilterBlocklist.builder().falsePositiveProbability(falsePositiveProbability).build();
+            blocklist = BloomFilterBlocklist.builder()
+                    .falsePositiveProbability(falsePositiveProbability)
+                    .build();
         }
     }
 

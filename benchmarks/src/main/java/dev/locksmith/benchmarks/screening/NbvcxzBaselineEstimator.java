@@ -4,15 +4,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.StrengthEstimator;
-import me.gosimple.nbvcxz.Nbvcxz;
-import me.gosimple.nbvcxz.resources.Configuration;
-import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
-import me.gosimple.nbvcxz.resources.Dictionary;
-import me.gosimple.nbvcxz.resources.DictionaryBuilder;
-import me.gosimple.nbvcxz.resources.Feedback;
-import me.gosimple.nbvcxz.resources.FeedbackUtil;
-import me.gosimple.nbvcxz.scoring.Result;
-
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.Configuration;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryBuilder;
+import me.gosimple.nbvcxz.resources.Feedback;
+import me.gosimple.nbvcxz.resources.FeedbackUtil;
+import me.gosimple.nbvcxz.scoring.Result;
 
 /**
  * The strength estimator Locksmith shipped before issue 17 (nbvcxz 1.5.1), kept here unchanged as the baseline of
@@ -38,6 +37,7 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
 
     /** Shortest user input, or part of one, that counts as guessable: shorter ones would blank out common letters. */
     static final int MIN_USER_INPUT_LENGTH = 3;
+
     private static final String USER_INPUTS_DICTIONARY = "locksmith_user_inputs";
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -89,7 +89,8 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
 
     @Override
     public String toString() {
-        return "NbvcxzBaselineEstimator[locale=" + configuration.getLocale() + ", maxLength=" + configuration.getMaxLength()
+        return "NbvcxzBaselineEstimator[locale=" + configuration.getLocale() + ", maxLength="
+                + configuration.getMaxLength()
                 + ", timeBudget=" + configuration.getCombinationAlgorithmTimeout() + "ms, typoMatching="
                 + configuration.isDistanceCalc() + "]";
     }
@@ -128,13 +129,22 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
                 .setExclusion(true)
                 .addWords(guessable, 0)
                 .createDictionary();
-        List<Dictionary> dictionaries = new ArrayList<>(configuration.getDictionaries().size() + 1);
+        List<Dictionary> dictionaries =
+                new ArrayList<>(configuration.getDictionaries().size() + 1);
         dictionaries.addAll(configuration.getDictionaries());
         dictionaries.add(exclusions);
-        return new Configuration(configuration.getPasswordMatchers(), configuration.getGuessTypes(), dictionaries,
-                configuration.getAdjacencyGraphs(), configuration.getLeetTable(), configuration.getYearPattern(),
-                configuration.getMinimumEntropy(), configuration.getMaxLength(), configuration.getLocale(),
-                configuration.isDistanceCalc(), configuration.getCombinationAlgorithmTimeout());
+        return new Configuration(
+                configuration.getPasswordMatchers(),
+                configuration.getGuessTypes(),
+                dictionaries,
+                configuration.getAdjacencyGraphs(),
+                configuration.getLeetTable(),
+                configuration.getYearPattern(),
+                configuration.getMinimumEntropy(),
+                configuration.getMaxLength(),
+                configuration.getLocale(),
+                configuration.isDistanceCalc(),
+                configuration.getCombinationAlgorithmTimeout());
     }
 
     private static Optional<String> feedback(Result result) {
@@ -179,8 +189,7 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
         private Duration timeBudget = DEFAULT_TIME_BUDGET;
         private boolean typoMatching;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Language of the feedback, among nbvcxz's translations (English, Afrikaans, Chinese, Dutch, Finnish,
@@ -233,10 +242,12 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
             InvalidInputException.requireNonNull(locale, "locale");
             InvalidInputException.requireNonNull(timeBudget, "timeBudget");
             if (maxLength < MIN_MAX_LENGTH || maxLength > MAX_MAX_LENGTH) {
-                throw new InvalidInputException("maxLength", "must be between " + MIN_MAX_LENGTH + " and " + MAX_MAX_LENGTH);
+                throw new InvalidInputException(
+                        "maxLength", "must be between " + MIN_MAX_LENGTH + " and " + MAX_MAX_LENGTH);
             }
             if (timeBudget.isNegative() || timeBudget.compareTo(MAX_TIME_BUDGET) > 0) {
-                throw new InvalidInputException("timeBudget", "must be between 0 and " + MAX_TIME_BUDGET.toSeconds() + " s");
+                throw new InvalidInputException(
+                        "timeBudget", "must be between 0 and " + MAX_TIME_BUDGET.toSeconds() + " s");
             }
             Configuration configuration = new ConfigurationBuilder()
                     // A copy: nbvcxz hands out its static default list itself, and adding to it would leak

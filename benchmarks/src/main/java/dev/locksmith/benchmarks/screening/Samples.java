@@ -1,7 +1,5 @@
 package dev.locksmith.benchmarks.screening;
 
-import me.gosimple.nbvcxz.resources.DictionaryUtil;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,20 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
 /** Inputs shared by the screening benchmarks: the bundled list, and listed and unlisted sample passwords. */
 final class Samples {
     /** Enough distinct inputs that one benchmark does not just hit the same cache lines over and over. */
     static final int COUNT = 1024;
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The nbvcxz common-password list the blocklist loads by default. */
     static List<String> bundledList() {
         List<String> words = new ArrayList<>(100_002);
         try (InputStream in = DictionaryUtil.class.getResourceAsStream("/dictionaries/" + DictionaryUtil.passwords);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isEmpty()) {
                     words.add(line);
@@ -43,11 +41,12 @@ final class Samples {
         List<String> hits = new ArrayList<>(COUNT);
         for (int i = 0; i < COUNT; i++) {
             String word = words.get(random.nextInt(words.size()));
-            hits.add(switch (i % 3) {
-                case 0 -> word.toUpperCase(Locale.ROOT);
-                case 1 -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
-                default -> word;
-            });
+            hits.add(
+                    switch (i % 3) {
+                        case 0 -> word.toUpperCase(Locale.ROOT);
+                        case 1 -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+                        default -> word;
+                    });
         }
         return hits;
     }

@@ -2,7 +2,6 @@ package dev.locksmith.benchmarks.screening;
 
 import dev.locksmith.screening.BloomFilterBlocklist;
 import dev.locksmith.screening.ZxcvbnStrengthEstimator;
-
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.HashSet;
@@ -18,8 +17,7 @@ import java.util.Set;
  * dev.locksmith.benchmarks.screening.ScreeningFootprint}
  */
 public final class ScreeningFootprint {
-    private ScreeningFootprint() {
-    }
+    private ScreeningFootprint() {}
 
     public static void main(String[] args) throws InterruptedException {
         long before = usedHeapAfterGc();
@@ -28,7 +26,8 @@ public final class ScreeningFootprint {
         long coldMillis = (System.nanoTime() - started) / 1_000_000;
         long retained = usedHeapAfterGc() - before;
         report("blocklist, default (fpp 1e-6), first load", coldMillis, retained, blocklist);
-        System.out.printf(Locale.ROOT, "%-45s (the first load's retained heap also holds one-time JDK and Guava data)%n", "");
+        System.out.printf(
+                Locale.ROOT, "%-45s (the first load's retained heap also holds one-time JDK and Guava data)%n", "");
 
         before = usedHeapAfterGc();
         BloomFilterBlocklist second = BloomFilterBlocklist.ofCommonPasswords();
@@ -40,10 +39,12 @@ public final class ScreeningFootprint {
             BloomFilterBlocklist.ofCommonPasswords();
             warmMillis = Math.min(warmMillis, (System.nanoTime() - started) / 1_000_000);
         }
-        System.out.printf(Locale.ROOT, "%-45s load %5d ms (best of 5)%n", "blocklist, default, later loads", warmMillis);
+        System.out.printf(
+                Locale.ROOT, "%-45s load %5d ms (best of 5)%n", "blocklist, default, later loads", warmMillis);
 
         before = usedHeapAfterGc();
-        BloomFilterBlocklist loose = BloomFilterBlocklist.builder().falsePositiveProbability(0.001).build();
+        BloomFilterBlocklist loose =
+                BloomFilterBlocklist.builder().falsePositiveProbability(0.001).build();
         report("blocklist, fpp 1e-3", -1, usedHeapAfterGc() - before, loose);
 
         before = usedHeapAfterGc();
@@ -51,30 +52,46 @@ public final class ScreeningFootprint {
         for (String word : Samples.bundledList()) {
             hashSet.add(word.toLowerCase(Locale.ROOT));
         }
-        System.out.printf(Locale.ROOT, "%-45s retained %,9d bytes, %,d distinct words%n",
-                "baseline: HashSet<String> of the lower-cased list", usedHeapAfterGc() - before, hashSet.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s retained %,9d bytes, %,d distinct words%n",
+                "baseline: HashSet<String> of the lower-cased list",
+                usedHeapAfterGc() - before,
+                hashSet.size());
 
         before = usedHeapAfterGc();
         started = System.nanoTime();
         ZxcvbnStrengthEstimator estimator = ZxcvbnStrengthEstimator.create();
         coldMillis = (System.nanoTime() - started) / 1_000_000;
         retained = usedHeapAfterGc() - before;
-        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes (zxcvbn4j's dictionaries, per estimator)%n",
-                "strength estimator, first build", coldMillis, retained);
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s load %5d ms, retained %,9d bytes (zxcvbn4j's dictionaries, per estimator)%n",
+                "strength estimator, first build",
+                coldMillis,
+                retained);
 
         before = usedHeapAfterGc();
         started = System.nanoTime();
         ZxcvbnStrengthEstimator another = ZxcvbnStrengthEstimator.create();
         long anotherMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes%n",
-                "strength estimator, another one", anotherMillis, usedHeapAfterGc() - before);
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s load %5d ms, retained %,9d bytes%n",
+                "strength estimator, another one",
+                anotherMillis,
+                usedHeapAfterGc() - before);
 
         before = usedHeapAfterGc();
         started = System.nanoTime();
         NbvcxzBaselineEstimator baseline = NbvcxzBaselineEstimator.create();
         long baselineMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf(Locale.ROOT, "%-45s load %5d ms, retained %,9d bytes (nbvcxz's static dictionaries)%n",
-                "baseline: nbvcxz estimator, first build", baselineMillis, usedHeapAfterGc() - before);
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s load %5d ms, retained %,9d bytes (nbvcxz's static dictionaries)%n",
+                "baseline: nbvcxz estimator, first build",
+                baselineMillis,
+                usedHeapAfterGc() - before);
 
         Reference.reachabilityFence(blocklist);
         Reference.reachabilityFence(second);
@@ -86,8 +103,13 @@ public final class ScreeningFootprint {
     }
 
     private static void report(String what, long millis, long retained, BloomFilterBlocklist blocklist) {
-        System.out.printf(Locale.ROOT, "%-45s load %5s ms, retained %,9d bytes, %,d entries, expected fpp %.2e%n",
-                what, millis < 0 ? "-" : Long.toString(millis), retained, blocklist.entries(),
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s load %5s ms, retained %,9d bytes, %,d entries, expected fpp %.2e%n",
+                what,
+                millis < 0 ? "-" : Long.toString(millis),
+                retained,
+                blocklist.entries(),
                 blocklist.expectedFalsePositiveProbability());
     }
 
@@ -96,7 +118,9 @@ public final class ScreeningFootprint {
         for (int i = 0; i < 5; i++) {
             System.gc();
             Thread.sleep(50);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }

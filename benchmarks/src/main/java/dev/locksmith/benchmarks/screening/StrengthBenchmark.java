@@ -4,6 +4,9 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.screening.ZxcvbnStrengthEstimator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,10 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Cost of one strength estimate, with the production estimator ({@code zxcvbn}: {@link ZxcvbnStrengthEstimator}
@@ -40,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 public class StrengthBenchmark {
     static final String L33T = "4@8({[<3691!|170+5$%2>7";
-    static final List<String> USER = List.of("qvantasseur", "Quillbrook Vantasseur", "quillbrook.vantasseur@example.org");
+    static final List<String> USER =
+            List.of("qvantasseur", "Quillbrook Vantasseur", "quillbrook.vantasseur@example.org");
 
     @Param({"zxcvbn", "nbvcxz"})
     public String estimator;
@@ -64,7 +64,9 @@ public class StrengthBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         under = estimator.equals("zxcvbn") ? ZxcvbnStrengthEstimator.create() : NbvcxzBaselineEstimator.create();
-        whole = ZxcvbnStrengthEstimator.builder().maxLength(PasswordPolicy.MAX_LENGTH_CEILING).build();
+        whole = ZxcvbnStrengthEstimator.builder()
+                .maxLength(PasswordPolicy.MAX_LENGTH_CEILING)
+                .build();
         common = Password.of("password1");
         wordsAndDigits = Password.of("kitten-piano-2019");
         random16 = Password.of("hY4$kP9@wQ2!zR7&");

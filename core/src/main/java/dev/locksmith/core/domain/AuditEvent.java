@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param code machine-readable detail: a {@link Reason} name, an authentication result, or "OK"
  * @param details further facts (at most 16 entries of at most 256 characters each)
  */
-public record AuditEvent(Instant at, Optional<Username> actor, Operation action, Optional<Username> target,
-                         Outcome outcome, String code, Map<String, String> details) {
+public record AuditEvent(
+        Instant at,
+        Optional<Username> actor,
+        Operation action,
+        Optional<Username> target,
+        Outcome outcome,
+        String code,
+        Map<String, String> details) {
 
     /** How it ended. */
     public enum Outcome {

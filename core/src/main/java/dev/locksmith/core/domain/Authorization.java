@@ -21,8 +21,7 @@ import java.util.OptionalLong;
  */
 public final class Authorization {
 
-    private Authorization() {
-    }
+    private Authorization() {}
 
     /** How much of each user a search shows. */
     public enum View {
@@ -104,7 +103,8 @@ public final class Authorization {
         default void orThrow(Operation action, Optional<Username> target) {
             if (this instanceof Denied denied) {
                 String about = target.map(t -> " on " + t.value()).orElse("");
-                throw new AccessDeniedException(denied.reason(),
+                throw new AccessDeniedException(
+                        denied.reason(),
                         action + about + " denied: " + denied.reason(),
                         target.map(t -> Map.of("action", action.name(), "target", t.value()))
                                 .orElse(Map.of("action", action.name())));
@@ -153,19 +153,38 @@ public final class Authorization {
         }
         // Half logged in: a user who must change their password may only do that (and read the policy the new
         // password must meet).
-        if (actor.get().passwordChangeRequired() && action != Operation.CHANGE_OWN_PASSWORD && action != Operation.READ_POLICY) {
+        if (actor.get().passwordChangeRequired()
+                && action != Operation.CHANGE_OWN_PASSWORD
+                && action != Operation.READ_POLICY) {
             return Decision.deny(Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         }
         return switch (action) {
-            case SEARCH_USERS, OPEN_CHANGE_PASSWORD_FORM, SET_PASSWORD, REQUIRE_PASSWORD_CHANGE, GENERATE_PASSWORD,
-                    RESET_FAILED_LOGINS -> user.maySetPasswords() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
-            case CHANGE_OWN_PASSWORD -> actor.get().providerManaged() ? Decision.deny(Reason.DENIED_NOT_LOCAL) : Decision.allow();
-            case CREATE_USER, EDIT_USER, DISABLE_USER, REVOKE_ADMINISTRATOR, DELETE_USER, REGISTER_PROVIDER_USER,
-                    CHANGE_POLICY, READ_AUDIT_TRAIL -> user.isAdministrator() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
+            case SEARCH_USERS,
+                    OPEN_CHANGE_PASSWORD_FORM,
+                    SET_PASSWORD,
+                    REQUIRE_PASSWORD_CHANGE,
+                    GENERATE_PASSWORD,
+                    RESET_FAILED_LOGINS ->
+                user.maySetPasswords() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
+            case CHANGE_OWN_PASSWORD ->
+                actor.get().providerManaged() ? Decision.deny(Reason.DENIED_NOT_LOCAL) : Decision.allow();
+            case CREATE_USER,
+                    EDIT_USER,
+                    DISABLE_USER,
+                    REVOKE_ADMINISTRATOR,
+                    DELETE_USER,
+                    REGISTER_PROVIDER_USER,
+                    CHANGE_POLICY,
+                    READ_AUDIT_TRAIL ->
+                user.isAdministrator() ? Decision.allow() : Decision.deny(Reason.DENIED_NOT_PERMITTED);
             case READ_POLICY -> Decision.allow();
-            case AUTHENTICATE, BOOTSTRAP_ADMINISTRATOR, ACCOUNT_LOCKED, PASSWORD_CHANGED_NOTICE, ISSUE_RESET_LINK,
+            case AUTHENTICATE,
+                    BOOTSTRAP_ADMINISTRATOR,
+                    ACCOUNT_LOCKED,
+                    PASSWORD_CHANGED_NOTICE,
+                    ISSUE_RESET_LINK,
                     REDEEM_RESET_LINK ->
-                    throw new IllegalArgumentException(action + " is not decided by the authorization matrix");
+                throw new IllegalArgumentException(action + " is not decided by the authorization matrix");
         };
     }
 
@@ -218,7 +237,7 @@ public final class Authorization {
                 yield lastAdministrator(target) ? Decision.deny(Reason.DENIED_LAST_ADMINISTRATOR) : Decision.allow();
             }
             case REVOKE_ADMINISTRATOR ->
-                    lastAdministrator(target) ? Decision.deny(Reason.DENIED_LAST_ADMINISTRATOR) : Decision.allow();
+                lastAdministrator(target) ? Decision.deny(Reason.DENIED_LAST_ADMINISTRATOR) : Decision.allow();
             default -> throw new IllegalArgumentException(action + " has no target");
         };
     }

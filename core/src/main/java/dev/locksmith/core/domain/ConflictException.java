@@ -15,13 +15,17 @@ public final class ConflictException extends LocksmithException {
 
     /** A concurrent modification of the named user. */
     public static ConflictException concurrentChange(Username username) {
-        return new ConflictException(Reason.CONFLICT, "user was changed concurrently: " + username.value(),
+        return new ConflictException(
+                Reason.CONFLICT,
+                "user was changed concurrently: " + username.value(),
                 Map.of("username", username.value()));
     }
 
     /** The username is already taken. */
     public static ConflictException alreadyExists(Username username) {
-        return new ConflictException(Reason.ALREADY_EXISTS, "user already exists: " + username.value(),
+        return new ConflictException(
+                Reason.ALREADY_EXISTS,
+                "user already exists: " + username.value(),
                 Map.of("username", username.value()));
     }
 

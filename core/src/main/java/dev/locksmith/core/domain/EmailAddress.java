@@ -25,9 +25,19 @@ public record EmailAddress(String value) {
         if (at <= 0 || at == text.length() - 1 || text.indexOf('@') != at) {
             throw new InvalidInputException("email", "must have the form local@domain");
         }
-        if (text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c == '(' || c == ')'
-                || c == '[' || c == ']' || c == '\\')) {
+        if (text.codePoints()
+                .anyMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || c == '<'
+                        || c == '>'
+                        || c == '"'
+                        || c == ','
+                        || c == ';'
+                        || c == '('
+                        || c == ')'
+                        || c == '['
+                        || c == ']'
+                        || c == '\\')) {
             throw new InvalidInputException("email", "contains characters not allowed in an address");
         }
         String local = text.substring(0, at);
@@ -36,7 +46,8 @@ public record EmailAddress(String value) {
         }
         for (String atom : local.split("\\.", -1)) {
             if (!ATOM.matcher(atom).matches()) {
-                throw new InvalidInputException("email",
+                throw new InvalidInputException(
+                        "email",
                         "local part must be dot-separated atoms (no leading, trailing or double dot, no quotes)");
             }
         }

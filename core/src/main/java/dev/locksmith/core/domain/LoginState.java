@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param lock the lock they caused, if any (possibly ended: see {@link #isLockedAt})
  * @param lastLoginAt the last successful login
  */
-public record LoginState(int failedLogins, Optional<Instant> lastFailureAt, Optional<Lock> lock,
-                         Optional<Instant> lastLoginAt) {
+public record LoginState(
+        int failedLogins, Optional<Instant> lastFailureAt, Optional<Lock> lock, Optional<Instant> lastLoginAt) {
     private static final LoginState INITIAL = new LoginState(0, Optional.empty(), Optional.empty(), Optional.empty());
 
     public LoginState {
@@ -49,8 +49,10 @@ public record LoginState(int failedLogins, Optional<Instant> lastFailureAt, Opti
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(rule, "rule");
         boolean lockEnded = lock.isPresent() && !lock.get().isActiveAt(now);
-        boolean outsideWindow = rule.observationWindow().isPresent() && lastFailureAt.isPresent()
-                && !now.isBefore(lastFailureAt.get().plus(rule.observationWindow().get()));
+        boolean outsideWindow = rule.observationWindow().isPresent()
+                && lastFailureAt.isPresent()
+                && !now.isBefore(
+                        lastFailureAt.get().plus(rule.observationWindow().get()));
         boolean lockedNow = isLockedAt(now);
         int base = (lockEnded || (outsideWindow && !lockedNow)) ? 0 : failedLogins;
         int count = base == Integer.MAX_VALUE ? base : base + 1;

@@ -22,8 +22,11 @@ public final class MailException extends LocksmithException {
     }
 
     public static MailException noAddress(Username username) {
-        return new MailException(Reason.MAIL_NO_ADDRESS, "user has no email address: " + username.value(),
-                Map.of("username", username.value()), null);
+        return new MailException(
+                Reason.MAIL_NO_ADDRESS,
+                "user has no email address: " + username.value(),
+                Map.of("username", username.value()),
+                null);
     }
 
     /**
@@ -31,8 +34,8 @@ public final class MailException extends LocksmithException {
      * classification, e.g. "authentication failed"), and {@code cause} must not carry the message body.
      */
     public static MailException deliveryFailed(String problem, Throwable cause) {
-        return new MailException(Reason.MAIL_DELIVERY_FAILED, "mail delivery failed: " + problem,
-                Map.of("problem", problem), cause);
+        return new MailException(
+                Reason.MAIL_DELIVERY_FAILED, "mail delivery failed: " + problem, Map.of("problem", problem), cause);
     }
 
     /**
@@ -41,8 +44,8 @@ public final class MailException extends LocksmithException {
      * free of secrets (e.g. "reply lost"), and {@code cause} must not carry the message body.
      */
     public static MailException outcomeUnknown(String problem, Throwable cause) {
-        return new MailException(Reason.MAIL_OUTCOME_UNKNOWN, "mail outcome unknown: " + problem,
-                Map.of("problem", problem), cause);
+        return new MailException(
+                Reason.MAIL_OUTCOME_UNKNOWN, "mail outcome unknown: " + problem, Map.of("problem", problem), cause);
     }
 
     private static Reason requireMail(Reason reason) {

@@ -76,6 +76,8 @@ public enum Operation {
     }
 
     private enum Decision {
-        TARGETED, UNTARGETED, NONE
+        TARGETED,
+        UNTARGETED,
+        NONE
     }
 }

@@ -23,6 +23,7 @@ public final class Password implements AutoCloseable {
     private final char[] chars;
     /** The characters as typed, when normalization changed them; else null. */
     private final char[] typed;
+
     private volatile boolean wiped;
 
     private Password(char[] chars, char[] typed) {
@@ -210,7 +211,9 @@ public final class Password implements AutoCloseable {
                 bytes += 1;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 bytes += 4;
                 i++;
             } else {

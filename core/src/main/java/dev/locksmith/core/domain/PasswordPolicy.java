@@ -75,7 +75,8 @@ public record PasswordPolicy(
             throw new InvalidInputException("minLength", "must be at least " + MIN_LENGTH_FLOOR);
         }
         if (maxLength < MAX_LENGTH_FLOOR || maxLength > MAX_LENGTH_CEILING) {
-            throw new InvalidInputException("maxLength", "must be between " + MAX_LENGTH_FLOOR + " and " + MAX_LENGTH_CEILING);
+            throw new InvalidInputException(
+                    "maxLength", "must be between " + MAX_LENGTH_FLOOR + " and " + MAX_LENGTH_CEILING);
         }
         if (maxLength < minLength) {
             throw new InvalidInputException("maxLength", "must not be below minLength");
@@ -111,14 +112,42 @@ public record PasswordPolicy(
 
     /** NIST SP 800-63B aligned: 15 to 128, no composition rules, lockout after 10 for 30 minutes, 72 h temporary passwords. */
     public static PasswordPolicy nistDefault() {
-        return new PasswordPolicy(15, 128, false, 0, 0, 0, 0, Set.of(), 0, 0, Optional.empty(),
-                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)), Optional.empty());
+        return new PasswordPolicy(
+                15,
+                128,
+                false,
+                0,
+                0,
+                0,
+                0,
+                Set.of(),
+                0,
+                0,
+                Optional.empty(),
+                Optional.of(Duration.ofHours(72)),
+                10,
+                Optional.of(Duration.ofMinutes(30)),
+                Optional.empty());
     }
 
     /** The classic rules some sites must keep: complex passwords, minimum 8, history of 5, 90-day expiry. */
     public static PasswordPolicy classicComplex() {
-        return new PasswordPolicy(8, 128, true, 0, 0, 0, 0, Set.of(), 0, 5, Optional.of(Duration.ofDays(90)),
-                Optional.of(Duration.ofHours(72)), 10, Optional.of(Duration.ofMinutes(30)), Optional.empty());
+        return new PasswordPolicy(
+                8,
+                128,
+                true,
+                0,
+                0,
+                0,
+                0,
+                Set.of(),
+                0,
+                5,
+                Optional.of(Duration.ofDays(90)),
+                Optional.of(Duration.ofHours(72)),
+                10,
+                Optional.of(Duration.ofMinutes(30)),
+                Optional.empty());
     }
 
     /** A builder starting from this policy. */
@@ -200,31 +229,98 @@ public record PasswordPolicy(
             lockoutWindow = p.lockoutWindow;
         }
 
-        public Builder minLength(int value) { minLength = value; return this; }
-        public Builder maxLength(int value) { maxLength = value; return this; }
-        public Builder complex(boolean value) { complex = value; return this; }
-        public Builder minUppercase(int value) { minUppercase = value; return this; }
-        public Builder minLowercase(int value) { minLowercase = value; return this; }
-        public Builder minDigits(int value) { minDigits = value; return this; }
-        public Builder minOther(int value) { minOther = value; return this; }
+        public Builder minLength(int value) {
+            minLength = value;
+            return this;
+        }
+
+        public Builder maxLength(int value) {
+            maxLength = value;
+            return this;
+        }
+
+        public Builder complex(boolean value) {
+            complex = value;
+            return this;
+        }
+
+        public Builder minUppercase(int value) {
+            minUppercase = value;
+            return this;
+        }
+
+        public Builder minLowercase(int value) {
+            minLowercase = value;
+            return this;
+        }
+
+        public Builder minDigits(int value) {
+            minDigits = value;
+            return this;
+        }
+
+        public Builder minOther(int value) {
+            minOther = value;
+            return this;
+        }
+
         public Builder bannedWords(Set<String> value) {
             bannedWords = InvalidInputException.requireNonNull(value, "bannedWords");
             return this;
         }
-        public Builder minStrength(int value) { minStrength = value; return this; }
-        public Builder historySize(int value) { historySize = value; return this; }
-        public Builder maxAge(Duration value) { maxAge = Optional.ofNullable(value); return this; }
-        public Builder temporaryLifetime(Duration value) { temporaryLifetime = Optional.ofNullable(value); return this; }
-        public Builder lockoutThreshold(int value) { lockoutThreshold = value; return this; }
+
+        public Builder minStrength(int value) {
+            minStrength = value;
+            return this;
+        }
+
+        public Builder historySize(int value) {
+            historySize = value;
+            return this;
+        }
+
+        public Builder maxAge(Duration value) {
+            maxAge = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder temporaryLifetime(Duration value) {
+            temporaryLifetime = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder lockoutThreshold(int value) {
+            lockoutThreshold = value;
+            return this;
+        }
         /** @param value lock duration, or null for "until reset" */
-        public Builder lockoutDuration(Duration value) { lockoutDuration = Optional.ofNullable(value); return this; }
+        public Builder lockoutDuration(Duration value) {
+            lockoutDuration = Optional.ofNullable(value);
+            return this;
+        }
         /** @param value observation window, or null for "the lockout duration" */
-        public Builder lockoutWindow(Duration value) { lockoutWindow = Optional.ofNullable(value); return this; }
+        public Builder lockoutWindow(Duration value) {
+            lockoutWindow = Optional.ofNullable(value);
+            return this;
+        }
 
         /** @throws InvalidInputException naming the first setting out of range */
         public PasswordPolicy build() {
-            return new PasswordPolicy(minLength, maxLength, complex, minUppercase, minLowercase, minDigits, minOther,
-                    bannedWords, minStrength, historySize, maxAge, temporaryLifetime, lockoutThreshold, lockoutDuration,
+            return new PasswordPolicy(
+                    minLength,
+                    maxLength,
+                    complex,
+                    minUppercase,
+                    minLowercase,
+                    minDigits,
+                    minOther,
+                    bannedWords,
+                    minStrength,
+                    historySize,
+                    maxAge,
+                    temporaryLifetime,
+                    lockoutThreshold,
+                    lockoutDuration,
                     lockoutWindow);
         }
     }

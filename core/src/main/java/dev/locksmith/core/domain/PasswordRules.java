@@ -19,8 +19,7 @@ public final class PasswordRules {
     /** How many character classes a complex password needs. */
     public static final int COMPLEX_CLASSES_REQUIRED = 3;
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /**
      * Every violation of the policy's own rules by {@code password}, for the user {@code username} with
@@ -29,7 +28,8 @@ public final class PasswordRules {
      * @throws InvalidInputException if the password was wiped
      * @throws NullPointerException if an argument is null
      */
-    public static List<PolicyViolation> check(Password password, PasswordPolicy policy, Username username, Profile profile) {
+    public static List<PolicyViolation> check(
+            Password password, PasswordPolicy policy, Username username, Profile profile) {
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(username, "username");
@@ -71,7 +71,8 @@ public final class PasswordRules {
         if (policy.complex()) {
             int classes = (upper > 0 ? 1 : 0) + (lower > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (other > 0 ? 1 : 0);
             if (classes < COMPLEX_CLASSES_REQUIRED) {
-                violations.add(PolicyViolation.of(PolicyViolation.Code.NOT_COMPLEX, "required", COMPLEX_CLASSES_REQUIRED));
+                violations.add(
+                        PolicyViolation.of(PolicyViolation.Code.NOT_COMPLEX, "required", COMPLEX_CLASSES_REQUIRED));
             }
         }
         minimum(violations, PolicyViolation.Code.TOO_FEW_UPPERCASE, upper, policy.minUppercase());
@@ -114,11 +115,13 @@ public final class PasswordRules {
         }
     }
 
-    private static void contextViolation(List<PolicyViolation> violations, Password password, String field, List<String> texts) {
+    private static void contextViolation(
+            List<PolicyViolation> violations, Password password, String field, List<String> texts) {
         for (String text : texts) {
             for (String part : parts(text)) {
                 if (password.containsIgnoreCase(part)) {
-                    violations.add(PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", field));
+                    violations.add(
+                            PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", field));
                     return;
                 }
             }

@@ -11,7 +11,9 @@ public final class PolicyViolationException extends LocksmithException {
     private final transient List<PolicyViolation> violations;
 
     public PolicyViolationException(List<PolicyViolation> violations) {
-        super(Reason.POLICY_VIOLATED, "password policy violated: " + codes(violations),
+        super(
+                Reason.POLICY_VIOLATED,
+                "password policy violated: " + codes(violations),
                 Map.of("violations", codes(violations)));
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("at least one violation is required");

@@ -32,8 +32,8 @@ public record Profile(String publicName, String privateName, Optional<EmailAddre
     }
 
     public Profile withEmail(EmailAddress address) {
-        return new Profile(publicName, privateName, Optional.of(InvalidInputException.requireNonNull(address, "email")),
-                comments);
+        return new Profile(
+                publicName, privateName, Optional.of(InvalidInputException.requireNonNull(address, "email")), comments);
     }
 
     public Profile withNames(String publicName, String privateName) {

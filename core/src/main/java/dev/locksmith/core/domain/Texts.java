@@ -4,8 +4,7 @@ import java.text.Normalizer;
 
 /** Validation of the plain-text fields of the domain. */
 final class Texts {
-    private Texts() {
-    }
+    private Texts() {}
 
     /** NFKC-normalizes and validates a single-line text field; rejects controls, unpaired surrogates, CR/LF. */
     static String singleLine(String value, String field, int maxCodePoints, boolean allowEmpty) {
@@ -40,7 +39,9 @@ final class Texts {
      */
     static boolean isInvisible(int cp) {
         return Character.getType(cp) == Character.FORMAT
-                || cp == 0x00AD || cp == 0x034F || cp == 0x061C
+                || cp == 0x00AD
+                || cp == 0x034F
+                || cp == 0x061C
                 || (cp >= 0x115F && cp <= 0x1160)
                 || (cp >= 0x17B4 && cp <= 0x17B5)
                 || (cp >= 0x180B && cp <= 0x180F)
@@ -49,7 +50,8 @@ final class Texts {
                 || (cp >= 0x2060 && cp <= 0x206F)
                 || cp == 0x3164
                 || (cp >= 0xFE00 && cp <= 0xFE0F)
-                || cp == 0xFEFF || cp == 0xFFA0
+                || cp == 0xFEFF
+                || cp == 0xFFA0
                 || (cp >= 0xFFF0 && cp <= 0xFFF8)
                 || (cp >= 0x1BCA0 && cp <= 0x1BCA3)
                 || (cp >= 0x1D173 && cp <= 0x1D17A)
@@ -63,7 +65,8 @@ final class Texts {
             throw new InvalidInputException(field, "longer than " + maxCodePoints + " characters");
         }
         requireWellFormed(value, field);
-        String normalized = Normalizer.normalize(value.replace("\r\n", "\n"), Normalizer.Form.NFKC).strip();
+        String normalized = Normalizer.normalize(value.replace("\r\n", "\n"), Normalizer.Form.NFKC)
+                .strip();
         if (normalized.codePointCount(0, normalized.length()) > maxCodePoints) {
             throw new InvalidInputException(field, "longer than " + maxCodePoints + " characters");
         }
@@ -94,7 +97,8 @@ final class Texts {
                 || type == Character.PARAGRAPH_SEPARATOR
                 || type == Character.UNASSIGNED
                 || type == Character.SURROGATE
-                || codePoint == 0x200E || codePoint == 0x200F // bidi marks
+                || codePoint == 0x200E
+                || codePoint == 0x200F // bidi marks
                 || (codePoint >= 0x202A && codePoint <= 0x202E) // bidi embedding / override
                 || (codePoint >= 0x2066 && codePoint <= 0x2069); // bidi isolates
     }

@@ -21,7 +21,8 @@ public final class UnavailableException extends LocksmithException {
 
     private static Reason requireInfra(Reason reason) {
         boolean infrastructure = reason.kind() == Reason.Kind.UNAVAILABLE
-                || (reason.kind() == Reason.Kind.OUTCOME_UNKNOWN && !reason.name().startsWith("MAIL_"));
+                || (reason.kind() == Reason.Kind.OUTCOME_UNKNOWN
+                        && !reason.name().startsWith("MAIL_"));
         if (!infrastructure) {
             throw new IllegalArgumentException("not an infrastructure reason: " + reason);
         }

@@ -71,17 +71,45 @@ public record User(
     }
 
     /** A new local user with an initial password and a new identity. */
-    public static User newLocal(Username username, Profile profile, Set<Permission> permissions,
-                                PasswordHash hash, Instant now, boolean mustChangePassword,
-                                Optional<Instant> temporaryPasswordExpiresAt) {
-        return new User(UserId.random(), username, profile, permissions, true, Source.local(), Optional.of(hash),
-                Optional.of(now), mustChangePassword, temporaryPasswordExpiresAt, LoginState.initial(), 0);
+    public static User newLocal(
+            Username username,
+            Profile profile,
+            Set<Permission> permissions,
+            PasswordHash hash,
+            Instant now,
+            boolean mustChangePassword,
+            Optional<Instant> temporaryPasswordExpiresAt) {
+        return new User(
+                UserId.random(),
+                username,
+                profile,
+                permissions,
+                true,
+                Source.local(),
+                Optional.of(hash),
+                Optional.of(now),
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                LoginState.initial(),
+                0);
     }
 
     /** A new user whose password lives in the named provider, with a new identity. */
-    public static User newProviderUser(Username username, Profile profile, Set<Permission> permissions, Source.Provider provider) {
-        return new User(UserId.random(), username, profile, permissions, true, provider, Optional.empty(),
-                Optional.empty(), false, Optional.empty(), LoginState.initial(), 0);
+    public static User newProviderUser(
+            Username username, Profile profile, Set<Permission> permissions, Source.Provider provider) {
+        return new User(
+                UserId.random(),
+                username,
+                profile,
+                permissions,
+                true,
+                provider,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                LoginState.initial(),
+                0);
     }
 
     /** Consecutive failed password checks that still count. */
@@ -138,56 +166,146 @@ public record User(
         if (!source.isLocal()) {
             return false;
         }
-        return mustChangePassword || temporaryPasswordExpiredAt(now)
+        return mustChangePassword
+                || temporaryPasswordExpiredAt(now)
                 || maxAge.map(age -> passwordExpiredAt(now, age)).orElse(false);
     }
 
     /** The user's password set by someone else: clears failures and lock, sets must-change and expiry. */
-    public User passwordSetByOther(PasswordHash hash, Instant now, boolean mustChange, Optional<Instant> temporaryUntil) {
+    public User passwordSetByOther(
+            PasswordHash hash, Instant now, boolean mustChange, Optional<Instant> temporaryUntil) {
         requireLocal();
-        return new User(id, username, profile, permissions, enabled, source, Optional.of(hash), Optional.of(now),
-                mustChange, mustChange ? temporaryUntil : Optional.empty(), logins.cleared(), version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                source,
+                Optional.of(hash),
+                Optional.of(now),
+                mustChange,
+                mustChange ? temporaryUntil : Optional.empty(),
+                logins.cleared(),
+                version);
     }
 
     /** The user changed their own password: clears must-change, temporary expiry, failures and lock. */
     public User passwordChangedBySelf(PasswordHash hash, Instant now) {
         requireLocal();
-        return new User(id, username, profile, permissions, enabled, source, Optional.of(hash), Optional.of(now),
-                false, Optional.empty(), logins.cleared(), version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                source,
+                Optional.of(hash),
+                Optional.of(now),
+                false,
+                Optional.empty(),
+                logins.cleared(),
+                version);
     }
 
     /** Same password, stronger hash (rehash on login); nothing else changes. */
     public User rehashed(PasswordHash hash) {
         requireLocal();
-        return new User(id, username, profile, permissions, enabled, source, Optional.of(hash), passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                source,
+                Optional.of(hash),
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                logins,
+                version);
     }
 
     /** The same user with other login bookkeeping (stores call this when they read or count). */
     public User withLogins(LoginState newLogins) {
-        return new User(id, username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, newLogins, version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                source,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                newLogins,
+                version);
     }
 
     /** Set "must change at next login" on its own. */
     public User requirePasswordChange() {
-        return new User(id, username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                true, temporaryPasswordExpiresAt, logins, version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                source,
+                passwordHash,
+                passwordChangedAt,
+                true,
+                temporaryPasswordExpiresAt,
+                logins,
+                version);
     }
 
     public User withProfile(Profile newProfile) {
-        return new User(id, username, newProfile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
+        return new User(
+                id,
+                username,
+                newProfile,
+                permissions,
+                enabled,
+                source,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                logins,
+                version);
     }
 
     public User withPermissions(Set<Permission> newPermissions) {
-        return new User(id, username, profile, newPermissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
+        return new User(
+                id,
+                username,
+                profile,
+                newPermissions,
+                enabled,
+                source,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                logins,
+                version);
     }
 
     public User withEnabled(boolean newEnabled) {
-        return new User(id, username, profile, permissions, newEnabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                newEnabled,
+                source,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                logins,
+                version);
     }
 
     /** The same user whose password now lives in another provider. */
@@ -195,14 +313,36 @@ public record User(
         if (source.isLocal()) {
             throw new IllegalStateException("a local user cannot be moved to a provider");
         }
-        return new User(id, username, profile, permissions, enabled, provider, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, logins, version);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                provider,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                logins,
+                version);
     }
 
     /** The same user at the given store version (stores call this when they persist an update). */
     public User atVersion(long newVersion) {
-        return new User(id, username, profile, permissions, enabled, source, passwordHash, passwordChangedAt,
-                mustChangePassword, temporaryPasswordExpiresAt, logins, newVersion);
+        return new User(
+                id,
+                username,
+                profile,
+                permissions,
+                enabled,
+                source,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                temporaryPasswordExpiresAt,
+                logins,
+                newVersion);
     }
 
     private void requireLocal() {

@@ -14,7 +14,8 @@ public record Username(String value) implements Comparable<Username> {
 
     public Username {
         String text = Texts.singleLine(value, "username", MAX_LENGTH, false);
-        if (text.codePoints().anyMatch(Character::isWhitespace) || text.codePoints().anyMatch(Character::isSpaceChar)) {
+        if (text.codePoints().anyMatch(Character::isWhitespace)
+                || text.codePoints().anyMatch(Character::isSpaceChar)) {
             throw new InvalidInputException("username", "must not contain whitespace");
         }
         // Case-folded, not String.toLowerCase: every case variant of a name is one username (final and medial

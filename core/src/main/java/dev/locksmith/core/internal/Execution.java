@@ -2,7 +2,6 @@ package dev.locksmith.core.internal;
 
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +41,7 @@ public final class Execution {
      * What a security provider answered about a username, asked before any transaction opened (a directory is
      * slow work): the claiming provider, or the failure to ask it.
      */
-    record Claim(Optional<dev.locksmith.core.domain.Source.Provider> provider, RuntimeException failure) {
-    }
+    record Claim(Optional<dev.locksmith.core.domain.Source.Provider> provider, RuntimeException failure) {}
 
     /** The claim asked for this username before the use case began, if it was asked. */
     Optional<Claim> claim(Username username) {

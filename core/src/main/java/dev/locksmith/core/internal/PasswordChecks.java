@@ -12,7 +12,6 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.StrengthEstimator;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,16 +38,18 @@ public final class PasswordChecks {
      * answer would tell the setter whether a guess of another user's password was right. Callers pass
      * {@link Earlier#none()} then.
      */
-    public List<PolicyViolation> violations(Password password, PasswordPolicy policy, Username username, Profile profile,
-                                            Earlier earlier) {
+    public List<PolicyViolation> violations(
+            Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
         List<PolicyViolation> violations = new ArrayList<>(PasswordRules.check(password, policy, username, profile));
         if (services.blocklist().contains(password)) {
             violations.add(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD));
         }
         if (policy.minStrength() > 0) {
-            StrengthEstimator estimator = services.strengthEstimator().orElseThrow(() -> new UnavailableException(
-                    "the policy requires a minimum strength but no strength estimator is configured", null));
-            StrengthEstimator.Strength strength = estimator.estimate(password, PasswordRules.contextWords(username, profile));
+            StrengthEstimator estimator = services.strengthEstimator()
+                    .orElseThrow(() -> new UnavailableException(
+                            "the policy requires a minimum strength but no strength estimator is configured", null));
+            StrengthEstimator.Strength strength =
+                    estimator.estimate(password, PasswordRules.contextWords(username, profile));
             if (strength.score() < policy.minStrength()) {
                 Map<String, String> parameters = new HashMap<>();
                 parameters.put("score", String.valueOf(strength.score()));
@@ -86,8 +87,8 @@ public final class PasswordChecks {
      * one, and the policy's history. Only for a user's own change.
      */
     public Earlier earlierPasswords(User user, PasswordPolicy policy) {
-        List<PasswordHash> previous = policy.historySize() > 0
-                ? services.history().recent(user.username(), policy.historySize()) : List.of();
+        List<PasswordHash> previous =
+                policy.historySize() > 0 ? services.history().recent(user.username(), policy.historySize()) : List.of();
         return new Earlier(user.passwordHash(), previous);
     }
 

@@ -2,7 +2,6 @@ package dev.locksmith.core.internal;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.User;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,11 +17,11 @@ import java.util.regex.Pattern;
 public final class ResetLinks {
     /** Random bits in a token. */
     public static final int TOKEN_BYTES = 32;
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ResetLinks() {
-    }
+    private ResetLinks() {}
 
     /** A new random token. */
     public static String newToken() {

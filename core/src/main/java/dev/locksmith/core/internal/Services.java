@@ -1,15 +1,17 @@
 package dev.locksmith.core.internal;
 
-import dev.locksmith.core.domain.Operation;
-import java.time.Instant;
-import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
+import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.NotFoundException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
@@ -22,26 +24,23 @@ import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.port.Transactions;
 import dev.locksmith.core.port.UserAccounts;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import dev.locksmith.core.domain.ConflictException;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.UnavailableException;
 
 /**
  * Everything the use cases share: the ports, the clock, the host's settings, and the one way a use case
@@ -65,10 +64,19 @@ public final class Services {
     private final PasswordChecks checks;
     private final Verifier verifier;
 
-    public Services(UserAccounts users, PasswordHistory history, AuditTrail audit, PolicyStore policies,
-                    Transactions transactions, PasswordHasher hasher, Blocklist blocklist,
-                    Optional<StrengthEstimator> strengthEstimator, SecurityProviders providers, Mailer mailer,
-                    Clock clock, boolean notifyPasswordChanges) {
+    public Services(
+            UserAccounts users,
+            PasswordHistory history,
+            AuditTrail audit,
+            PolicyStore policies,
+            Transactions transactions,
+            PasswordHasher hasher,
+            Blocklist blocklist,
+            Optional<StrengthEstimator> strengthEstimator,
+            SecurityProviders providers,
+            Mailer mailer,
+            Clock clock,
+            boolean notifyPasswordChanges) {
         this.users = Objects.requireNonNull(users, "users");
         this.history = Objects.requireNonNull(history, "history");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -102,10 +110,22 @@ public final class Services {
     public UserAccounts.FailedLogin countFailedPasswordCheck(User user, PasswordPolicy policy, Instant now) {
         UserAccounts.FailedLogin failed = users.recordFailedLogin(user.id(), now, policy.lockoutRule());
         if (failed.lockedNow()) {
-            audit.record(new AuditEvent(now, Optional.empty(), Operation.ACCOUNT_LOCKED,
-                    Optional.of(user.username()), AuditEvent.Outcome.SUCCESS, "LOCKED",
-                    Map.of("failedLogins", String.valueOf(failed.logins().failedLogins()),
-                            "until", failed.logins().lock().flatMap(Lock::until).map(Instant::toString).orElse("reset"))));
+            audit.record(new AuditEvent(
+                    now,
+                    Optional.empty(),
+                    Operation.ACCOUNT_LOCKED,
+                    Optional.of(user.username()),
+                    AuditEvent.Outcome.SUCCESS,
+                    "LOCKED",
+                    Map.of(
+                            "failedLogins",
+                            String.valueOf(failed.logins().failedLogins()),
+                            "until",
+                            failed.logins()
+                                    .lock()
+                                    .flatMap(Lock::until)
+                                    .map(Instant::toString)
+                                    .orElse("reset"))));
         }
         return failed;
     }
@@ -217,7 +237,8 @@ public final class Services {
     /** The target as the matrix sees it (with the administrator count when the action needs it). */
     public Authorization.Target target(Execution run, User user, Operation action) {
         OptionalLong admins = action.needsAdministratorCount()
-                ? OptionalLong.of(users.countEnabledAdministrators()) : OptionalLong.empty();
+                ? OptionalLong.of(users.countEnabledAdministrators())
+                : OptionalLong.empty();
         return new Authorization.Target(user, claimant(run, user.username()), admins);
     }
 
@@ -245,7 +266,8 @@ public final class Services {
     public void requireAllowed(Execution run, Authorization.Actor actor, Operation action, User target) {
         Authorization.Target seen = target(run, target, action);
         Authorization.Actor deciding = action.needsAdministratorCount()
-                ? requireActor(run, actor.user().username(), action) : actor;
+                ? requireActor(run, actor.user().username(), action)
+                : actor;
         Authorization.decide(deciding, action, seen).orThrow(action, Optional.of(target.username()));
     }
 
@@ -295,8 +317,8 @@ public final class Services {
      * the work registered for after the commit. See {@link #run(Operation, Optional, Optional, Function,
      * BiFunction)} for failures.
      */
-    public <T> T run(Operation action, Optional<Username> actor, Optional<Username> target,
-                     Function<Execution, T> work) {
+    public <T> T run(
+            Operation action, Optional<Username> actor, Optional<Username> target, Function<Execution, T> work) {
         return run(action, actor, target, run -> () -> null, (run, ignored) -> work.apply(run));
     }
 
@@ -318,8 +340,12 @@ public final class Services {
      * itself is unavailable, the event is not waited for a second time: it is kept in memory and recorded with
      * the next use case that commits ({@link #unrecordedAuditEvents()}).
      */
-    public <S, T> T run(Operation action, Optional<Username> actor, Optional<Username> target,
-                        Function<Execution, Supplier<S>> read, BiFunction<Execution, S, T> write) {
+    public <S, T> T run(
+            Operation action,
+            Optional<Username> actor,
+            Optional<Username> target,
+            Function<Execution, Supplier<S>> read,
+            BiFunction<Execution, S, T> write) {
         if (transactions.inProgress()) {
             // Joining the host's transaction would let the host commit a failed use case's partial changes, or
             // roll back its failure audit event: a use case is a unit of work of its own.
@@ -336,8 +362,8 @@ public final class Services {
                 S prepared = slow.get();
                 T result = transactions.inTransaction(() -> {
                     T value = write.apply(run, prepared);
-                    audit.record(new AuditEvent(run.now(), actor, action, run.target(), run.outcome(), run.code(),
-                            run.details()));
+                    audit.record(new AuditEvent(
+                            run.now(), actor, action, run.target(), run.outcome(), run.code(), run.details()));
                     run.beforeCommitWork().forEach(Runnable::run);
                     return value;
                 });
@@ -346,27 +372,50 @@ public final class Services {
             } catch (Stale stale) {
                 run.onFailureWork().forEach(Runnable::run);
                 if (attempt < ATTEMPTS) {
-                    LOG.log(Level.DEBUG, "{0}: facts changed during the slow step; attempt {1} of {2}", action,
-                            attempt + 1, ATTEMPTS);
+                    LOG.log(
+                            Level.DEBUG,
+                            "{0}: facts changed during the slow step; attempt {1} of {2}",
+                            action,
+                            attempt + 1,
+                            ATTEMPTS);
                     continue;
                 }
-                ConflictException conflict = new ConflictException(Reason.CONFLICT,
+                ConflictException conflict = new ConflictException(
+                        Reason.CONFLICT,
                         "the user changed while the request was being processed, " + ATTEMPTS + " times; try again",
                         target.map(t -> Map.of("username", t.value())).orElse(Map.of()));
-                recordFailure(action, actor, run, conflict, AuditEvent.Outcome.FAILED, conflict.reason().name(),
+                recordFailure(
+                        action,
+                        actor,
+                        run,
+                        conflict,
+                        AuditEvent.Outcome.FAILED,
+                        conflict.reason().name(),
                         conflict.parameters());
                 throw conflict;
             } catch (LocksmithException e) {
                 run.onFailureWork().forEach(Runnable::run);
-                recordFailure(action, actor, run, e, e instanceof AccessDeniedException
-                        ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILED, e.reason().name(), e.parameters());
+                recordFailure(
+                        action,
+                        actor,
+                        run,
+                        e,
+                        e instanceof AccessDeniedException ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILED,
+                        e.reason().name(),
+                        e.parameters());
                 throw e;
             } catch (RuntimeException | Error e) {
                 run.onFailureWork().forEach(Runnable::run);
                 // Not a failure the ports promise (a bug, or an adapter breaking its contract): still rolled back
                 // and still audited, by class name only, since its message is nobody's promise.
                 if (e instanceof RuntimeException runtime) {
-                    recordFailure(action, actor, run, runtime, AuditEvent.Outcome.FAILED, "INTERNAL_ERROR",
+                    recordFailure(
+                            action,
+                            actor,
+                            run,
+                            runtime,
+                            AuditEvent.Outcome.FAILED,
+                            "INTERNAL_ERROR",
                             Map.of("exception", e.getClass().getName()));
                 }
                 throw e;
@@ -397,8 +446,14 @@ public final class Services {
             try {
                 after.run();
             } catch (RuntimeException e) {
-                String reason = e instanceof LocksmithException le ? le.reason().name() : e.getClass().getName();
-                LOG.log(Level.WARNING, "{0}: work after commit failed ({1}); the change stays committed", action, reason);
+                String reason = e instanceof LocksmithException le
+                        ? le.reason().name()
+                        : e.getClass().getName();
+                LOG.log(
+                        Level.WARNING,
+                        "{0}: work after commit failed ({1}); the change stays committed",
+                        action,
+                        reason);
             }
         }
         flushPendingAudit();
@@ -463,8 +518,14 @@ public final class Services {
         }
     }
 
-    private void recordFailure(Operation action, Optional<Username> actor, Execution execution, RuntimeException e,
-                               AuditEvent.Outcome outcome, String code, Map<String, String> parameters) {
+    private void recordFailure(
+            Operation action,
+            Optional<Username> actor,
+            Execution execution,
+            RuntimeException e,
+            AuditEvent.Outcome outcome,
+            String code,
+            Map<String, String> parameters) {
         Map<String, String> details = new LinkedHashMap<>(execution.details());
         parameters.forEach((k, v) -> {
             if (details.size() < 16 && !k.isEmpty() && k.length() <= 64) {
@@ -489,7 +550,12 @@ public final class Services {
         } catch (RuntimeException auditFailure) {
             e.addSuppressed(auditFailure);
             keep(event);
-            LOG.log(Level.ERROR, "{0}: could not record the {1} audit event for {2}; kept for later", action, outcome, code);
+            LOG.log(
+                    Level.ERROR,
+                    "{0}: could not record the {1} audit event for {2}; kept for later",
+                    action,
+                    outcome,
+                    code);
         }
         LOG.log(Level.DEBUG, "{0} {1}: {2}", action, outcome, code);
     }

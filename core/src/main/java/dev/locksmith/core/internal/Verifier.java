@@ -2,7 +2,6 @@ package dev.locksmith.core.internal;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -29,8 +28,7 @@ public final class Verifier {
     }
 
     /** What a verification found. */
-    public record Verification(boolean matched, boolean needsRehash) {
-    }
+    public record Verification(boolean matched, boolean needsRehash) {}
 
     /**
      * Verifies {@code password} against {@code hash}, then its typed form when normalization changed it.

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,8 +51,8 @@ public interface Mailer {
      * @param password the new password (body only; caller wipes it after sending)
      * @param expiresAt when the temporary password stops working, if it does
      */
-    record NewPassword(EmailAddress to, String displayName, Username username, Password password,
-                       Optional<Instant> expiresAt) {
+    record NewPassword(
+            EmailAddress to, String displayName, Username username, Password password, Optional<Instant> expiresAt) {
         public NewPassword {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(displayName, "displayName");

@@ -3,7 +3,6 @@ package dev.locksmith.core.port;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Instant;
 import java.util.List;
 

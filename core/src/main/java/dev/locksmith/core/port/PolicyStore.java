@@ -1,7 +1,6 @@
 package dev.locksmith.core.port;
 
 import dev.locksmith.core.domain.PasswordPolicy;
-
 import java.util.Optional;
 
 /** Where the site's password policy is kept. Joins the current transaction; thread-safe. */

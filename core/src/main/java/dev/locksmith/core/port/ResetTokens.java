@@ -3,7 +3,6 @@ package dev.locksmith.core.port;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -49,8 +48,8 @@ public interface ResetTokens {
      * @param issuedAt when it was issued
      * @param expiresAt when it stops working
      */
-    record ResetToken(String tokenHash, UserId user, Username username, String credential, Instant issuedAt,
-                      Instant expiresAt) {
+    record ResetToken(
+            String tokenHash, UserId user, Username username, String credential, Instant issuedAt, Instant expiresAt) {
         private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
         public ResetToken {

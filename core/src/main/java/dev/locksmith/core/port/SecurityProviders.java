@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package dev.locksmith.core.port;
 
 import dev.locksmith.core.domain.Password;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,12 +5,11 @@ import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.NotFoundException;
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.domain.UnavailableException;
-
 import java.time.Instant;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package dev.locksmith.core.usecase;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.domain.UnavailableException;
 
 /**
  * Verifies a login, in three steps so that no database connection is held while the password is checked: a

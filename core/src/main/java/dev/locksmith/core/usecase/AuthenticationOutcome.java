@@ -1,7 +1,6 @@
 package dev.locksmith.core.usecase;
 
 import dev.locksmith.core.domain.Username;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,16 +66,13 @@ public sealed interface AuthenticationOutcome {
     }
 
     /** Wrong username or password, or a locked account (which one is not said). */
-    record Rejected() implements AuthenticationOutcome {
-    }
+    record Rejected() implements AuthenticationOutcome {}
 
     /** The temporary password set by someone else was right but has expired; ask for a new one. */
-    record TemporaryPasswordExpired() implements AuthenticationOutcome {
-    }
+    record TemporaryPasswordExpired() implements AuthenticationOutcome {}
 
     /** The password was right, but the account is disabled. */
-    record Disabled() implements AuthenticationOutcome {
-    }
+    record Disabled() implements AuthenticationOutcome {}
 
     /**
      * The password lives in the named security provider, which cannot check it here (an LDIF provider knows

@@ -1,10 +1,9 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AccessDeniedException;
-import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;

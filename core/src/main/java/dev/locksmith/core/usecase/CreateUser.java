@@ -6,7 +6,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -23,8 +22,13 @@ public interface CreateUser {
      * The new user. Ownership of {@code initialPassword} passes to the use case, which wipes it when it
      * returns or throws.
      */
-    public record Command(Username actor, Username username, Profile profile, Set<Permission> permissions,
-                          Password initialPassword, boolean mustChangePassword) {
+    public record Command(
+            Username actor,
+            Username username,
+            Profile profile,
+            Set<Permission> permissions,
+            Password initialPassword,
+            boolean mustChangePassword) {
         public Command {
             InvalidInputException.requireNonNull(actor, "actor");
             InvalidInputException.requireNonNull(username, "username");
@@ -38,14 +42,22 @@ public interface CreateUser {
         }
 
         /** A user who keeps the initial password (no change required at first login). */
-        public static Command of(Username actor, Username username, Profile profile, Set<Permission> permissions,
-                                 Password initialPassword) {
+        public static Command of(
+                Username actor,
+                Username username,
+                Profile profile,
+                Set<Permission> permissions,
+                Password initialPassword) {
             return new Command(actor, username, profile, permissions, initialPassword, false);
         }
 
         /** A user whose initial password is temporary: it must be changed at first login, and may expire. */
-        public static Command withTemporaryPassword(Username actor, Username username, Profile profile,
-                                                    Set<Permission> permissions, Password initialPassword) {
+        public static Command withTemporaryPassword(
+                Username actor,
+                Username username,
+                Profile profile,
+                Set<Permission> permissions,
+                Password initialPassword) {
             return new Command(actor, username, profile, permissions, initialPassword, true);
         }
     }

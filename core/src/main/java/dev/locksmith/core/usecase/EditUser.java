@@ -1,12 +1,10 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -22,8 +20,12 @@ import java.util.Set;
 public interface EditUser {
 
     /** The changes; an empty field is left as it is. */
-    public record Command(Username actor, Username target, Optional<Profile> profile, Optional<Boolean> enabled,
-                          Optional<Set<Permission>> permissions) {
+    public record Command(
+            Username actor,
+            Username target,
+            Optional<Profile> profile,
+            Optional<Boolean> enabled,
+            Optional<Set<Permission>> permissions) {
         public Command {
             InvalidInputException.requireNonNull(actor, "actor");
             InvalidInputException.requireNonNull(target, "target");
@@ -33,13 +35,18 @@ public interface EditUser {
             if (permissions.isPresent() && permissions.get().stream().anyMatch(Objects::isNull)) {
                 throw new InvalidInputException("permissions", "must not contain null");
             }
-            permissions = permissions.map(p -> p.isEmpty() ? Set.<Permission>of() : Collections.unmodifiableSet(EnumSet.copyOf(p)));
+            permissions = permissions.map(
+                    p -> p.isEmpty() ? Set.<Permission>of() : Collections.unmodifiableSet(EnumSet.copyOf(p)));
         }
 
         /** Only the profile. */
         public static Command profile(Username actor, Username target, Profile profile) {
-            return new Command(actor, target, Optional.of(InvalidInputException.requireNonNull(profile, "profile")),
-                    Optional.empty(), Optional.empty());
+            return new Command(
+                    actor,
+                    target,
+                    Optional.of(InvalidInputException.requireNonNull(profile, "profile")),
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         /** Only the enabled flag. */
@@ -49,7 +56,11 @@ public interface EditUser {
 
         /** Only the permissions. */
         public static Command permissions(Username actor, Username target, Set<Permission> permissions) {
-            return new Command(actor, target, Optional.empty(), Optional.empty(),
+            return new Command(
+                    actor,
+                    target,
+                    Optional.empty(),
+                    Optional.empty(),
                     Optional.of(InvalidInputException.requireNonNull(permissions, "permissions")));
         }
     }

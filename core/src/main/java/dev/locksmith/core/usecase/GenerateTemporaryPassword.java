@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Username;
-
 import java.security.SecureRandom;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -47,14 +46,19 @@ public interface IssueResetLink {
             InvalidInputException.requireNonNull(target, "target");
             InvalidInputException.requireNonNull(resetPage, "resetPage");
             String text = resetPage.toString();
-            if (!resetPage.isAbsolute() || resetPage.getHost() == null
-                    || !("http".equalsIgnoreCase(resetPage.getScheme()) || "https".equalsIgnoreCase(resetPage.getScheme()))) {
+            if (!resetPage.isAbsolute()
+                    || resetPage.getHost() == null
+                    || !("http".equalsIgnoreCase(resetPage.getScheme())
+                            || "https".equalsIgnoreCase(resetPage.getScheme()))) {
                 throw new InvalidInputException("resetPage", "must be an absolute http or https address");
             }
-            if (resetPage.getRawFragment() != null || text.length() > MAX_PAGE_LENGTH
+            if (resetPage.getRawFragment() != null
+                    || text.length() > MAX_PAGE_LENGTH
                     || text.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-                throw new InvalidInputException("resetPage", "must have no fragment, no spaces or control characters,"
-                        + " and at most " + MAX_PAGE_LENGTH + " characters");
+                throw new InvalidInputException(
+                        "resetPage",
+                        "must have no fragment, no spaces or control characters," + " and at most " + MAX_PAGE_LENGTH
+                                + " characters");
             }
         }
 

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,8 +28,14 @@ public interface OpenChangePasswordForm {
      * @param emailPasswordOffered whether "email password to user" may be offered
      * @param policy the current password policy (requirements to show)
      */
-    public record Result(Username username, String publicName, String privateName, Optional<EmailAddress> email,
-                         String comments, boolean emailPasswordOffered, PasswordPolicy policy) {
+    public record Result(
+            Username username,
+            String publicName,
+            String privateName,
+            Optional<EmailAddress> email,
+            String comments,
+            boolean emailPasswordOffered,
+            PasswordPolicy policy) {
         public Result {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(publicName, "publicName");

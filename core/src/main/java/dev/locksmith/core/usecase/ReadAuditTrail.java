@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
-
 import java.util.List;
 
 /**

@@ -8,7 +8,6 @@ import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -65,9 +64,15 @@ public interface SearchUsers {
      * @param lockedUntil when a lock in force ends (empty: no lock, or locked until reset; see the row's
      *     {@code locked})
      */
-    public record Details(Set<Permission> permissions, boolean enabled, String comments, boolean mustChangePassword,
-                          Optional<Instant> passwordChangedAt, Optional<Instant> temporaryPasswordExpiresAt,
-                          Optional<Instant> lastLoginAt, Optional<Instant> lockedUntil) {
+    public record Details(
+            Set<Permission> permissions,
+            boolean enabled,
+            String comments,
+            boolean mustChangePassword,
+            Optional<Instant> passwordChangedAt,
+            Optional<Instant> temporaryPasswordExpiresAt,
+            Optional<Instant> lastLoginAt,
+            Optional<Instant> lockedUntil) {
         public Details {
             Objects.requireNonNull(lastLoginAt, "lastLoginAt");
             Objects.requireNonNull(lockedUntil, "lockedUntil");
@@ -85,9 +90,16 @@ public interface SearchUsers {
      *     else local
      * @param details present in the full view only
      */
-    public record Row(Username username, String publicName, String privateName, Optional<EmailAddress> email,
-                      int failedLogins, boolean locked, Source source, Set<Affordance> affordances,
-                      Optional<Details> details) {
+    public record Row(
+            Username username,
+            String publicName,
+            String privateName,
+            Optional<EmailAddress> email,
+            int failedLogins,
+            boolean locked,
+            Source source,
+            Set<Affordance> affordances,
+            Optional<Details> details) {
         public Row {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(email, "email");

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -42,7 +41,8 @@ public interface SetPassword {
      * @param emailPassword send the new password to the user (forces {@code mustChange})
      * @param mustChange the user must change the password at next login
      */
-    public record Command(Username actor, Username target, Password newPassword, boolean emailPassword, boolean mustChange) {
+    public record Command(
+            Username actor, Username target, Password newPassword, boolean emailPassword, boolean mustChange) {
         public Command {
             InvalidInputException.requireNonNull(actor, "actor");
             InvalidInputException.requireNonNull(target, "target");
@@ -60,7 +60,11 @@ public interface SetPassword {
             if (chosen.contains(null)) {
                 throw new InvalidInputException("options", "must not contain null");
             }
-            return new Command(actor, target, newPassword, chosen.contains(Option.EMAIL_PASSWORD),
+            return new Command(
+                    actor,
+                    target,
+                    newPassword,
+                    chosen.contains(Option.EMAIL_PASSWORD),
                     chosen.contains(Option.MUST_CHANGE));
         }
     }
@@ -74,8 +78,11 @@ public interface SetPassword {
     }
 
     /** What was done. */
-    public record Result(Username target, boolean mustChangePassword, Optional<Instant> temporaryPasswordExpiresAt,
-                         boolean emailed) {
+    public record Result(
+            Username target,
+            boolean mustChangePassword,
+            Optional<Instant> temporaryPasswordExpiresAt,
+            boolean emailed) {
         public Result {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(temporaryPasswordExpiresAt, "temporaryPasswordExpiresAt");

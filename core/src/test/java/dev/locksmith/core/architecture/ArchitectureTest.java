@@ -1,21 +1,5 @@
 package dev.locksmith.core.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -24,6 +8,21 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of core, checked on its main classes (tests excluded). ArchUnit's "fail on empty should"
@@ -36,31 +35,50 @@ class ArchitectureTest {
 
     @Test
     void core_depends_only_on_the_jdk() {
-        classes().that().resideInAPackage("dev.locksmith.core..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.locksmith.core..")
+        classes()
+                .that()
+                .resideInAPackage("dev.locksmith.core..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.locksmith.core..")
                 .check(CORE);
     }
 
     @Test
     void the_domain_depends_on_nothing_else_of_core() {
-        noClasses().that().resideInAPackage("dev.locksmith.core.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..",
-                        "dev.locksmith.core.port..", "dev.locksmith.core.internal..")
-                .check(CORE);
-    }
-
-    @Test
-    void ports_depend_only_on_the_domain() {
-        noClasses().that().resideInAPackage("dev.locksmith.core.port..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.locksmith.core.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.locksmith.core",
+                        "dev.locksmith.core.usecase..",
+                        "dev.locksmith.core.port..",
                         "dev.locksmith.core.internal..")
                 .check(CORE);
     }
 
     @Test
+    void ports_depend_only_on_the_domain() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.locksmith.core.port..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.locksmith.core", "dev.locksmith.core.usecase..", "dev.locksmith.core.internal..")
+                .check(CORE);
+    }
+
+    @Test
     void internal_helpers_do_not_reach_back_into_use_cases_or_the_composition_root() {
-        noClasses().that().resideInAPackage("dev.locksmith.core.internal..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.locksmith.core.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.locksmith.core", "dev.locksmith.core.usecase..")
                 .check(CORE);
     }
 
@@ -77,29 +95,62 @@ class ArchitectureTest {
 
     @Test
     void driving_ports_are_interfaces_with_one_execute_method() {
-        classes().that().resideInAPackage("dev.locksmith.core.usecase").and().areTopLevelClasses()
-                .and().doNotHaveSimpleName("package-info")
-                .should().beInterfaces()
+        classes()
+                .that()
+                .resideInAPackage("dev.locksmith.core.usecase")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveSimpleName("package-info")
+                .should()
+                .beInterfaces()
                 .check(CORE);
-        methods().that().areDeclaredInClassesThat().resideInAPackage("dev.locksmith.core.usecase")
-                .and().areDeclaredInClassesThat().areTopLevelClasses()
-                .and().areNotStatic().and().doNotHaveModifier(JavaModifier.PRIVATE)
-                .and().areDeclaredInClassesThat().doNotHaveSimpleName("AuthenticationOutcome")
-                .should().haveName("execute")
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.locksmith.core.usecase")
+                .and()
+                .areDeclaredInClassesThat()
+                .areTopLevelClasses()
+                .and()
+                .areNotStatic()
+                .and()
+                .doNotHaveModifier(JavaModifier.PRIVATE)
+                .and()
+                .areDeclaredInClassesThat()
+                .doNotHaveSimpleName("AuthenticationOutcome")
+                .should()
+                .haveName("execute")
                 .check(CORE);
     }
 
     @Test
     void use_case_implementations_are_not_api_and_only_the_composition_root_builds_them() {
-        classes().that().implement(JavaClass.Predicates.resideInAPackage("dev.locksmith.core.usecase"))
-                .and().resideOutsideOfPackage("dev.locksmith.core.usecase..")
-                .should().notBePublic().andShould().haveModifier(JavaModifier.FINAL)
-                .andShould().resideInAPackage("dev.locksmith.core")
+        classes()
+                .that()
+                .implement(JavaClass.Predicates.resideInAPackage("dev.locksmith.core.usecase"))
+                .and()
+                .resideOutsideOfPackage("dev.locksmith.core.usecase..")
+                .should()
+                .notBePublic()
+                .andShould()
+                .haveModifier(JavaModifier.FINAL)
+                .andShould()
+                .resideInAPackage("dev.locksmith.core")
                 .check(CORE);
-        constructors().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
-                .and().areDeclaredInClassesThat().resideInAPackage("dev.locksmith.core")
-                .should().notBePublic()
-                .andShould().onlyBeCalled().byClassesThat().haveSimpleName("Locksmith")
+        constructors()
+                .that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Service")
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.locksmith.core")
+                .should()
+                .notBePublic()
+                .andShould()
+                .onlyBeCalled()
+                .byClassesThat()
+                .haveSimpleName("Locksmith")
                 .check(CORE);
     }
 
@@ -107,16 +158,28 @@ class ArchitectureTest {
     void the_module_requires_only_java_base_and_exports_only_api_packages() throws IOException, URISyntaxException {
         ModuleDescriptor descriptor;
         // next to core's own classes (the class path holds other modules' descriptors too)
-        Path classes = Path.of(dev.locksmith.core.Locksmith.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(dev.locksmith.core.Locksmith.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
             descriptor = ModuleDescriptor.read(in);
         }
         assertThat(descriptor.name()).isEqualTo("dev.locksmith.core");
-        assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
+        assertThat(descriptor.requires().stream()
+                        .map(ModuleDescriptor.Requires::name)
+                        .collect(Collectors.toSet()))
                 .containsExactly("java.base");
-        assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-                .isEqualTo(Set.of("dev.locksmith.core", "dev.locksmith.core.domain", "dev.locksmith.core.port",
+        assertThat(descriptor.exports().stream()
+                        .map(ModuleDescriptor.Exports::source)
+                        .collect(Collectors.toSet()))
+                .isEqualTo(Set.of(
+                        "dev.locksmith.core",
+                        "dev.locksmith.core.domain",
+                        "dev.locksmith.core.port",
                         "dev.locksmith.core.usecase"));
-        assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
+        assertThat(descriptor.exports())
+                .allSatisfy(e -> assertThat(e.isQualified()).isFalse());
     }
 }

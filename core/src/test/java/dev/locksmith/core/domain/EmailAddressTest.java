@@ -1,10 +1,10 @@
 package dev.locksmith.core.domain;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An email address core accepts is one SMTP can carry as is: dot-atom local parts (or UTF-8 ones) and host-name
@@ -13,21 +13,50 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EmailAddressTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"alice@example.com", "w.w@Example.ORG", "o'brien--%_/*x*/!@example.com",
-            "a.b.c@mail.example.co.uk", "zoë@bücher.example", "zoe@xn--bcher-kva.example", "x@localhost",
-            "1234@192.0.2.1", "{tag}|~^`=?#$&@example.com"})
+    @ValueSource(
+            strings = {
+                "alice@example.com",
+                "w.w@Example.ORG",
+                "o'brien--%_/*x*/!@example.com",
+                "a.b.c@mail.example.co.uk",
+                "zoë@bücher.example",
+                "zoe@xn--bcher-kva.example",
+                "x@localhost",
+                "1234@192.0.2.1",
+                "{tag}|~^`=?#$&@example.com"
+            })
     void accepts_addresses_smtp_carries_as_they_are(String address) {
         assertThat(EmailAddress.of(address).value()).isEqualTo(address);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a..b@example.com", ".a@example.com", "a.@example.com", ".@example.com",
-            "a:b@example.com", "a@exa_mple.com", "a@-example.com", "a@example-.com", "a@exa..mple.com",
-            "a@.example.com", "a@example.com.", "a@exa!mple.com", "a@exa/mple.com", "a@b@example.com",
-            "\"quoted\"@example.com", "a@[192.0.2.1]", "a b@example.com", "a@example.com\r\nBcc: x@evil.test",
-            "@example.com", "a@", "no-at-sign"})
+    @ValueSource(
+            strings = {
+                "a..b@example.com",
+                ".a@example.com",
+                "a.@example.com",
+                ".@example.com",
+                "a:b@example.com",
+                "a@exa_mple.com",
+                "a@-example.com",
+                "a@example-.com",
+                "a@exa..mple.com",
+                "a@.example.com",
+                "a@example.com.",
+                "a@exa!mple.com",
+                "a@exa/mple.com",
+                "a@b@example.com",
+                "\"quoted\"@example.com",
+                "a@[192.0.2.1]",
+                "a b@example.com",
+                "a@example.com\r\nBcc: x@evil.test",
+                "@example.com",
+                "a@",
+                "no-at-sign"
+            })
     void refuses_addresses_smtp_cannot_carry_unquoted(String address) {
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of(address));
+        InvalidInputException refused =
+                catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of(address));
 
         assertThat(refused).as(address).isNotNull();
         assertThat(refused.field()).isEqualTo("email");
@@ -36,8 +65,9 @@ class EmailAddressTest {
     @org.junit.jupiter.api.Test
     void domain_labels_are_at_most_63_characters() {
         assertThat(EmailAddress.of("a@" + "x".repeat(63) + ".example").domain()).startsWith("x".repeat(63));
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> EmailAddress.of("a@" + "x".repeat(64) + ".example"))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        InvalidInputException.class, () -> EmailAddress.of("a@" + "x".repeat(64) + ".example")))
+                .isNotNull();
     }
 
     @org.junit.jupiter.api.Test
@@ -47,7 +77,8 @@ class EmailAddressTest {
 
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of("a@" + label + ".example")))
                 .isNotNull();
-        assertThat(EmailAddress.of("a@" + "x".repeat(50) + "ü.example").domain()).endsWith("ü.example");
+        assertThat(EmailAddress.of("a@" + "x".repeat(50) + "ü.example").domain())
+                .endsWith("ü.example");
     }
 
     @ParameterizedTest
@@ -58,7 +89,8 @@ class EmailAddressTest {
         if (length <= 64) {
             assertThat(EmailAddress.of(address).localPart()).hasSize(length);
         } else {
-            assertThat(catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of(address))).isNotNull();
+            assertThat(catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of(address)))
+                    .isNotNull();
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.locksmith.core.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** A mail failure says whether anything was sent: "delivery failed" means nothing, "outcome unknown" maybe. */
 class MailExceptionTest {

@@ -1,17 +1,5 @@
 package dev.locksmith.core.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-
 import static dev.locksmith.core.domain.PolicyViolation.Code.BANNED_WORD;
 import static dev.locksmith.core.domain.PolicyViolation.Code.CONTAINS_USER_INFORMATION;
 import static dev.locksmith.core.domain.PolicyViolation.Code.CONTROL_CHARACTERS;
@@ -25,47 +13,132 @@ import static dev.locksmith.core.domain.PolicyViolation.Code.TOO_SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 /** The pure policy rules, one row per case: policy, password, expected violations (all of them, in order). */
 class PasswordRulesTest {
     private static final PasswordPolicy NIST = PasswordPolicy.nistDefault();
     private static final PasswordPolicy CLASSIC = PasswordPolicy.classicComplex();
     private static final PasswordPolicy CLASS_MINIMUMS = PasswordPolicy.builder()
-            .minLength(12).minUppercase(2).minLowercase(2).minDigits(2).minOther(2).build();
-    private static final PasswordPolicy BANNED = PasswordPolicy.builder().bannedWords(Set.of("Acme", "widget")).build();
+            .minLength(12)
+            .minUppercase(2)
+            .minLowercase(2)
+            .minDigits(2)
+            .minOther(2)
+            .build();
+    private static final PasswordPolicy BANNED =
+            PasswordPolicy.builder().bannedWords(Set.of("Acme", "widget")).build();
 
     private static final Username USERNAME = Username.of("j.random-hacker");
-    private static final Profile PROFILE = new Profile("Jane Q. Public", "Jane Publicova", Optional.of(EmailAddress.of("jpub.desk@example.com")), "");
+    private static final Profile PROFILE =
+            new Profile("Jane Q. Public", "Jane Publicova", Optional.of(EmailAddress.of("jpub.desk@example.com")), "");
 
     static Stream<Arguments> rows() {
         return Stream.of(
                 row("nist: a 15-character passphrase passes", NIST, "purple monkey d", List.of()),
-                row("nist: 14 code points is too short", NIST, "purple monkey ", List.of(v(TOO_SHORT, "minimum", "15"))),
+                row(
+                        "nist: 14 code points is too short",
+                        NIST,
+                        "purple monkey ",
+                        List.of(v(TOO_SHORT, "minimum", "15"))),
                 row("nist: length counts code points, not chars", NIST, "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", List.of()),
-                row("nist: 14 emoji are too short", NIST, "😀😀😀😀😀😀😀😀😀😀😀😀😀😀", List.of(v(TOO_SHORT, "minimum", "15"))),
+                row(
+                        "nist: 14 emoji are too short",
+                        NIST,
+                        "😀😀😀😀😀😀😀😀😀😀😀😀😀😀",
+                        List.of(v(TOO_SHORT, "minimum", "15"))),
                 row("nist: 129 is too long", NIST, "a".repeat(129), List.of(v(TOO_LONG, "maximum", "128"))),
                 row("nist: 128 is fine", NIST, "b".repeat(128), List.of()),
                 row("nist: spaces are allowed", NIST, "          x          ", List.of()),
-                row("nist: a tab is a control character", NIST, "purple\tmonkey dishwasher", List.of(v(CONTROL_CHARACTERS))),
-                row("nist: CR LF are control characters", NIST, "purple monkey\r\ndishwasher", List.of(v(CONTROL_CHARACTERS))),
-                row("nist: NUL is a control character", NIST, "purple monkey\u0000dishwasher", List.of(v(CONTROL_CHARACTERS))),
-                row("nist: bidi override is refused", NIST, "purple monkey\u202Edishwasher", List.of(v(CONTROL_CHARACTERS))),
+                row(
+                        "nist: a tab is a control character",
+                        NIST,
+                        "purple\tmonkey dishwasher",
+                        List.of(v(CONTROL_CHARACTERS))),
+                row(
+                        "nist: CR LF are control characters",
+                        NIST,
+                        "purple monkey\r\ndishwasher",
+                        List.of(v(CONTROL_CHARACTERS))),
+                row(
+                        "nist: NUL is a control character",
+                        NIST,
+                        "purple monkey\u0000dishwasher",
+                        List.of(v(CONTROL_CHARACTERS))),
+                row(
+                        "nist: bidi override is refused",
+                        NIST,
+                        "purple monkey\u202Edishwasher",
+                        List.of(v(CONTROL_CHARACTERS))),
                 row("nist: no composition rules", NIST, "alllowercaseletters", List.of()),
-                row("nist: short and controlled at once", NIST, "a\u0007", List.of(v(TOO_SHORT, "minimum", "15"), v(CONTROL_CHARACTERS))),
+                row(
+                        "nist: short and controlled at once",
+                        NIST,
+                        "a\u0007",
+                        List.of(v(TOO_SHORT, "minimum", "15"), v(CONTROL_CHARACTERS))),
                 row("classic: three classes pass", CLASSIC, "Abcdefg1", List.of()),
                 row("classic: other scripts count as other", CLASSIC, "abcdefg1日", List.of()),
-                row("classic: two classes are not complex", CLASSIC, "abcdefgh1", List.of(v(NOT_COMPLEX, "required", "3"))),
-                row("classic: seven characters and simple", CLASSIC, "abcdefg", List.of(v(TOO_SHORT, "minimum", "8"), v(NOT_COMPLEX, "required", "3"))),
+                row(
+                        "classic: two classes are not complex",
+                        CLASSIC,
+                        "abcdefgh1",
+                        List.of(v(NOT_COMPLEX, "required", "3"))),
+                row(
+                        "classic: seven characters and simple",
+                        CLASSIC,
+                        "abcdefg",
+                        List.of(v(TOO_SHORT, "minimum", "8"), v(NOT_COMPLEX, "required", "3"))),
                 row("minimums: all met", CLASS_MINIMUMS, "ABcd12!?xyzw", List.of()),
-                row("minimums: every class short", CLASS_MINIMUMS, "Ab1!wwwwwwww",
-                        List.of(v(TOO_FEW_UPPERCASE, "minimum", "2"), v(TOO_FEW_DIGITS, "minimum", "2"), v(TOO_FEW_OTHER, "minimum", "2"))),
-                row("minimums: no lower case", CLASS_MINIMUMS, "ABCD12!?XYZW", List.of(v(TOO_FEW_LOWERCASE, "minimum", "2"))),
-                row("context: the username whole", NIST, "xx j.random-hacker yy", List.of(v(CONTAINS_USER_INFORMATION, "context", "username"))),
-                row("context: a 4+ part of the username, any case", NIST, "my RANDOM passphrase", List.of(v(CONTAINS_USER_INFORMATION, "context", "username"))),
+                row(
+                        "minimums: every class short",
+                        CLASS_MINIMUMS,
+                        "Ab1!wwwwwwww",
+                        List.of(
+                                v(TOO_FEW_UPPERCASE, "minimum", "2"),
+                                v(TOO_FEW_DIGITS, "minimum", "2"),
+                                v(TOO_FEW_OTHER, "minimum", "2"))),
+                row(
+                        "minimums: no lower case",
+                        CLASS_MINIMUMS,
+                        "ABCD12!?XYZW",
+                        List.of(v(TOO_FEW_LOWERCASE, "minimum", "2"))),
+                row(
+                        "context: the username whole",
+                        NIST,
+                        "xx j.random-hacker yy",
+                        List.of(v(CONTAINS_USER_INFORMATION, "context", "username"))),
+                row(
+                        "context: a 4+ part of the username, any case",
+                        NIST,
+                        "my RANDOM passphrase",
+                        List.of(v(CONTAINS_USER_INFORMATION, "context", "username"))),
                 row("context: parts under 4 characters do not count", NIST, "jq pub: no jan, des", List.of()),
-                row("context: a display name part", NIST, "the publicova family", List.of(v(CONTAINS_USER_INFORMATION, "context", "displayName"))),
-                row("context: the email local part", NIST, "call jpub.desk today", List.of(v(CONTAINS_USER_INFORMATION, "context", "email"))),
-                row("context: every field is reported once", NIST, "hacker publicova jpub.desk",
-                        List.of(v(CONTAINS_USER_INFORMATION, "context", "username"), v(CONTAINS_USER_INFORMATION, "context", "displayName"),
+                row(
+                        "context: a display name part",
+                        NIST,
+                        "the publicova family",
+                        List.of(v(CONTAINS_USER_INFORMATION, "context", "displayName"))),
+                row(
+                        "context: the email local part",
+                        NIST,
+                        "call jpub.desk today",
+                        List.of(v(CONTAINS_USER_INFORMATION, "context", "email"))),
+                row(
+                        "context: every field is reported once",
+                        NIST,
+                        "hacker publicova jpub.desk",
+                        List.of(
+                                v(CONTAINS_USER_INFORMATION, "context", "username"),
+                                v(CONTAINS_USER_INFORMATION, "context", "displayName"),
                                 v(CONTAINS_USER_INFORMATION, "context", "email"))),
                 row("banned: contained, case-insensitive", BANNED, "i love my ACME toaster", List.of(v(BANNED_WORD))),
                 row("banned: reported once", BANNED, "acme widget acme widget", List.of(v(BANNED_WORD))),
@@ -76,18 +149,28 @@ class PasswordRulesTest {
     void words_match_whatever_case_form_either_side_is_in() {
         // Upper-case sigma lower-cases to a final sigma at the end of a word in a whole string, to a medial one
         // alone; long s, dotless and dotted i fold too. Each row is refused with every spelling.
-        PasswordPolicy banned = PasswordPolicy.builder().bannedWords(Set.of("ΑΘΗΝΑΣ", "ſtraſſe", "İSTANBUL")).build();
-        for (String password : List.of("ΑΘΗΝΑΣ horse battery staple", "αθηνας horse battery staple",
-                "αθηνασ horse battery staple", "STRASSE horse battery", "istanbul horse battery", "ıstanbul horse battery")) {
+        PasswordPolicy banned = PasswordPolicy.builder()
+                .bannedWords(Set.of("ΑΘΗΝΑΣ", "ſtraſſe", "İSTANBUL"))
+                .build();
+        for (String password : List.of(
+                "ΑΘΗΝΑΣ horse battery staple",
+                "αθηνας horse battery staple",
+                "αθηνασ horse battery staple",
+                "STRASSE horse battery",
+                "istanbul horse battery",
+                "ıstanbul horse battery")) {
             try (Password secret = Password.of(password)) {
-                assertThat(PasswordRules.check(secret, banned, USERNAME, PROFILE)).as(password).containsExactly(v(BANNED_WORD));
+                assertThat(PasswordRules.check(secret, banned, USERNAME, PROFILE))
+                        .as(password)
+                        .containsExactly(v(BANNED_WORD));
             }
         }
         Profile greek = new Profile("ΚΩΣΤΑΣ Παπαδόπουλος", "", Optional.empty(), "");
-        for (String password : List.of("ΚΩΣΤΑΣ horse battery staple", "κωστας horse battery staple",
-                "ΠΑΠΑΔΌΠΟΥΛΟΣ horse battery")) {
+        for (String password :
+                List.of("ΚΩΣΤΑΣ horse battery staple", "κωστας horse battery staple", "ΠΑΠΑΔΌΠΟΥΛΟΣ horse battery")) {
             try (Password secret = Password.of(password)) {
-                assertThat(PasswordRules.check(secret, NIST, USERNAME, greek)).as(password)
+                assertThat(PasswordRules.check(secret, NIST, USERNAME, greek))
+                        .as(password)
                         .containsExactly(v(CONTAINS_USER_INFORMATION, "context", "displayName"));
             }
         }
@@ -95,7 +178,8 @@ class PasswordRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void checks_every_rule_and_reports_all_violations(String title, PasswordPolicy policy, String password, List<PolicyViolation> expected) {
+    void checks_every_rule_and_reports_all_violations(
+            String title, PasswordPolicy policy, String password, List<PolicyViolation> expected) {
         try (Password secret = Password.of(password)) {
             assertThat(PasswordRules.check(secret, policy, USERNAME, PROFILE)).containsExactlyElementsOf(expected);
         }
@@ -113,18 +197,32 @@ class PasswordRulesTest {
 
     @Test
     void normalization_makes_composed_and_decomposed_input_the_same_password() {
-        try (Password composed = Password.of("caf\u00e9 noir!"); Password decomposed = Password.of("cafe\u0301 noir!")) {
-            assertThat(composed.codePointCount()).isEqualTo(decomposed.codePointCount()).isEqualTo(10);
-            assertThat(PasswordRules.check(decomposed, NIST, USERNAME, PROFILE)).containsExactly(v(TOO_SHORT, "minimum", "15"))
+        try (Password composed = Password.of("caf\u00e9 noir!");
+                Password decomposed = Password.of("cafe\u0301 noir!")) {
+            assertThat(composed.codePointCount())
+                    .isEqualTo(decomposed.codePointCount())
+                    .isEqualTo(10);
+            assertThat(PasswordRules.check(decomposed, NIST, USERNAME, PROFILE))
+                    .containsExactly(v(TOO_SHORT, "minimum", "15"))
                     .isEqualTo(PasswordRules.check(composed, NIST, USERNAME, PROFILE));
         }
     }
 
     @Test
     void context_words_are_the_users_data_split_at_punctuation_keeping_parts_of_four_or_more() {
-        assertThat(PasswordRules.contextWords(USERNAME, PROFILE)).containsExactly(
-                "j.random-hacker", "random", "hacker", "jane q. public", "jane", "public", "jane publicova", "publicova",
-                "jpub.desk", "jpub", "desk");
+        assertThat(PasswordRules.contextWords(USERNAME, PROFILE))
+                .containsExactly(
+                        "j.random-hacker",
+                        "random",
+                        "hacker",
+                        "jane q. public",
+                        "jane",
+                        "public",
+                        "jane publicova",
+                        "publicova",
+                        "jpub.desk",
+                        "jpub",
+                        "desk");
     }
 
     @Test
@@ -150,13 +248,17 @@ class PasswordRulesTest {
     @Test
     void a_policy_refuses_settings_out_of_range() {
         assertThatThrownBy(() -> PasswordPolicy.builder().minLength(7).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minLength"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minLength"));
         assertThatThrownBy(() -> PasswordPolicy.builder().maxLength(63).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxLength"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxLength"));
         assertThatThrownBy(() -> PasswordPolicy.builder().historySize(25).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("historySize"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("historySize"));
         assertThatThrownBy(() -> PasswordPolicy.builder().lockoutThreshold(101).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutThreshold"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutThreshold"));
     }
 
     private static Arguments row(String title, PasswordPolicy policy, String password, List<PolicyViolation> expected) {

@@ -1,16 +1,16 @@
 package dev.locksmith.core.fakes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.testing.FakePasswordHasher;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FakePasswordHasherTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher(64);
@@ -34,17 +34,25 @@ class FakePasswordHasherTest {
         PasswordHash weak = new FakePasswordHasher(8).hash(Password.of("x"));
         assertThat(hasher.needsRehash(weak)).isTrue();
         assertThat(hasher.needsRehash(hasher.hash(Password.of("x")))).isFalse();
-        assertThat(hasher.needsRehash(new PasswordHash("$2b$10$abcdefghijklmnopqrstuu"))).isTrue();
-        assertThat(hasher.needsRehash(new PasswordHash("$pbkdf2-sha256$garbage"))).isTrue();
+        assertThat(hasher.needsRehash(new PasswordHash("$2b$10$abcdefghijklmnopqrstuu")))
+                .isTrue();
+        assertThat(hasher.needsRehash(new PasswordHash("$pbkdf2-sha256$garbage")))
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "$pbkdf2-sha256$i=0$AAAAAAAAAAA$BBBB", "$pbkdf2-sha256$i=64$!!!$BBBB",
-            "$pbkdf2-sha256$i=64$AAAAAAAAAAAAAAAAAAAAAA$AAAA", "$argon2id$v=19$m=1,t=1,p=1$AAAA$AAAA",
-            "$pbkdf2-sha256$i=99999999999$AAAAAAAAAAAAAAAAAAAAAA$AAAA"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "$pbkdf2-sha256$i=0$AAAAAAAAAAA$BBBB",
+                "$pbkdf2-sha256$i=64$!!!$BBBB",
+                "$pbkdf2-sha256$i=64$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
+                "$argon2id$v=19$m=1,t=1,p=1$AAAA$AAAA",
+                "$pbkdf2-sha256$i=99999999999$AAAAAAAAAAAAAAAAAAAAAA$AAAA"
+            })
     void refuses_malformed_or_foreign_hashes_with_a_typed_error(String value) {
         assertThatThrownBy(() -> hasher.verify(Password.of("x"), new PasswordHash(value)))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
     }
 }

@@ -6,9 +6,8 @@ import dev.locksmith.core.testing.FakeStrengthEstimator;
 import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.testing.contract.BlocklistContract;
 import dev.locksmith.core.testing.contract.StrengthEstimatorContract;
-import org.junit.jupiter.api.Nested;
-
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 
 /** The screening ports' contracts, run against core's fakes (the same contracts the screening adapter runs). */
 class InMemoryScreeningContractsTest {

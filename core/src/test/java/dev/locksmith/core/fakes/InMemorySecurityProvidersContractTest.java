@@ -3,7 +3,6 @@ package dev.locksmith.core.fakes;
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.testing.InMemorySecurityProviders;
 import dev.locksmith.core.testing.contract.SecurityProvidersContract;
-
 import java.util.List;
 
 /** The security-providers contract, run against core's in-memory fake. */

@@ -58,8 +58,11 @@ class InMemoryStoreContractsTest {
         @Override
         protected StorePorts newStorePorts() {
             InMemoryDatabase database = new InMemoryDatabase();
-            return new StorePorts(new InMemoryUserAccounts(database), new InMemoryPasswordHistory(database),
-                    new InMemoryAuditTrail(database), new InMemoryPolicyStore(database),
+            return new StorePorts(
+                    new InMemoryUserAccounts(database),
+                    new InMemoryPasswordHistory(database),
+                    new InMemoryAuditTrail(database),
+                    new InMemoryPolicyStore(database),
                     new InMemoryTransactions(database));
         }
     }

@@ -1,9 +1,12 @@
 package dev.locksmith.core.fakes;
 
-import dev.locksmith.core.domain.Operation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.NotFoundException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
@@ -19,9 +22,6 @@ import dev.locksmith.core.testing.InMemoryTransactions;
 import dev.locksmith.core.testing.InMemoryUserAccounts;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The in-memory stores keep the promises core relies on: real rollback, optimistic versions, exact counting. */
 class InMemoryStoresTest {
@@ -53,14 +51,15 @@ class InMemoryStoresTest {
         IllegalStateException boom = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> transactions.run(() -> {
-            User stored = users.find(alice.username()).orElseThrow();
-            users.update(stored.withEnabled(false).requirePasswordChange());
-            users.add(TestUsers.aUser().named("bob").build());
-            history.push(alice.username(), TestUsers.defaultHash(), now);
-            audit.record(event("x"));
-            policies.save(PasswordPolicy.classicComplex());
-            throw boom;
-        })).isSameAs(boom);
+                    User stored = users.find(alice.username()).orElseThrow();
+                    users.update(stored.withEnabled(false).requirePasswordChange());
+                    users.add(TestUsers.aUser().named("bob").build());
+                    history.push(alice.username(), TestUsers.defaultHash(), now);
+                    audit.record(event("x"));
+                    policies.save(PasswordPolicy.classicComplex());
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
         assertThat(database.state()).isEqualTo(before);
     }
@@ -68,10 +67,12 @@ class InMemoryStoresTest {
     @Test
     void a_nested_call_joins_the_running_transaction() {
         assertThatThrownBy(() -> transactions.run(() -> {
-            transactions.run(() -> users.add(TestUsers.aUser().named("carol").build()));
-            assertThat(transactions.inProgress()).isTrue();
-            throw new IllegalStateException("outer fails");
-        })).hasMessage("outer fails");
+                    transactions.run(
+                            () -> users.add(TestUsers.aUser().named("carol").build()));
+                    assertThat(transactions.inProgress()).isTrue();
+                    throw new IllegalStateException("outer fails");
+                }))
+                .hasMessage("outer fails");
         assertThat(users.find(Username.of("carol"))).isEmpty();
     }
 
@@ -82,9 +83,9 @@ class InMemoryStoresTest {
         User updated = users.update(stored.requirePasswordChange());
         assertThat(updated.version()).isEqualTo(stored.version() + 1);
         assertThatThrownBy(() -> users.update(stored.withEnabled(false)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
-        assertThatThrownBy(() -> users.remove(stored.id(), stored.version()))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+        assertThatThrownBy(() -> users.remove(stored.id(), stored.version())).isInstanceOf(ConflictException.class);
         users.remove(stored.id(), updated.version());
         assertThatThrownBy(() -> users.update(updated)).isInstanceOf(NotFoundException.class);
     }
@@ -94,14 +95,17 @@ class InMemoryStoresTest {
         users.add(TestUsers.aUser().named("erin").build().atVersion(7));
         assertThat(users.find(Username.of("erin")).orElseThrow().version()).isZero();
         assertThatThrownBy(() -> users.add(TestUsers.aUser().named("ERIN").build()))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
     }
 
     @Test
     void parallel_failed_logins_are_counted_exactly_and_lock_once() throws Exception {
         users.add(TestUsers.aUser().named("frank").build());
-        dev.locksmith.core.domain.UserId frankId = users.find(Username.of("frank")).orElseThrow().id();
-        dev.locksmith.core.domain.LoginState.Rule rule = new dev.locksmith.core.domain.LoginState.Rule(10, Optional.empty(), Optional.empty());
+        dev.locksmith.core.domain.UserId frankId =
+                users.find(Username.of("frank")).orElseThrow().id();
+        dev.locksmith.core.domain.LoginState.Rule rule =
+                new dev.locksmith.core.domain.LoginState.Rule(10, Optional.empty(), Optional.empty());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger locks = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
@@ -128,7 +132,10 @@ class InMemoryStoresTest {
     @Test
     void search_is_a_case_insensitive_literal_substring_with_keyset_paging() {
         for (String name : List.of("anna", "bert", "cleo", "dora", "emil")) {
-            users.add(TestUsers.aUser().named(name).displayName(name.toUpperCase() + " 50%_off").build());
+            users.add(TestUsers.aUser()
+                    .named(name)
+                    .displayName(name.toUpperCase() + " 50%_off")
+                    .build());
         }
         users.add(TestUsers.aUser().named("zed").displayName("50 percent off").build());
 
@@ -162,13 +169,22 @@ class InMemoryStoresTest {
         long c = audit.record(event("alice"));
         assertThat(a).isLessThan(b);
         assertThat(b).isLessThan(c);
-        assertThat(audit.read(AuditTrail.Query.latest(10))).extracting(r -> r.sequence()).containsExactly(c, b, a);
+        assertThat(audit.read(AuditTrail.Query.latest(10)))
+                .extracting(r -> r.sequence())
+                .containsExactly(c, b, a);
         assertThat(audit.read(new AuditTrail.Query(Optional.of(Username.of("alice")), Optional.of(c), 10)))
-                .extracting(r -> r.sequence()).containsExactly(a);
+                .extracting(r -> r.sequence())
+                .containsExactly(a);
     }
 
     private AuditEvent event(String target) {
-        return new AuditEvent(now, Optional.empty(), Operation.AUTHENTICATE, Optional.of(Username.of(target)),
-                AuditEvent.Outcome.SUCCESS, "OK", Map.of());
+        return new AuditEvent(
+                now,
+                Optional.empty(),
+                Operation.AUTHENTICATE,
+                Optional.of(Username.of(target)),
+                AuditEvent.Outcome.SUCCESS,
+                "OK",
+                Map.of());
     }
 }

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.testing.RecordingMailer;
 import dev.locksmith.core.testing.contract.MailerContract;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,13 +31,16 @@ class RecordingMailerContractTest extends MailerContract {
         List<DeliveredMail> delivered = new ArrayList<>();
         mailer.newPasswords().stream()
                 .filter(sent -> sent.to().equals(address))
-                .forEach(sent -> delivered.add(new DeliveredMail("Your new password",
+                .forEach(sent -> delivered.add(new DeliveredMail(
+                        "Your new password",
                         List.of("To: " + sent.displayName() + " <" + sent.to() + ">", "Subject: Your new password"),
                         "Username: " + sent.username() + "\nPassword: " + sent.password() + "\n")));
         mailer.passwordChangedNotices().stream()
                 .filter(notice -> notice.to().equals(address))
-                .forEach(notice -> delivered.add(new DeliveredMail("Your password was changed",
-                        List.of("To: " + notice.displayName() + " <" + notice.to() + ">",
+                .forEach(notice -> delivered.add(new DeliveredMail(
+                        "Your password was changed",
+                        List.of(
+                                "To: " + notice.displayName() + " <" + notice.to() + ">",
                                 "Subject: Your password was changed"),
                         "Username: " + notice.username() + "\n")));
         return delivered;

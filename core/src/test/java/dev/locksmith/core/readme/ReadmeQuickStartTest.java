@@ -1,5 +1,7 @@
 package dev.locksmith.core.readme;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Password;
@@ -22,8 +24,6 @@ import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.core.usecase.SetPassword;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's quick start, compiled and run. The lines between the markers below must appear, verbatim
@@ -64,52 +63,79 @@ class ReadmeQuickStartTest {
 
         // The first administrator of an empty store (denied once an enabled administrator exists).
         Username admin = Username.of("admin");
-        locksmith.bootstrapAdministrator().execute(new BootstrapAdministrator.Command(admin,
-                Profile.named("Appliance Admin"), Password.of("copper kettles sing at noon")));
+        locksmith
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(
+                        admin, Profile.named("Appliance Admin"), Password.of("copper kettles sing at noon")));
 
         // Importing existing accounts: their hashes as another system made them (bcrypt, Argon2 PHC strings)
         // go straight into the store; each is replaced by the configured hash at the user's first login.
-        users.add(User.newLocal(Username.of("carol"), Profile.named("Carol Imported"), Set.of(),
+        users.add(User.newLocal(
+                Username.of("carol"),
+                Profile.named("Carol Imported"),
+                Set.of(),
                 new PasswordHash("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a"),
-                Instant.parse("2024-01-31T09:00:00Z"), false, Optional.empty()));
+                Instant.parse("2024-01-31T09:00:00Z"),
+                false,
+                Optional.empty()));
 
         // The administrator delegates "set passwords" to a help-desk representative...
         Username rep = Username.of("rep");
-        locksmith.createUser().execute(CreateUser.Command.of(admin, rep, Profile.named("Help Desk"),
-                Set.of(Permission.SET_PASSWORDS), Password.of("quiet harbor at dawn")));
+        locksmith
+                .createUser()
+                .execute(CreateUser.Command.of(
+                        admin,
+                        rep,
+                        Profile.named("Help Desk"),
+                        Set.of(Permission.SET_PASSWORDS),
+                        Password.of("quiet harbor at dawn")));
         Username alice = Username.of("alice");
-        locksmith.createUser().execute(CreateUser.Command.of(admin, alice,
-                Profile.named("Alice Liddell").withEmail(EmailAddress.of("alice@example.com")),
-                Set.of(), Password.of("forgotten long ago")));
+        locksmith
+                .createUser()
+                .execute(CreateUser.Command.of(
+                        admin,
+                        alice,
+                        Profile.named("Alice Liddell").withEmail(EmailAddress.of("alice@example.com")),
+                        Set.of(),
+                        Password.of("forgotten long ago")));
 
         // ...who sets Alice's password and emails it to her (which forces a change at next login).
-        SetPassword.Result result = locksmith.setPassword().execute(SetPassword.Command.of(
-                rep, alice, Password.of("violet lanterns drift east"), SetPassword.Option.EMAIL_PASSWORD));
+        SetPassword.Result result = locksmith
+                .setPassword()
+                .execute(SetPassword.Command.of(
+                        rep, alice, Password.of("violet lanterns drift east"), SetPassword.Option.EMAIL_PASSWORD));
 
         // Alice logs in with it: the password is right, but she may do nothing before choosing her own.
-        AuthenticationOutcome outcome = locksmith.authenticate().execute(
-                new Authenticate.Command(alice, Password.of("violet lanterns drift east")));
-        boolean sessionMayOpen = outcome.loggedIn();                  // false
-        boolean mustChangeFirst = outcome.passwordChangeRequired();   // true
+        AuthenticationOutcome outcome = locksmith
+                .authenticate()
+                .execute(new Authenticate.Command(alice, Password.of("violet lanterns drift east")));
+        boolean sessionMayOpen = outcome.loggedIn(); // false
+        boolean mustChangeFirst = outcome.passwordChangeRequired(); // true
         // README quick start: end
 
         assertThat(result.emailed()).isTrue();
         assertThat(result.mustChangePassword()).isTrue();
-        assertThat(mailer.newPasswords()).singleElement().satisfies(m -> assertThat(m.to().value()).isEqualTo("alice@example.com"));
+        assertThat(mailer.newPasswords())
+                .singleElement()
+                .satisfies(m -> assertThat(m.to().value()).isEqualTo("alice@example.com"));
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.MustChangePassword(alice));
         assertThat(sessionMayOpen).isFalse();
         assertThat(mustChangeFirst).isTrue();
         assertThat(users.find(Username.of("carol"))).isPresent();
-        assertThat(users.find(admin)).hasValueSatisfying(u -> assertThat(u.isAdministrator()).isTrue());
+        assertThat(users.find(admin))
+                .hasValueSatisfying(u -> assertThat(u.isAdministrator()).isTrue());
     }
 
     @Test
     void the_readme_shows_exactly_this_code() throws IOException {
         List<String> test = between(Files.readAllLines(source(), StandardCharsets.UTF_8));
         List<String> readme = Files.readAllLines(root().resolve("README.md"), StandardCharsets.UTF_8).stream()
-                .map(String::strip).toList();
+                .map(String::strip)
+                .toList();
         int at = indexOf(readme, test);
-        assertThat(at).as("README.md must contain the quick start of %s verbatim (modulo indentation)", source()).isNotNegative();
+        assertThat(at)
+                .as("README.md must contain the quick start of %s verbatim (modulo indentation)", source())
+                .isNotNegative();
     }
 
     private static List<String> between(List<String> lines) {
@@ -148,6 +174,8 @@ class ReadmeQuickStartTest {
     }
 
     private static Path source() {
-        return Path.of("").toAbsolutePath().resolve("src/test/java/dev/locksmith/core/readme/ReadmeQuickStartTest.java");
+        return Path.of("")
+                .toAbsolutePath()
+                .resolve("src/test/java/dev/locksmith/core/readme/ReadmeQuickStartTest.java");
     }
 }

@@ -1,13 +1,19 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.LoginState;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Page;
+import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
-import dev.locksmith.core.domain.PasswordHash;
-import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
@@ -16,18 +22,10 @@ import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** A use case that fails half-way leaves the store exactly as before and still audits the failure. */
 class AtomicityTest {
@@ -42,40 +40,84 @@ class AtomicityTest {
             this.delegate = delegate;
         }
 
-        @Override public Optional<User> find(Username username) { return delegate.find(username); }
-        @Override public void add(User user) { delegate.add(user); }
-        @Override public User update(User user) {
+        @Override
+        public Optional<User> find(Username username) {
+            return delegate.find(username);
+        }
+
+        @Override
+        public void add(User user) {
+            delegate.add(user);
+        }
+
+        @Override
+        public User update(User user) {
             if (fail.get()) {
                 throw failure;
             }
             return delegate.update(user);
         }
-        @Override public void remove(UserId id, long expectedVersion) { delegate.remove(id, expectedVersion); }
-        @Override public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) { return delegate.recordFailedLogin(id, now, rule); }
-        @Override public LoginState resetFailedLogins(UserId id) { return delegate.resetFailedLogins(id); }
-        @Override public void recordSuccessfulLogin(UserId id, Instant now) { delegate.recordSuccessfulLogin(id, now); }
-        @Override public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+
+        @Override
+        public void remove(UserId id, long expectedVersion) {
+            delegate.remove(id, expectedVersion);
+        }
+
+        @Override
+        public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
+            return delegate.recordFailedLogin(id, now, rule);
+        }
+
+        @Override
+        public LoginState resetFailedLogins(UserId id) {
+            return delegate.resetFailedLogins(id);
+        }
+
+        @Override
+        public void recordSuccessfulLogin(UserId id, Instant now) {
+            delegate.recordSuccessfulLogin(id, now);
+        }
+
+        @Override
+        public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
             return delegate.replaceHash(id, expected, replacement);
         }
-        @Override public Page<User> search(UserSearch search) { return delegate.search(search); }
-        @Override public long countEnabledAdministrators() { return delegate.countEnabledAdministrators(); }
+
+        @Override
+        public Page<User> search(UserSearch search) {
+            return delegate.search(search);
+        }
+
+        @Override
+        public long countEnabledAdministrators() {
+            return delegate.countEnabledAdministrators();
+        }
     }
 
     @Test
     void a_store_failure_after_the_history_push_undoes_the_push_and_is_audited() {
         FailingUpdates[] users = new FailingUpdates[1];
-        LocksmithFixture f = LocksmithFixture.create(b -> { });
+        LocksmithFixture f = LocksmithFixture.create(b -> {});
         users[0] = new FailingUpdates(f.users());
-        Locksmith locksmith = Locksmith.builder().userAccounts(users[0]).passwordHistory(f.history()).auditTrail(f.audit())
-                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
-                .clock(f.clock()).build();
+        Locksmith locksmith = Locksmith.builder()
+                .userAccounts(users[0])
+                .passwordHistory(f.history())
+                .auditTrail(f.audit())
+                .policyStore(f.policies())
+                .transactions(f.transactions())
+                .passwordHasher(f.hasher())
+                .blocklist(f.blocklist())
+                .clock(f.clock())
+                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(3));
         InMemoryDatabase.State before = f.stateWithoutAudit();
         users[0].fail.set(true);
 
-        assertThatThrownBy(() -> locksmith.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
-                password("violet lanterns drift east"), false, true)))
+        assertThatThrownBy(() -> locksmith
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                name("admin"), name("alice"), password("violet lanterns drift east"), false, true)))
                 .isInstanceOf(UnavailableException.class);
 
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
@@ -98,9 +140,16 @@ class AtomicityTest {
     void an_unexpected_exception_is_rolled_back_and_audited_too() {
         LocksmithFixture f = LocksmithFixture.create();
         FailingUpdates users = new FailingUpdates(f.users());
-        Locksmith locksmith = Locksmith.builder().userAccounts(users).passwordHistory(f.history()).auditTrail(f.audit())
-                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
-                .clock(f.clock()).build();
+        Locksmith locksmith = Locksmith.builder()
+                .userAccounts(users)
+                .passwordHistory(f.history())
+                .auditTrail(f.audit())
+                .policyStore(f.policies())
+                .transactions(f.transactions())
+                .passwordHasher(f.hasher())
+                .blocklist(f.blocklist())
+                .clock(f.clock())
+                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         InMemoryDatabase.State before = f.stateWithoutAudit();
@@ -108,8 +157,11 @@ class AtomicityTest {
         users.failure = bug;
         users.fail.set(true);
 
-        assertThatThrownBy(() -> locksmith.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
-                password("violet lanterns drift east"), false, false))).isSameAs(bug);
+        assertThatThrownBy(() -> locksmith
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                name("admin"), name("alice"), password("violet lanterns drift east"), false, false)))
+                .isSameAs(bug);
 
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
@@ -122,23 +174,37 @@ class AtomicityTest {
         LocksmithFixture f = LocksmithFixture.create();
         AtomicBoolean broken = new AtomicBoolean();
         AuditTrail flaky = new AuditTrail() {
-            @Override public long record(AuditEvent event) {
+            @Override
+            public long record(AuditEvent event) {
                 if (broken.get()) {
                     throw new UnavailableException("audit store full", null);
                 }
                 return f.audit().record(event);
             }
-            @Override public java.util.List<dev.locksmith.core.domain.AuditRecord> read(Query query) { return f.audit().read(query); }
+
+            @Override
+            public java.util.List<dev.locksmith.core.domain.AuditRecord> read(Query query) {
+                return f.audit().read(query);
+            }
         };
-        Locksmith locksmith = Locksmith.builder().userAccounts(f.users()).passwordHistory(f.history()).auditTrail(flaky)
-                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
-                .clock(f.clock()).build();
+        Locksmith locksmith = Locksmith.builder()
+                .userAccounts(f.users())
+                .passwordHistory(f.history())
+                .auditTrail(flaky)
+                .policyStore(f.policies())
+                .transactions(f.transactions())
+                .passwordHasher(f.hasher())
+                .blocklist(f.blocklist())
+                .clock(f.clock())
+                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(4));
         InMemoryDatabase.State before = f.database().state();
         broken.set(true);
 
-        assertThatThrownBy(() -> locksmith.resetFailedLogins().execute(new ResetFailedLogins.Command(name("admin"), name("alice"))))
+        assertThatThrownBy(() -> locksmith
+                        .resetFailedLogins()
+                        .execute(new ResetFailedLogins.Command(name("admin"), name("alice"))))
                 .isInstanceOf(UnavailableException.class);
         assertThat(f.database().state()).isEqualTo(before);
         assertThat(f.user("alice").failedLogins()).isEqualTo(4);
@@ -149,7 +215,8 @@ class AtomicityTest {
     void a_failed_login_count_commits_even_though_the_login_did_not_succeed() {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("alice"));
-        AuthenticationOutcome outcome = f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
+        AuthenticationOutcome outcome =
+                f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(1);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.REJECTED);

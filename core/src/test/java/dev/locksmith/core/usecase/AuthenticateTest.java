@@ -1,9 +1,13 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.Locksmith;
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.ConflictException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -15,8 +19,6 @@ import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AuthenticateTest {
     private static final String RIGHT = TestUsers.DEFAULT_PASSWORD;
@@ -43,11 +40,14 @@ class AuthenticateTest {
         /** Runs once, during the next verification: a change that lands while a password is being checked. */
         Runnable duringNextVerify;
 
-        @Override public PasswordHash hash(Password password) {
+        @Override
+        public PasswordHash hash(Password password) {
             hashes.incrementAndGet();
             return delegate.hash(password);
         }
-        @Override public boolean verify(Password password, PasswordHash hash) {
+
+        @Override
+        public boolean verify(Password password, PasswordHash hash) {
             verifies.incrementAndGet();
             boolean matches = delegate.verify(password, hash);
             Runnable hook = duringNextVerify;
@@ -57,7 +57,9 @@ class AuthenticateTest {
             }
             return matches;
         }
-        @Override public boolean needsRehash(PasswordHash hash) {
+
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
             return delegate.needsRehash(hash);
         }
     }
@@ -112,7 +114,9 @@ class AuthenticateTest {
             assertThat(login("alice", "guess " + i)).isEqualTo(new AuthenticationOutcome.Rejected());
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).singleElement()
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.target()).contains(name("alice")));
 
         // While locked, a wrong and a right password get the answer a wrong password gets, at the same cost:
@@ -121,9 +125,13 @@ class AuthenticateTest {
         assertThat(login("alice", "guess 11")).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(login("nobody", "guess 12")).isEqualTo(new AuthenticationOutcome.Rejected());
-        assertThat(hasher.verifies.get() - verifies).as("one verification per attempt").isEqualTo(3);
-        assertThat(f.auditEvents()).filteredOn(e -> e.target().equals(Optional.of(name("alice"))))
-                .last().satisfies(e -> assertThat(e.code()).isEqualTo("LOCKED"));
+        assertThat(hasher.verifies.get() - verifies)
+                .as("one verification per attempt")
+                .isEqualTo(3);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.target().equals(Optional.of(name("alice"))))
+                .last()
+                .satisfies(e -> assertThat(e.code()).isEqualTo("LOCKED"));
 
         f.clock().advance(Duration.ofMinutes(30));
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
@@ -134,7 +142,10 @@ class AuthenticateTest {
 
     @Test
     void one_guess_per_lock_period_cannot_keep_an_account_locked() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(3).lockoutDuration(Duration.ofMinutes(15)).build());
+        f.policy(PasswordPolicy.builder()
+                .lockoutThreshold(3)
+                .lockoutDuration(Duration.ofMinutes(15))
+                .build());
         f.given(aUser().named("alice"));
         for (int i = 0; i < 3; i++) {
             login("alice", "guess " + i);
@@ -143,7 +154,9 @@ class AuthenticateTest {
         for (int period = 0; period < 5; period++) {
             f.clock().advance(Duration.ofMinutes(16));
             login("alice", "one more guess");
-            assertThat(f.user("alice").isLockedAt(f.clock().instant())).as("period %d", period).isFalse();
+            assertThat(f.user("alice").isLockedAt(f.clock().instant()))
+                    .as("period %d", period)
+                    .isFalse();
             assertThat(f.user("alice").failedLogins()).isEqualTo(1);
         }
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
@@ -151,8 +164,11 @@ class AuthenticateTest {
 
     @Test
     void failures_older_than_the_observation_window_no_longer_count() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(3).lockoutDuration(Duration.ofMinutes(30))
-                .lockoutWindow(Duration.ofMinutes(10)).build());
+        f.policy(PasswordPolicy.builder()
+                .lockoutThreshold(3)
+                .lockoutDuration(Duration.ofMinutes(30))
+                .lockoutWindow(Duration.ofMinutes(10))
+                .build());
         f.given(aUser().named("alice"));
         login("alice", "guess 1");
         f.clock().advance(Duration.ofMinutes(9));
@@ -169,7 +185,8 @@ class AuthenticateTest {
         f.given(aUser().named("alice").failedLogins(8));
         LoginState_Rule rule = new LoginState_Rule();
         // Another guess reaches the threshold while this login's password is being checked.
-        hasher.duringNextVerify = () -> f.users().recordFailedLogin(f.user("alice").id(), TestClock.START, rule.nine());
+        hasher.duringNextVerify =
+                () -> f.users().recordFailedLogin(f.user("alice").id(), TestClock.START, rule.nine());
 
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.lastAuditEvent().code()).isEqualTo("LOCKED");
@@ -177,24 +194,31 @@ class AuthenticateTest {
         assertThat(f.user("alice").failedLogins()).isEqualTo(9);
 
         f.given(aUser().named("bob").failedLogins(8));
-        hasher.duringNextVerify = () -> f.users().recordFailedLogin(f.user("bob").id(), TestClock.START, rule.nine());
-        assertThat(login("bob", "a wrong guess")).as("same answer as the right password above")
+        hasher.duringNextVerify =
+                () -> f.users().recordFailedLogin(f.user("bob").id(), TestClock.START, rule.nine());
+        assertThat(login("bob", "a wrong guess"))
+                .as("same answer as the right password above")
                 .isEqualTo(new AuthenticationOutcome.Rejected());
     }
 
     /** The lockout rule of the default policy with a threshold of 9. */
     private static final class LoginState_Rule {
         dev.locksmith.core.domain.LoginState.Rule nine() {
-            return new dev.locksmith.core.domain.LoginState.Rule(9, Optional.of(Duration.ofMinutes(30)),
-                    Optional.of(Duration.ofMinutes(30)));
+            return new dev.locksmith.core.domain.LoginState.Rule(
+                    9, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(30)));
         }
     }
 
     @Test
     void a_password_set_while_the_old_one_is_checked_turns_the_login_down_without_counting_a_failure() {
         User alice = f.given(aUser().named("alice"));
-        hasher.duringNextVerify = () -> f.users().update(f.user("alice").passwordSetByOther(
-                hasher.delegate.hash(password("a brand new passphrase")), TestClock.START, false, Optional.empty()));
+        hasher.duringNextVerify = () -> f.users()
+                .update(f.user("alice")
+                        .passwordSetByOther(
+                                hasher.delegate.hash(password("a brand new passphrase")),
+                                TestClock.START,
+                                false,
+                                Optional.empty()));
 
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.lastAuditEvent().code()).isEqualTo("PASSWORD_CHANGED");
@@ -226,7 +250,10 @@ class AuthenticateTest {
 
     @Test
     void a_lock_until_reset_holds_until_someone_resets_it() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(2).lockoutDuration(null).build());
+        f.policy(PasswordPolicy.builder()
+                .lockoutThreshold(2)
+                .lockoutDuration(null)
+                .build());
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         login("alice", "guess one");
@@ -252,8 +279,10 @@ class AuthenticateTest {
     void a_disabled_account_answers_like_a_wrong_password_unless_the_password_is_right() {
         f.given(aUser().named("alice").disabled());
         f.given(aUser().named("bob"));
-        assertThat(login("alice", "wrong password")).isEqualTo(login("bob", "wrong password"))
-                .isEqualTo(login("nobody", "wrong password")).isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(login("alice", "wrong password"))
+                .isEqualTo(login("bob", "wrong password"))
+                .isEqualTo(login("nobody", "wrong password"))
+                .isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(1);
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Disabled());
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.REJECTED);
@@ -263,7 +292,9 @@ class AuthenticateTest {
     @Test
     void a_wrong_password_costs_one_verification_whatever_the_account() {
         f.given(aUser().named("alice").disabled());
-        f.given(aUser().named("bob").failedLogins(10).locked(TestClock.START, TestClock.START.plus(Duration.ofMinutes(30))));
+        f.given(aUser().named("bob")
+                .failedLogins(10)
+                .locked(TestClock.START, TestClock.START.plus(Duration.ofMinutes(30))));
         f.given(aUser().named("carol"));
         login("warm", "up the dummy hash");
         for (String name : List.of("alice", "bob", "carol", "nobody")) {
@@ -277,7 +308,8 @@ class AuthenticateTest {
     void an_unreadable_stored_hash_is_a_typed_failure_never_a_match() {
         f.given(aUser().named("alice").passwordHash(new PasswordHash("$unknown$abc")));
         assertThatThrownBy(() -> login("alice", RIGHT))
-                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("HASH_UNSUPPORTED");
     }
@@ -289,8 +321,12 @@ class AuthenticateTest {
         List<AuthenticationOutcome> outcomes = parallelGuesses(8, 25);
         assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(200);
-        assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(200);
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).isEmpty();
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.code().equals("WRONG_PASSWORD"))
+                .hasSize(200);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
+                .isEmpty();
     }
 
     @Test
@@ -299,8 +335,12 @@ class AuthenticateTest {
         List<AuthenticationOutcome> outcomes = parallelGuesses(8, 25);
         assertThat(f.user("alice").failedLogins()).isEqualTo(200);
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).hasSize(1);
-        assertThat(f.auditEvents()).filteredOn(e -> e.code().equals("WRONG_PASSWORD")).hasSize(200);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
+                .hasSize(1);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.code().equals("WRONG_PASSWORD"))
+                .hasSize(200);
         assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());
     }
 

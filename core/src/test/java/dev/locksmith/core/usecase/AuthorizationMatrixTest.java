@@ -1,5 +1,11 @@
 package dev.locksmith.core.usecase;
 
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
@@ -16,11 +22,6 @@ import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,12 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The authorization matrix of DESIGN.md, cell by cell, through the real use cases on the in-memory fakes:
@@ -57,10 +56,10 @@ class AuthorizationMatrixTest {
             "PLAIN", "plain",
             "DISABLED_ADMIN", "offadmin",
             "DISABLED_PRIV", "offrep",
-            "PROVIDER_ADMIN", "ldapadmin",   // administrator whose record says LDAP
-            "CLAIMED_PRIV", "shadowrep",     // local record, but a provider claims the name
-            "MUSTCHG_ADMIN", "chgadmin",     // administrator who must change their password
-            "EXPTMP_PRIV", "chgrep",         // privileged user whose temporary password expired
+            "PROVIDER_ADMIN", "ldapadmin", // administrator whose record says LDAP
+            "CLAIMED_PRIV", "shadowrep", // local record, but a provider claims the name
+            "MUSTCHG_ADMIN", "chgadmin", // administrator who must change their password
+            "EXPTMP_PRIV", "chgrep", // privileged user whose temporary password expired
             "UNKNOWN", "ghost");
 
     // Target kinds -> the target username (SELF is the actor itself).
@@ -71,8 +70,8 @@ class AuthorizationMatrixTest {
             "DISAB", "offuser",
             "PROV", "ldapuser",
             "PADM", "ldapboss",
-            "CLAIM", "shadow",        // local record, claimed by a provider only
-            "CADM", "shadowadmin",    // local administrator, claimed by a provider only
+            "CLAIM", "shadow", // local record, claimed by a provider only
+            "CADM", "shadowadmin", // local administrator, claimed by a provider only
             "MISS", "nobody");
 
     private static final String SET_LIKE = """
@@ -148,31 +147,65 @@ class AuthorizationMatrixTest {
 
     private static final Map<String, BiConsumer<Locksmith, Username[]>> TARGETED_ACTIONS = Map.of(
             "OPEN_FORM", (l, u) -> l.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(u[0], u[1])),
-            "SET_PASSWORD", (l, u) -> l.setPassword().execute(
-                    new SetPassword.Command(u[0], u[1], password("a brand new passphrase 42"), false, false)),
-            "REQUIRE_CHANGE", (l, u) -> l.requirePasswordChange().execute(new RequirePasswordChange.Command(u[0], u[1])),
+            "SET_PASSWORD",
+                    (l, u) -> l.setPassword()
+                            .execute(new SetPassword.Command(
+                                    u[0], u[1], password("a brand new passphrase 42"), false, false)),
+            "REQUIRE_CHANGE",
+                    (l, u) -> l.requirePasswordChange().execute(new RequirePasswordChange.Command(u[0], u[1])),
             "RESET", (l, u) -> l.resetFailedLogins().execute(new ResetFailedLogins.Command(u[0], u[1])),
-            "EDIT_PROFILE", (l, u) -> l.editUser().execute(EditUser.Command.profile(u[0], u[1], Profile.named("Renamed"))),
+            "EDIT_PROFILE",
+                    (l, u) -> l.editUser().execute(EditUser.Command.profile(u[0], u[1], Profile.named("Renamed"))),
             "REVOKE_ALL", (l, u) -> l.editUser().execute(EditUser.Command.permissions(u[0], u[1], Set.of())),
             "DISABLE", (l, u) -> l.editUser().execute(EditUser.Command.enabled(u[0], u[1], false)),
             "DELETE", (l, u) -> l.deleteUser().execute(new DeleteUser.Command(u[0], u[1])));
 
     private static final Map<String, String> TABLE_OF = Map.of(
-            "OPEN_FORM", SET_LIKE, "SET_PASSWORD", SET_LIKE, "REQUIRE_CHANGE", SET_LIKE, "RESET", RESET,
-            "EDIT_PROFILE", EDIT_LIKE, "REVOKE_ALL", EDIT_LIKE, "DISABLE", DISABLE_LIKE, "DELETE", DISABLE_LIKE);
+            "OPEN_FORM",
+            SET_LIKE,
+            "SET_PASSWORD",
+            SET_LIKE,
+            "REQUIRE_CHANGE",
+            SET_LIKE,
+            "RESET",
+            RESET,
+            "EDIT_PROFILE",
+            EDIT_LIKE,
+            "REVOKE_ALL",
+            EDIT_LIKE,
+            "DISABLE",
+            DISABLE_LIKE,
+            "DELETE",
+            DISABLE_LIKE);
 
     private static final Map<String, BiConsumer<Locksmith, Username>> UNTARGETED_ACTIONS = Map.of(
             "SEARCH", (l, a) -> l.searchUsers().execute(SearchUsers.Command.of(a, "", Optional.empty(), 50)),
-            "GENERATE", (l, a) -> l.generateTemporaryPassword().execute(GenerateTemporaryPassword.Command.of(a)).wipe(),
-            "CREATE", (l, a) -> l.createUser().execute(new CreateUser.Command(a, name("newbie"), Profile.named("New"),
-                    Set.of(), password("a brand new passphrase 42"), true)),
-            "SYNC", (l, a) -> l.registerProviderUser().execute(new RegisterProviderUser.Command(a, name("dirnew"),
-                    new Source.Provider("ldap"), Profile.named("Dir New"))),
+            "GENERATE",
+                    (l, a) -> l.generateTemporaryPassword()
+                            .execute(GenerateTemporaryPassword.Command.of(a))
+                            .wipe(),
+            "CREATE",
+                    (l, a) -> l.createUser()
+                            .execute(new CreateUser.Command(
+                                    a,
+                                    name("newbie"),
+                                    Profile.named("New"),
+                                    Set.of(),
+                                    password("a brand new passphrase 42"),
+                                    true)),
+            "SYNC",
+                    (l, a) -> l.registerProviderUser()
+                            .execute(new RegisterProviderUser.Command(
+                                    a, name("dirnew"), new Source.Provider("ldap"), Profile.named("Dir New"))),
             "READ_POLICY", (l, a) -> l.readPolicy().execute(new ReadPolicy.Command(a)),
-            "CHANGE_POLICY", (l, a) -> l.changePolicy().execute(new ChangePolicy.Command(a, PasswordPolicy.classicComplex())),
-            "READ_AUDIT", (l, a) -> l.readAuditTrail().execute(new ReadAuditTrail.Command(a, AuditTrail.Query.latest(10))),
-            "CHANGE_OWN", (l, a) -> l.changeOwnPassword().execute(new ChangeOwnPassword.Command(a,
-                    password(TestUsers.DEFAULT_PASSWORD), password("another fresh passphrase 7"))));
+            "CHANGE_POLICY",
+                    (l, a) -> l.changePolicy().execute(new ChangePolicy.Command(a, PasswordPolicy.classicComplex())),
+            "READ_AUDIT",
+                    (l, a) -> l.readAuditTrail().execute(new ReadAuditTrail.Command(a, AuditTrail.Query.latest(10))),
+            "CHANGE_OWN",
+                    (l, a) -> l.changeOwnPassword()
+                            .execute(new ChangeOwnPassword.Command(
+                                    a, password(TestUsers.DEFAULT_PASSWORD), password("another fresh passphrase 7"))));
 
     private static final Map<String, Reason> CODES = Map.ofEntries(
             Map.entry("SELF", Reason.DENIED_SELF_TARGET),
@@ -229,9 +262,13 @@ class AuthorizationMatrixTest {
 
     @ParameterizedTest(name = "{0}: {1} on {2} -> {3}")
     @MethodSource("targetedCells")
-    void targeted_action(String action, String actorKind, String targetKind, String expected, String actor, String target) {
+    void targeted_action(
+            String action, String actorKind, String targetKind, String expected, String actor, String target) {
         LocksmithFixture f = world();
-        check(f, expected, Optional.of(name(target)),
+        check(
+                f,
+                expected,
+                Optional.of(name(target)),
                 () -> TARGETED_ACTIONS.get(action).accept(f.locksmith(), new Username[] {name(actor), name(target)}));
     }
 
@@ -239,7 +276,11 @@ class AuthorizationMatrixTest {
     @MethodSource("untargetedCells")
     void untargeted_action(String action, String actorKind, String expected, String actor) {
         LocksmithFixture f = world();
-        check(f, expected, Optional.empty(), () -> UNTARGETED_ACTIONS.get(action).accept(f.locksmith(), name(actor)));
+        check(
+                f,
+                expected,
+                Optional.empty(),
+                () -> UNTARGETED_ACTIONS.get(action).accept(f.locksmith(), name(actor)));
     }
 
     @Test
@@ -249,13 +290,29 @@ class AuthorizationMatrixTest {
         f.given(aUser().named("offroot").administrator().disabled());
         Locksmith l = f.locksmith();
 
-        check(f, "LAST", Optional.of(name("root")),
-                () -> l.editUser().execute(EditUser.Command.permissions(name("root"), name("root"), Set.of(Permission.SET_PASSWORDS))));
-        check(f, "SADM", Optional.of(name("root")),
+        check(
+                f,
+                "LAST",
+                Optional.of(name("root")),
+                () -> l.editUser()
+                        .execute(EditUser.Command.permissions(
+                                name("root"), name("root"), Set.of(Permission.SET_PASSWORDS))));
+        check(
+                f,
+                "SADM",
+                Optional.of(name("root")),
                 () -> l.editUser().execute(EditUser.Command.enabled(name("root"), name("root"), false)));
-        check(f, "SADM", Optional.of(name("root")), () -> l.deleteUser().execute(new DeleteUser.Command(name("root"), name("root"))));
+        check(
+                f,
+                "SADM",
+                Optional.of(name("root")),
+                () -> l.deleteUser().execute(new DeleteUser.Command(name("root"), name("root"))));
         // a disabled administrator is not "the last enabled one": it may go
-        check(f, "ok", Optional.of(name("offroot")), () -> l.deleteUser().execute(new DeleteUser.Command(name("root"), name("offroot"))));
+        check(
+                f,
+                "ok",
+                Optional.of(name("offroot")),
+                () -> l.deleteUser().execute(new DeleteUser.Command(name("root"), name("offroot"))));
         assertThat(f.user("root").isAdministrator()).isTrue();
     }
 
@@ -267,10 +324,20 @@ class AuthorizationMatrixTest {
         f.locksmith().editUser().execute(EditUser.Command.permissions(name("root"), name("root"), Set.of()));
         assertThat(f.user("root").isAdministrator()).isFalse();
         // now root2 is the last one
-        check(f, "NP", Optional.of(name("root2")),
-                () -> f.locksmith().editUser().execute(EditUser.Command.permissions(name("root"), name("root2"), Set.of())));
-        check(f, "LAST", Optional.of(name("root2")),
-                () -> f.locksmith().editUser().execute(EditUser.Command.permissions(name("root2"), name("root2"), Set.of())));
+        check(
+                f,
+                "NP",
+                Optional.of(name("root2")),
+                () -> f.locksmith()
+                        .editUser()
+                        .execute(EditUser.Command.permissions(name("root"), name("root2"), Set.of())));
+        check(
+                f,
+                "LAST",
+                Optional.of(name("root2")),
+                () -> f.locksmith()
+                        .editUser()
+                        .execute(EditUser.Command.permissions(name("root2"), name("root2"), Set.of())));
     }
 
     private static void check(LocksmithFixture f, String expected, Optional<Username> target, Runnable action) {
@@ -284,11 +351,13 @@ class AuthorizationMatrixTest {
         Reason reason = expected.equals("LAST") ? Reason.DENIED_LAST_ADMINISTRATOR : CODES.get(expected);
         assertThatThrownBy(action::run)
                 .isInstanceOf(reason == Reason.NOT_FOUND ? NotFoundException.class : AccessDeniedException.class)
-                .extracting(e -> ((LocksmithException) e).reason()).isEqualTo(reason);
+                .extracting(e -> ((LocksmithException) e).reason())
+                .isEqualTo(reason);
         assertThat(f.stateWithoutAudit()).as("a refusal changes nothing").isEqualTo(before);
         assertThat(f.auditEvents()).hasSize(events + 1);
         AuditEvent event = f.lastAuditEvent();
-        assertThat(event.outcome()).isEqualTo(reason == Reason.NOT_FOUND ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.DENIED);
+        assertThat(event.outcome())
+                .isEqualTo(reason == Reason.NOT_FOUND ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.DENIED);
         assertThat(event.code()).isEqualTo(reason.name());
         target.ifPresent(t -> assertThat(event.target()).contains(t));
     }

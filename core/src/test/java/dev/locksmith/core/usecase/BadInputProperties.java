@@ -1,5 +1,9 @@
 package dev.locksmith.core.usecase;
 
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.LocksmithException;
@@ -13,18 +17,13 @@ import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
+import java.util.Optional;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.util.Optional;
-import java.util.Set;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every text input of every public command, fed arbitrary and hostile strings (empty, huge, control
@@ -39,15 +38,60 @@ class BadInputProperties {
     @Provide
     Arbitrary<String> text() {
         return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "\t", "\r\n", "a\rb", "x\nBcc: evil@example.com", "alice\r\nX-Injected: 1",
-                        "'; DROP TABLE users; --", "' OR '1'='1", "%", "_", "%_%", "50%_off", "\\", "\\%", "[a-z]*",
-                        "\u0000", "nul\u0000byte", "\uD800", "\uDC00x", "a\uD800b", "\uDBFF\uDFFF", "\u202Eevil", "\u2028",
-                        "admin", "alice", "ALICE", "rep", "Alice@Example.com", "alice@example.com", "a@b", "@", "a@",
-                        "😀😀😀😀", "ǅungla", "ﬁne ﬁle", "İstanbul", "Ⅻ", "①②③", "ｆｕｌｌｗｉｄｔｈ",
-                        "x".repeat(5000), "é".repeat(3000), "😀".repeat(1100), "correct horse battery staple"),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "\t",
+                        "\r\n",
+                        "a\rb",
+                        "x\nBcc: evil@example.com",
+                        "alice\r\nX-Injected: 1",
+                        "'; DROP TABLE users; --",
+                        "' OR '1'='1",
+                        "%",
+                        "_",
+                        "%_%",
+                        "50%_off",
+                        "\\",
+                        "\\%",
+                        "[a-z]*",
+                        "\u0000",
+                        "nul\u0000byte",
+                        "\uD800",
+                        "\uDC00x",
+                        "a\uD800b",
+                        "\uDBFF\uDFFF",
+                        "\u202Eevil",
+                        "\u2028",
+                        "admin",
+                        "alice",
+                        "ALICE",
+                        "rep",
+                        "Alice@Example.com",
+                        "alice@example.com",
+                        "a@b",
+                        "@",
+                        "a@",
+                        "😀😀😀😀",
+                        "ǅungla",
+                        "ﬁne ﬁle",
+                        "İstanbul",
+                        "Ⅻ",
+                        "①②③",
+                        "ｆｕｌｌｗｉｄｔｈ",
+                        "x".repeat(5000),
+                        "é".repeat(3000),
+                        "😀".repeat(1100),
+                        "correct horse battery staple"),
                 Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').withCharRange('a', 'c').ofMaxLength(8),
-                Arbitraries.strings().withChars("%_\\'\";-@ .\r\n").withCharRange('a', 'e').ofMaxLength(20),
+                Arbitraries.strings()
+                        .withCharRange('\u0000', '\u001f')
+                        .withCharRange('a', 'c')
+                        .ofMaxLength(8),
+                Arbitraries.strings()
+                        .withChars("%_\\'\";-@ .\r\n")
+                        .withCharRange('a', 'e')
+                        .ofMaxLength(20),
                 Arbitraries.strings().ascii().ofMinLength(4000).ofMaxLength(5000));
     }
 
@@ -56,7 +100,10 @@ class BadInputProperties {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("rep").privileged());
-        f.given(aUser().named("alice").displayName("Alice").email("alice@example.com").failedLogins(2));
+        f.given(aUser().named("alice")
+                .displayName("Alice")
+                .email("alice@example.com")
+                .failedLogins(2));
         return f;
     }
 
@@ -66,7 +113,9 @@ class BadInputProperties {
         try {
             command.run();
         } catch (LocksmithException refused) {
-            assertThat(f.stateWithoutAudit()).as("state after %s", refused.reason()).isEqualTo(before);
+            assertThat(f.stateWithoutAudit())
+                    .as("state after %s", refused.reason())
+                    .isEqualTo(before);
             assertThat(refused.getMessage()).isNotNull();
         }
     }
@@ -74,82 +123,187 @@ class BadInputProperties {
     @Property(tries = TRIES)
     void search(@ForAll("text") String text, @ForAll("text") String cursor) {
         LocksmithFixture f = world();
-        refusedOrDone(f, () -> f.locksmith().searchUsers().execute(SearchUsers.Command.of(name("rep"), text, Optional.of(cursor), 10)));
-        refusedOrDone(f, () -> f.locksmith().searchUsers().execute(SearchUsers.Command.of(name("admin"), text, Optional.empty(), 500)));
-        refusedOrDone(f, () -> f.locksmith().searchUsers().execute(SearchUsers.Command.of(Username.of(text), "a", Optional.empty(), 5)));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .searchUsers()
+                        .execute(SearchUsers.Command.of(name("rep"), text, Optional.of(cursor), 10)));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .searchUsers()
+                        .execute(SearchUsers.Command.of(name("admin"), text, Optional.empty(), 500)));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .searchUsers()
+                        .execute(SearchUsers.Command.of(Username.of(text), "a", Optional.empty(), 5)));
     }
 
     @Property(tries = TRIES)
     void targeted_commands_by_username(@ForAll("text") String actor, @ForAll("text") String target) {
         LocksmithFixture f = world();
         Locksmith l = f.locksmith();
-        refusedOrDone(f, () -> l.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(Username.of(actor), Username.of(target))));
-        refusedOrDone(f, () -> l.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(name("rep"), Username.of(target))));
-        refusedOrDone(f, () -> l.resetFailedLogins().execute(new ResetFailedLogins.Command(name("rep"), Username.of(target))));
-        refusedOrDone(f, () -> l.requirePasswordChange().execute(new RequirePasswordChange.Command(Username.of(actor), name("alice"))));
+        refusedOrDone(
+                f,
+                () -> l.openChangePasswordForm()
+                        .execute(new OpenChangePasswordForm.Command(Username.of(actor), Username.of(target))));
+        refusedOrDone(
+                f,
+                () -> l.openChangePasswordForm()
+                        .execute(new OpenChangePasswordForm.Command(name("rep"), Username.of(target))));
+        refusedOrDone(
+                f,
+                () -> l.resetFailedLogins().execute(new ResetFailedLogins.Command(name("rep"), Username.of(target))));
+        refusedOrDone(
+                f,
+                () -> l.requirePasswordChange()
+                        .execute(new RequirePasswordChange.Command(Username.of(actor), name("alice"))));
         refusedOrDone(f, () -> l.deleteUser().execute(new DeleteUser.Command(name("admin"), Username.of(target))));
-        refusedOrDone(f, () -> l.generateTemporaryPassword().execute(
-                new GenerateTemporaryPassword.Command(name("rep"), Optional.of(Username.of(target)))).wipe());
-        refusedOrDone(f, () -> l.readAuditTrail().execute(new ReadAuditTrail.Command(Username.of(actor),
-                new AuditTrail.Query(Optional.of(Username.of(target)), Optional.empty(), 5))));
+        refusedOrDone(
+                f,
+                () -> l.generateTemporaryPassword()
+                        .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(Username.of(target))))
+                        .wipe());
+        refusedOrDone(
+                f,
+                () -> l.readAuditTrail()
+                        .execute(new ReadAuditTrail.Command(
+                                Username.of(actor),
+                                new AuditTrail.Query(Optional.of(Username.of(target)), Optional.empty(), 5))));
         refusedOrDone(f, () -> l.readPolicy().execute(new ReadPolicy.Command(Username.of(actor))));
     }
 
     @Property(tries = TRIES)
     void set_password(@ForAll("text") String password, @ForAll("text") String target, @ForAll boolean email) {
         LocksmithFixture f = world();
-        refusedOrDone(f, () -> f.locksmith().setPassword().execute(
-                new SetPassword.Command(name("rep"), name("alice"), Password.of(password), email, false)));
-        refusedOrDone(f, () -> f.locksmith().setPassword().execute(
-                new SetPassword.Command(name("admin"), Username.of(target), Password.of("a perfectly fine passphrase"), email, true)));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                name("rep"), name("alice"), Password.of(password), email, false)));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                name("admin"),
+                                Username.of(target),
+                                Password.of("a perfectly fine passphrase"),
+                                email,
+                                true)));
     }
 
     @Property(tries = TRIES)
     void change_own_password(@ForAll("text") String current, @ForAll("text") String next) {
         LocksmithFixture f = world();
-        refusedOrDone(f, () -> f.locksmith().changeOwnPassword().execute(
-                new ChangeOwnPassword.Command(name("alice"), Password.of(current), Password.of(next))));
-        refusedOrDone(f, () -> f.locksmith().changeOwnPassword().execute(
-                new ChangeOwnPassword.Command(name("alice"), Password.of(TestUsers.DEFAULT_PASSWORD), Password.of(next))));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .changeOwnPassword()
+                        .execute(
+                                new ChangeOwnPassword.Command(name("alice"), Password.of(current), Password.of(next))));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .changeOwnPassword()
+                        .execute(new ChangeOwnPassword.Command(
+                                name("alice"), Password.of(TestUsers.DEFAULT_PASSWORD), Password.of(next))));
     }
 
     @Property(tries = TRIES)
     void authenticate(@ForAll("text") String username, @ForAll("text") String password) {
         LocksmithFixture f = world();
         // a failed login is an outcome that commits (the count), so only exceptions are checked here
-        refusedOrDone(f, () -> assertThat(f.locksmith().authenticate().execute(
-                new Authenticate.Command(Username.of(username), Password.of(password)))).isNotNull());
-        refusedOrDone(f, () -> assertThat(f.locksmith().authenticate().execute(
-                new Authenticate.Command(name("alice"), Password.of(password))).loggedIn()).isFalse());
+        refusedOrDone(
+                f,
+                () -> assertThat(f.locksmith()
+                                .authenticate()
+                                .execute(new Authenticate.Command(Username.of(username), Password.of(password))))
+                        .isNotNull());
+        refusedOrDone(
+                f,
+                () -> assertThat(f.locksmith()
+                                .authenticate()
+                                .execute(new Authenticate.Command(name("alice"), Password.of(password)))
+                                .loggedIn())
+                        .isFalse());
     }
 
     @Property(tries = TRIES)
-    void create_and_edit_users(@ForAll("text") String username, @ForAll("text") String publicName,
-                               @ForAll("text") String email, @ForAll("text") String comments) {
+    void create_and_edit_users(
+            @ForAll("text") String username,
+            @ForAll("text") String publicName,
+            @ForAll("text") String email,
+            @ForAll("text") String comments) {
         LocksmithFixture f = world();
         Locksmith l = f.locksmith();
-        refusedOrDone(f, () -> l.createUser().execute(new CreateUser.Command(name("admin"), Username.of(username),
-                new Profile(publicName, publicName, Optional.of(EmailAddress.of(email)), comments),
-                Set.of(Permission.SET_PASSWORDS), Password.of("a perfectly fine passphrase"), true)));
-        refusedOrDone(f, () -> l.createUser().execute(new CreateUser.Command(name("admin"), name("newbie"),
-                new Profile(publicName, "", Optional.empty(), comments), Set.of(), Password.of(username), false)));
-        refusedOrDone(f, () -> l.editUser().execute(EditUser.Command.profile(name("admin"), name("alice"),
-                new Profile(publicName, comments, Optional.of(EmailAddress.of(email)), comments))));
+        refusedOrDone(
+                f,
+                () -> l.createUser()
+                        .execute(new CreateUser.Command(
+                                name("admin"),
+                                Username.of(username),
+                                new Profile(publicName, publicName, Optional.of(EmailAddress.of(email)), comments),
+                                Set.of(Permission.SET_PASSWORDS),
+                                Password.of("a perfectly fine passphrase"),
+                                true)));
+        refusedOrDone(
+                f,
+                () -> l.createUser()
+                        .execute(new CreateUser.Command(
+                                name("admin"),
+                                name("newbie"),
+                                new Profile(publicName, "", Optional.empty(), comments),
+                                Set.of(),
+                                Password.of(username),
+                                false)));
+        refusedOrDone(
+                f,
+                () -> l.editUser()
+                        .execute(EditUser.Command.profile(
+                                name("admin"),
+                                name("alice"),
+                                new Profile(publicName, comments, Optional.of(EmailAddress.of(email)), comments))));
     }
 
     @Property(tries = TRIES)
-    void register_provider_users(@ForAll("text") String username, @ForAll("text") String provider, @ForAll("text") String displayName) {
+    void register_provider_users(
+            @ForAll("text") String username, @ForAll("text") String provider, @ForAll("text") String displayName) {
         LocksmithFixture f = world();
-        refusedOrDone(f, () -> f.locksmith().registerProviderUser().execute(new RegisterProviderUser.Command(name("admin"),
-                Username.of(username), new Source.Provider(provider), Profile.named(displayName))));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .registerProviderUser()
+                        .execute(new RegisterProviderUser.Command(
+                                name("admin"),
+                                Username.of(username),
+                                new Source.Provider(provider),
+                                Profile.named(displayName))));
     }
 
     @Property(tries = TRIES)
     void change_policy(@ForAll("text") String bannedWord) {
         LocksmithFixture f = world();
-        refusedOrDone(f, () -> f.locksmith().changePolicy().execute(new ChangePolicy.Command(name("admin"),
-                PasswordPolicy.builder().bannedWords(Set.of(bannedWord)).build())));
-        refusedOrDone(f, () -> f.locksmith().setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
-                Password.of("a perfectly fine passphrase"), false, false)));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .changePolicy()
+                        .execute(new ChangePolicy.Command(
+                                name("admin"),
+                                PasswordPolicy.builder()
+                                        .bannedWords(Set.of(bannedWord))
+                                        .build())));
+        refusedOrDone(
+                f,
+                () -> f.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                name("admin"),
+                                name("alice"),
+                                Password.of("a perfectly fine passphrase"),
+                                false,
+                                false)));
     }
 }

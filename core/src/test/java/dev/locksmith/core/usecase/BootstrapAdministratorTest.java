@@ -1,11 +1,17 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.PolicyViolation;
@@ -17,16 +23,8 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
 import java.util.Set;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BootstrapAdministratorTest {
     private static final String PASSPHRASE = "first light over the harbour";
@@ -35,7 +33,9 @@ class BootstrapAdministratorTest {
     private final LocksmithFixture f = LocksmithFixture.create();
 
     private void bootstrap(String username, String password) {
-        f.locksmith().bootstrapAdministrator().execute(new BootstrapAdministrator.Command(name(username), ROOT, password(password)));
+        f.locksmith()
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(name(username), ROOT, password(password)));
     }
 
     @Test
@@ -52,8 +52,15 @@ class BootstrapAdministratorTest {
         assertThat(f.passwordIs("root", PASSPHRASE)).isTrue();
         assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("root"), password(PASSPHRASE))))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("root")));
-        f.locksmith().createUser().execute(new CreateUser.Command(name("root"), name("rep"), Profile.named("Rep"),
-                Set.of(Permission.SET_PASSWORDS), password("quiet harbor at dawn"), false));
+        f.locksmith()
+                .createUser()
+                .execute(new CreateUser.Command(
+                        name("root"),
+                        name("rep"),
+                        Profile.named("Rep"),
+                        Set.of(Permission.SET_PASSWORDS),
+                        password("quiet harbor at dawn"),
+                        false));
         assertThat(f.user("rep").isPrivileged()).isTrue();
     }
 
@@ -74,7 +81,8 @@ class BootstrapAdministratorTest {
         InMemoryDatabase.State before = f.stateWithoutAudit();
 
         assertThatThrownBy(() -> bootstrap("intruder", PASSPHRASE))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
 
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
@@ -88,7 +96,8 @@ class BootstrapAdministratorTest {
         bootstrap("root", PASSPHRASE);
 
         assertThatThrownBy(() -> bootstrap("root2", "another long passphrase"))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
         assertThat(f.users().find(name("root2"))).isEmpty();
     }
@@ -109,8 +118,8 @@ class BootstrapAdministratorTest {
         InMemoryDatabase.State before = f.stateWithoutAudit();
 
         assertThatThrownBy(() -> bootstrap("root", PASSPHRASE))
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.user("root").isAdministrator()).isFalse();
     }
@@ -130,9 +139,13 @@ class BootstrapAdministratorTest {
     @Test
     void checks_the_password_against_the_whole_policy_and_reports_every_violation() {
         assertThatThrownBy(() -> bootstrap("root", "root"))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .extracting(PolicyViolation::code)
-                        .contains(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(PolicyViolation::code)
+                                .contains(
+                                        PolicyViolation.Code.TOO_SHORT,
+                                        PolicyViolation.Code.CONTAINS_USER_INFORMATION));
         assertThat(f.users().find(name("root"))).isEmpty();
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("POLICY_VIOLATED");
@@ -141,10 +154,13 @@ class BootstrapAdministratorTest {
     @Test
     void wipes_the_password_whatever_the_outcome() {
         Password accepted = password(PASSPHRASE);
-        f.locksmith().bootstrapAdministrator().execute(new BootstrapAdministrator.Command(name("root"), ROOT, accepted));
+        f.locksmith()
+                .bootstrapAdministrator()
+                .execute(new BootstrapAdministrator.Command(name("root"), ROOT, accepted));
         Password refused = password(PASSPHRASE);
-        assertThatThrownBy(() -> f.locksmith().bootstrapAdministrator()
-                .execute(new BootstrapAdministrator.Command(name("root2"), ROOT, refused)))
+        assertThatThrownBy(() -> f.locksmith()
+                        .bootstrapAdministrator()
+                        .execute(new BootstrapAdministrator.Command(name("root2"), ROOT, refused)))
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(accepted.isWiped()).isTrue();
@@ -154,11 +170,14 @@ class BootstrapAdministratorTest {
     @Test
     void refuses_missing_fields_with_a_typed_error() {
         assertThatThrownBy(() -> new BootstrapAdministrator.Command(null, ROOT, password(PASSPHRASE)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("username"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("username"));
         assertThatThrownBy(() -> new BootstrapAdministrator.Command(name("root"), null, password(PASSPHRASE)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("profile"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("profile"));
         assertThatThrownBy(() -> new BootstrapAdministrator.Command(name("root"), ROOT, null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThatThrownBy(() -> f.locksmith().bootstrapAdministrator().execute(null))
                 .isInstanceOf(InvalidInputException.class);
     }

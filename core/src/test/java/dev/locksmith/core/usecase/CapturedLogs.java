@@ -32,19 +32,21 @@ final class CapturedLogs extends Handler implements AutoCloseable {
 
     /** Every record as text: the formatted message, its raw parameters and the thrown exception's messages. */
     List<String> texts() {
-        return records.stream().map(r -> {
-            StringBuilder text = new StringBuilder(formatter.format(r));
-            text.append(' ').append(r.getMessage());
-            if (r.getParameters() != null) {
-                for (Object p : r.getParameters()) {
-                    text.append(' ').append(p);
-                }
-            }
-            for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
-                text.append(' ').append(t);
-            }
-            return text.toString();
-        }).toList();
+        return records.stream()
+                .map(r -> {
+                    StringBuilder text = new StringBuilder(formatter.format(r));
+                    text.append(' ').append(r.getMessage());
+                    if (r.getParameters() != null) {
+                        for (Object p : r.getParameters()) {
+                            text.append(' ').append(p);
+                        }
+                    }
+                    for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+                        text.append(' ').append(t);
+                    }
+                    return text.toString();
+                })
+                .toList();
     }
 
     List<LogRecord> records() {
@@ -52,8 +54,7 @@ final class CapturedLogs extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

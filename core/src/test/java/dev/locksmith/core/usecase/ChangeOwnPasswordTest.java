@@ -1,48 +1,53 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AccessDeniedException;
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.PolicyViolation;
-import dev.locksmith.core.domain.PolicyViolationException;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.testing.InMemoryDatabase;
-import dev.locksmith.core.testing.LocksmithFixture;
-import dev.locksmith.core.testing.TestClock;
-import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.locksmith.core.domain.AccessDeniedException;
+import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.PolicyViolation;
+import dev.locksmith.core.domain.PolicyViolationException;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import dev.locksmith.core.testing.TestUsers;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
 class ChangeOwnPasswordTest {
     private static final String CURRENT = TestUsers.DEFAULT_PASSWORD;
     private final LocksmithFixture f = LocksmithFixture.create();
 
     private void change(String user, String current, String next) {
-        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name(user), password(current), password(next)));
+        f.locksmith()
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(name(user), password(current), password(next)));
     }
 
     @Test
     void clears_must_change_temporary_expiry_and_failures_and_keeps_the_old_hash_in_history() {
-        var before = f.given(aUser().named("alice").temporaryPasswordUntil(TestClock.START.plusSeconds(600)).failedLogins(4));
+        var before = f.given(aUser().named("alice")
+                .temporaryPasswordUntil(TestClock.START.plusSeconds(600))
+                .failedLogins(4));
         change("alice", CURRENT, "my very own passphrase");
         var after = f.user("alice");
         assertThat(f.passwordIs("alice", "my very own passphrase")).isTrue();
         assertThat(after.mustChangePassword()).isFalse();
         assertThat(after.temporaryPasswordExpiresAt()).isEmpty();
         assertThat(after.failedLogins()).isZero();
-        assertThat(f.history().recent(name("alice"), 3)).containsExactly(before.passwordHash().orElseThrow());
+        assertThat(f.history().recent(name("alice"), 3))
+                .containsExactly(before.passwordHash().orElseThrow());
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CHANGE_OWN_PASSWORD);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("my very own passphrase"))))
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("alice"), password("my very own passphrase"))))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
     }
 
@@ -51,7 +56,9 @@ class ChangeOwnPasswordTest {
         f.given(aUser().named("alice").failedLogins(2));
         var before = f.user("alice");
         assertThatThrownBy(() -> change("alice", "not the current one", "my very own passphrase"))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
         var after = f.user("alice");
         assertThat(after.failedLogins()).isEqualTo(3);
         assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
@@ -69,10 +76,14 @@ class ChangeOwnPasswordTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED).hasSize(1);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
+                .hasSize(1);
 
         assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
         assertThat(f.passwordIs("alice", CURRENT)).isTrue();
     }
 
@@ -81,15 +92,19 @@ class ChangeOwnPasswordTest {
         f.given(aUser().named("alice").temporaryPasswordUntil(TestClock.START.plusSeconds(60)));
         f.clock().advance(Duration.ofMinutes(2));
         assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
     }
 
     @Test
     void the_new_password_must_differ_from_the_current_one_even_without_a_history() {
         f.given(aUser().named("alice"));
         assertThatThrownBy(() -> change("alice", CURRENT, CURRENT))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT)));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT)));
     }
 
     @Test
@@ -99,12 +114,18 @@ class ChangeOwnPasswordTest {
         change("alice", CURRENT, "second passphrase here");
         change("alice", "second passphrase here", "third passphrase here");
         assertThatThrownBy(() -> change("alice", "third passphrase here", CURRENT))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 3)));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 3)));
         assertThatThrownBy(() -> change("alice", "third passphrase here", "alice"))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .extracting(PolicyViolation::code)
-                        .containsExactly(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(PolicyViolation::code)
+                                .containsExactly(
+                                        PolicyViolation.Code.TOO_SHORT,
+                                        PolicyViolation.Code.CONTAINS_USER_INFORMATION));
     }
 
     @Test
@@ -115,17 +136,24 @@ class ChangeOwnPasswordTest {
         f.given(aUser().named("dora").disabled());
         for (String name : java.util.List.of("alice", "dirk", "lena", "dora", "nobody")) {
             int before = f.hasher().verifications();
-            assertThatThrownBy(() -> change(name, "a wrong password", "my very own passphrase")).as(name)
-                    .isInstanceOfSatisfying(AccessDeniedException.class,
+            assertThatThrownBy(() -> change(name, "a wrong password", "my very own passphrase"))
+                    .as(name)
+                    .isInstanceOfSatisfying(
+                            AccessDeniedException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
-            assertThat(f.hasher().verifications() - before).as(name + ": one verification").isEqualTo(1);
+            assertThat(f.hasher().verifications() - before)
+                    .as(name + ": one verification")
+                    .isEqualTo(1);
         }
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.CHANGE_OWN_PASSWORD)
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.CHANGE_OWN_PASSWORD)
                 .extracting(e -> e.details().get("why"))
                 .containsExactly("WRONG_PASSWORD", "NOT_LOCAL", "WRONG_PASSWORD", "WRONG_PASSWORD", "UNKNOWN_USER");
         // A right password on a disabled account is the one case told apart, as at login.
         assertThatThrownBy(() -> change("dora", TestUsers.DEFAULT_PASSWORD, "my very own passphrase"))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
     }
 
     @Test

@@ -1,20 +1,18 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.testing.LocksmithFixture;
-import dev.locksmith.core.testing.TestClock;
-import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import dev.locksmith.core.testing.TestUsers;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Opening the change-password form, resetting failed logins and requiring a change. */
 class FormResetAndRequireTest {
@@ -23,22 +21,34 @@ class FormResetAndRequireTest {
     @BeforeEach
     void world() {
         f.given(aUser().named("rep").privileged());
-        f.given(aUser().named("alice").displayNames("Alice Liddell", "Alice (sales)").email("alice@example.com")
-                .comments("VIP customer line").failedLogins(12).locked(TestClock.START.minusSeconds(5), null));
+        f.given(aUser().named("alice")
+                .displayNames("Alice Liddell", "Alice (sales)")
+                .email("alice@example.com")
+                .comments("VIP customer line")
+                .failedLogins(12)
+                .locked(TestClock.START.minusSeconds(5), null));
         f.given(aUser().named("bob"));
     }
 
     private OpenChangePasswordForm.Result form(String target) {
-        return f.locksmith().openChangePasswordForm().execute(new OpenChangePasswordForm.Command(name("rep"), name(target)));
+        return f.locksmith()
+                .openChangePasswordForm()
+                .execute(new OpenChangePasswordForm.Command(name("rep"), name(target)));
     }
 
     @Test
     void the_form_shows_the_read_only_fields_and_the_policy() {
         f.policy(PasswordPolicy.classicComplex());
         OpenChangePasswordForm.Result form = form("alice");
-        assertThat(form).isEqualTo(new OpenChangePasswordForm.Result(name("alice"), "Alice Liddell", "Alice (sales)",
-                Optional.of(dev.locksmith.core.domain.EmailAddress.of("alice@example.com")), "VIP customer line", true,
-                PasswordPolicy.classicComplex()));
+        assertThat(form)
+                .isEqualTo(new OpenChangePasswordForm.Result(
+                        name("alice"),
+                        "Alice Liddell",
+                        "Alice (sales)",
+                        Optional.of(dev.locksmith.core.domain.EmailAddress.of("alice@example.com")),
+                        "VIP customer line",
+                        true,
+                        PasswordPolicy.classicComplex()));
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.OPEN_CHANGE_PASSWORD_FORM);
     }
 
@@ -55,8 +65,12 @@ class FormResetAndRequireTest {
         f.locksmith().resetFailedLogins().execute(new ResetFailedLogins.Command(name("rep"), name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
-        assertThat(f.lastAuditEvent().details()).containsEntry("previousFailedLogins", "12").containsEntry("wasLocked", "true");
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
+        assertThat(f.lastAuditEvent().details())
+                .containsEntry("previousFailedLogins", "12")
+                .containsEntry("wasLocked", "true");
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
     }
 
@@ -66,7 +80,9 @@ class FormResetAndRequireTest {
         f.locksmith().requirePasswordChange().execute(new RequirePasswordChange.Command(name("rep"), name("bob")));
         assertThat(f.user("bob").mustChangePassword()).isTrue();
         assertThat(f.user("bob").passwordHash()).isEqualTo(before.passwordHash());
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("bob"), password(TestUsers.DEFAULT_PASSWORD))))
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("bob"), password(TestUsers.DEFAULT_PASSWORD))))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("bob")));
     }
 }

@@ -1,29 +1,28 @@
 package dev.locksmith.core.usecase;
 
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
-import dev.locksmith.core.domain.UnavailableException;
-import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PasswordRules;
 import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.LocksmithFixture;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GenerateTemporaryPasswordTest {
 
@@ -33,16 +32,33 @@ class GenerateTemporaryPasswordTest {
 
     @Test
     void satisfies_every_preset_and_class_minimum_and_is_random() {
-        for (PasswordPolicy policy : new PasswordPolicy[] {PasswordPolicy.nistDefault(), PasswordPolicy.classicComplex(),
-                PasswordPolicy.builder().minLength(20).minUppercase(3).minLowercase(3).minDigits(3).minOther(3).complex(true).build(),
-                PasswordPolicy.builder().minLength(64).maxLength(64).minUppercase(16).minLowercase(16).minDigits(16).build()}) {
+        for (PasswordPolicy policy : new PasswordPolicy[] {
+            PasswordPolicy.nistDefault(),
+            PasswordPolicy.classicComplex(),
+            PasswordPolicy.builder()
+                    .minLength(20)
+                    .minUppercase(3)
+                    .minLowercase(3)
+                    .minDigits(3)
+                    .minOther(3)
+                    .complex(true)
+                    .build(),
+            PasswordPolicy.builder()
+                    .minLength(64)
+                    .maxLength(64)
+                    .minUppercase(16)
+                    .minLowercase(16)
+                    .minDigits(16)
+                    .build()
+        }) {
             LocksmithFixture f = LocksmithFixture.create();
             f.given(aUser().named("rep").privileged());
             f.policy(policy);
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < 50; i++) {
                 try (Password p = generate(f)) {
-                    assertThat(PasswordRules.check(p, policy, name("someone"), Profile.empty())).isEmpty();
+                    assertThat(PasswordRules.check(p, policy, name("someone"), Profile.empty()))
+                            .isEmpty();
                     assertThat(p.codePointCount()).isGreaterThanOrEqualTo(Math.max(policy.minLength(), 16));
                     char[] chars = p.toCharArray();
                     seen.add(new String(chars));
@@ -70,14 +86,17 @@ class GenerateTemporaryPasswordTest {
                 return elsewhere.audit().read(query);
             }
         };
-        LocksmithFixture f = LocksmithFixture.create(b -> b.auditTrail(failsOnSuccess).blocklist(p -> {
-            generated.add(p);
-            return false;
-        }));
+        LocksmithFixture f =
+                LocksmithFixture.create(b -> b.auditTrail(failsOnSuccess).blocklist(p -> {
+                    generated.add(p);
+                    return false;
+                }));
         f.given(aUser().named("rep").privileged());
 
         assertThatThrownBy(() -> generate(f)).isInstanceOf(UnavailableException.class);
-        assertThat(generated).isNotEmpty().allSatisfy(p -> assertThat(p.isWiped()).isTrue());
+        assertThat(generated)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.isWiped()).isTrue());
     }
 
     @Test
@@ -107,8 +126,10 @@ class GenerateTemporaryPasswordTest {
         LocksmithFixture f = LocksmithFixture.create(b -> b.blocklist(p -> true));
         f.given(aUser().named("rep").privileged());
         assertThatThrownBy(() -> generate(f))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD)));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD)));
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
     }
 
@@ -117,7 +138,8 @@ class GenerateTemporaryPasswordTest {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("alice").email("alice@example.com"));
-        Password generated = f.locksmith().generateTemporaryPassword()
+        Password generated = f.locksmith()
+                .generateTemporaryPassword()
                 .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(name("alice"))));
         f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"), generated, true, true));
         String mailed = f.mailer().newPasswords().get(0).password();

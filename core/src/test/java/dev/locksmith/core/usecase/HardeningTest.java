@@ -1,5 +1,10 @@
 package dev.locksmith.core.usecase;
 
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
@@ -11,30 +16,36 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Edge cases found in review: bounded policy durations, expiring emailed passwords, typed errors for misuse. */
 class HardeningTest {
 
     @Test
     void policy_durations_beyond_their_ceilings_are_refused_with_the_field_named() {
-        assertThatThrownBy(() -> PasswordPolicy.builder().maxAge(Duration.ofSeconds(Long.MAX_VALUE)).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAge"));
-        assertThatThrownBy(() -> PasswordPolicy.builder().temporaryLifetime(Duration.ofDays(91)).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("temporaryLifetime"));
-        assertThatThrownBy(() -> PasswordPolicy.builder().lockoutDuration(Duration.ofDays(366)).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutDuration"));
-        assertThat(PasswordPolicy.builder().maxAge(PasswordPolicy.MAX_PASSWORD_AGE)
-                .temporaryLifetime(PasswordPolicy.MAX_TEMPORARY_LIFETIME)
-                .lockoutDuration(PasswordPolicy.MAX_LOCKOUT_DURATION).build().maxAge())
+        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .maxAge(Duration.ofSeconds(Long.MAX_VALUE))
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAge"));
+        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .temporaryLifetime(Duration.ofDays(91))
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("temporaryLifetime"));
+        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .lockoutDuration(Duration.ofDays(366))
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutDuration"));
+        assertThat(PasswordPolicy.builder()
+                        .maxAge(PasswordPolicy.MAX_PASSWORD_AGE)
+                        .temporaryLifetime(PasswordPolicy.MAX_TEMPORARY_LIFETIME)
+                        .lockoutDuration(PasswordPolicy.MAX_LOCKOUT_DURATION)
+                        .build()
+                        .maxAge())
                 .contains(PasswordPolicy.MAX_PASSWORD_AGE);
     }
 
@@ -46,12 +57,17 @@ class HardeningTest {
         f.given(aUser().named("alice").email("alice@example.com"));
         f.given(aUser().named("bob"));
 
-        SetPassword.Result emailed = f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"),
-                name("alice"), Password.of("violet lanterns drift east"), true, false));
-        SetPassword.Result notEmailed = f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"),
-                name("bob"), Password.of("violet lanterns drift east"), false, true));
+        SetPassword.Result emailed = f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        name("rep"), name("alice"), Password.of("violet lanterns drift east"), true, false));
+        SetPassword.Result notEmailed = f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        name("rep"), name("bob"), Password.of("violet lanterns drift east"), false, true));
 
-        assertThat(emailed.temporaryPasswordExpiresAt()).contains(TestClock.START.plus(SetPassword.EMAILED_PASSWORD_LIFETIME));
+        assertThat(emailed.temporaryPasswordExpiresAt())
+                .contains(TestClock.START.plus(SetPassword.EMAILED_PASSWORD_LIFETIME));
         assertThat(f.user("alice").temporaryPasswordExpiresAt()).isEqualTo(emailed.temporaryPasswordExpiresAt());
         assertThat(notEmailed.temporaryPasswordExpiresAt()).isEmpty();
     }
@@ -62,9 +78,11 @@ class HardeningTest {
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("root").administrator());
 
-        assertThatThrownBy(() -> f.locksmith().generateTemporaryPassword()
-                .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(name("root")))))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+        assertThatThrownBy(() -> f.locksmith()
+                        .generateTemporaryPassword()
+                        .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(name("root")))))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR));
     }
 
@@ -77,17 +95,21 @@ class HardeningTest {
         reused.wipe();
         var before = f.stateWithoutAudit();
 
-        assertThatThrownBy(() -> f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"),
-                reused, false, false)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> f.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(name("rep"), name("alice"), reused, false, false)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
     }
 
     @Test
     void null_cursors_are_typed_input_errors() {
         assertThatThrownBy(() -> new UserSearch("a", null, 10)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new AuditTrail.Query(null, Optional.empty(), 10)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new AuditTrail.Query(Optional.empty(), null, 10)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new AuditTrail.Query(null, Optional.empty(), 10))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new AuditTrail.Query(Optional.empty(), null, 10))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -98,8 +120,15 @@ class HardeningTest {
         var before = f.stateWithoutAudit();
         int events = f.auditEvents().size();
 
-        assertThatThrownBy(() -> f.transactions().run(() -> f.locksmith().setPassword().execute(
-                new SetPassword.Command(name("rep"), name("alice"), Password.of("violet lanterns drift east"), false, false))))
+        assertThatThrownBy(() -> f.transactions()
+                        .run(() -> f.locksmith()
+                                .setPassword()
+                                .execute(new SetPassword.Command(
+                                        name("rep"),
+                                        name("alice"),
+                                        Password.of("violet lanterns drift east"),
+                                        false,
+                                        false))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("outside the host's transaction");
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
@@ -109,7 +138,8 @@ class HardeningTest {
     @Test
     void null_arguments_to_command_and_value_factories_are_typed_input_errors() {
         assertThatThrownBy(() -> EditUser.Command.profile(name("admin"), name("bob"), null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_INPUT));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_INPUT));
         assertThatThrownBy(() -> EditUser.Command.permissions(name("admin"), name("bob"), null))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Profile.named("Bob").withEmail(null)).isInstanceOf(InvalidInputException.class);
@@ -119,7 +149,9 @@ class HardeningTest {
     @Test
     void every_case_variant_of_a_username_is_the_same_username_and_folding_keeps_its_length() {
         assertThat(Username.of("ΑΣ1")).isEqualTo(Username.of("Ασ1")).isEqualTo(Username.of("ας1"));
-        assertThat(Username.of("KIM")).isEqualTo(Username.of("kım")).isEqualTo(Username.of("kim"))
+        assertThat(Username.of("KIM"))
+                .isEqualTo(Username.of("kım"))
+                .isEqualTo(Username.of("kim"))
                 .isEqualTo(Username.of("K\u0130M"));
         // U+0130 (capital I with dot above) lower-cases to two code points with String.toLowerCase; folded, one.
         assertThat(Username.of("\u0130".repeat(128)).value()).isEqualTo("i".repeat(128));
@@ -128,8 +160,13 @@ class HardeningTest {
 
     @Test
     void a_banned_word_keeps_its_length_when_folded() {
-        PasswordPolicy policy = PasswordPolicy.builder().bannedWords(java.util.Set.of("\u0130".repeat(128))).build();
-        assertThat(policy.bannedWords()).singleElement().satisfies(word -> assertThat(word).hasSize(128));
-        assertThat(PasswordPolicy.builder().bannedWords(policy.bannedWords()).build()).isEqualTo(policy);
+        PasswordPolicy policy = PasswordPolicy.builder()
+                .bannedWords(java.util.Set.of("\u0130".repeat(128)))
+                .build();
+        assertThat(policy.bannedWords())
+                .singleElement()
+                .satisfies(word -> assertThat(word).hasSize(128));
+        assertThat(PasswordPolicy.builder().bannedWords(policy.bannedWords()).build())
+                .isEqualTo(policy);
     }
 }

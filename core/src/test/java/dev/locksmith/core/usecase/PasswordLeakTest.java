@@ -1,5 +1,9 @@
 package dev.locksmith.core.usecase;
 
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Password;
@@ -11,16 +15,11 @@ import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A plaintext password never appears in any log record (at any level), exception message or parameter,
@@ -71,54 +70,75 @@ class PasswordLeakTest {
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("alice").email("alice@example.com").passwordHash(weak));
         f.given(aUser().named("bob"));
-        f.policy(PasswordPolicy.builder().historySize(3).minStrength(2).bannedWords(Set.of("acme")).build());
+        f.policy(PasswordPolicy.builder()
+                .historySize(3)
+                .minStrength(2)
+                .bannedWords(Set.of("acme"))
+                .build());
         Locksmith l = f.locksmith();
         secrets.add(TestUsers.DEFAULT_PASSWORD);
 
         try (CapturedLogs logs = new CapturedLogs()) {
             // successes: set (mailed and not), change own, login with rehash, create
-            SetPassword.Command mailed = new SetPassword.Command(name("rep"), name("alice"), secret("Zebra-Quartz-Marmalade-42"), true, true);
+            SetPassword.Command mailed = new SetPassword.Command(
+                    name("rep"), name("alice"), secret("Zebra-Quartz-Marmalade-42"), true, true);
             attempt(mailed, () -> l.setPassword().execute(mailed));
-            ChangeOwnPassword.Command own = new ChangeOwnPassword.Command(name("alice"), secret("Zebra-Quartz-Marmalade-42"),
-                    secret("Orchid Tundra Falcon 77"));
+            ChangeOwnPassword.Command own = new ChangeOwnPassword.Command(
+                    name("alice"), secret("Zebra-Quartz-Marmalade-42"), secret("Orchid Tundra Falcon 77"));
             attemptVoid(own, () -> l.changeOwnPassword().execute(own));
             Authenticate.Command login = new Authenticate.Command(name("alice"), secret("Orchid Tundra Falcon 77"));
             attempt(login, () -> l.authenticate().execute(login));
             Authenticate.Command rehash = new Authenticate.Command(name("admin"), secret(TestUsers.DEFAULT_PASSWORD));
             attempt(rehash, () -> l.authenticate().execute(rehash));
-            CreateUser.Command create = new CreateUser.Command(name("admin"), name("carol"), Profile.named("Carol"),
-                    Set.of(Permission.SET_PASSWORDS), secret("Velvet Cactus Harbor 58"), true);
+            CreateUser.Command create = new CreateUser.Command(
+                    name("admin"),
+                    name("carol"),
+                    Profile.named("Carol"),
+                    Set.of(Permission.SET_PASSWORDS),
+                    secret("Velvet Cactus Harbor 58"),
+                    true);
             attemptVoid(create, () -> l.createUser().execute(create));
-            Password generated = l.generateTemporaryPassword().execute(GenerateTemporaryPassword.Command.of(name("rep")));
+            Password generated =
+                    l.generateTemporaryPassword().execute(GenerateTemporaryPassword.Command.of(name("rep")));
             char[] generatedChars = generated.toCharArray();
             secrets.add(new String(generatedChars));
-            SetPassword.Command setGenerated = new SetPassword.Command(name("rep"), name("bob"), generated, false, true);
+            SetPassword.Command setGenerated =
+                    new SetPassword.Command(name("rep"), name("bob"), generated, false, true);
             attempt(setGenerated, () -> l.setPassword().execute(setGenerated));
 
             // refusals and failures of every kind
-            SetPassword.Command weakOne = new SetPassword.Command(name("rep"), name("alice"), secret("acme-alice9"), false, false);
+            SetPassword.Command weakOne =
+                    new SetPassword.Command(name("rep"), name("alice"), secret("acme-alice9"), false, false);
             attempt(weakOne, () -> l.setPassword().execute(weakOne));
-            SetPassword.Command reused = new SetPassword.Command(name("rep"), name("alice"), secret("Zebra-Quartz-Marmalade-42"), false, false);
+            SetPassword.Command reused = new SetPassword.Command(
+                    name("rep"), name("alice"), secret("Zebra-Quartz-Marmalade-42"), false, false);
             attempt(reused, () -> l.setPassword().execute(reused));
-            SetPassword.Command denied = new SetPassword.Command(name("rep"), name("admin"), secret("Denied Lantern Meadow 31"), false, false);
+            SetPassword.Command denied = new SetPassword.Command(
+                    name("rep"), name("admin"), secret("Denied Lantern Meadow 31"), false, false);
             attempt(denied, () -> l.setPassword().execute(denied));
-            ChangeOwnPassword.Command wrongCurrent = new ChangeOwnPassword.Command(name("alice"), secret("Wrong-Guess-Xylophone-1"),
-                    secret("Never Stored Walrus 64"));
+            ChangeOwnPassword.Command wrongCurrent = new ChangeOwnPassword.Command(
+                    name("alice"), secret("Wrong-Guess-Xylophone-1"), secret("Never Stored Walrus 64"));
             attemptVoid(wrongCurrent, () -> l.changeOwnPassword().execute(wrongCurrent));
             Authenticate.Command wrong = new Authenticate.Command(name("alice"), secret("Wrong-Guess-Xylophone-2"));
             attempt(wrong, () -> l.authenticate().execute(wrong));
             Authenticate.Command unknown = new Authenticate.Command(name("nobody"), secret("Unknown User Pass 99"));
             attempt(unknown, () -> l.authenticate().execute(unknown));
             f.mailer().failDelivery(true);
-            SetPassword.Command undelivered = new SetPassword.Command(name("admin"), name("alice"), secret("Undelivered Kettle Song 12"), true, true);
+            SetPassword.Command undelivered = new SetPassword.Command(
+                    name("admin"), name("alice"), secret("Undelivered Kettle Song 12"), true, true);
             attempt(undelivered, () -> l.setPassword().execute(undelivered));
-            ChangeOwnPassword.Command noticeFails = new ChangeOwnPassword.Command(name("admin"), secret(TestUsers.DEFAULT_PASSWORD),
-                    secret("Notice Fails Gazebo 88"));
+            ChangeOwnPassword.Command noticeFails = new ChangeOwnPassword.Command(
+                    name("admin"), secret(TestUsers.DEFAULT_PASSWORD), secret("Notice Fails Gazebo 88"));
             attemptVoid(noticeFails, () -> l.changeOwnPassword().execute(noticeFails));
-            attempt("audit", () -> l.readAuditTrail().execute(new ReadAuditTrail.Command(name("admin"), AuditTrail.Query.latest(1000))));
+            attempt(
+                    "audit",
+                    () -> l.readAuditTrail()
+                            .execute(new ReadAuditTrail.Command(name("admin"), AuditTrail.Query.latest(1000))));
 
             seen.addAll(logs.texts());
-            assertThat(logs.records()).as("the scenario logs something, so the capture is live").isNotEmpty();
+            assertThat(logs.records())
+                    .as("the scenario logs something, so the capture is live")
+                    .isNotEmpty();
         }
         seen.add(f.auditEvents().toString());
         seen.add(f.database().state().toString());
@@ -131,6 +151,8 @@ class PasswordLeakTest {
             assertThat(everything).as("leaked a password").doesNotContain(secret);
         }
         // the one place a password must go: the body of the email the administrator asked for
-        assertThat(f.mailer().newPasswords()).extracting(m -> m.password()).containsExactly("Zebra-Quartz-Marmalade-42");
+        assertThat(f.mailer().newPasswords())
+                .extracting(m -> m.password())
+                .containsExactly("Zebra-Quartz-Marmalade-42");
     }
 }

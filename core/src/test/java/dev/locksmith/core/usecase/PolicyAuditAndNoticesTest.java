@@ -1,28 +1,27 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Reading and changing the policy, reading the audit trail, the optional change notices, the builder. */
 class PolicyAuditAndNoticesTest {
@@ -32,29 +31,46 @@ class PolicyAuditAndNoticesTest {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("plain"));
-        assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("plain")))).isEqualTo(PasswordPolicy.nistDefault());
+        assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("plain"))))
+                .isEqualTo(PasswordPolicy.nistDefault());
         f.locksmith().changePolicy().execute(new ChangePolicy.Command(name("admin"), PasswordPolicy.classicComplex()));
-        assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("plain")))).isEqualTo(PasswordPolicy.classicComplex());
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.CHANGE_POLICY).singleElement()
-                .satisfies(e -> assertThat(e.details()).containsEntry("minLength", "8").containsEntry("complex", "true"));
+        assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("plain"))))
+                .isEqualTo(PasswordPolicy.classicComplex());
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.CHANGE_POLICY)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.details()).containsEntry("minLength", "8").containsEntry("complex", "true"));
     }
 
     @Test
     void a_minimum_strength_needs_a_strength_estimator() {
         LocksmithFixture f = LocksmithFixture.create();
-        Locksmith withoutEstimator = Locksmith.builder().userAccounts(f.users()).passwordHistory(f.history()).auditTrail(f.audit())
-                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
-                .clock(f.clock()).build();
+        Locksmith withoutEstimator = Locksmith.builder()
+                .userAccounts(f.users())
+                .passwordHistory(f.history())
+                .auditTrail(f.audit())
+                .policyStore(f.policies())
+                .transactions(f.transactions())
+                .passwordHasher(f.hasher())
+                .blocklist(f.blocklist())
+                .clock(f.clock())
+                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         PasswordPolicy strong = PasswordPolicy.builder().minStrength(3).build();
-        assertThatThrownBy(() -> withoutEstimator.changePolicy().execute(new ChangePolicy.Command(name("admin"), strong)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minStrength"));
+        assertThatThrownBy(
+                        () -> withoutEstimator.changePolicy().execute(new ChangePolicy.Command(name("admin"), strong)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minStrength"));
         // a policy saved elsewhere with a minimum strength fails closed rather than skipping the check
         f.policy(strong);
-        assertThatThrownBy(() -> withoutEstimator.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
-                password("some long enough passphrase"), false, false)))
-                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+        assertThatThrownBy(() -> withoutEstimator
+                        .setPassword()
+                        .execute(new SetPassword.Command(
+                                name("admin"), name("alice"), password("some long enough passphrase"), false, false)))
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
     }
 
     @Test
@@ -64,9 +80,12 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("alice"));
         f.locksmith().requirePasswordChange().execute(new RequirePasswordChange.Command(name("admin"), name("alice")));
         f.locksmith().resetFailedLogins().execute(new ResetFailedLogins.Command(name("admin"), name("alice")));
-        List<AuditRecord> records = f.locksmith().readAuditTrail().execute(
-                new ReadAuditTrail.Command(name("admin"), new AuditTrail.Query(Optional.of(name("alice")), Optional.empty(), 10)));
-        assertThat(records).extracting(r -> r.event().action())
+        List<AuditRecord> records = f.locksmith()
+                .readAuditTrail()
+                .execute(new ReadAuditTrail.Command(
+                        name("admin"), new AuditTrail.Query(Optional.of(name("alice")), Optional.empty(), 10)));
+        assertThat(records)
+                .extracting(r -> r.event().action())
                 .containsExactly(Operation.RESET_FAILED_LOGINS, Operation.REQUIRE_PASSWORD_CHANGE);
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.READ_AUDIT_TRAIL);
     }
@@ -77,14 +96,26 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com").displayName("Alice"));
         f.given(aUser().named("bob"));
-        f.locksmith().setPassword().execute(new SetPassword.Command(name("admin"), name("alice"), password("violet lanterns drift east"), false, false));
-        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name("alice"), password("violet lanterns drift east"),
-                password("amber lanterns drift west")));
-        f.locksmith().setPassword().execute(new SetPassword.Command(name("admin"), name("bob"), password("violet lanterns drift east"), false, false));
-        assertThat(f.mailer().passwordChangedNotices()).extracting(n -> n.username().value() + ":" + n.bySelf())
+        f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        name("admin"), name("alice"), password("violet lanterns drift east"), false, false));
+        f.locksmith()
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(
+                        name("alice"), password("violet lanterns drift east"), password("amber lanterns drift west")));
+        f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        name("admin"), name("bob"), password("violet lanterns drift east"), false, false));
+        assertThat(f.mailer().passwordChangedNotices())
+                .extracting(n -> n.username().value() + ":" + n.bySelf())
                 .containsExactly("alice:false", "alice:true");
         // emailing the new password is notice enough
-        f.locksmith().setPassword().execute(new SetPassword.Command(name("admin"), name("alice"), password("teal lanterns drift north"), true, false));
+        f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        name("admin"), name("alice"), password("teal lanterns drift north"), true, false));
         assertThat(f.mailer().passwordChangedNotices()).hasSize(2);
     }
 
@@ -92,8 +123,10 @@ class PolicyAuditAndNoticesTest {
     void notices_are_off_by_default() {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("alice").email("alice@example.com"));
-        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD),
-                password("amber lanterns drift west")));
+        f.locksmith()
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(
+                        name("alice"), password(TestUsers.DEFAULT_PASSWORD), password("amber lanterns drift west")));
         assertThat(f.mailer().passwordChangedNotices()).isEmpty();
     }
 
@@ -103,15 +136,22 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("alice").email("alice@example.com"));
         f.mailer().failDelivery(true);
         try (CapturedLogs logs = new CapturedLogs()) {
-            f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD),
-                    password("amber lanterns drift west")));
+            f.locksmith()
+                    .changeOwnPassword()
+                    .execute(new ChangeOwnPassword.Command(
+                            name("alice"),
+                            password(TestUsers.DEFAULT_PASSWORD),
+                            password("amber lanterns drift west")));
             assertThat(f.passwordIs("alice", "amber lanterns drift west")).isTrue();
             assertThat(logs.records()).anySatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING));
-            assertThat(logs.texts()).anyMatch(t -> t.contains("MAIL_DELIVERY_FAILED"))
+            assertThat(logs.texts())
+                    .anyMatch(t -> t.contains("MAIL_DELIVERY_FAILED"))
                     .noneMatch(t -> t.contains("amber lanterns"));
         }
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.CHANGE_OWN_PASSWORD)
-                .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS));
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.CHANGE_OWN_PASSWORD)
+                .singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS));
         // The notice that could not be sent is in the audit trail too, not only in the log.
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.PASSWORD_CHANGED_NOTICE);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
@@ -123,19 +163,37 @@ class PolicyAuditAndNoticesTest {
     void the_builder_names_a_missing_port_and_defaults_mail_to_not_configured() {
         LocksmithFixture f = LocksmithFixture.create();
         assertThatThrownBy(() -> Locksmith.builder().userAccounts(f.users()).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passwordHistory"));
-        assertThatThrownBy(() -> Locksmith.builder().userAccounts(f.users()).passwordHistory(f.history()).auditTrail(f.audit())
-                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("blocklist"));
-        Locksmith minimal = Locksmith.builder().userAccounts(f.users()).passwordHistory(f.history()).auditTrail(f.audit())
-                .policyStore(f.policies()).transactions(f.transactions()).passwordHasher(f.hasher()).blocklist(f.blocklist())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passwordHistory"));
+        assertThatThrownBy(() -> Locksmith.builder()
+                        .userAccounts(f.users())
+                        .passwordHistory(f.history())
+                        .auditTrail(f.audit())
+                        .policyStore(f.policies())
+                        .transactions(f.transactions())
+                        .passwordHasher(f.hasher())
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("blocklist"));
+        Locksmith minimal = Locksmith.builder()
+                .userAccounts(f.users())
+                .passwordHistory(f.history())
+                .auditTrail(f.audit())
+                .policyStore(f.policies())
+                .transactions(f.transactions())
+                .passwordHasher(f.hasher())
+                .blocklist(f.blocklist())
                 .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com"));
-        assertThat(minimal.openChangePasswordForm().execute(new OpenChangePasswordForm.Command(name("admin"), name("alice")))
-                .emailPasswordOffered()).isFalse();
-        assertThatThrownBy(() -> minimal.setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
-                password("violet lanterns drift east"), true, false)))
-                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+        assertThat(minimal.openChangePasswordForm()
+                        .execute(new OpenChangePasswordForm.Command(name("admin"), name("alice")))
+                        .emailPasswordOffered())
+                .isFalse();
+        assertThatThrownBy(() -> minimal.setPassword()
+                        .execute(new SetPassword.Command(
+                                name("admin"), name("alice"), password("violet lanterns drift east"), true, false)))
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
     }
 }

@@ -1,12 +1,17 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
-import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Reason;
@@ -16,17 +21,10 @@ import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ResetLinkTest {
     private static final String PAGE = "https://appliance.example/locksmith/reset";
@@ -37,8 +35,12 @@ class ResetLinkTest {
     void world() {
         f.given(aUser().named("admin").administrator().email("admin@example.com"));
         f.given(aUser().named("rep").privileged());
-        f.given(aUser().named("alice").displayNames("Alice Liddell", "Alice L.").email("alice@example.com")
-                .mustChangePassword().failedLogins(10).locked(TestClock.START.minusSeconds(60), null));
+        f.given(aUser().named("alice")
+                .displayNames("Alice Liddell", "Alice L.")
+                .email("alice@example.com")
+                .mustChangePassword()
+                .failedLogins(10)
+                .locked(TestClock.START.minusSeconds(60), null));
         f.given(aUser().named("nomail"));
         f.given(aUser().named("dir").email("dir@example.com").fromProvider("corp-ldap"));
     }
@@ -92,14 +94,21 @@ class ResetLinkTest {
     @Test
     void issuing_follows_the_set_password_matrix_and_a_refusal_stores_nothing() {
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        assertThatThrownBy(() -> issue("rep", "admin")).isInstanceOfSatisfying(AccessDeniedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR));
-        assertThatThrownBy(() -> issue("rep", "dir")).isInstanceOfSatisfying(AccessDeniedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER));
-        assertThatThrownBy(() -> issue("alice", "rep")).isInstanceOfSatisfying(AccessDeniedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        assertThatThrownBy(() -> issue("admin", "admin")).isInstanceOfSatisfying(AccessDeniedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_SELF_TARGET));
+        assertThatThrownBy(() -> issue("rep", "admin"))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR));
+        assertThatThrownBy(() -> issue("rep", "dir"))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER));
+        assertThatThrownBy(() -> issue("alice", "rep"))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
+        assertThatThrownBy(() -> issue("admin", "admin"))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_SELF_TARGET));
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.mailer().resetLinks()).isEmpty();
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
@@ -108,14 +117,17 @@ class ResetLinkTest {
     @Test
     void without_mail_an_address_or_a_delivery_nothing_is_stored() {
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        assertThatThrownBy(() -> issue("rep", "nomail")).isInstanceOfSatisfying(MailException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
+        assertThatThrownBy(() -> issue("rep", "nomail"))
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
         f.mailer().failDelivery(true);
-        assertThatThrownBy(() -> issue("rep", "alice")).isInstanceOfSatisfying(MailException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
+        assertThatThrownBy(() -> issue("rep", "alice"))
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
         f.mailer().failDelivery(false).configured(false);
-        assertThatThrownBy(() -> issue("rep", "alice")).isInstanceOfSatisfying(MailException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+        assertThatThrownBy(() -> issue("rep", "alice"))
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
     }
 
@@ -128,18 +140,19 @@ class ResetLinkTest {
             }
 
             @Override
-            public void sendNewPassword(NewPassword message) {
-            }
+            public void sendNewPassword(NewPassword message) {}
 
             @Override
-            public void sendPasswordChanged(PasswordChanged message) {
-            }
+            public void sendPasswordChanged(PasswordChanged message) {}
         };
         LocksmithFixture g = LocksmithFixture.create(b -> b.mailer(legacy));
         g.given(aUser().named("rep").privileged());
         g.given(aUser().named("alice").email("alice@example.com"));
-        assertThatThrownBy(() -> g.locksmith().issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
-                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+        assertThatThrownBy(() -> g.locksmith()
+                        .issueResetLink()
+                        .execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
         assertThat(g.database().state().resetTokens()).isEmpty();
     }
 
@@ -185,8 +198,8 @@ class ResetLinkTest {
         LocksmithFixture g = LocksmithFixture.create(b -> b.resetLinkLifetime(Duration.ofMinutes(5)));
         g.given(aUser().named("rep").privileged());
         g.given(aUser().named("alice").email("alice@example.com"));
-        IssueResetLink.Result result = g.locksmith().issueResetLink()
-                .execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE));
+        IssueResetLink.Result result =
+                g.locksmith().issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE));
         assertThat(result.expiresAt()).isEqualTo(TestClock.START.plus(Duration.ofMinutes(5)));
         assertThatThrownBy(() -> LocksmithFixture.create(b -> b.resetLinkLifetime(Duration.ofSeconds(5))))
                 .isInstanceOf(InvalidInputException.class);
@@ -198,8 +211,10 @@ class ResetLinkTest {
     void any_other_password_change_voids_the_link() {
         issue("rep", "alice");
         String token = lastToken();
-        f.locksmith().setPassword().execute(new SetPassword.Command(name("admin"), name("alice"),
-                password("a completely different phrase"), false, false));
+        f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(
+                        name("admin"), name("alice"), password("a completely different phrase"), false, false));
         assertRefusedLink(() -> redeem(token, NEW));
         assertThat(f.passwordIs("alice", "a completely different phrase")).isTrue();
         assertThat(f.lastAuditEvent().details()).containsEntry("why", "PASSWORD_CHANGED");
@@ -221,11 +236,17 @@ class ResetLinkTest {
         issue("rep", "alice");
         String token = lastToken();
         assertThatThrownBy(() -> redeem(token, TestUsers.DEFAULT_PASSWORD))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .extracting(PolicyViolation::code).contains(PolicyViolation.Code.SAME_AS_CURRENT));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(PolicyViolation::code)
+                                .contains(PolicyViolation.Code.SAME_AS_CURRENT));
         assertThatThrownBy(() -> redeem(token, "short"))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .extracting(PolicyViolation::code).contains(PolicyViolation.Code.TOO_SHORT));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(PolicyViolation::code)
+                                .contains(PolicyViolation.Code.TOO_SHORT));
         redeem(token, NEW);
         assertThat(f.passwordIs("alice", NEW)).isTrue();
     }
@@ -263,8 +284,10 @@ class ResetLinkTest {
         Locksmith bare = LocksmithFixture.create(b -> b.resetTokens(null)).locksmith();
         assertThat(bare.offersResetLinks()).isFalse();
         assertThat(f.locksmith().offersResetLinks()).isTrue();
-        assertThatThrownBy(() -> bare.issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
-                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+        assertThatThrownBy(() ->
+                        bare.issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThatThrownBy(() -> IssueResetLink.Command.of(name("rep"), name("alice"), "javascript:alert(1)"))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> IssueResetLink.Command.of(name("rep"), name("alice"), PAGE + "#x"))
@@ -300,7 +323,8 @@ class ResetLinkTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.REDEEM_RESET_LINK
-                && e.outcome() == AuditEvent.Outcome.SUCCESS).hasSize(1);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.REDEEM_RESET_LINK && e.outcome() == AuditEvent.Outcome.SUCCESS)
+                .hasSize(1);
     }
 }

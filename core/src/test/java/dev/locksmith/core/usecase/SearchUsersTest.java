@@ -1,23 +1,5 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.AccessDeniedException;
-import dev.locksmith.core.domain.Authorization;
-import dev.locksmith.core.domain.InvalidInputException;
-import dev.locksmith.core.domain.Permission;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.Source;
-import dev.locksmith.core.testing.LocksmithFixture;
-import dev.locksmith.core.testing.TestClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.TestUsers.aUser;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.CHANGE_PASSWORD;
@@ -26,6 +8,22 @@ import static dev.locksmith.core.usecase.SearchUsers.Affordance.EDIT;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.RESET_FAILED_LOGINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.locksmith.core.domain.AccessDeniedException;
+import dev.locksmith.core.domain.Authorization;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Permission;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.testing.TestClock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class SearchUsersTest {
     private final LocksmithFixture f = LocksmithFixture.create();
@@ -36,8 +34,11 @@ class SearchUsersTest {
         f.given(aUser().named("boss").administrator().displayName("Second Admin"));
         f.given(aUser().named("rep").privileged().displayName("Help Desk"));
         f.given(aUser().named("rep2").privileged().displayName("Other Rep"));
-        f.given(aUser().named("alice").displayNames("Alice Liddell", "Alice (sales)").email("alice@wonder.example")
-                .failedLogins(10).locked(TestClock.START.minusSeconds(5), null));
+        f.given(aUser().named("alice")
+                .displayNames("Alice Liddell", "Alice (sales)")
+                .email("alice@wonder.example")
+                .failedLogins(10)
+                .locked(TestClock.START.minusSeconds(5), null));
         f.given(aUser().named("dirk").fromProvider("ldap").displayName("Dirk Directory"));
         f.given(aUser().named("shadow").displayName("Shadowed Local"));
         f.given(aUser().named("plain"));
@@ -49,7 +50,8 @@ class SearchUsersTest {
     }
 
     private static Map<String, SearchUsers.Row> byName(SearchUsers.Result result) {
-        return result.page().items().stream().collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
+        return result.page().items().stream()
+                .collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
     }
 
     @Test
@@ -60,8 +62,10 @@ class SearchUsersTest {
         assertThat(rows).hasSize(8);
         assertThat(rows.get("admin").affordances()).containsExactlyInAnyOrder(EDIT);
         assertThat(rows.get("admin").details().orElseThrow().comments()).isEqualTo("the boss");
-        assertThat(rows.get("boss").affordances()).containsExactlyInAnyOrder(CHANGE_PASSWORD, RESET_FAILED_LOGINS, EDIT, DELETE);
-        assertThat(rows.get("alice").affordances()).containsExactlyInAnyOrder(CHANGE_PASSWORD, RESET_FAILED_LOGINS, EDIT, DELETE);
+        assertThat(rows.get("boss").affordances())
+                .containsExactlyInAnyOrder(CHANGE_PASSWORD, RESET_FAILED_LOGINS, EDIT, DELETE);
+        assertThat(rows.get("alice").affordances())
+                .containsExactlyInAnyOrder(CHANGE_PASSWORD, RESET_FAILED_LOGINS, EDIT, DELETE);
         assertThat(rows.get("dirk").affordances()).containsExactlyInAnyOrder(RESET_FAILED_LOGINS, EDIT, DELETE);
         assertThat(rows.get("shadow").affordances()).containsExactlyInAnyOrder(RESET_FAILED_LOGINS, EDIT, DELETE);
         assertThat(rows.get("rep").details().orElseThrow().permissions()).containsExactly(Permission.SET_PASSWORDS);
@@ -112,12 +116,16 @@ class SearchUsersTest {
     @Test
     void pages_in_username_order_with_a_cursor() {
         SearchUsers.Result first = search("admin", "", 3);
-        assertThat(first.page().items()).extracting(r -> r.username().value()).containsExactly("admin", "alice", "boss");
-        SearchUsers.Result second = f.locksmith().searchUsers().execute(
-                SearchUsers.Command.of(name("admin"), "", first.page().nextCursor(), 3));
+        assertThat(first.page().items())
+                .extracting(r -> r.username().value())
+                .containsExactly("admin", "alice", "boss");
+        SearchUsers.Result second = f.locksmith()
+                .searchUsers()
+                .execute(SearchUsers.Command.of(name("admin"), "", first.page().nextCursor(), 3));
         assertThat(second.page().items()).extracting(r -> r.username().value()).containsExactly("dirk", "plain", "rep");
-        SearchUsers.Result third = f.locksmith().searchUsers().execute(
-                SearchUsers.Command.of(name("admin"), "", second.page().nextCursor(), 3));
+        SearchUsers.Result third = f.locksmith()
+                .searchUsers()
+                .execute(SearchUsers.Command.of(name("admin"), "", second.page().nextCursor(), 3));
         assertThat(third.page().items()).extracting(r -> r.username().value()).containsExactly("rep2", "shadow");
         assertThat(third.page().nextCursor()).isEmpty();
     }
@@ -125,7 +133,9 @@ class SearchUsersTest {
     @Test
     void other_users_are_denied() {
         assertThatThrownBy(() -> search("plain", "", 10))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
     }
 
     @Test
@@ -140,7 +150,10 @@ class SearchUsersTest {
     @Test
     void is_audited_with_the_view_and_row_count() {
         search("rep", "", 5);
-        assertThat(f.lastAuditEvent().details()).containsEntry("view", "LIMITED").containsEntry("rows", "5");
-        assertThat(Set.of(f.lastAuditEvent().action())).containsExactly(dev.locksmith.core.domain.Operation.SEARCH_USERS);
+        assertThat(f.lastAuditEvent().details())
+                .containsEntry("view", "LIMITED")
+                .containsEntry("rows", "5");
+        assertThat(Set.of(f.lastAuditEvent().action()))
+                .containsExactly(dev.locksmith.core.domain.Operation.SEARCH_USERS);
     }
 }

@@ -1,9 +1,15 @@
 package dev.locksmith.core.usecase;
 
-import dev.locksmith.core.domain.Operation;
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
@@ -14,18 +20,11 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class SetPasswordTest {
     private static final String NEW = "violet lanterns drift east";
@@ -35,12 +34,17 @@ class SetPasswordTest {
     void world() {
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("rep").privileged());
-        f.given(aUser().named("alice").displayNames("Alice Liddell", "Alice L.").email("alice@example.com")
-                .failedLogins(10).locked(TestClock.START.minusSeconds(60), null));
+        f.given(aUser().named("alice")
+                .displayNames("Alice Liddell", "Alice L.")
+                .email("alice@example.com")
+                .failedLogins(10)
+                .locked(TestClock.START.minusSeconds(60), null));
     }
 
     private SetPassword.Result set(String actor, String target, String password, boolean email, boolean mustChange) {
-        return f.locksmith().setPassword().execute(new SetPassword.Command(name(actor), name(target), password(password), email, mustChange));
+        return f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(name(actor), name(target), password(password), email, mustChange));
     }
 
     @Test
@@ -50,7 +54,8 @@ class SetPasswordTest {
 
         User after = f.user("alice");
         assertThat(f.passwordIs("alice", NEW)).isTrue();
-        assertThat(f.history().recent(name("alice"), 5)).containsExactly(before.passwordHash().orElseThrow());
+        assertThat(f.history().recent(name("alice"), 5))
+                .containsExactly(before.passwordHash().orElseThrow());
         assertThat(after.failedLogins()).isZero();
         assertThat(after.lock()).isEmpty();
         assertThat(after.mustChangePassword()).isFalse();
@@ -95,7 +100,9 @@ class SetPasswordTest {
             assertThat(mail.password()).isEqualTo(NEW);
             assertThat(mail.expiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
         });
-        assertThat(f.lastAuditEvent().details()).containsEntry("emailPassword", "true").containsEntry("mustChange", "true");
+        assertThat(f.lastAuditEvent().details())
+                .containsEntry("emailPassword", "true")
+                .containsEntry("mustChange", "true");
     }
 
     @Test
@@ -103,7 +110,8 @@ class SetPasswordTest {
         f.mailer().configured(false);
         InMemoryDatabase.State before = f.stateWithoutAudit();
         assertThatThrownBy(() -> set("rep", "alice", "weak", true, false))
-                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("MAIL_NOT_CONFIGURED");
@@ -113,7 +121,8 @@ class SetPasswordTest {
     void emailing_a_user_without_address_is_refused() {
         f.given(aUser().named("bob"));
         assertThatThrownBy(() -> set("rep", "bob", NEW, true, false))
-                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
         assertThat(f.passwordIs("bob", NEW)).isFalse();
     }
 
@@ -124,7 +133,8 @@ class SetPasswordTest {
         int events = f.auditEvents().size();
 
         assertThatThrownBy(() -> set("rep", "alice", NEW, true, true))
-                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
+                .isInstanceOfSatisfying(
+                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
 
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.passwordIs("alice", NEW)).isFalse();
@@ -136,23 +146,40 @@ class SetPasswordTest {
 
     @Test
     void reports_every_violation_at_once_including_blocklist_and_strength() {
-        f.policy(PasswordPolicy.builder().minStrength(3).bannedWords(Set.of("word")).build());
+        f.policy(PasswordPolicy.builder()
+                .minStrength(3)
+                .bannedWords(Set.of("word"))
+                .build());
         assertThatThrownBy(() -> set("rep", "alice", "password", false, false))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .extracting(PolicyViolation::code)
-                        .containsExactly(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.BANNED_WORD,
-                                PolicyViolation.Code.COMMON_PASSWORD, PolicyViolation.Code.TOO_WEAK));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(PolicyViolation::code)
+                                .containsExactly(
+                                        PolicyViolation.Code.TOO_SHORT,
+                                        PolicyViolation.Code.BANNED_WORD,
+                                        PolicyViolation.Code.COMMON_PASSWORD,
+                                        PolicyViolation.Code.TOO_WEAK));
         assertThat(f.lastAuditEvent().code()).isEqualTo("POLICY_VIOLATED");
-        assertThat(f.lastAuditEvent().details()).containsEntry("violations", "TOO_SHORT,BANNED_WORD,COMMON_PASSWORD,TOO_WEAK");
+        assertThat(f.lastAuditEvent().details())
+                .containsEntry("violations", "TOO_SHORT,BANNED_WORD,COMMON_PASSWORD,TOO_WEAK");
     }
 
     @Test
     void the_targets_own_data_is_refused() {
         assertThatThrownBy(() -> set("rep", "alice", "wonderland alice liddell", false, false))
-                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.violations())
-                        .containsExactly(PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "username"),
-                                PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "displayName"),
-                                PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "email")));
+                .isInstanceOfSatisfying(
+                        PolicyViolationException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(
+                                        PolicyViolation.of(
+                                                PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "username"),
+                                        PolicyViolation.of(
+                                                PolicyViolation.Code.CONTAINS_USER_INFORMATION,
+                                                "context",
+                                                "displayName"),
+                                        PolicyViolation.of(
+                                                PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "email")));
     }
 
     @Test
@@ -169,9 +196,13 @@ class SetPasswordTest {
         SetPassword.Result fresh = set("rep", "alice", "Never-used-before-3", false, false);
 
         assertThat(current).isEqualTo(earlier).isEqualTo(fresh);
-        assertThat(f.hasher().verifications()).as("no verification against the target's hashes").isEqualTo(verifies);
-        assertThat(f.auditEvents()).filteredOn(e -> e.action() == Operation.SET_PASSWORD)
-                .extracting(AuditEvent::code).containsOnly("OK");
+        assertThat(f.hasher().verifications())
+                .as("no verification against the target's hashes")
+                .isEqualTo(verifies);
+        assertThat(f.auditEvents())
+                .filteredOn(e -> e.action() == Operation.SET_PASSWORD)
+                .extracting(AuditEvent::code)
+                .containsOnly("OK");
         assertThat(f.passwordIs("alice", "Never-used-before-3")).isTrue();
     }
 
@@ -185,9 +216,13 @@ class SetPasswordTest {
     @Test
     void a_revoked_permission_takes_effect_at_once() {
         set("rep", "alice", NEW, false, false);
-        f.locksmith().editUser().execute(EditUser.Command.permissions(name("admin"), name("rep"), Set.<Permission>of()));
+        f.locksmith()
+                .editUser()
+                .execute(EditUser.Command.permissions(name("admin"), name("rep"), Set.<Permission>of()));
         assertThatThrownBy(() -> set("rep", "alice", "another passphrase now", false, false))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
         assertThat(f.passwordIs("alice", NEW)).isTrue();
     }
 
@@ -199,7 +234,9 @@ class SetPasswordTest {
         assertThat(f.mailer().newPasswords().get(0).password()).isEqualTo(NEW);
 
         Password refused = password("short");
-        assertThatThrownBy(() -> f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"), refused, false, false)))
+        assertThatThrownBy(() -> f.locksmith()
+                        .setPassword()
+                        .execute(new SetPassword.Command(name("rep"), name("alice"), refused, false, false)))
                 .isInstanceOf(PolicyViolationException.class);
         assertThat(refused.isWiped()).isTrue();
     }

@@ -1,5 +1,11 @@
 package dev.locksmith.core.usecase;
 
+import static dev.locksmith.core.testing.LocksmithFixture.name;
+import static dev.locksmith.core.testing.LocksmithFixture.password;
+import static dev.locksmith.core.testing.TestUsers.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
@@ -17,8 +23,6 @@ import dev.locksmith.core.testing.FakePasswordHasher;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
-import static dev.locksmith.core.testing.TestUsers.aUser;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Use cases run their slow work (hashing, verifying) with no transaction open, then write in a short one that
@@ -49,9 +48,11 @@ class SlowWorkOutsideTransactionsTest {
         volatile Duration delay = Duration.ZERO;
         /** Runs during each of the next hashes (not verifications), with the attempt number from 1. */
         volatile Consumer<Integer> duringHash;
+
         final AtomicInteger hashes = new AtomicInteger();
 
-        @Override public PasswordHash hash(Password password) {
+        @Override
+        public PasswordHash hash(Password password) {
             check("hash");
             int attempt = hashes.incrementAndGet();
             Consumer<Integer> hook = duringHash;
@@ -62,13 +63,15 @@ class SlowWorkOutsideTransactionsTest {
             return delegate.hash(password);
         }
 
-        @Override public boolean verify(Password password, PasswordHash hash) {
+        @Override
+        public boolean verify(Password password, PasswordHash hash) {
             check("verify");
             pause();
             return delegate.verify(password, hash);
         }
 
-        @Override public boolean needsRehash(PasswordHash hash) {
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
             return delegate.needsRehash(hash);
         }
 
@@ -100,8 +103,9 @@ class SlowWorkOutsideTransactionsTest {
     }
 
     private SetPassword.Result set(String actor, String target, String newPassword) {
-        return f.locksmith().setPassword().execute(new SetPassword.Command(name(actor), name(target),
-                password(newPassword), false, false));
+        return f.locksmith()
+                .setPassword()
+                .execute(new SetPassword.Command(name(actor), name(target), password(newPassword), false, false));
     }
 
     @Test
@@ -111,11 +115,23 @@ class SlowWorkOutsideTransactionsTest {
         f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("Violet-lanterns-1")));
         f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
         f.locksmith().authenticate().execute(new Authenticate.Command(name("nobody"), password("wrong guess")));
-        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name("alice"),
-                password("Violet-lanterns-1"), password("Amber-harbors-22")));
-        f.locksmith().createUser().execute(new CreateUser.Command(name("admin"), name("bob"), Profile.named("Bob"),
-                Set.of(), password("Quiet-meadow-333"), false));
-        f.locksmith().generateTemporaryPassword().execute(GenerateTemporaryPassword.Command.of(name("rep"))).wipe();
+        f.locksmith()
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(
+                        name("alice"), password("Violet-lanterns-1"), password("Amber-harbors-22")));
+        f.locksmith()
+                .createUser()
+                .execute(new CreateUser.Command(
+                        name("admin"),
+                        name("bob"),
+                        Profile.named("Bob"),
+                        Set.of(),
+                        password("Quiet-meadow-333"),
+                        false));
+        f.locksmith()
+                .generateTemporaryPassword()
+                .execute(GenerateTemporaryPassword.Command.of(name("rep")))
+                .wipe();
 
         assertThat(hasher.hashes.get()).isGreaterThanOrEqualTo(3);
         assertThat(hasher.inTransaction).isEmpty();
@@ -129,7 +145,9 @@ class SlowWorkOutsideTransactionsTest {
         AtomicInteger guesses = new AtomicInteger();
         Thread guesser = new Thread(() -> {
             while (guessing.get()) {
-                f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
+                f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
                 guesses.incrementAndGet();
             }
         });
@@ -145,7 +163,9 @@ class SlowWorkOutsideTransactionsTest {
                 }
                 try {
                     set(i % 2 == 0 ? "rep" : "admin", "alice", "a new passphrase number " + i);
-                    f.locksmith().resetFailedLogins().execute(new ResetFailedLogins.Command(name("rep"), name("alice")));
+                    f.locksmith()
+                            .resetFailedLogins()
+                            .execute(new ResetFailedLogins.Command(name("rep"), name("alice")));
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -185,7 +205,8 @@ class SlowWorkOutsideTransactionsTest {
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withEnabled(false));
 
         assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
 
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
@@ -198,7 +219,8 @@ class SlowWorkOutsideTransactionsTest {
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withPermissions(Set.of()));
 
         assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
     }
@@ -209,13 +231,18 @@ class SlowWorkOutsideTransactionsTest {
             if (attempt == 1) {
                 User old = f.user("alice");
                 f.users().remove(old.id(), old.version());
-                f.users().add(aUser().named("alice").administrator().email("new.alice@example.com").build());
+                f.users()
+                        .add(aUser().named("alice")
+                                .administrator()
+                                .email("new.alice@example.com")
+                                .build());
             }
         };
         User reborn;
 
         assertThatThrownBy(() -> set("admin", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
 
         reborn = f.user("alice");
         assertThat(reborn.isAdministrator()).isTrue();
@@ -243,7 +270,8 @@ class SlowWorkOutsideTransactionsTest {
         hasher.duringHash = attempt -> f.users().update(f.user("alice").withProfile(Profile.named("Edit " + attempt)));
 
         assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
 
         assertThat(hasher.hashes.get()).isEqualTo(3);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
@@ -255,15 +283,22 @@ class SlowWorkOutsideTransactionsTest {
         f.users().update(f.user("rep").requirePasswordChange());
 
         assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        assertThatThrownBy(() -> f.locksmith().searchUsers().execute(SearchUsers.Command.of(name("rep"), "", Optional.empty(), 10)))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+        assertThatThrownBy(() -> f.locksmith()
+                        .searchUsers()
+                        .execute(SearchUsers.Command.of(name("rep"), "", Optional.empty(), 10)))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("rep")))).isNotNull();
+        assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("rep"))))
+                .isNotNull();
 
-        f.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(name("rep"),
-                password(TestUsers.DEFAULT_PASSWORD), password("my own new passphrase")));
+        f.locksmith()
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(
+                        name("rep"), password(TestUsers.DEFAULT_PASSWORD), password("my own new passphrase")));
         set("rep", "alice", "a fresh passphrase here");
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
     }
@@ -275,7 +310,8 @@ class SlowWorkOutsideTransactionsTest {
         f.given(aUser().named("fresh").privileged().passwordChangedAt(f.clock().instant()));
 
         assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(AccessDeniedException.class,
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
         set("fresh", "alice", "a fresh passphrase here");
     }
@@ -289,17 +325,25 @@ class SlowWorkOutsideTransactionsTest {
             imported = hasher.delegate.hash(asTyped);
         }
         f.given(aUser().named("kana").passwordHash(imported));
-        assertThat(hasher.delegate.verify(password(typed), imported)).as("the normalized form alone").isFalse();
+        assertThat(hasher.delegate.verify(password(typed), imported))
+                .as("the normalized form alone")
+                .isFalse();
 
-        AuthenticationOutcome outcome = f.locksmith().authenticate().execute(new Authenticate.Command(name("kana"), password(typed)));
+        AuthenticationOutcome outcome =
+                f.locksmith().authenticate().execute(new Authenticate.Command(name("kana"), password(typed)));
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
         PasswordHash replaced = f.user("kana").passwordHash().orElseThrow();
         assertThat(replaced).isNotEqualTo(imported);
-        assertThat(hasher.delegate.verify(password(typed), replaced)).as("now a hash of the normalized form").isTrue();
+        assertThat(hasher.delegate.verify(password(typed), replaced))
+                .as("now a hash of the normalized form")
+                .isTrue();
         assertThat(f.lastAuditEvent().details()).containsEntry("rehashed", "true");
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("kana"), password("password of my own"))))
-                .as("NFKC form, the one Locksmith checks from now on").isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("kana"), password("password of my own"))))
+                .as("NFKC form, the one Locksmith checks from now on")
+                .isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
     }
 
     @Test
@@ -307,7 +351,9 @@ class SlowWorkOutsideTransactionsTest {
         f.providers().claim("corp-ad", "dave").password("dave", "directory passphrase");
         f.given(aUser().named("dave").fromProvider("corp-ad"));
 
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("dave"), Optional.of("corp-ad")));
         assertThat(f.user("dave").lastLoginAt()).contains(f.clock().instant());
 
@@ -315,12 +361,17 @@ class SlowWorkOutsideTransactionsTest {
                 .isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("dave").failedLogins()).isEqualTo(1);
         assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password(""))))
-                .as("an empty password is never sent to the directory").isEqualTo(new AuthenticationOutcome.Rejected());
+                .as("an empty password is never sent to the directory")
+                .isEqualTo(new AuthenticationOutcome.Rejected());
 
         f.providers().unreachable(true);
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
                 .isEqualTo(new AuthenticationOutcome.ProviderUnavailable(Optional.empty()));
-        assertThat(f.user("dave").failedLogins()).as("an outage is not a wrong password").isEqualTo(2);
+        assertThat(f.user("dave").failedLogins())
+                .as("an outage is not a wrong password")
+                .isEqualTo(2);
     }
 
     @Test
@@ -328,13 +379,18 @@ class SlowWorkOutsideTransactionsTest {
         f.providers().unreachable(true);
 
         assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(UnavailableException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE));
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
+                .isInstanceOfSatisfying(
+                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE));
+        assertThat(f.locksmith()
+                        .authenticate()
+                        .execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
                 .isEqualTo(new AuthenticationOutcome.ProviderUnavailable(Optional.empty()));
-        SearchUsers.Result page = f.locksmith().searchUsers().execute(SearchUsers.Command.of(name("admin"), "alice", Optional.empty(), 10));
+        SearchUsers.Result page = f.locksmith()
+                .searchUsers()
+                .execute(SearchUsers.Command.of(name("admin"), "alice", Optional.empty(), 10));
         assertThat(page.page().items()).singleElement().satisfies(row -> {
-            assertThat(row.affordances()).doesNotContain(SearchUsers.Affordance.CHANGE_PASSWORD)
+            assertThat(row.affordances())
+                    .doesNotContain(SearchUsers.Affordance.CHANGE_PASSWORD)
                     .contains(SearchUsers.Affordance.RESET_FAILED_LOGINS);
             assertThat(row.source().toString()).contains(SearchUsers.UNREACHABLE_PROVIDER);
         });
@@ -346,16 +402,29 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void search_shows_administrators_the_last_login_and_when_a_lock_ends() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(1).lockoutDuration(Duration.ofMinutes(15)).build());
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("rep"), password(TestUsers.DEFAULT_PASSWORD)));
+        f.policy(PasswordPolicy.builder()
+                .lockoutThreshold(1)
+                .lockoutDuration(Duration.ofMinutes(15))
+                .build());
+        f.locksmith()
+                .authenticate()
+                .execute(new Authenticate.Command(name("rep"), password(TestUsers.DEFAULT_PASSWORD)));
         f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
 
-        List<SearchUsers.Row> rows = f.locksmith().searchUsers()
-                .execute(SearchUsers.Command.of(name("admin"), "", Optional.empty(), 10)).page().items();
+        List<SearchUsers.Row> rows = f.locksmith()
+                .searchUsers()
+                .execute(SearchUsers.Command.of(name("admin"), "", Optional.empty(), 10))
+                .page()
+                .items();
 
-        assertThat(rows).filteredOn(r -> r.username().equals(name("rep"))).singleElement()
-                .satisfies(r -> assertThat(r.details().orElseThrow().lastLoginAt()).contains(f.clock().instant()));
-        assertThat(rows).filteredOn(r -> r.username().equals(name("alice"))).singleElement()
+        assertThat(rows)
+                .filteredOn(r -> r.username().equals(name("rep")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.details().orElseThrow().lastLoginAt())
+                        .contains(f.clock().instant()));
+        assertThat(rows)
+                .filteredOn(r -> r.username().equals(name("alice")))
+                .singleElement()
                 .satisfies(r -> assertThat(r.details().orElseThrow().lockedUntil())
                         .contains(f.clock().instant().plus(Duration.ofMinutes(15))));
         assertThat(f.user("admin").permissions()).contains(Permission.ADMINISTRATOR);

@@ -6,15 +6,14 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.PasswordHasher;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * A fast but real {@link PasswordHasher} for tests: PBKDF2-HMAC-SHA256 from {@code javax.crypto} with few
@@ -41,7 +40,8 @@ public final class FakePasswordHasher implements PasswordHasher {
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
     private final Semaphore permits = new Semaphore(Runtime.getRuntime().availableProcessors());
-    private final java.util.concurrent.atomic.AtomicInteger verifications = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger verifications =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** A hasher with {@link #DEFAULT_ITERATIONS}. */
     public FakePasswordHasher() {
@@ -73,8 +73,8 @@ public final class FakePasswordHasher implements PasswordHasher {
         random.nextBytes(salt);
         byte[] derived = derive(password, salt, iterations);
         try {
-            return new PasswordHash("$" + ALGORITHM + "$i=" + iterations + "$" + ENCODER.encodeToString(salt)
-                    + "$" + ENCODER.encodeToString(derived));
+            return new PasswordHash("$" + ALGORITHM + "$i=" + iterations + "$" + ENCODER.encodeToString(salt) + "$"
+                    + ENCODER.encodeToString(derived));
         } finally {
             Arrays.fill(derived, (byte) 0);
         }
@@ -107,8 +107,7 @@ public final class FakePasswordHasher implements PasswordHasher {
         }
     }
 
-    private record Parsed(int iterations, byte[] salt, byte[] hash) {
-    }
+    private record Parsed(int iterations, byte[] salt, byte[] hash) {}
 
     private static Parsed parse(PasswordHash hash) {
         String[] parts = hash.value().split("\\$", -1);
@@ -119,7 +118,9 @@ public final class FakePasswordHasher implements PasswordHasher {
         if (!ALGORITHM.equals(parts[1])) {
             throw unsupported("unknown algorithm");
         }
-        if (!parts[2].startsWith("i=") || parts[2].length() > 9 || !parts[2].substring(2).matches("[1-9][0-9]*")) {
+        if (!parts[2].startsWith("i=")
+                || parts[2].length() > 9
+                || !parts[2].substring(2).matches("[1-9][0-9]*")) {
             throw unsupported("malformed parameters");
         }
         int iterations = Integer.parseInt(parts[2].substring(2));
@@ -143,7 +144,9 @@ public final class FakePasswordHasher implements PasswordHasher {
         PBEKeySpec spec = new PBEKeySpec(chars, salt, rounds, HASH_BYTES * 8);
         permits.acquireUninterruptibly();
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new UnavailableException("PBKDF2 is not available", e);
         } finally {

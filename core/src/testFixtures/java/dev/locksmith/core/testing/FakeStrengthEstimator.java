@@ -3,7 +3,6 @@ package dev.locksmith.core.testing;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.port.StrengthEstimator;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +33,8 @@ public final class FakeStrengthEstimator implements StrengthEstimator {
         int score;
         if (fixed != UNPINNED) {
             score = fixed;
-        } else if (userInputs.stream().anyMatch(w -> w.codePointCount(0, w.length()) >= 4 && password.containsIgnoreCase(w))) {
+        } else if (userInputs.stream()
+                .anyMatch(w -> w.codePointCount(0, w.length()) >= 4 && password.containsIgnoreCase(w))) {
             score = 0;
         } else {
             int length = password.codePointCount();

@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.port.AuditTrail;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +36,8 @@ public final class InMemoryAuditTrail implements AuditTrail {
             List<AuditRecord> out = new ArrayList<>();
             for (int i = database.audit.size() - 1; i >= 0 && out.size() < query.limit(); i--) {
                 AuditRecord record = database.audit.get(i);
-                if (query.before().isPresent() && record.sequence() >= query.before().get()) {
+                if (query.before().isPresent()
+                        && record.sequence() >= query.before().get()) {
                     continue;
                 }
                 if (query.user().isPresent()
@@ -53,6 +53,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     /** Every event, oldest first (for assertions). */
     public List<AuditEvent> events() {
-        return database.locked(() -> database.audit.stream().map(AuditRecord::event).toList());
+        return database.locked(
+                () -> database.audit.stream().map(AuditRecord::event).toList());
     }
 }

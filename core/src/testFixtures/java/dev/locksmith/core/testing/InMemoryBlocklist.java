@@ -3,7 +3,6 @@ package dev.locksmith.core.testing;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.port.Blocklist;
-
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.List;
@@ -18,14 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryBlocklist implements Blocklist {
     /** A few very common passwords, long enough to pass length rules, for tests. */
-    public static final List<String> COMMON = List.of("password", "123456", "qwerty", "letmein",
-            "passwordpassword", "123456789012345", "qwertyuiopasdfgh", "iloveyouiloveyou", "correcthorsebatterystaple");
+    public static final List<String> COMMON = List.of(
+            "password",
+            "123456",
+            "qwerty",
+            "letmein",
+            "passwordpassword",
+            "123456789012345",
+            "qwertyuiopasdfgh",
+            "iloveyouiloveyou",
+            "correcthorsebatterystaple");
 
     private final Set<String> words = ConcurrentHashMap.newKeySet();
 
     /** An empty blocklist. */
-    public InMemoryBlocklist() {
-    }
+    public InMemoryBlocklist() {}
 
     /** A blocklist of the given words. */
     public static InMemoryBlocklist of(Collection<String> words) {

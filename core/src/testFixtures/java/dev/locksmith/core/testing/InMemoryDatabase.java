@@ -6,7 +6,6 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.ResetTokens;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +39,13 @@ public final class InMemoryDatabase {
      * An immutable copy of everything stored, comparable with {@code equals}. Tests use it to prove that a
      * refused or failed use case left the store exactly as before.
      */
-    public record State(Map<Username, User> users, Map<Username, List<HistoryEntry>> history,
-                        List<AuditRecord> audit, long lastSequence, Optional<PasswordPolicy> policy,
-                        Map<String, ResetTokens.ResetToken> resetTokens) {
+    public record State(
+            Map<Username, User> users,
+            Map<Username, List<HistoryEntry>> history,
+            List<AuditRecord> audit,
+            long lastSequence,
+            Optional<PasswordPolicy> policy,
+            Map<String, ResetTokens.ResetToken> resetTokens) {
         public State {
             users = Map.copyOf(users);
             Map<Username, List<HistoryEntry>> copy = new HashMap<>();
@@ -82,8 +85,7 @@ public final class InMemoryDatabase {
 
     /** A consistent copy of everything stored. */
     public State state() {
-        return locked(() -> new State(users, history, audit, lastSequence, Optional.ofNullable(policy),
-                resetTokens));
+        return locked(() -> new State(users, history, audit, lastSequence, Optional.ofNullable(policy), resetTokens));
     }
 
     /** Puts everything back as it was in {@code state}; caller holds the lock. */

@@ -5,7 +5,6 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHistory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,8 @@ public final class InMemoryPasswordHistory implements PasswordHistory {
         InvalidInputException.requireNonNull(previous, "previous");
         InvalidInputException.requireNonNull(replacedAt, "replacedAt");
         database.locked(() -> {
-            List<InMemoryDatabase.HistoryEntry> entries = database.history.computeIfAbsent(username, u -> new ArrayList<>());
+            List<InMemoryDatabase.HistoryEntry> entries =
+                    database.history.computeIfAbsent(username, u -> new ArrayList<>());
             entries.add(0, new InMemoryDatabase.HistoryEntry(previous, replacedAt));
             while (entries.size() > PasswordPolicy.MAX_HISTORY) {
                 entries.remove(entries.size() - 1);

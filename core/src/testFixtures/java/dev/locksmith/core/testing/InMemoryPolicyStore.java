@@ -3,7 +3,6 @@ package dev.locksmith.core.testing;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.port.PolicyStore;
-
 import java.util.Objects;
 import java.util.Optional;
 

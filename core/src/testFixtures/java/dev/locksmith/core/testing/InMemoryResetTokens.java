@@ -5,7 +5,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.port.ResetTokens;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +46,8 @@ public final class InMemoryResetTokens implements ResetTokens {
     @Override
     public void removeAll(UserId user) {
         InvalidInputException.requireNonNull(user, "user");
-        database.locked(() -> database.resetTokens.values().removeIf(t -> t.user().equals(user)));
+        database.locked(
+                () -> database.resetTokens.values().removeIf(t -> t.user().equals(user)));
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +69,8 @@ public final class InMemorySecurityProviders implements SecurityProviders {
         char[] given = password.toCharArray();
         try {
             return java.util.Arrays.equals(given, expected.toCharArray())
-                    ? new ProviderLogin.Accepted(provider) : new ProviderLogin.Rejected(provider);
+                    ? new ProviderLogin.Accepted(provider)
+                    : new ProviderLogin.Rejected(provider);
         } finally {
             java.util.Arrays.fill(given, '\0');
         }

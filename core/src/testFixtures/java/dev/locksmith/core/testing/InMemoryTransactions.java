@@ -1,7 +1,6 @@
 package dev.locksmith.core.testing;
 
 import dev.locksmith.core.port.Transactions;
-
 import java.util.Objects;
 import java.util.function.Supplier;
 

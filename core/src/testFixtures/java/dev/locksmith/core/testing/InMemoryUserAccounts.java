@@ -2,8 +2,8 @@ package dev.locksmith.core.testing;
 
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
-import dev.locksmith.core.domain.NotFoundException;
 import dev.locksmith.core.domain.LoginState;
+import dev.locksmith.core.domain.NotFoundException;
 import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.User;
@@ -11,7 +11,6 @@ import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +94,8 @@ public final class InMemoryUserAccounts implements UserAccounts {
         InvalidInputException.requireNonNull(id, "id");
         return database.locked(() -> {
             User stored = byId(id);
-            database.users.put(stored.username(), stored.withLogins(stored.logins().cleared()));
+            database.users.put(
+                    stored.username(), stored.withLogins(stored.logins().cleared()));
             return stored.logins();
         });
     }
@@ -106,7 +106,8 @@ public final class InMemoryUserAccounts implements UserAccounts {
         InvalidInputException.requireNonNull(now, "now");
         database.locked(() -> {
             User stored = byId(id);
-            database.users.put(stored.username(), stored.withLogins(stored.logins().succeeded(now)));
+            database.users.put(
+                    stored.username(), stored.withLogins(stored.logins().succeeded(now)));
             return null;
         });
     }
@@ -117,7 +118,9 @@ public final class InMemoryUserAccounts implements UserAccounts {
         InvalidInputException.requireNonNull(expected, "expected");
         InvalidInputException.requireNonNull(replacement, "replacement");
         return database.locked(() -> {
-            Optional<User> stored = database.users.values().stream().filter(u -> u.id().equals(id)).findFirst();
+            Optional<User> stored = database.users.values().stream()
+                    .filter(u -> u.id().equals(id))
+                    .findFirst();
             if (stored.isEmpty() || !stored.get().passwordHash().equals(Optional.of(expected))) {
                 return false;
             }
@@ -154,7 +157,8 @@ public final class InMemoryUserAccounts implements UserAccounts {
                 }
                 page.add(user);
             }
-            Optional<String> next = more ? Optional.of(page.get(page.size() - 1).username().value()) : Optional.empty();
+            Optional<String> next =
+                    more ? Optional.of(page.get(page.size() - 1).username().value()) : Optional.empty();
             return new Page<>(page, next);
         });
     }
@@ -173,7 +177,10 @@ public final class InMemoryUserAccounts implements UserAccounts {
         return fold(user.username().value()).contains(needle)
                 || fold(user.profile().publicName()).contains(needle)
                 || fold(user.profile().privateName()).contains(needle)
-                || user.profile().email().map(e -> fold(e.value()).contains(needle)).orElse(false);
+                || user.profile()
+                        .email()
+                        .map(e -> fold(e.value()).contains(needle))
+                        .orElse(false);
     }
 
     private static String fold(String text) {

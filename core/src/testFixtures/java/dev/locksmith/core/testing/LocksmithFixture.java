@@ -6,7 +6,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,7 +50,7 @@ public final class LocksmithFixture {
 
     /** A fixture with every fake wired and the host's defaults. */
     public static LocksmithFixture create() {
-        return new LocksmithFixture(b -> { });
+        return new LocksmithFixture(b -> {});
     }
 
     /** A fixture whose builder is adjusted before it is built (e.g. {@code b -> b.notifyPasswordChanges(true)}). */

@@ -5,7 +5,6 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingMailer implements Mailer {
 
     /** A recorded "your new password" message. */
-    public record SentNewPassword(EmailAddress to, String displayName, Username username, String password,
-                                  Optional<Instant> expiresAt) {
+    public record SentNewPassword(
+            EmailAddress to, String displayName, Username username, String password, Optional<Instant> expiresAt) {
         @Override
         public String toString() {
             // the recorder is test code, but keep its own promise: no password in toString
@@ -60,8 +59,8 @@ public final class RecordingMailer implements Mailer {
         check();
         char[] chars = message.password().toCharArray();
         try {
-            newPasswords.add(new SentNewPassword(message.to(), message.displayName(), message.username(),
-                    new String(chars), message.expiresAt()));
+            newPasswords.add(new SentNewPassword(
+                    message.to(), message.displayName(), message.username(), new String(chars), message.expiresAt()));
         } finally {
             Arrays.fill(chars, '\0');
         }

@@ -3,15 +3,14 @@ package dev.locksmith.core.testing;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.LoginState;
-import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -31,8 +30,7 @@ public final class TestUsers {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** A new builder for an enabled local user without permissions, with a unique name. */
     public static Builder aUser() {
@@ -71,8 +69,7 @@ public final class TestUsers {
         private int failedLogins;
         private Optional<Lock> lock = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder named(String name) {
             username = Username.of(name);
@@ -162,12 +159,23 @@ public final class TestUsers {
         public User build() {
             Profile profile = new Profile(publicName, privateName, email, comments);
             boolean local = source.isLocal();
-            Optional<PasswordHash> storedHash = local ? Optional.of(hash != null ? hash : defaultHash()) : Optional.empty();
-            LoginState logins = new LoginState(failedLogins, failedLogins > 0 ? lock.map(Lock::since) : Optional.empty(),
-                    lock, Optional.empty());
-            return new User(UserId.random(), username, profile, permissions, enabled, source, storedHash,
-                    local ? passwordChangedAt : Optional.empty(), local && mustChange,
-                    local ? temporaryUntil : Optional.empty(), logins, 0);
+            Optional<PasswordHash> storedHash =
+                    local ? Optional.of(hash != null ? hash : defaultHash()) : Optional.empty();
+            LoginState logins = new LoginState(
+                    failedLogins, failedLogins > 0 ? lock.map(Lock::since) : Optional.empty(), lock, Optional.empty());
+            return new User(
+                    UserId.random(),
+                    username,
+                    profile,
+                    permissions,
+                    enabled,
+                    source,
+                    storedHash,
+                    local ? passwordChangedAt : Optional.empty(),
+                    local && mustChange,
+                    local ? temporaryUntil : Optional.empty(),
+                    logins,
+                    0);
         }
     }
 }

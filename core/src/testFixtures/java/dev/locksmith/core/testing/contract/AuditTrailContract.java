@@ -1,22 +1,21 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent.Outcome;
 import dev.locksmith.core.domain.AuditRecord;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.AuditTrail.Query;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** What every {@link AuditTrail} promises. Subclasses return a fresh, empty trail from {@link #newAuditTrail()}. */
 public abstract class AuditTrailContract {
@@ -36,8 +35,14 @@ public abstract class AuditTrailContract {
     }
 
     private static AuditEvent event(int second, Username actor, Username target, String code) {
-        return new AuditEvent(NOW.plusSeconds(second), Optional.ofNullable(actor), Operation.SET_PASSWORD,
-                Optional.ofNullable(target), Outcome.SUCCESS, code, Map.of());
+        return new AuditEvent(
+                NOW.plusSeconds(second),
+                Optional.ofNullable(actor),
+                Operation.SET_PASSWORD,
+                Optional.ofNullable(target),
+                Outcome.SUCCESS,
+                code,
+                Map.of());
     }
 
     @Test
@@ -52,8 +57,13 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_event_reads_back_with_every_field_and_its_sequence() {
-        AuditEvent event = new AuditEvent(NOW, Optional.of(ADMIN), Operation.RESET_FAILED_LOGINS, Optional.of(ALICE),
-                Outcome.DENIED, "DENIED_TARGET_IS_ADMINISTRATOR",
+        AuditEvent event = new AuditEvent(
+                NOW,
+                Optional.of(ADMIN),
+                Operation.RESET_FAILED_LOGINS,
+                Optional.of(ALICE),
+                Outcome.DENIED,
+                "DENIED_TARGET_IS_ADMINISTRATOR",
                 Map.of("emailed", "true", "provider", "corp-ad", "odd=key", "line\nbreak\\back=slash", "empty", ""));
         long sequence = trail.record(event);
 
@@ -62,8 +72,14 @@ public abstract class AuditTrailContract {
 
     @Test
     void an_anonymous_event_without_target_reads_back() {
-        AuditEvent event = new AuditEvent(NOW, Optional.empty(), Operation.AUTHENTICATE, Optional.empty(),
-                Outcome.REJECTED, "UNKNOWN_USER", Map.of());
+        AuditEvent event = new AuditEvent(
+                NOW,
+                Optional.empty(),
+                Operation.AUTHENTICATE,
+                Optional.empty(),
+                Outcome.REJECTED,
+                "UNKNOWN_USER",
+                Map.of());
         long sequence = trail.record(event);
         assertThat(trail.read(Query.latest(1))).containsExactly(new AuditRecord(sequence, event));
     }
@@ -74,9 +90,12 @@ public abstract class AuditTrailContract {
         for (int i = 0; i < 5; i++) {
             sequences.add(trail.record(event(i, ADMIN, ALICE, "E" + i)));
         }
-        assertThat(trail.read(Query.latest(3))).extracting(AuditRecord::sequence)
+        assertThat(trail.read(Query.latest(3)))
+                .extracting(AuditRecord::sequence)
                 .containsExactly(sequences.get(4), sequences.get(3), sequences.get(2));
-        assertThat(trail.read(Query.latest(3))).extracting(r -> r.event().code()).containsExactly("E4", "E3", "E2");
+        assertThat(trail.read(Query.latest(3)))
+                .extracting(r -> r.event().code())
+                .containsExactly("E4", "E3", "E2");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.port.Blocklist;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link Blocklist}, run against every implementation (in-memory fake and adapters). It tests
@@ -29,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class BlocklistContract {
 
     /** Words that no bundled list is likely to hold, one of them with non-ASCII letters. */
-    protected static final Set<String> LISTED = Set.of(
-            "winter-harbour-42", "Sunflower1987", "zq-plover-trellis", "Ärger-Öl-Übermut", "mañana ñandú 7");
+    protected static final Set<String> LISTED =
+            Set.of("winter-harbour-42", "Sunflower1987", "zq-plover-trellis", "Ärger-Öl-Übermut", "mañana ñandú 7");
 
     /**
      * The implementation under test, holding at least {@code words}. An implementation may hold more (a
@@ -52,7 +51,8 @@ public abstract class BlocklistContract {
         Blocklist blocklist = blocklistContaining(LISTED);
 
         for (String word : LISTED) {
-            for (String variant : List.of(word.toUpperCase(Locale.ROOT), word.toLowerCase(Locale.ROOT), swapCase(word))) {
+            for (String variant :
+                    List.of(word.toUpperCase(Locale.ROOT), word.toLowerCase(Locale.ROOT), swapCase(word))) {
                 assertThat(blocklist.contains(Password.of(variant))).as(variant).isTrue();
             }
         }
@@ -80,9 +80,12 @@ public abstract class BlocklistContract {
             unlisted.add(word + " " + word);
         }
 
-        long reported = unlisted.stream().filter(p -> blocklist.contains(Password.of(p))).count();
+        long reported = unlisted.stream()
+                .filter(p -> blocklist.contains(Password.of(p)))
+                .count();
 
-        assertThat(reported).as("unlisted passwords reported, out of %d", unlisted.size())
+        assertThat(reported)
+                .as("unlisted passwords reported, out of %d", unlisted.size())
                 .isLessThanOrEqualTo(unlisted.size() / 100);
     }
 
@@ -141,8 +144,9 @@ public abstract class BlocklistContract {
 
     private static String swapCase(String word) {
         StringBuilder swapped = new StringBuilder(word.length());
-        word.codePoints().forEach(c -> swapped.appendCodePoint(
-                Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+        word.codePoints()
+                .forEach(c -> swapped.appendCodePoint(
+                        Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
         return swapped.toString();
     }
 }

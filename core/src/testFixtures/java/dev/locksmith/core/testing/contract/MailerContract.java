@@ -1,5 +1,8 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.MailException;
@@ -7,8 +10,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -22,9 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of core's {@link Mailer} port, tested only for what its Javadoc promises: a configured mailer
@@ -125,7 +124,9 @@ public abstract class MailerContract {
             mailer().sendNewPassword(newPassword(to, password, Optional.empty()));
         }
 
-        assertThat(deliveredTo(to)).singleElement().satisfies(mail -> assertThat(mail.body()).contains(expected));
+        assertThat(deliveredTo(to))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains(expected));
     }
 
     @Test
@@ -160,14 +161,17 @@ public abstract class MailerContract {
         EmailAddress bystander = freshAddress();
         String firstText;
         try (Password one = Password.of("first-recipient-password-1");
-             Password two = Password.of("second-recipient-password-2")) {
+                Password two = Password.of("second-recipient-password-2")) {
             firstText = text(one);
             mailer().sendNewPassword(newPassword(first, one, Optional.empty()));
             mailer().sendNewPassword(newPassword(second, two, Optional.empty()));
         }
 
-        assertThat(deliveredTo(first)).singleElement().satisfies(mail -> assertThat(mail.body()).contains(firstText));
-        assertThat(deliveredTo(second)).singleElement()
+        assertThat(deliveredTo(first))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains(firstText));
+        assertThat(deliveredTo(second))
+                .singleElement()
                 .satisfies(mail -> assertThat(mail.body()).doesNotContain(firstText));
         assertThat(deliveredTo(bystander)).isEmpty();
     }
@@ -177,7 +181,8 @@ public abstract class MailerContract {
         EmailAddress to = freshAddress();
         MailException refused;
         try (Password password = Password.of(SECRET)) {
-            refused = catchThrowableOfType(MailException.class,
+            refused = catchThrowableOfType(
+                    MailException.class,
                     () -> notConfiguredMailer().sendNewPassword(newPassword(to, password, Optional.empty())));
         }
 
@@ -190,8 +195,11 @@ public abstract class MailerContract {
     void a_mailer_without_relay_refuses_a_password_changed_notice_with_MAIL_NOT_CONFIGURED() {
         EmailAddress to = freshAddress();
 
-        MailException refused = catchThrowableOfType(MailException.class, () -> notConfiguredMailer()
-                .sendPasswordChanged(new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), true)));
+        MailException refused = catchThrowableOfType(
+                MailException.class,
+                () -> notConfiguredMailer()
+                        .sendPasswordChanged(
+                                new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), true)));
 
         assertThat(refused).isNotNull();
         assertThat(refused.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED);
@@ -205,7 +213,8 @@ public abstract class MailerContract {
         String secret;
         try (Password password = Password.of(SECRET)) {
             secret = text(password);
-            failed = catchThrowableOfType(MailException.class,
+            failed = catchThrowableOfType(
+                    MailException.class,
                     () -> failingMailer().sendNewPassword(newPassword(to, password, Optional.empty())));
         }
 
@@ -219,8 +228,11 @@ public abstract class MailerContract {
     void a_failed_password_changed_notice_is_MAIL_DELIVERY_FAILED() {
         EmailAddress to = freshAddress();
 
-        MailException failed = catchThrowableOfType(MailException.class, () -> failingMailer()
-                .sendPasswordChanged(new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), false)));
+        MailException failed = catchThrowableOfType(
+                MailException.class,
+                () -> failingMailer()
+                        .sendPasswordChanged(
+                                new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), false)));
 
         assertThat(failed).isNotNull();
         assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
@@ -255,7 +267,8 @@ public abstract class MailerContract {
 
         for (int i = 0; i < senders; i++) {
             String secret = "concurrent-password-number-" + i;
-            assertThat(deliveredTo(addresses.get(i))).singleElement()
+            assertThat(deliveredTo(addresses.get(i)))
+                    .singleElement()
                     .satisfies(mail -> assertThat(mail.body()).contains(secret));
         }
     }

@@ -65,8 +65,13 @@ public abstract class PasswordHasherContract {
     void a_wrong_password_does_not_verify() {
         PasswordHash hash = hasher().hash(pw("correct horse battery staple"));
 
-        for (String wrong : List.of("correct horse battery stapl", "correct horse battery staple ",
-                "Correct horse battery staple", "correct horse battery staplf", "", "x")) {
+        for (String wrong : List.of(
+                "correct horse battery stapl",
+                "correct horse battery staple ",
+                "Correct horse battery staple",
+                "correct horse battery staplf",
+                "",
+                "x")) {
             assertThat(hasher().verify(pw(wrong), hash)).as("verify %s", wrong).isFalse();
         }
     }
@@ -87,7 +92,8 @@ public abstract class PasswordHasherContract {
         PasswordHash hash = hasher().hash(pw(text));
 
         assertThat(hasher().verify(pw(text), hash)).isTrue();
-        assertThat(hasher().verify(pw("p\u00e4ssw\u00f6rd \u65e5\u672c\u8a9e"), hash)).isFalse();
+        assertThat(hasher().verify(pw("p\u00e4ssw\u00f6rd \u65e5\u672c\u8a9e"), hash))
+                .isFalse();
     }
 
     @Test
@@ -114,7 +120,8 @@ public abstract class PasswordHasherContract {
     @Test
     void a_malformed_or_unknown_hash_is_refused_as_unsupported() {
         for (String malformed : malformedHashes()) {
-            UnavailableException e = catchThrowableOfType(UnavailableException.class,
+            UnavailableException e = catchThrowableOfType(
+                    UnavailableException.class,
                     () -> hasher().verify(pw("any password at all"), new PasswordHash(malformed)));
 
             assertThat(e).as("verify against %s", malformed).isNotNull();

@@ -1,17 +1,16 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHistory;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** What every {@link PasswordHistory} promises. Subclasses return a fresh, empty store from {@link #newPasswordHistory()}. */
 public abstract class PasswordHistoryContract {
@@ -44,8 +43,9 @@ public abstract class PasswordHistoryContract {
             history.push(ALICE, hash("alice", i), NOW.plusSeconds(i));
         }
         assertThat(history.recent(ALICE, 3)).containsExactly(hash("alice", 5), hash("alice", 4), hash("alice", 3));
-        assertThat(history.recent(ALICE, 10)).containsExactly(
-                hash("alice", 5), hash("alice", 4), hash("alice", 3), hash("alice", 2), hash("alice", 1));
+        assertThat(history.recent(ALICE, 10))
+                .containsExactly(
+                        hash("alice", 5), hash("alice", 4), hash("alice", 3), hash("alice", 2), hash("alice", 1));
     }
 
     @Test
@@ -54,8 +54,10 @@ public abstract class PasswordHistoryContract {
         for (int i = 1; i <= pushed; i++) {
             history.push(ALICE, hash("alice", i), NOW.plusSeconds(i));
         }
-        List<PasswordHash> expected = IntStream.iterate(pushed, i -> i - 1).limit(PasswordPolicy.MAX_HISTORY)
-                .mapToObj(i -> hash("alice", i)).toList();
+        List<PasswordHash> expected = IntStream.iterate(pushed, i -> i - 1)
+                .limit(PasswordPolicy.MAX_HISTORY)
+                .mapToObj(i -> hash("alice", i))
+                .toList();
         assertThat(history.recent(ALICE, pushed)).containsExactlyElementsOf(expected);
     }
 

@@ -1,14 +1,13 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.port.PolicyStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** What every {@link PolicyStore} promises. Subclasses return a fresh, empty store from {@link #newPolicyStore()}. */
 public abstract class PolicyStoreContract {
@@ -36,13 +35,21 @@ public abstract class PolicyStoreContract {
     @Test
     void every_setting_round_trips() {
         PasswordPolicy policy = PasswordPolicy.builder()
-                .minLength(12).maxLength(200).complex(true)
-                .minUppercase(1).minLowercase(2).minDigits(3).minOther(4)
+                .minLength(12)
+                .maxLength(200)
+                .complex(true)
+                .minUppercase(1)
+                .minLowercase(2)
+                .minDigits(3)
+                .minOther(4)
                 .bannedWords(Set.of("acme", "widget", "o'brien; --", "50%_off"))
-                .minStrength(3).historySize(24)
+                .minStrength(3)
+                .historySize(24)
                 .maxAge(Duration.ofDays(90).plusMillis(1))
                 .temporaryLifetime(null)
-                .lockoutThreshold(100).lockoutDuration(null).lockoutWindow(Duration.ofMinutes(45))
+                .lockoutThreshold(100)
+                .lockoutDuration(null)
+                .lockoutWindow(Duration.ofMinutes(45))
                 .build();
         store.save(policy);
         assertThat(store.load()).contains(policy);
@@ -50,8 +57,13 @@ public abstract class PolicyStoreContract {
 
     @Test
     void saving_replaces_the_previous_policy_entirely() {
-        store.save(PasswordPolicy.builder().bannedWords(Set.of("first", "second")).historySize(5).build());
-        PasswordPolicy replacement = PasswordPolicy.classicComplex().toBuilder().bannedWords(Set.of("third")).build();
+        store.save(PasswordPolicy.builder()
+                .bannedWords(Set.of("first", "second"))
+                .historySize(5)
+                .build());
+        PasswordPolicy replacement = PasswordPolicy.classicComplex().toBuilder()
+                .bannedWords(Set.of("third"))
+                .build();
         store.save(replacement);
         assertThat(store.load()).contains(replacement);
     }

@@ -1,14 +1,14 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.ResetTokens;
 import dev.locksmith.core.port.ResetTokens.ResetToken;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** What every {@link ResetTokens} promises. Subclasses return a fresh, empty store from {@link #newResetTokens()}. */
 public abstract class ResetTokensContract {
@@ -44,7 +43,8 @@ public abstract class ResetTokensContract {
     }
 
     private static ResetToken token(int n, UserId user, Instant expiresAt) {
-        return new ResetToken(hex(n), user, Username.of(user == ALICE ? "alice" : "bob"), hex(1000 + n), NOW, expiresAt);
+        return new ResetToken(
+                hex(n), user, Username.of(user == ALICE ? "alice" : "bob"), hex(1000 + n), NOW, expiresAt);
     }
 
     @Test
@@ -60,7 +60,8 @@ public abstract class ResetTokensContract {
         ResetToken first = token(1, ALICE, NOW.plus(Duration.ofHours(1)));
         tokens.add(first);
         assertThatThrownBy(() -> tokens.add(token(1, BOB, NOW.plus(Duration.ofHours(2)))))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
         assertThat(tokens.find(hex(1))).contains(first);
     }
 

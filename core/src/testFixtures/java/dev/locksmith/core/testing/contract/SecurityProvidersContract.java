@@ -1,10 +1,10 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link SecurityProviders}, as its Javadoc states it: the claimant of a username is the
@@ -48,15 +47,17 @@ public abstract class SecurityProvidersContract {
     void the_claimant_carries_the_provider_name_as_configured() throws Exception {
         SecurityProviders providers = providersClaiming("Corp AD (EMEA)", List.of("alice"));
 
-        assertThat(providers.claimant(Username.of("alice"))).map(Source.Provider::name).contains("Corp AD (EMEA)");
+        assertThat(providers.claimant(Username.of("alice")))
+                .map(Source.Provider::name)
+                .contains("Corp AD (EMEA)");
     }
 
     @Test
     void matching_ignores_case_of_the_directory_spelling() throws Exception {
         SecurityProviders providers = providersClaiming(PROVIDER, List.of("Alice.Smith", "BOB", "Carol@Example.COM"));
 
-        for (String name : List.of("alice.smith", "ALICE.SMITH", "aLiCe.SmItH", "bob", "Bob", "carol@example.com",
-                "CAROL@EXAMPLE.COM")) {
+        for (String name : List.of(
+                "alice.smith", "ALICE.SMITH", "aLiCe.SmItH", "bob", "Bob", "carol@example.com", "CAROL@EXAMPLE.COM")) {
             assertThat(providers.claimant(Username.of(name))).as(name).contains(new Source.Provider(PROVIDER));
         }
     }

@@ -1,10 +1,10 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.port.StrengthEstimator.Strength;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link StrengthEstimator}, run against every implementation (in-memory fake and adapters).
@@ -35,7 +34,9 @@ public abstract class StrengthEstimatorContract {
         StrengthEstimator estimator = estimator();
 
         for (String common : List.of("password", "123456", "qwerty", "111111", "abc123")) {
-            assertThat(estimator.estimate(Password.of(common), List.of()).score()).as(common).isLessThanOrEqualTo(1);
+            assertThat(estimator.estimate(Password.of(common), List.of()).score())
+                    .as(common)
+                    .isLessThanOrEqualTo(1);
         }
     }
 
@@ -44,7 +45,8 @@ public abstract class StrengthEstimatorContract {
         StrengthEstimator estimator = estimator();
 
         for (String random : randomPasswords(new Random(99L), 20, 20)) {
-            assertThat(estimator.estimate(Password.of(random), List.of()).score()).isEqualTo(4);
+            assertThat(estimator.estimate(Password.of(random), List.of()).score())
+                    .isEqualTo(4);
         }
     }
 
@@ -64,14 +66,26 @@ public abstract class StrengthEstimatorContract {
     @Test
     void never_puts_the_password_in_its_feedback() {
         StrengthEstimator estimator = estimator();
-        List<String> passwords = new ArrayList<>(List.of("qwerty123", "zaq12wsx", "19871987", "aaaaaaaaaaaa",
-                "abcdefgh", "dragon2024", "Summer2024!", "iloveyou1", "jordan23", "qvantasseur1", "Quillbrook"));
+        List<String> passwords = new ArrayList<>(List.of(
+                "qwerty123",
+                "zaq12wsx",
+                "19871987",
+                "aaaaaaaaaaaa",
+                "abcdefgh",
+                "dragon2024",
+                "Summer2024!",
+                "iloveyou1",
+                "jordan23",
+                "qvantasseur1",
+                "Quillbrook"));
         passwords.addAll(randomPasswords(new Random(5L), 10, 10));
 
         for (String text : passwords) {
             Strength strength = estimator.estimate(Password.of(text), List.of("qvantasseur", "Quillbrook Vantasseur"));
-            strength.feedback().ifPresent(feedback ->
-                    assertThat(feedback.toLowerCase(Locale.ROOT)).as(text).doesNotContain(text.toLowerCase(Locale.ROOT)));
+            strength.feedback()
+                    .ifPresent(feedback -> assertThat(feedback.toLowerCase(Locale.ROOT))
+                            .as(text)
+                            .doesNotContain(text.toLowerCase(Locale.ROOT)));
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.AuditEvent.Outcome;
 import dev.locksmith.core.domain.AuditRecord;
+import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Profile;
@@ -11,17 +14,13 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail.Query;
 import dev.locksmith.core.port.Transactions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Transactions} promises over the store ports it spans: commit when the work returns, roll
@@ -54,8 +53,14 @@ public abstract class TransactionsContract {
     }
 
     private static User user(Username name) {
-        return User.newLocal(name, Profile.named("User " + name.value()), Set.of(),
-                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$" + name.value()), NOW, false, Optional.empty());
+        return User.newLocal(
+                name,
+                Profile.named("User " + name.value()),
+                Set.of(),
+                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$" + name.value()),
+                NOW,
+                false,
+                Optional.empty());
     }
 
     private static PasswordHash hash(String tag) {
@@ -63,7 +68,8 @@ public abstract class TransactionsContract {
     }
 
     private static AuditEvent event(String code) {
-        return new AuditEvent(NOW, Optional.of(ALICE), Operation.SET_PASSWORD, Optional.of(BOB), Outcome.SUCCESS, code, Map.of());
+        return new AuditEvent(
+                NOW, Optional.of(ALICE), Operation.SET_PASSWORD, Optional.of(BOB), Outcome.SUCCESS, code, Map.of());
     }
 
     /** Changes every store a use case can touch. */
@@ -71,8 +77,11 @@ public abstract class TransactionsContract {
         store.users().add(user(BOB));
         User alice = store.users().find(ALICE).orElseThrow();
         store.users().update(alice.passwordSetByOther(hash(tag), NOW, true, Optional.empty()));
-        store.users().recordFailedLogin(store.users().find(BOB).orElseThrow().id(), NOW,
-                dev.locksmith.core.domain.LoginState.Rule.countOnly());
+        store.users()
+                .recordFailedLogin(
+                        store.users().find(BOB).orElseThrow().id(),
+                        NOW,
+                        dev.locksmith.core.domain.LoginState.Rule.countOnly());
         store.history().push(ALICE, alice.passwordHash().orElseThrow(), NOW);
         store.audit().record(event(tag));
         store.policy().save(PasswordPolicy.classicComplex());
@@ -96,8 +105,9 @@ public abstract class TransactionsContract {
         assertThat(seen[1]).as("inside, seen from another thread").isFalse();
         assertThat(store.transactions().inProgress()).isFalse();
         assertThatThrownBy(() -> store.transactions().run(() -> {
-            throw new WorkFailed();
-        })).isInstanceOf(WorkFailed.class);
+                    throw new WorkFailed();
+                }))
+                .isInstanceOf(WorkFailed.class);
         assertThat(store.transactions().inProgress()).as("after a rollback").isFalse();
     }
 
@@ -114,7 +124,9 @@ public abstract class TransactionsContract {
         assertThat(store.users().find(ALICE).orElseThrow().passwordHash()).contains(hash("committed"));
         assertThat(store.users().find(BOB).orElseThrow().failedLogins()).isEqualTo(1);
         assertThat(store.history().recent(ALICE, 5)).hasSize(1);
-        assertThat(store.audit().read(Query.latest(5))).extracting(r -> r.event().code()).containsExactly("committed");
+        assertThat(store.audit().read(Query.latest(5)))
+                .extracting(r -> r.event().code())
+                .containsExactly("committed");
         assertThat(store.policy().load()).contains(PasswordPolicy.classicComplex());
     }
 
@@ -126,9 +138,10 @@ public abstract class TransactionsContract {
         WorkFailed failure = new WorkFailed();
 
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            changeEverything("rolled-back");
-            throw failure;
-        })).isSameAs(failure);
+                    changeEverything("rolled-back");
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(store.users().find(ALICE)).contains(aliceBefore);
         assertThat(store.users().find(BOB)).isEmpty();
@@ -142,9 +155,10 @@ public abstract class TransactionsContract {
         store.transactions().run(() -> store.users().add(user(ALICE)));
         WorkFailed failure = new WorkFailed();
         assertThatThrownBy(() -> store.transactions().run(() -> {
-            store.users().add(user(BOB));
-            throw failure;
-        })).isSameAs(failure);
+                    store.users().add(user(BOB));
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(store.users().find(ALICE)).isPresent();
         assertThat(store.users().find(BOB)).isEmpty();
@@ -154,13 +168,14 @@ public abstract class TransactionsContract {
     void a_nested_call_joins_and_rolls_back_with_the_outer_work() {
         WorkFailed failure = new WorkFailed();
         assertThatThrownBy(() -> store.transactions().run(() -> {
-            store.users().add(user(ALICE));
-            store.transactions().run(() -> {
-                store.users().add(user(BOB));
-                store.audit().record(event("inner"));
-            });
-            throw failure;
-        })).isSameAs(failure);
+                    store.users().add(user(ALICE));
+                    store.transactions().run(() -> {
+                        store.users().add(user(BOB));
+                        store.audit().record(event("inner"));
+                    });
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(store.users().find(ALICE)).isEmpty();
         assertThat(store.users().find(BOB)).isEmpty();
@@ -188,16 +203,19 @@ public abstract class TransactionsContract {
             store.users().add(user(ALICE));
             store.audit().record(event("seen"));
             assertThat(store.users().find(ALICE)).isPresent();
-            assertThat(store.audit().read(Query.latest(5))).extracting(r -> r.event().code()).containsExactly("seen");
+            assertThat(store.audit().read(Query.latest(5)))
+                    .extracting(r -> r.event().code())
+                    .containsExactly("seen");
         });
     }
 
     @Test
     void a_failed_transaction_leaves_the_store_usable() {
         assertThatThrownBy(() -> store.transactions().run(() -> {
-            store.users().add(user(ALICE));
-            throw new WorkFailed();
-        })).isInstanceOf(WorkFailed.class);
+                    store.users().add(user(ALICE));
+                    throw new WorkFailed();
+                }))
+                .isInstanceOf(WorkFailed.class);
 
         store.transactions().run(() -> {
             store.users().add(user(ALICE));

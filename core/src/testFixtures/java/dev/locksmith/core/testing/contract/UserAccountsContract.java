@@ -1,5 +1,8 @@
 package dev.locksmith.core.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Lock;
@@ -17,9 +20,6 @@ import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.port.UserAccounts.FailedLogin;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +27,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link UserAccounts} promises. Subclasses return a fresh, empty store from {@link #newUserAccounts()}.
@@ -50,20 +49,40 @@ public abstract class UserAccountsContract {
     }
 
     static User localUser(String name) {
-        return User.newLocal(Username.of(name), Profile.named("User " + name), Set.of(),
-                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$" + name), NOW, false, Optional.empty());
+        return User.newLocal(
+                Username.of(name),
+                Profile.named("User " + name),
+                Set.of(),
+                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$" + name),
+                NOW,
+                false,
+                Optional.empty());
     }
 
     private static User fullUser() {
-        Profile profile = new Profile("Alice Example", "Alice (support, 2nd floor)",
-                Optional.of(EmailAddress.of("alice@example.com")), "first line\nsecond line\twith a tab");
-        LoginState logins = new LoginState(4, Optional.of(NOW.minusSeconds(60)),
+        Profile profile = new Profile(
+                "Alice Example",
+                "Alice (support, 2nd floor)",
+                Optional.of(EmailAddress.of("alice@example.com")),
+                "first line\nsecond line\twith a tab");
+        LoginState logins = new LoginState(
+                4,
+                Optional.of(NOW.minusSeconds(60)),
                 Optional.of(new Lock(NOW.minusSeconds(60), Optional.of(NOW.plusSeconds(1740)))),
                 Optional.of(NOW.minusSeconds(86_400)));
-        return new User(UserId.random(), Username.of("alice"), profile,
-                Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS), false, Source.local(),
+        return new User(
+                UserId.random(),
+                Username.of("alice"),
+                profile,
+                Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS),
+                false,
+                Source.local(),
                 Optional.of(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")),
-                Optional.of(NOW.minusSeconds(3600)), true, Optional.of(NOW.plus(Duration.ofHours(72))), logins, 0);
+                Optional.of(NOW.minusSeconds(3600)),
+                true,
+                Optional.of(NOW.plus(Duration.ofHours(72))),
+                logins,
+                0);
     }
 
     @Test
@@ -80,8 +99,11 @@ public abstract class UserAccountsContract {
 
     @Test
     void stores_a_provider_user_without_password() {
-        User bob = User.newProviderUser(Username.of("bob"), new Profile("Bob", "", Optional.empty(), ""),
-                Set.of(Permission.SET_PASSWORDS), new Source.Provider("corp-ad"));
+        User bob = User.newProviderUser(
+                Username.of("bob"),
+                new Profile("Bob", "", Optional.empty(), ""),
+                Set.of(Permission.SET_PASSWORDS),
+                new Source.Provider("corp-ad"));
         users.add(bob);
         assertThat(users.find(Username.of("bob"))).contains(bob);
     }
@@ -98,7 +120,8 @@ public abstract class UserAccountsContract {
         users.add(first);
         User second = first.withProfile(Profile.named("Impostor"));
         assertThatThrownBy(() -> users.add(second))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
         assertThat(users.find(Username.of("dave"))).contains(first);
     }
 
@@ -106,7 +129,8 @@ public abstract class UserAccountsContract {
     void update_replaces_the_user_and_returns_it_at_the_next_version() {
         users.add(localUser("erin"));
         User stored = users.find(Username.of("erin")).orElseThrow();
-        User changed = stored.withProfile(Profile.named("Erin Changed")).withPermissions(Set.of(Permission.SET_PASSWORDS));
+        User changed =
+                stored.withProfile(Profile.named("Erin Changed")).withPermissions(Set.of(Permission.SET_PASSWORDS));
 
         User returned = users.update(changed);
 
@@ -130,14 +154,16 @@ public abstract class UserAccountsContract {
         User winner = users.update(original.withProfile(Profile.named("Winner")));
 
         assertThatThrownBy(() -> users.update(original.withProfile(Profile.named("Loser"))))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
         assertThat(users.find(Username.of("gina"))).contains(winner);
     }
 
     @Test
     void update_of_a_missing_user_is_not_found() {
         assertThatThrownBy(() -> users.update(localUser("ghost")))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         assertThat(users.find(Username.of("ghost"))).isEmpty();
     }
 
@@ -153,7 +179,8 @@ public abstract class UserAccountsContract {
         users.add(localUser("ivy"));
         User current = users.update(stored("ivy").withEnabled(false));
         assertThatThrownBy(() -> users.remove(current.id(), 0))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
         assertThat(users.find(Username.of("ivy"))).contains(current);
     }
 
@@ -171,11 +198,13 @@ public abstract class UserAccountsContract {
         users.add(reborn);
 
         assertThatThrownBy(() -> users.update(old.withPermissions(Set.of())))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         assertThatThrownBy(() -> users.remove(old.id(), 0)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> users.recordFailedLogin(old.id(), NOW, LoginState.Rule.countOnly()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(users.replaceHash(old.id(), old.passwordHash().orElseThrow(), new PasswordHash("$2a$10$x"))).isFalse();
+        assertThat(users.replaceHash(old.id(), old.passwordHash().orElseThrow(), new PasswordHash("$2a$10$x")))
+                .isFalse();
         assertThat(users.find(Username.of("ruth"))).contains(reborn);
     }
 
@@ -184,9 +213,19 @@ public abstract class UserAccountsContract {
         User first = localUser("sven");
         users.add(first);
         assertThat(stored("sven").id()).isEqualTo(first.id());
-        User sameIdentity = new User(first.id(), Username.of("sven2"), first.profile(), first.permissions(), true,
-                first.source(), first.passwordHash(), first.passwordChangedAt(), false, Optional.empty(),
-                LoginState.initial(), 0);
+        User sameIdentity = new User(
+                first.id(),
+                Username.of("sven2"),
+                first.profile(),
+                first.permissions(),
+                true,
+                first.source(),
+                first.passwordHash(),
+                first.passwordChangedAt(),
+                false,
+                Optional.empty(),
+                LoginState.initial(),
+                0);
         assertThatThrownBy(() -> users.add(sameIdentity)).isInstanceOf(ConflictException.class);
         assertThat(users.find(Username.of("sven2"))).isEmpty();
     }
@@ -208,7 +247,8 @@ public abstract class UserAccountsContract {
     void a_failed_login_locks_at_the_threshold_and_reports_it_exactly_once() {
         users.add(localUser("kate"));
         UserId kate = stored("kate").id();
-        LoginState.Rule rule = new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(30)));
+        LoginState.Rule rule =
+                new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(30)));
 
         assertThat(users.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
         assertThat(users.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
@@ -227,8 +267,8 @@ public abstract class UserAccountsContract {
     @Test
     void without_a_duration_the_lock_lasts_until_reset() {
         users.add(localUser("liam"));
-        FailedLogin result = users.recordFailedLogin(stored("liam").id(), NOW,
-                new LoginState.Rule(1, Optional.empty(), Optional.empty()));
+        FailedLogin result = users.recordFailedLogin(
+                stored("liam").id(), NOW, new LoginState.Rule(1, Optional.empty(), Optional.empty()));
         assertThat(result.lockedNow()).isTrue();
         assertThat(result.logins().lock()).contains(new Lock(NOW, Optional.empty()));
         assertThat(result.logins().isLockedAt(NOW.plus(Duration.ofDays(3650)))).isTrue();
@@ -270,7 +310,8 @@ public abstract class UserAccountsContract {
     void a_failure_outside_the_observation_window_starts_the_count_again() {
         users.add(localUser("pia"));
         UserId pia = stored("pia").id();
-        LoginState.Rule rule = new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(10)));
+        LoginState.Rule rule =
+                new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(10)));
         users.recordFailedLogin(pia, NOW, rule);
         users.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(9)), rule);
 
@@ -321,8 +362,8 @@ public abstract class UserAccountsContract {
 
         users.recordSuccessfulLogin(rosa, NOW.plusSeconds(5));
 
-        assertThat(stored("rosa").logins()).isEqualTo(new LoginState(0, Optional.empty(), Optional.empty(),
-                Optional.of(NOW.plusSeconds(5))));
+        assertThat(stored("rosa").logins())
+                .isEqualTo(new LoginState(0, Optional.empty(), Optional.empty(), Optional.of(NOW.plusSeconds(5))));
         assertThat(stored("rosa").version()).isZero();
     }
 
@@ -332,10 +373,12 @@ public abstract class UserAccountsContract {
         User tara = stored("tara");
         PasswordHash stronger = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$c3Ryb25n");
 
-        assertThat(users.replaceHash(tara.id(), new PasswordHash("$2a$10$other"), stronger)).isFalse();
+        assertThat(users.replaceHash(tara.id(), new PasswordHash("$2a$10$other"), stronger))
+                .isFalse();
         assertThat(stored("tara").passwordHash()).isEqualTo(tara.passwordHash());
 
-        assertThat(users.replaceHash(tara.id(), tara.passwordHash().orElseThrow(), stronger)).isTrue();
+        assertThat(users.replaceHash(tara.id(), tara.passwordHash().orElseThrow(), stronger))
+                .isTrue();
         assertThat(stored("tara").passwordHash()).contains(stronger);
         assertThat(stored("tara").version()).isZero();
     }
@@ -345,7 +388,8 @@ public abstract class UserAccountsContract {
         assertThatThrownBy(() -> users.recordFailedLogin(UserId.random(), NOW, LoginState.Rule.countOnly()))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> users.resetFailedLogins(UserId.random())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> users.recordSuccessfulLogin(UserId.random(), NOW)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.recordSuccessfulLogin(UserId.random(), NOW))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -363,8 +407,10 @@ public abstract class UserAccountsContract {
         users.add(localUser("xavier.smith"));
         users.add(localUser("yara").withProfile(new Profile("Yara Public-Face", "", Optional.empty(), "")));
         users.add(localUser("zed").withProfile(new Profile("", "Zed Back-Office", Optional.empty(), "")));
-        users.add(localUser("walt").withProfile(new Profile("", "", Optional.of(EmailAddress.of("w.w@Example.ORG")), "")));
-        users.add(localUser("vera").withProfile(new Profile("Nothing", "Special", Optional.empty(), "public-face in comments")));
+        users.add(localUser("walt")
+                .withProfile(new Profile("", "", Optional.of(EmailAddress.of("w.w@Example.ORG")), "")));
+        users.add(localUser("vera")
+                .withProfile(new Profile("Nothing", "Special", Optional.empty(), "public-face in comments")));
 
         assertThat(search("IER.SM")).containsExactly("xavier.smith");
         assertThat(search("public-FACE")).containsExactly("yara");
@@ -417,7 +463,8 @@ public abstract class UserAccountsContract {
                 break;
             }
             assertThat(page.items()).hasSize(3);
-            assertThat(page.nextCursor()).contains(page.items().get(2).username().value());
+            assertThat(page.nextCursor())
+                    .contains(page.items().get(2).username().value());
             after = page.nextCursor().map(Username::of);
         }
         assertThat(seen).containsExactlyElementsOf(names);
@@ -446,7 +493,9 @@ public abstract class UserAccountsContract {
     void counts_enabled_administrators_only() {
         users.add(localUser("root1").withPermissions(Set.of(Permission.ADMINISTRATOR)));
         users.add(localUser("root2").withPermissions(Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS)));
-        users.add(localUser("root3").withPermissions(Set.of(Permission.ADMINISTRATOR)).withEnabled(false));
+        users.add(localUser("root3")
+                .withPermissions(Set.of(Permission.ADMINISTRATOR))
+                .withEnabled(false));
         users.add(localUser("helper").withPermissions(Set.of(Permission.SET_PASSWORDS)));
         users.add(localUser("plain"));
 
@@ -458,7 +507,8 @@ public abstract class UserAccountsContract {
     }
 
     private List<String> search(String text) {
-        return usernames(users.search(new UserSearch(text, Optional.empty(), 50)).items());
+        return usernames(
+                users.search(new UserSearch(text, Optional.empty(), 50)).items());
     }
 
     private static List<String> usernames(List<User> list) {
