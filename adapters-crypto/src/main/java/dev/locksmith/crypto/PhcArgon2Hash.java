@@ -16,6 +16,7 @@ import java.util.Base64;
  * checked before any hash is computed, so a stored string cannot make the hasher allocate or work without
  * limit (the limits themselves are set by {@link Argon2Settings}).
  */
+@SuppressWarnings("ArrayRecordComponent") // package-private parse result; salt and tag are read, never compared
 record PhcArgon2Hash(
         Argon2Type type, int version, int memoryKiB, int iterations, int parallelism, byte[] salt, byte[] tag) {
     static final int VERSION_10 = 0x10;
@@ -39,7 +40,7 @@ record PhcArgon2Hash(
      */
     static PhcArgon2Hash parse(String value, int maxMemoryKiB, long maxWork) {
         String[] parts = value.split("\\$", -1);
-        if (parts.length != 5 && parts.length != 6 || !parts[0].isEmpty()) {
+        if ((parts.length != 5 && parts.length != 6) || !parts[0].isEmpty()) {
             throw unsupported("not a PHC string with 4 or 5 fields");
         }
         Argon2Type type = Argon2Type.ofPhcId(parts[1]);
@@ -131,7 +132,7 @@ record PhcArgon2Hash(
 
     /** A canonical non-negative decimal of at most 10 digits (so it fits a long; bounds are checked by the caller). */
     private static long decimal(String s) {
-        if (s.isEmpty() || s.length() > 10 || s.length() > 1 && s.charAt(0) == '0') {
+        if (s.isEmpty() || s.length() > 10 || (s.length() > 1 && s.charAt(0) == '0')) {
             throw unsupported("malformed number");
         }
         long n = 0;
@@ -151,7 +152,8 @@ record PhcArgon2Hash(
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (!ok) {
                 throw unsupported("malformed Base64");
             }

@@ -21,6 +21,8 @@ final class Database {
     private final Jdbi jdbi;
     private final Tables tables;
     private final boolean pinIsolation;
+    // Per store, not static: two stores (two pools, as two appliance nodes) bind transactions independently.
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
     /** Whether the thread's transaction has run a write (set before the write is sent). */
     private final ThreadLocal<Boolean> wrote = new ThreadLocal<>();

@@ -190,7 +190,7 @@ final class UserRows {
     static Set<Permission> permissions(String stored) {
         EnumSet<Permission> result = EnumSet.noneOf(Permission.class);
         if (!stored.isEmpty()) {
-            for (String name : stored.split(",")) {
+            for (String name : stored.split(",", -1)) {
                 result.add(Permission.valueOf(name));
             }
         }

@@ -42,6 +42,7 @@ final class LdifFile {
     record Fingerprint(Stat stat, HashCode sha256, boolean racy) {}
 
     /** A file's content and fingerprint, read consistently. */
+    @SuppressWarnings("ArrayRecordComponent") // package-private carrier, read once; never compared
     record Content(Path path, byte[] bytes, Fingerprint fingerprint) {}
 
     private LdifFile() {}

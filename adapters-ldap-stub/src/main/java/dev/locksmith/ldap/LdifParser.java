@@ -44,6 +44,7 @@ final class LdifParser {
      * A value of a wanted attribute: the attribute description as written (with its options), its line, and
      * the raw bytes.
      */
+    @SuppressWarnings("ArrayRecordComponent") // package-private carrier, read once; never compared
     record Value(String attribute, int line, byte[] bytes) {}
 
     /** The entries of a file, and warnings ({@code file:line: text}) about what was skipped. */

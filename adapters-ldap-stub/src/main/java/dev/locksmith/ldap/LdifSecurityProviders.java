@@ -100,7 +100,8 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
                     .setDaemon(true)
                     .build());
             long millis = pollInterval.toMillis();
-            poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+            // The poll catches and logs everything itself; the executor is shut down on close.
+            var unused = poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -365,10 +365,10 @@ final class LdapDirectory implements AutoCloseable {
         try {
             result = searches.search(request);
         } catch (LDAPSearchException e) {
-            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+            if (e.getResultCode().equals(ResultCode.SIZE_LIMIT_EXCEEDED)) {
                 return new Lookup(Found.SEVERAL, Optional.empty());
             }
-            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+            if (e.getResultCode().equals(ResultCode.NO_SUCH_OBJECT)) {
                 LOG.log(
                         System.Logger.Level.WARNING,
                         "{0}: the base DN {1} does not exist in the directory",
@@ -420,7 +420,7 @@ final class LdapDirectory implements AutoCloseable {
                     dns.add(entry.getDN());
                 }
             } catch (LDAPSearchException e) {
-                if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                if (!e.getResultCode().equals(ResultCode.SIZE_LIMIT_EXCEEDED)) {
                     throw e;
                 }
                 e.getSearchEntries().forEach(entry -> dns.add(entry.getDN()));

@@ -197,7 +197,7 @@ public final class ZxcvbnStrengthEstimator implements StrengthEstimator {
             if (at > 0) {
                 parts.add(text.substring(0, at));
             }
-            for (String part : NON_ALPHANUMERIC.split(text)) {
+            for (String part : NON_ALPHANUMERIC.split(text, -1)) {
                 if (part.codePointCount(0, part.length()) >= MIN_USER_INPUT_PART) {
                     parts.add(part);
                 }

@@ -56,8 +56,8 @@ final class Failures {
      */
     static MailException afterData(Throwable failure) {
         for (Throwable t : chain(failure)) {
-            if (t instanceof SMTPSendFailedException) {
-                int code = ((SMTPSendFailedException) t).getReturnCode();
+            if (t instanceof SMTPSendFailedException sendFailed) {
+                int code = sendFailed.getReturnCode();
                 if (code >= 400 && code < 600) {
                     return deliveryFailed(DeliveryProblem.MESSAGE_REFUSED, failure);
                 }
@@ -128,14 +128,11 @@ final class Failures {
             if (message != null) {
                 text.append(": ").append(message);
             }
-        } else if (link instanceof SMTPAddressFailedException) {
-            SMTPAddressFailedException e = (SMTPAddressFailedException) link;
+        } else if (link instanceof SMTPAddressFailedException e) {
             text.append(": ").append(verb(e.getCommand())).append(" reply ").append(e.getReturnCode());
-        } else if (link instanceof SMTPSenderFailedException) {
-            SMTPSenderFailedException e = (SMTPSenderFailedException) link;
+        } else if (link instanceof SMTPSenderFailedException e) {
             text.append(": ").append(verb(e.getCommand())).append(" reply ").append(e.getReturnCode());
-        } else if (link instanceof SMTPSendFailedException) {
-            SMTPSendFailedException e = (SMTPSendFailedException) link;
+        } else if (link instanceof SMTPSendFailedException e) {
             text.append(": ").append(verb(e.getCommand())).append(" reply ").append(e.getReturnCode());
         } else if (message != null) {
             // A server reply text may echo what it was sent; keep only its reply and status codes.
@@ -164,8 +161,7 @@ final class Failures {
 
     private static boolean hasInvalidAddresses(List<Throwable> chain) {
         for (Throwable t : chain) {
-            if (t instanceof SendFailedException && !(t instanceof SMTPSendFailedException)) {
-                SendFailedException e = (SendFailedException) t;
+            if (t instanceof SendFailedException e && !(t instanceof SMTPSendFailedException)) {
                 if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
                     return true;
                 }

@@ -304,14 +304,14 @@ public final class SmtpMailer implements Mailer {
             LOG.log(Level.DEBUG, () -> "Sent the " + kind + " message via " + relay());
         } catch (ExecutionException e) {
             Throwable failure = e.getCause();
-            if (failure instanceof MailException) {
-                throw failed(kind, (MailException) failure);
+            if (failure instanceof MailException mail) {
+                throw failed(kind, mail);
             }
-            if (failure instanceof RuntimeException) {
-                throw (RuntimeException) failure;
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            if (failure instanceof Error) {
-                throw (Error) failure;
+            if (failure instanceof Error error) {
+                throw error;
             }
             throw failed(kind, Failures.deliveryFailed(failure));
         } catch (TimeoutException e) {

@@ -57,9 +57,9 @@ final class TrustMaterial {
                     continue;
                 }
                 count++;
-                if (!acceptOutsideValidity && certificate instanceof X509Certificate) {
-                    requireValid((X509Certificate) certificate, now);
-                    dated.add((X509Certificate) certificate);
+                if (!acceptOutsideValidity && certificate instanceof X509Certificate x509) {
+                    requireValid(x509, now);
+                    dated.add(x509);
                 }
             }
         } catch (KeyStoreException e) {
@@ -191,7 +191,7 @@ final class TrustMaterial {
         }
 
         private void requireDates() throws CertificateException {
-            Date now = new Date();
+            Date now = Date.from(java.time.Instant.now()); // the X.509 API takes a Date
             for (X509Certificate certificate : pinned) {
                 certificate.checkValidity(now);
             }

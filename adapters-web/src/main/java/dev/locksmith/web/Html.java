@@ -79,7 +79,7 @@ final class Html {
                 case '`' -> out.append("&#96;");
                 default -> {
                     // C0 controls (but tab, line feed, carriage return) are not allowed in HTML text.
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
                         out.append('\uFFFD');
                     } else {
                         out.append(c);

@@ -677,7 +677,7 @@ public final class LocksmithConsole extends HttpServlet {
         x.session().role = full ? Sessions.Role.ADMINISTRATOR : Sessions.Role.PRIVILEGED;
         List<Html> rows = new ArrayList<>();
         for (SearchUsers.Row row : result.page().items()) {
-            rows.add(userRow(x, row, full, text));
+            rows.add(userRow(x, row, text));
         }
         Html next = result.page()
                 .nextCursor()
@@ -708,7 +708,7 @@ public final class LocksmithConsole extends HttpServlet {
         page(x, 200, "Users", content);
     }
 
-    private Html userRow(Exchange x, SearchUsers.Row row, boolean full, String text) {
+    private Html userRow(Exchange x, SearchUsers.Row row, String text) {
         String u = row.username().value();
         List<Html> actions = new ArrayList<>();
         if (row.affordances().contains(SearchUsers.Affordance.CHANGE_PASSWORD)) {
@@ -1210,7 +1210,9 @@ public final class LocksmithConsole extends HttpServlet {
 
     private void deletePage(Exchange x) {
         Username username = username(x, x.param("u"));
-        fullRow(x, username).orElseThrow(() -> new NotFoundException(username));
+        if (fullRow(x, username).isEmpty()) {
+            throw new NotFoundException(username);
+        }
         page(
                 x,
                 200,
@@ -1350,7 +1352,7 @@ public final class LocksmithConsole extends HttpServlet {
                 .lockoutDuration(duration(form, "lockoutDurationMinutes", Duration.ofMinutes(1)))
                 .lockoutWindow(duration(form, "lockoutWindowMinutes", Duration.ofMinutes(1)));
         Set<String> words = new LinkedHashSet<>();
-        for (String line : x.param("bannedWords").split("\r?\n")) {
+        for (String line : x.param("bannedWords").split("\r?\n", -1)) {
             if (!line.isBlank()) {
                 words.add(line.strip());
             }

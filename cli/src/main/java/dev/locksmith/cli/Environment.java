@@ -48,6 +48,8 @@ public record Environment(
 
     /** The running process: its standard input, environment, console, and the production adapters. */
     public static Environment system() {
+        // On Java 17 (the baseline) System.console() is null without a terminal; later JDKs differ, see isTerminal.
+        @SuppressWarnings("SystemConsoleNull")
         java.io.Console console = System.console();
         Optional<Terminal> terminal = console == null
                 ? Optional.empty()

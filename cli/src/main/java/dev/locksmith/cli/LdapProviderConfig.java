@@ -124,8 +124,10 @@ record LdapProviderConfig(String name, Path file) {
         }
         try {
             LdapProviderSettings.Builder b = LdapProviderSettings.builder(name);
-            for (String url : required(p, "url").split("[\\s,]+")) {
-                b.url(url);
+            for (String url : required(p, "url").split("[\\s,]+", -1)) {
+                if (!url.isEmpty()) {
+                    b.url(url);
+                }
             }
             b.bindDn(required(p, "bind-dn")).baseDn(required(p, "base-dn"));
             Optional<String> passwordFile = value(p, "bind-password-file");

@@ -41,8 +41,10 @@ final class LoginCommand extends StoreCommand {
         } else {
             out().println(Describe.outcome(outcome));
         }
-        if (!json && outcome instanceof AuthenticationOutcome.MustChangePassword
-                || outcome instanceof AuthenticationOutcome.PasswordExpired) {
+        // Never in JSON mode: standard output is then one JSON document and nothing else.
+        if (!json
+                && (outcome instanceof AuthenticationOutcome.MustChangePassword
+                        || outcome instanceof AuthenticationOutcome.PasswordExpired)) {
             out().println("Next: locksmith passwd --as " + user);
         }
         return outcome.loggedIn() || outcome.passwordChangeRequired() ? ExitCode.OK : ExitCode.LOGIN_FAILED;

@@ -54,8 +54,12 @@ final class Values {
         if (text.isBlank() || text.trim().equalsIgnoreCase("none")) {
             return set;
         }
-        for (String part : text.split(",")) {
-            set.add(permission(part));
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i == parts.length - 1 && parts[i].isEmpty()) {
+                break; // a trailing comma, as before
+            }
+            set.add(permission(parts[i]));
         }
         return set;
     }

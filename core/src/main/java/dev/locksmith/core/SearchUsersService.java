@@ -65,7 +65,7 @@ final class SearchUsersService implements SearchUsers {
         try {
             return services.providers().claimant(username);
         } catch (UnavailableException e) {
-            return Optional.of(Source.UNREACHABLE);
+            return Optional.of(Source.Provider.UNREACHABLE);
         }
     }
 

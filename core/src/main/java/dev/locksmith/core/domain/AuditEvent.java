@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One entry of the audit trail: who did what to whom, when, and how it ended. Never holds a password;
- * {@code detail} values are short machine-readable facts (flags, codes, provider names). Immutable.
+ * {@code details} values are short machine-readable facts (flags, codes, provider names). Immutable.
  *
  * @param at when it happened
  * @param actor who acted; empty for an anonymous login attempt

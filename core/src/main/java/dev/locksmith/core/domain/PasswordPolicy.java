@@ -124,7 +124,7 @@ public record PasswordPolicy(
                 0,
                 0,
                 Optional.empty(),
-                Optional.of(Duration.ofHours(72)),
+                Optional.of(Duration.ofDays(3)),
                 10,
                 Optional.of(Duration.ofMinutes(30)),
                 Optional.empty());
@@ -144,7 +144,7 @@ public record PasswordPolicy(
                 0,
                 5,
                 Optional.of(Duration.ofDays(90)),
-                Optional.of(Duration.ofHours(72)),
+                Optional.of(Duration.ofDays(3)),
                 10,
                 Optional.of(Duration.ofMinutes(30)),
                 Optional.empty());
@@ -293,18 +293,30 @@ public record PasswordPolicy(
             lockoutThreshold = value;
             return this;
         }
-        /** @param value lock duration, or null for "until reset" */
+        /**
+         * Sets how long a lock lasts.
+         *
+         * @param value lock duration, or null for "until reset"
+         */
         public Builder lockoutDuration(Duration value) {
             lockoutDuration = Optional.ofNullable(value);
             return this;
         }
-        /** @param value observation window, or null for "the lockout duration" */
+        /**
+         * Sets the lockout's observation window.
+         *
+         * @param value observation window, or null for "the lockout duration"
+         */
         public Builder lockoutWindow(Duration value) {
             lockoutWindow = Optional.ofNullable(value);
             return this;
         }
 
-        /** @throws InvalidInputException naming the first setting out of range */
+        /**
+         * The policy.
+         *
+         * @throws InvalidInputException naming the first setting out of range
+         */
         public PasswordPolicy build() {
             return new PasswordPolicy(
                     minLength,

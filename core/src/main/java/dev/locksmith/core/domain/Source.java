@@ -16,13 +16,6 @@ public sealed interface Source permits Source.Local, Source.Provider {
         return new Provider(name);
     }
 
-    /**
-     * Stands for "a provider that could not be asked": a username whose claim cannot be checked because a
-     * directory is unreachable is treated as claimed by it (the stricter answer), so no local password path
-     * opens on it.
-     */
-    Provider UNREACHABLE = new Provider("(directory unreachable)");
-
     /** True for {@link Local}. */
     default boolean isLocal() {
         return this instanceof Local;
@@ -40,6 +33,13 @@ public sealed interface Source permits Source.Local, Source.Provider {
 
     /** A named security provider; the name is 1 to 128 characters without control characters. */
     record Provider(String name) implements Source {
+        /**
+         * Stands for "a provider that could not be asked": a username whose claim cannot be checked because a
+         * directory is unreachable is treated as claimed by it (the stricter answer), so no local password path
+         * opens on it.
+         */
+        public static final Provider UNREACHABLE = new Provider("(directory unreachable)");
+
         public Provider {
             name = Texts.singleLine(name, "provider", 128, false);
         }

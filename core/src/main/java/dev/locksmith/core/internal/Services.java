@@ -218,7 +218,7 @@ public final class Services {
                 throw e;
             }
             // Only the actor's own password paths depend on its claim: treat it as claimed (stricter).
-            claim = Optional.of(Source.UNREACHABLE);
+            claim = Optional.of(Source.Provider.UNREACHABLE);
         }
         return Optional.of(new Authorization.Actor(user.get(), claim, changeRequired));
     }

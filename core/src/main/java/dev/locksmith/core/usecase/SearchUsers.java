@@ -126,5 +126,5 @@ public interface SearchUsers {
     Result execute(Command command);
 
     /** The provider name shown on a row whose claim could not be checked because a directory was unreachable. */
-    public static final String UNREACHABLE_PROVIDER = Source.UNREACHABLE.name();
+    public static final String UNREACHABLE_PROVIDER = Source.Provider.UNREACHABLE.name();
 }

@@ -32,7 +32,7 @@ public interface SetPassword {
      * Lifetime of an emailed password when the policy's temporary-password lifetime is off: an emailed
      * password is weaker than a reset link (OWASP ASVS 2.5.1), so it always expires.
      */
-    public static final Duration EMAILED_PASSWORD_LIFETIME = Duration.ofHours(72);
+    public static final Duration EMAILED_PASSWORD_LIFETIME = Duration.ofDays(3);
 
     /**
      * The request. Ownership of {@code newPassword} passes to the use case, which wipes it when it returns

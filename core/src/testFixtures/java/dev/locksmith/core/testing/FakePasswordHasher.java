@@ -107,6 +107,7 @@ public final class FakePasswordHasher implements PasswordHasher {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // private, read once where parsed; never compared
     private record Parsed(int iterations, byte[] salt, byte[] hash) {}
 
     private static Parsed parse(PasswordHash hash) {

@@ -44,7 +44,7 @@ public abstract class ResetTokensContract {
 
     private static ResetToken token(int n, UserId user, Instant expiresAt) {
         return new ResetToken(
-                hex(n), user, Username.of(user == ALICE ? "alice" : "bob"), hex(1000 + n), NOW, expiresAt);
+                hex(n), user, Username.of(user.equals(ALICE) ? "alice" : "bob"), hex(1000 + n), NOW, expiresAt);
     }
 
     @Test

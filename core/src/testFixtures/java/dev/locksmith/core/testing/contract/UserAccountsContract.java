@@ -80,7 +80,7 @@ public abstract class UserAccountsContract {
                 Optional.of(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")),
                 Optional.of(NOW.minusSeconds(3600)),
                 true,
-                Optional.of(NOW.plus(Duration.ofHours(72))),
+                Optional.of(NOW.plus(Duration.ofDays(3))),
                 logins,
                 0);
     }
