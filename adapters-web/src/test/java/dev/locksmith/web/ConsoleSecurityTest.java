@@ -109,7 +109,7 @@ class ConsoleSecurityTest {
                         "action",
                         "set"));
 
-        for (HttpResponse<String> refused : new HttpResponse[] {without, wrong, otherSession, passwordWithoutToken}) {
+        for (HttpResponse<String> refused : java.util.List.of(without, wrong, otherSession, passwordWithoutToken)) {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("nothing was changed");
         }
