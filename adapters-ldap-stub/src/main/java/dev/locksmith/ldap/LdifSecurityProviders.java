@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Core's {@link SecurityProviders} port over configured providers: the first {@link SecurityProvider}, in the
+ * Core's {@link SecurityProviders} port over configured providers: the first {@link LdifProvider}, in the
  * order the host listed them, that claims a username (through its LDIF data, its given usernames or its rules)
  * is the claimant. Usernames in the data are brought to core's canonical {@link Username} form, so matching is
  * case-insensitive; a value that is not a valid username (whitespace, control characters, too long, not
@@ -41,11 +41,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>{@code
  * LdifSecurityProviders providers = LdifSecurityProviders.builder()
- *         .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+ *         .provider(LdifProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
  *                 .ldif(Path.of("/etc/appliance/ad-users.ldif"))
  *                 .windowsDomain("CORP")
  *                 .build())
- *         .provider(SecurityProvider.builder("kdc", ProviderKind.KERBEROS).kerberosRealm("CORP.EXAMPLE.COM").build())
+ *         .provider(LdifProvider.builder("kdc", ProviderKind.KERBEROS).kerberosRealm("CORP.EXAMPLE.COM").build())
  *         .pollEvery(Duration.ofSeconds(30))
  *         .build();
  * }</pre>
@@ -69,7 +69,7 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
 
     private static final System.Logger LOG = System.getLogger(LdifSecurityProviders.class.getName());
 
-    private final ImmutableList<SecurityProvider> providers;
+    private final ImmutableList<LdifProvider> providers;
     private final ImmutableList<Path> files;
     private final ReentrantLock reloadLock = new ReentrantLock();
     private final ScheduledExecutorService poller;
@@ -80,7 +80,7 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
     /** The last poll failure logged, so that a broken file is reported once; poll thread only. */
     private String lastPollFailure;
 
-    private LdifSecurityProviders(ImmutableList<SecurityProvider> providers, Duration pollInterval) {
+    private LdifSecurityProviders(ImmutableList<LdifProvider> providers, Duration pollInterval) {
         this.providers = providers;
         this.files = providers.stream()
                 .flatMap(p -> p.ldifFiles().stream())
@@ -123,7 +123,7 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
     }
 
     /** The providers in the order they are consulted. */
-    public List<SecurityProvider> providers() {
+    public List<LdifProvider> providers() {
         return providers;
     }
 
@@ -275,7 +275,7 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         // a file shared by providers with the same username attributes is parsed once
         Map<List<Object>, Set<String>> parsed = new HashMap<>();
         ImmutableList.Builder<Snapshot.Claimant> claimants = ImmutableList.builder();
-        for (SecurityProvider provider : providers) {
+        for (LdifProvider provider : providers) {
             ImmutableSet.Builder<String> usernames =
                     ImmutableSet.<String>builder().addAll(provider.usernames());
             for (Path file : provider.ldifFiles()) {
@@ -330,13 +330,13 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
         /** The shortest poll interval accepted; a shorter one would only burn a core on stat calls. */
         public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(10);
 
-        private final List<SecurityProvider> providers = new ArrayList<>();
+        private final List<LdifProvider> providers = new ArrayList<>();
         private Duration pollInterval;
 
         private Builder() {}
 
         /** Adds a provider after those already added: earlier providers win. */
-        public Builder provider(SecurityProvider provider) {
+        public Builder provider(LdifProvider provider) {
             providers.add(InvalidInputException.requireNonNull(provider, "provider"));
             return this;
         }
@@ -360,7 +360,7 @@ public final class LdifSecurityProviders implements SecurityProviders, AutoClose
                 throw new InvalidInputException("providers", "at least one security provider is required");
             }
             Set<String> names = new LinkedHashSet<>();
-            for (SecurityProvider provider : providers) {
+            for (LdifProvider provider : providers) {
                 if (!names.add(provider.name().toLowerCase(Locale.ROOT))) {
                     throw new InvalidInputException("providers", "two providers are named " + provider.name());
                 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class Snapshot {
 
     /** One provider and the canonical usernames its directory copy holds (files and builder together). */
-    record Claimant(SecurityProvider provider, ImmutableSet<String> usernames) {
+    record Claimant(LdifProvider provider, ImmutableSet<String> usernames) {
         boolean claims(String username) {
             return usernames.contains(username) || provider.claimsByRule(username);
         }

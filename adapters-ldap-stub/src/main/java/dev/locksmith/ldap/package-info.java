@@ -7,7 +7,7 @@
  * UnboundID LDAP SDK's {@code LDIFReader}, behind checks of its own (file and line of every fault, URL values never
  * fetched); the live directory adapter is a separate module.
  *
- * <p>Entry points: {@link dev.locksmith.ldap.SecurityProvider} (one provider's definition) and
+ * <p>Entry points: {@link dev.locksmith.ldap.LdifProvider} (one provider's definition) and
  * {@link dev.locksmith.ldap.LdifSecurityProviders} (the ordered providers, with reload). Errors are core's
  * {@link dev.locksmith.core.domain.LocksmithException}s, plus {@link dev.locksmith.ldap.LdifFormatException}
  * for malformed LDIF.

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The builders validate everything in {@code build()} and refuse with typed errors. */
 class BuilderValidationTest {
 
-    private static final SecurityProvider ANY = SecurityProvider.builder("ldap", ProviderKind.LDAP)
-            .username("alice")
-            .build();
+    private static final LdifProvider ANY =
+            LdifProvider.builder("ldap", ProviderKind.LDAP).username("alice").build();
 
     private static void refused(Runnable build, String field) {
         assertThatThrownBy(build::run)
@@ -28,27 +27,22 @@ class BuilderValidationTest {
     @Test
     void refuses_a_provider_without_name_or_kind() {
         refused(
-                () -> SecurityProvider.builder(null, ProviderKind.LDAP)
+                () -> LdifProvider.builder(null, ProviderKind.LDAP)
                         .username("a")
                         .build(),
                 "provider");
+        refused(() -> LdifProvider.builder(" ", ProviderKind.LDAP).username("a").build(), "provider");
         refused(
-                () -> SecurityProvider.builder(" ", ProviderKind.LDAP)
+                () -> LdifProvider.builder("bad\nname", ProviderKind.LDAP)
                         .username("a")
                         .build(),
                 "provider");
-        refused(
-                () -> SecurityProvider.builder("bad\nname", ProviderKind.LDAP)
-                        .username("a")
-                        .build(),
-                "provider");
-        refused(() -> SecurityProvider.builder("ldap", null).username("a").build(), "kind");
+        refused(() -> LdifProvider.builder("ldap", null).username("a").build(), "kind");
     }
 
     @Test
     void refuses_a_provider_with_nothing_to_claim_by() {
-        assertThatThrownBy(() ->
-                        SecurityProvider.builder("ldap", ProviderKind.LDAP).build())
+        assertThatThrownBy(() -> LdifProvider.builder("ldap", ProviderKind.LDAP).build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("provider");
                     assertThat(e).hasMessageContaining("claims nothing");
@@ -57,7 +51,7 @@ class BuilderValidationTest {
 
     @Test
     void accepts_an_explicitly_empty_directory_copy() {
-        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+        LdifProvider provider = LdifProvider.builder("ldap", ProviderKind.LDAP)
                 .usernames(List.of())
                 .build();
 
@@ -67,12 +61,12 @@ class BuilderValidationTest {
     @Test
     void refuses_a_given_username_that_is_not_a_valid_username() {
         refused(
-                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
                         .username("John Smith")
                         .build(),
                 "usernames");
         refused(
-                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
                         .usernames(Arrays.asList("a", null))
                         .build(),
                 "usernames");
@@ -80,7 +74,7 @@ class BuilderValidationTest {
 
     @Test
     void keeps_given_usernames_in_canonical_form() {
-        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+        LdifProvider provider = LdifProvider.builder("ldap", ProviderKind.LDAP)
                 .usernames(List.of("Alice", "ALICE", " Bob ", "ＣＡＲＯＬ"))
                 .build();
 
@@ -90,19 +84,19 @@ class BuilderValidationTest {
     @Test
     void refuses_invalid_username_attributes() {
         refused(
-                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
                         .ldif(Path.of("x.ldif"))
                         .usernameAttributes("uid;lang-en")
                         .build(),
                 "usernameAttributes");
         refused(
-                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
                         .ldif(Path.of("x.ldif"))
                         .usernameAttributes("user name")
                         .build(),
                 "usernameAttributes");
         refused(
-                () -> SecurityProvider.builder("ldap", ProviderKind.LDAP)
+                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
                         .ldif(Path.of("x.ldif"))
                         .usernameAttributes()
                         .build(),
@@ -111,7 +105,7 @@ class BuilderValidationTest {
 
     @Test
     void reads_username_attributes_by_name_alias_and_oid() {
-        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+        LdifProvider provider = LdifProvider.builder("ldap", ProviderKind.LDAP)
                 .ldif(Path.of("x.ldif"))
                 .usernameAttributes("UID", "employeeNumber")
                 .build();
@@ -127,7 +121,7 @@ class BuilderValidationTest {
         refused(
                 () -> LdifSecurityProviders.builder()
                         .provider(ANY)
-                        .provider(SecurityProvider.builder("LDAP", ProviderKind.RADIUS)
+                        .provider(LdifProvider.builder("LDAP", ProviderKind.RADIUS)
                                 .username("b")
                                 .build())
                         .build(),
@@ -164,7 +158,7 @@ class BuilderValidationTest {
 
     @Test
     void lists_ldif_files_absolute_and_once() {
-        SecurityProvider provider = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+        LdifProvider provider = LdifProvider.builder("ldap", ProviderKind.LDAP)
                 .ldif(Path.of("a.ldif"))
                 .ldif(Path.of("./a.ldif"))
                 .ldif(Path.of("b.ldif"))

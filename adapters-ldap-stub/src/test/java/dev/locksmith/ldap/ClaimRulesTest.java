@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Rule-based claims, for providers without a directory copy: Kerberos realms, Windows domains, suffixes. */
 class ClaimRulesTest {
 
-    private static LdifSecurityProviders only(SecurityProvider provider) {
+    private static LdifSecurityProviders only(LdifProvider provider) {
         return LdifSecurityProviders.builder().provider(provider).build();
     }
 
@@ -32,7 +32,7 @@ class ClaimRulesTest {
         "alice, false"
     })
     void kerberos_realm_claims_principals_of_that_realm_only(String username, boolean claimed) {
-        LdifSecurityProviders providers = only(SecurityProvider.builder("kdc", ProviderKind.KERBEROS)
+        LdifSecurityProviders providers = only(LdifProvider.builder("kdc", ProviderKind.KERBEROS)
                 .kerberosRealm("CORP.EXAMPLE.COM")
                 .build());
 
@@ -52,7 +52,7 @@ class ClaimRulesTest {
         "alice@CORP, false"
     })
     void windows_domain_claims_users_of_that_domain_only(String username, boolean claimed) {
-        LdifSecurityProviders providers = only(SecurityProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
+        LdifSecurityProviders providers = only(LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
                 .windowsDomain("CORP")
                 .build());
 
@@ -70,7 +70,7 @@ class ClaimRulesTest {
         "alice, false"
     })
     void suffix_claims_names_that_end_with_it_after_something(String username, boolean claimed) {
-        LdifSecurityProviders providers = only(SecurityProvider.builder("saml", ProviderKind.SAML)
+        LdifSecurityProviders providers = only(LdifProvider.builder("saml", ProviderKind.SAML)
                 .suffix("@Corp.Example.Com")
                 .build());
 
@@ -79,7 +79,7 @@ class ClaimRulesTest {
 
     @Test
     void a_provider_may_combine_rules_and_a_directory_copy() {
-        LdifSecurityProviders providers = only(SecurityProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
+        LdifSecurityProviders providers = only(LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
                 .usernames(List.of("svc-backup"))
                 .windowsDomain("corp")
                 .kerberosRealm("CORP.EXAMPLE.COM")
@@ -102,7 +102,7 @@ class ClaimRulesTest {
                 "CORP\\X | must not contain '@' or '\\'"
             })
     void refuses_an_invalid_realm(String realm, String problem) {
-        assertThatThrownBy(() -> SecurityProvider.builder("kdc", ProviderKind.KERBEROS)
+        assertThatThrownBy(() -> LdifProvider.builder("kdc", ProviderKind.KERBEROS)
                         .kerberosRealm(realm)
                         .build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
@@ -120,7 +120,7 @@ class ClaimRulesTest {
                 "a@b | must not contain '@' or '\\'"
             })
     void refuses_an_invalid_domain(String domain, String problem) {
-        assertThatThrownBy(() -> SecurityProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
+        assertThatThrownBy(() -> LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
                         .windowsDomain(domain)
                         .build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
@@ -131,12 +131,11 @@ class ClaimRulesTest {
 
     @Test
     void refuses_an_empty_or_null_suffix() {
-        assertThatThrownBy(() -> SecurityProvider.builder("s", ProviderKind.SAML)
-                        .suffix(" ")
-                        .build())
+        assertThatThrownBy(() ->
+                        LdifProvider.builder("s", ProviderKind.SAML).suffix(" ").build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("suffix"));
-        assertThatThrownBy(() -> SecurityProvider.builder("s", ProviderKind.SAML)
+        assertThatThrownBy(() -> LdifProvider.builder("s", ProviderKind.SAML)
                         .suffix(null)
                         .build())
                 .isInstanceOfSatisfying(
@@ -145,7 +144,7 @@ class ClaimRulesTest {
 
     @Test
     void rules_are_kept_in_canonical_lower_case() {
-        SecurityProvider provider = SecurityProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
+        LdifProvider provider = LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
                 .kerberosRealm("CORP.EXAMPLE.COM")
                 .windowsDomain("CORP")
                 .suffix("@Corp.Example.Com")

@@ -52,10 +52,10 @@ class ConcurrentReloadTest {
         write(first, entries("mover", "pair-a"));
         write(second, entries("pair-b"));
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("first", ProviderKind.LDAP)
+                .provider(LdifProvider.builder("first", ProviderKind.LDAP)
                         .ldif(first)
                         .build())
-                .provider(SecurityProvider.builder("second", ProviderKind.ACTIVE_DIRECTORY)
+                .provider(LdifProvider.builder("second", ProviderKind.ACTIVE_DIRECTORY)
                         .ldif(second)
                         .build())
                 .build();

@@ -42,7 +42,7 @@ class DirectoryUsersEndToEndTest {
         Path ldif = folder.resolve("corp.ldif");
         Fixtures.write(ldif, Fixtures.entries("Dave"));
         providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+                .provider(LdifProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
                         .ldif(ldif)
                         .build())
                 .build();

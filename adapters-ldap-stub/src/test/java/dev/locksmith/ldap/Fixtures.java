@@ -29,7 +29,7 @@ final class Fixtures {
     /** Adapter with a single LDAP provider named {@code directory} reading the file. */
     static LdifSecurityProviders oneProvider(Path ldif) {
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("directory", ProviderKind.LDAP)
+                .provider(LdifProvider.builder("directory", ProviderKind.LDAP)
                         .ldif(ldif)
                         .build())
                 .build();

@@ -148,7 +148,7 @@ class LdifContentTest {
     @Test
     void reads_only_the_configured_username_attributes() {
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
+                .provider(LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
                         .ldif(fixture("directory.ldif"))
                         .usernameAttributes("sAMAccountName")
                         .build())

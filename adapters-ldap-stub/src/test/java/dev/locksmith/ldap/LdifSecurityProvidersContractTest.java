@@ -38,7 +38,7 @@ class LdifSecurityProvidersContractTest extends SecurityProvidersContract {
         Path file = directory.resolve("directory.ldif");
         Fixtures.write(file, ldif.toString());
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder(providerName, ProviderKind.LDAP)
+                .provider(LdifProvider.builder(providerName, ProviderKind.LDAP)
                         .ldif(file)
                         .build())
                 .build();

@@ -10,7 +10,7 @@ class ProgrammaticSecurityProvidersContractTest extends SecurityProvidersContrac
     @Override
     protected SecurityProviders providersClaiming(String providerName, List<String> usernames) {
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder(providerName, ProviderKind.RADIUS)
+                .provider(LdifProvider.builder(providerName, ProviderKind.RADIUS)
                         .usernames(usernames)
                         .build())
                 .build();

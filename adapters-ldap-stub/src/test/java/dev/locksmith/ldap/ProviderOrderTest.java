@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 /** Providers are consulted in the order the host listed them; the first that claims a username wins. */
 class ProviderOrderTest {
 
-    private final SecurityProvider ldap = SecurityProvider.builder("ldap", ProviderKind.LDAP)
+    private final LdifProvider ldap = LdifProvider.builder("ldap", ProviderKind.LDAP)
             .usernames(List.of("alice", "shared"))
             .build();
-    private final SecurityProvider radius = SecurityProvider.builder("radius", ProviderKind.RADIUS)
+    private final LdifProvider radius = LdifProvider.builder("radius", ProviderKind.RADIUS)
             .usernames(List.of("bob", "Shared"))
             .build();
-    private final SecurityProvider kerberos = SecurityProvider.builder("kerberos", ProviderKind.KERBEROS)
+    private final LdifProvider kerberos = LdifProvider.builder("kerberos", ProviderKind.KERBEROS)
             .kerberosRealm("EXAMPLE.COM")
             .build();
-    private final SecurityProvider saml = SecurityProvider.builder("saml", ProviderKind.SAML)
+    private final LdifProvider saml = LdifProvider.builder("saml", ProviderKind.SAML)
             .usernames(List.of("carol@example.com"))
             .suffix("@example.com")
             .build();
@@ -70,10 +70,10 @@ class ProviderOrderTest {
                 .build();
 
         assertThat(providers.providers())
-                .extracting(SecurityProvider::name)
+                .extracting(LdifProvider::name)
                 .containsExactly("saml", "ldap", "kerberos", "radius");
         assertThat(providers.providers())
-                .extracting(SecurityProvider::kind)
+                .extracting(LdifProvider::kind)
                 .containsExactly(ProviderKind.SAML, ProviderKind.LDAP, ProviderKind.KERBEROS, ProviderKind.RADIUS);
         assertThat(providers)
                 .hasToString("LdifSecurityProviders[saml (SAML), ldap (LDAP), kerberos (KERBEROS), radius (RADIUS)]");

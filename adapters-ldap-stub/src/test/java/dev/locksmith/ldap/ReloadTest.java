@@ -31,10 +31,10 @@ class ReloadTest {
         write(first, entries("alice"));
         write(second, entries("bob"));
         return LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("first", ProviderKind.LDAP)
+                .provider(LdifProvider.builder("first", ProviderKind.LDAP)
                         .ldif(first)
                         .build())
-                .provider(SecurityProvider.builder("second", ProviderKind.RADIUS)
+                .provider(LdifProvider.builder("second", ProviderKind.RADIUS)
                         .ldif(second)
                         .build())
                 .build();
@@ -216,7 +216,7 @@ class ReloadTest {
     void the_poll_thread_picks_up_changes_and_stops_on_close() throws Exception {
         Path file = file(entries("alice"));
         LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("directory", ProviderKind.LDAP)
+                .provider(LdifProvider.builder("directory", ProviderKind.LDAP)
                         .ldif(file)
                         .build())
                 .pollEvery(Duration.ofMillis(10))

@@ -10,8 +10,8 @@ import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.directory.LdapProviderSettings;
 import dev.locksmith.directory.LdapSecurityProviders;
 import dev.locksmith.jdbc.JdbiStore;
+import dev.locksmith.ldap.LdifProvider;
 import dev.locksmith.ldap.LdifSecurityProviders;
-import dev.locksmith.ldap.SecurityProvider;
 import dev.locksmith.smtp.SmtpMailer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,7 +147,7 @@ final class Wiring {
             if (!settings.providers().isEmpty()) {
                 LdifSecurityProviders.Builder builder = LdifSecurityProviders.builder();
                 for (ProviderSpec spec : settings.providers()) {
-                    builder.provider(SecurityProvider.builder(spec.name(), spec.kind())
+                    builder.provider(LdifProvider.builder(spec.name(), spec.kind())
                             .ldif(spec.ldif())
                             .build());
                 }

@@ -1,8 +1,8 @@
 package dev.locksmith.benchmarks.ldap;
 
+import dev.locksmith.ldap.LdifProvider;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
-import dev.locksmith.ldap.SecurityProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public class LdifLoadBenchmark {
         file = Files.createTempFile("locksmith-ldap-bench", ".ldif");
         Files.writeString(file, SecurityProvidersBenchmark.ldif(users), StandardCharsets.UTF_8);
         providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+                .provider(LdifProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
                         .ldif(file)
                         .build())
                 .build();

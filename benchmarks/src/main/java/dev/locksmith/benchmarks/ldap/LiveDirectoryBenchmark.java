@@ -15,9 +15,9 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders.ProviderLogin;
 import dev.locksmith.directory.LdapProviderSettings;
 import dev.locksmith.directory.LdapSecurityProviders;
+import dev.locksmith.ldap.LdifProvider;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
-import dev.locksmith.ldap.SecurityProvider;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +144,7 @@ public class LiveDirectoryBenchmark {
         Path file = folder.resolve("users.ldif");
         Files.writeString(file, SecurityProvidersBenchmark.ldif(USERS), StandardCharsets.UTF_8);
         ldif = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp", ProviderKind.LDAP)
+                .provider(LdifProvider.builder("corp", ProviderKind.LDAP)
                         .ldif(file)
                         .build())
                 .build();

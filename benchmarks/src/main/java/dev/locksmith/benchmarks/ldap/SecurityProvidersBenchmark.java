@@ -3,9 +3,9 @@ package dev.locksmith.benchmarks.ldap;
 import com.google.common.collect.ImmutableSet;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.ldap.LdifProvider;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
-import dev.locksmith.ldap.SecurityProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,16 +71,16 @@ public class SecurityProvidersBenchmark {
         Path ldif = directory.resolve("users.ldif");
         Files.writeString(ldif, ldif(users), StandardCharsets.UTF_8);
         providers = LdifSecurityProviders.builder()
-                .provider(SecurityProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
+                .provider(LdifProvider.builder("corp-ad", ProviderKind.ACTIVE_DIRECTORY)
                         .ldif(ldif)
                         .build())
-                .provider(SecurityProvider.builder("radius", ProviderKind.RADIUS)
+                .provider(LdifProvider.builder("radius", ProviderKind.RADIUS)
                         .usernames(Stream.iterate(0, i -> i + 1)
                                 .limit(1000)
                                 .map(i -> "radius" + i)
                                 .toList())
                         .build())
-                .provider(SecurityProvider.builder("kdc", ProviderKind.KERBEROS)
+                .provider(LdifProvider.builder("kdc", ProviderKind.KERBEROS)
                         .kerberosRealm("CORP.EXAMPLE.COM")
                         .build())
                 .build();

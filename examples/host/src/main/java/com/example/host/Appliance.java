@@ -21,7 +21,7 @@ import dev.locksmith.crypto.Argon2PasswordHasher;
 import dev.locksmith.jdbc.JdbiStore;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.ldap.ProviderKind;
-import dev.locksmith.ldap.SecurityProvider;
+import dev.locksmith.ldap.LdifProvider;
 import dev.locksmith.screening.BloomFilterBlocklist;
 import dev.locksmith.smtp.SmtpMailer;
 import dev.locksmith.smtp.SmtpSettings;
@@ -55,7 +55,7 @@ public final class Appliance {
                 """);
         try (JdbiStore store = JdbiStore.embedded(folder.resolve("locksmith"));
              LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                     .provider(SecurityProvider.builder("corp-ldap", ProviderKind.LDAP).ldif(ldif).build())
+                     .provider(LdifProvider.builder("corp-ldap", ProviderKind.LDAP).ldif(ldif).build())
                      .build()) {
             Locksmith locksmith = Locksmith.builder()
                     .userAccounts(store.userAccounts())

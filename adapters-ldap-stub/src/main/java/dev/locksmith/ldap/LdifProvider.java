@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One external security provider: its name (the {@link Source.Provider} name core records), its
+ * The configuration of one LDIF-backed security provider (not to be confused with core's {@code SecurityProviders}
+ * port, which {@link LdifSecurityProviders} implements over these, nor with {@link Source.Provider}, the name a
+ * user's record carries): its name (the {@link Source.Provider} name core records), its
  * {@link ProviderKind}, and what it claims. A provider claims a username when
  * <ul>
  *   <li>its directory copy holds it: the values of the username attributes ({@code uid}, {@code sAMAccountName},
@@ -30,7 +32,7 @@ import java.util.Set;
  * and domains included. Built with {@link #builder(String, ProviderKind)}, which validates everything;
  * immutable and thread-safe. The LDIF files are read by {@link LdifSecurityProviders}, not here.
  */
-public final class SecurityProvider {
+public final class LdifProvider {
 
     /**
      * Attribute types whose values are usernames by default, as lower-case names; the OIDs and alias names
@@ -60,7 +62,7 @@ public final class SecurityProvider {
     private final ImmutableList<String> realmSuffixes;
     private final ImmutableList<String> domainPrefixes;
 
-    private SecurityProvider(Builder builder, Source.Provider source, ImmutableSet<String> attributes) {
+    private LdifProvider(Builder builder, Source.Provider source, ImmutableSet<String> attributes) {
         this.source = source;
         this.answer = Optional.of(source);
         this.kind = builder.kind;
@@ -172,7 +174,7 @@ public final class SecurityProvider {
 
     @Override
     public String toString() {
-        return "SecurityProvider[" + source.name() + " (" + kind + "), ldifFiles=" + ldifFiles
+        return "LdifProvider[" + source.name() + " (" + kind + "), ldifFiles=" + ldifFiles
                 + ", usernames=" + usernames.size() + ", kerberosRealms=" + kerberosRealms
                 + ", windowsDomains=" + windowsDomains + ", suffixes=" + suffixes + "]";
     }
@@ -260,7 +262,7 @@ public final class SecurityProvider {
          *                               suffix or attribute type is invalid, or the provider would claim nothing
          *                               (no LDIF file, username or rule)
          */
-        public SecurityProvider build() {
+        public LdifProvider build() {
             Source.Provider source = new Source.Provider(name);
             InvalidInputException.requireNonNull(kind, "kind");
             ldifFiles.replaceAll(file -> file.toAbsolutePath().normalize());
@@ -313,7 +315,7 @@ public final class SecurityProvider {
                 throw new InvalidInputException(
                         "provider", source.name() + " claims nothing: give it an LDIF file, usernames or a rule");
             }
-            return new SecurityProvider(this, source, attributeSet);
+            return new LdifProvider(this, source, attributeSet);
         }
     }
 }
