@@ -175,137 +175,65 @@ public record User(
     public User passwordSetByOther(
             PasswordHash hash, Instant now, boolean mustChange, Optional<Instant> temporaryUntil) {
         requireLocal();
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                source,
-                Optional.of(hash),
-                Optional.of(now),
-                mustChange,
-                mustChange ? temporaryUntil : Optional.empty(),
-                logins.cleared(),
-                version);
+        Copy copy = new Copy(this);
+        copy.passwordHash = Optional.of(hash);
+        copy.passwordChangedAt = Optional.of(now);
+        copy.mustChangePassword = mustChange;
+        copy.temporaryPasswordExpiresAt = mustChange ? temporaryUntil : Optional.empty();
+        copy.logins = logins.cleared();
+        return copy.build();
     }
 
     /** The user changed their own password: clears must-change, temporary expiry, failures and lock. */
     public User passwordChangedBySelf(PasswordHash hash, Instant now) {
         requireLocal();
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                source,
-                Optional.of(hash),
-                Optional.of(now),
-                false,
-                Optional.empty(),
-                logins.cleared(),
-                version);
+        Copy copy = new Copy(this);
+        copy.passwordHash = Optional.of(hash);
+        copy.passwordChangedAt = Optional.of(now);
+        copy.mustChangePassword = false;
+        copy.temporaryPasswordExpiresAt = Optional.empty();
+        copy.logins = logins.cleared();
+        return copy.build();
     }
 
     /** Same password, stronger hash (rehash on login); nothing else changes. */
     public User rehashed(PasswordHash hash) {
         requireLocal();
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                source,
-                Optional.of(hash),
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                logins,
-                version);
+        Copy copy = new Copy(this);
+        copy.passwordHash = Optional.of(hash);
+        return copy.build();
     }
 
     /** The same user with other login bookkeeping (stores call this when they read or count). */
     public User withLogins(LoginState newLogins) {
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                source,
-                passwordHash,
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                newLogins,
-                version);
+        Copy copy = new Copy(this);
+        copy.logins = newLogins;
+        return copy.build();
     }
 
     /** Set "must change at next login" on its own. */
     public User requirePasswordChange() {
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                source,
-                passwordHash,
-                passwordChangedAt,
-                true,
-                temporaryPasswordExpiresAt,
-                logins,
-                version);
+        Copy copy = new Copy(this);
+        copy.mustChangePassword = true;
+        return copy.build();
     }
 
     public User withProfile(Profile newProfile) {
-        return new User(
-                id,
-                username,
-                newProfile,
-                permissions,
-                enabled,
-                source,
-                passwordHash,
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                logins,
-                version);
+        Copy copy = new Copy(this);
+        copy.profile = newProfile;
+        return copy.build();
     }
 
     public User withPermissions(Set<Permission> newPermissions) {
-        return new User(
-                id,
-                username,
-                profile,
-                newPermissions,
-                enabled,
-                source,
-                passwordHash,
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                logins,
-                version);
+        Copy copy = new Copy(this);
+        copy.permissions = newPermissions;
+        return copy.build();
     }
 
     public User withEnabled(boolean newEnabled) {
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                newEnabled,
-                source,
-                passwordHash,
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                logins,
-                version);
+        Copy copy = new Copy(this);
+        copy.enabled = newEnabled;
+        return copy.build();
     }
 
     /** The same user whose password now lives in another provider. */
@@ -313,36 +241,63 @@ public record User(
         if (source.isLocal()) {
             throw new IllegalStateException("a local user cannot be moved to a provider");
         }
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                provider,
-                passwordHash,
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                logins,
-                version);
+        Copy copy = new Copy(this);
+        copy.source = provider;
+        return copy.build();
     }
 
     /** The same user at the given store version (stores call this when they persist an update). */
     public User atVersion(long newVersion) {
-        return new User(
-                id,
-                username,
-                profile,
-                permissions,
-                enabled,
-                source,
-                passwordHash,
-                passwordChangedAt,
-                mustChangePassword,
-                temporaryPasswordExpiresAt,
-                logins,
-                newVersion);
+        Copy copy = new Copy(this);
+        copy.version = newVersion;
+        return copy.build();
+    }
+
+    /** A mutable copy for the intention-revealing methods above: each changes what it names. Never escapes. */
+    private static final class Copy {
+        UserId id;
+        Username username;
+        Profile profile;
+        Set<Permission> permissions;
+        boolean enabled;
+        Source source;
+        Optional<PasswordHash> passwordHash;
+        Optional<Instant> passwordChangedAt;
+        boolean mustChangePassword;
+        Optional<Instant> temporaryPasswordExpiresAt;
+        LoginState logins;
+        long version;
+
+        Copy(User user) {
+            id = user.id;
+            username = user.username;
+            profile = user.profile;
+            permissions = user.permissions;
+            enabled = user.enabled;
+            source = user.source;
+            passwordHash = user.passwordHash;
+            passwordChangedAt = user.passwordChangedAt;
+            mustChangePassword = user.mustChangePassword;
+            temporaryPasswordExpiresAt = user.temporaryPasswordExpiresAt;
+            logins = user.logins;
+            version = user.version;
+        }
+
+        User build() {
+            return new User(
+                    id,
+                    username,
+                    profile,
+                    permissions,
+                    enabled,
+                    source,
+                    passwordHash,
+                    passwordChangedAt,
+                    mustChangePassword,
+                    temporaryPasswordExpiresAt,
+                    logins,
+                    version);
+        }
     }
 
     private void requireLocal() {
