@@ -69,3 +69,6 @@ ALTER TABLE ${prefix}password_history ADD CONSTRAINT ${prefix}password_history_u
 
 -- The lockout's observation window (ISO-8601 duration; NULL: the lockout duration).
 ALTER TABLE ${prefix}password_policy ADD COLUMN lockout_window VARCHAR(64);
+
+-- How long a one-time reset link works (ISO-8601 duration; NULL: the default, one hour).
+ALTER TABLE ${prefix}password_policy ADD COLUMN reset_link_lifetime VARCHAR(64);

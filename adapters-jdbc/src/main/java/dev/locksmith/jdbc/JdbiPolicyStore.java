@@ -24,16 +24,16 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class JdbiPolicyStore implements PolicyStore {
     private static final String COLUMNS = "min_length, max_length, complex, min_uppercase, min_lowercase, min_digits, "
-            + "min_other, min_strength, history_size, max_age, temporary_lifetime, lockout_threshold, lockout_duration, lockout_window";
+            + "min_other, min_strength, history_size, max_age, temporary_lifetime, lockout_threshold, lockout_duration, lockout_window, reset_link_lifetime";
     private static final String VALUES = ":min_length, :max_length, :complex, :min_uppercase, :min_lowercase, "
             + ":min_digits, :min_other, :min_strength, :history_size, :max_age, :temporary_lifetime, "
-            + ":lockout_threshold, :lockout_duration, :lockout_window";
+            + ":lockout_threshold, :lockout_duration, :lockout_window, :reset_link_lifetime";
     private static final String ASSIGNMENTS = "min_length = :min_length, max_length = :max_length, complex = :complex, "
             + "min_uppercase = :min_uppercase, min_lowercase = :min_lowercase, min_digits = :min_digits, "
             + "min_other = :min_other, min_strength = :min_strength, history_size = :history_size, "
             + "max_age = :max_age, temporary_lifetime = :temporary_lifetime, "
             + "lockout_threshold = :lockout_threshold, lockout_duration = :lockout_duration, "
-            + "lockout_window = :lockout_window";
+            + "lockout_window = :lockout_window, reset_link_lifetime = :reset_link_lifetime";
 
     private final Database db;
     private final String table;
@@ -74,6 +74,10 @@ public final class JdbiPolicyStore implements PolicyStore {
                                     .lockoutThreshold(rs.getInt("lockout_threshold"))
                                     .lockoutDuration(duration(rs.getString("lockout_duration")))
                                     .lockoutWindow(duration(rs.getString("lockout_window")));
+                            String resetLinkLifetime = rs.getString("reset_link_lifetime");
+                            if (resetLinkLifetime != null) {
+                                settings.resetLinkLifetime(Duration.parse(resetLinkLifetime));
+                            }
                             HashSet<String> banned = new HashSet<>();
                             do {
                                 String word = rs.getString("word");
@@ -139,7 +143,8 @@ public final class JdbiPolicyStore implements PolicyStore {
                         p.lockoutDuration().map(Duration::toString).orElse(null))
                 .bind(
                         "lockout_window",
-                        p.lockoutWindow().map(Duration::toString).orElse(null));
+                        p.lockoutWindow().map(Duration::toString).orElse(null))
+                .bind("reset_link_lifetime", p.resetLinkLifetime().toString());
     }
 
     private static Duration duration(String text) {

@@ -1246,6 +1246,7 @@ public final class LocksmithConsole extends HttpServlet {
         {"lockoutThreshold", "Failed logins before lockout (0: never)"},
         {"lockoutDurationMinutes", "Lockout duration in minutes (empty: until reset)"},
         {"lockoutWindowMinutes", "Failures counted within minutes (empty: the lockout duration)"},
+        {"resetLinkLifetimeMinutes", "Reset links work for minutes (1 to 10080)"},
     };
 
     private void policyPage(Exchange x, Optional<PasswordPolicy> shown, Form form, int status) {
@@ -1281,6 +1282,9 @@ public final class LocksmithConsole extends HttpServlet {
                             policy.lockoutWindow()
                                     .map(d -> String.valueOf(d.toMinutes()))
                                     .orElse(""))
+                    .value(
+                            "resetLinkLifetimeMinutes",
+                            String.valueOf(policy.resetLinkLifetime().toMinutes()))
                     .value("bannedWords", String.join("\n", policy.bannedWords()));
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -1350,7 +1354,10 @@ public final class LocksmithConsole extends HttpServlet {
                 .maxAge(duration(form, "maxAgeDays", Duration.ofDays(1)))
                 .temporaryLifetime(duration(form, "temporaryLifetimeHours", Duration.ofHours(1)))
                 .lockoutDuration(duration(form, "lockoutDurationMinutes", Duration.ofMinutes(1)))
-                .lockoutWindow(duration(form, "lockoutWindowMinutes", Duration.ofMinutes(1)));
+                .lockoutWindow(duration(form, "lockoutWindowMinutes", Duration.ofMinutes(1)))
+                .resetLinkLifetime(
+                        Optional.ofNullable(duration(form, "resetLinkLifetimeMinutes", Duration.ofMinutes(1)))
+                                .orElse(PasswordPolicy.DEFAULT_RESET_LINK_LIFETIME));
         Set<String> words = new LinkedHashSet<>();
         for (String line : x.param("bannedWords").split("\r?\n", -1)) {
             if (!line.isBlank()) {
@@ -1371,6 +1378,7 @@ public final class LocksmithConsole extends HttpServlet {
                 case "temporaryLifetime" -> "temporaryLifetimeHours";
                 case "lockoutDuration" -> "lockoutDurationMinutes";
                 case "lockoutWindow" -> "lockoutWindowMinutes";
+                case "resetLinkLifetime" -> "resetLinkLifetimeMinutes";
                 default -> e.field();
             };
             policyPage(x, Optional.of(PasswordPolicy.nistDefault()), form.error(field, problem(e)), 400);

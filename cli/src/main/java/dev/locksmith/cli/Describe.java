@@ -178,7 +178,11 @@ final class Describe {
                         : "after " + p.lockoutThreshold() + " failed logins, "
                                 + p.lockoutDuration()
                                         .map(d -> "for " + duration(d))
-                                        .orElse("until reset")));
+                                        .orElse("until reset")
+                                + p.effectiveLockoutWindow()
+                                        .map(d -> "; failures older than " + duration(d) + " no longer count")
+                                        .orElse("")));
+        lines.add(indent + "reset links:           work for " + duration(p.resetLinkLifetime()));
         return lines;
     }
 

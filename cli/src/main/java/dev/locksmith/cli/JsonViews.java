@@ -99,6 +99,8 @@ final class JsonViews {
         document.put("temporaryLifetime", p.temporaryLifetime());
         document.put("lockoutThreshold", p.lockoutThreshold());
         document.put("lockoutDuration", p.lockoutDuration());
+        document.put("lockoutWindow", p.effectiveLockoutWindow());
+        document.put("resetLinkLifetime", p.resetLinkLifetime());
         return document;
     }
 

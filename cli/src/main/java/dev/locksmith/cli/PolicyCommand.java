@@ -115,6 +115,19 @@ final class PolicyCommand implements Callable<Integer> {
                 description = "How long a lock lasts, e.g. 30m, or until-reset.")
         String lockoutDuration;
 
+        @Option(
+                names = "--lockout-window",
+                paramLabel = "DURATION",
+                description = "Failures more than this long after the previous one start the count again, e.g. 15m; "
+                        + "default: the lockout duration.")
+        String lockoutWindow;
+
+        @Option(
+                names = "--reset-link-lifetime",
+                paramLabel = "DURATION",
+                description = "How long a one-time reset link works, 1m to 7d (default 1h).")
+        String resetLinkLifetime;
+
         @Override
         int run(Session session) {
             PasswordPolicy start = preset == null
@@ -165,6 +178,15 @@ final class PolicyCommand implements Callable<Integer> {
                 b.lockoutDuration(
                         Values.duration(lockoutDuration, "--lockout-duration").orElse(null));
             }
+            if (lockoutWindow != null) {
+                b.lockoutWindow(
+                        Values.duration(lockoutWindow, "--lockout-window").orElse(null));
+            }
+            if (resetLinkLifetime != null) {
+                b.resetLinkLifetime(Values.duration(resetLinkLifetime, "--reset-link-lifetime")
+                        .orElseThrow(() -> new dev.locksmith.core.domain.InvalidInputException(
+                                "--reset-link-lifetime", "must be a duration, e.g. 1h")));
+            }
             PasswordPolicy policy = build(b);
             session.locksmith().changePolicy().execute(new ChangePolicy.Command(actor(), policy));
             out().println("Password policy changed:");
@@ -186,7 +208,9 @@ final class PolicyCommand implements Callable<Integer> {
                 Map.entry("maxAge", "--max-age"),
                 Map.entry("temporaryLifetime", "--temporary-lifetime"),
                 Map.entry("lockoutThreshold", "--lockout-threshold"),
-                Map.entry("lockoutDuration", "--lockout-duration"));
+                Map.entry("lockoutDuration", "--lockout-duration"),
+                Map.entry("lockoutWindow", "--lockout-window"),
+                Map.entry("resetLinkLifetime", "--reset-link-lifetime"));
 
         /** Builds the policy; a setting out of range is reported by this command's option name. */
         static PasswordPolicy build(PasswordPolicy.Builder builder) {

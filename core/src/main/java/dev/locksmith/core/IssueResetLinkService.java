@@ -13,7 +13,6 @@ import dev.locksmith.core.internal.Services;
 import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.port.ResetTokens;
 import dev.locksmith.core.usecase.IssueResetLink;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,12 +22,10 @@ final class IssueResetLinkService implements IssueResetLink {
 
     private final Services services;
     private final Optional<ResetTokens> tokens;
-    private final Duration lifetime;
 
-    IssueResetLinkService(Services services, Optional<ResetTokens> tokens, Duration lifetime) {
+    IssueResetLinkService(Services services, Optional<ResetTokens> tokens) {
         this.services = Objects.requireNonNull(services, "services");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
     @Override
@@ -46,7 +43,7 @@ final class IssueResetLinkService implements IssueResetLink {
                     EmailAddress to =
                             target.profile().email().orElseThrow(() -> MailException.noAddress(target.username()));
                     Instant now = run.now();
-                    Instant expiresAt = now.plus(lifetime);
+                    Instant expiresAt = now.plus(services.policy().resetLinkLifetime());
                     store.removeExpired(now);
                     String token = ResetLinks.newToken();
                     store.add(new ResetTokens.ResetToken(

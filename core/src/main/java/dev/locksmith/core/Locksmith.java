@@ -33,7 +33,6 @@ import dev.locksmith.core.usecase.ResetFailedLogins;
 import dev.locksmith.core.usecase.SearchUsers;
 import dev.locksmith.core.usecase.SetPassword;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -71,10 +70,10 @@ public final class Locksmith {
     private final boolean offersResetLinks;
     private final Services services;
 
-    private Locksmith(Services services, Optional<ResetTokens> resetTokens, Duration resetLinkLifetime) {
+    private Locksmith(Services services, Optional<ResetTokens> resetTokens) {
         this.services = services;
         offersResetLinks = resetTokens.isPresent();
-        issueResetLink = new IssueResetLinkService(services, resetTokens, resetLinkLifetime);
+        issueResetLink = new IssueResetLinkService(services, resetTokens);
         redeemResetLink = new RedeemResetLinkService(services, resetTokens);
         searchUsers = new SearchUsersService(services);
         openChangePasswordForm = new OpenChangePasswordFormService(services);
@@ -208,7 +207,6 @@ public final class Locksmith {
         private Clock clock = Clock.systemUTC();
         private boolean notifyPasswordChanges;
         private ResetTokens resetTokens;
-        private Duration resetLinkLifetime = IssueResetLink.DEFAULT_LIFETIME;
 
         private Builder() {}
 
@@ -298,15 +296,6 @@ public final class Locksmith {
         }
 
         /**
-         * Optional: how long a reset link works, {@link IssueResetLink#DEFAULT_LIFETIME one hour} by default; from
-         * one minute to {@link IssueResetLink#MAX_LIFETIME} ({@link #build()} refuses others).
-         */
-        public Builder resetLinkLifetime(Duration value) {
-            resetLinkLifetime = value;
-            return this;
-        }
-
-        /**
          * The configured Locksmith.
          *
          * @throws InvalidInputException naming the first missing setting
@@ -322,13 +311,6 @@ public final class Locksmith {
             require(securityProviders, "securityProviders");
             require(mailer, "mailer");
             require(clock, "clock");
-            require(resetLinkLifetime, "resetLinkLifetime");
-            if (resetLinkLifetime.compareTo(Duration.ofMinutes(1)) < 0
-                    || resetLinkLifetime.compareTo(IssueResetLink.MAX_LIFETIME) > 0) {
-                throw new InvalidInputException(
-                        "resetLinkLifetime",
-                        "must be from one minute to " + IssueResetLink.MAX_LIFETIME.toDays() + " days");
-            }
             return new Locksmith(
                     new Services(
                             userAccounts,
@@ -343,8 +325,7 @@ public final class Locksmith {
                             mailer,
                             clock,
                             notifyPasswordChanges),
-                    Optional.ofNullable(resetTokens),
-                    resetLinkLifetime);
+                    Optional.ofNullable(resetTokens));
         }
 
         private static void require(Object value, String name) {

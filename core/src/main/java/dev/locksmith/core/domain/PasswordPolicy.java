@@ -32,6 +32,7 @@ import java.util.TreeSet;
  *     the previous one starts the count again (as Active Directory's "reset account lockout counter after");
  *     empty: the lockout duration, or no window when locks last until reset. The count also starts again when
  *     a timed lock has ended, so one guess per lock period cannot keep an account locked for ever
+ * @param resetLinkLifetime how long a one-time reset link works, 1 minute to 7 days (default 1 hour)
  */
 public record PasswordPolicy(
         int minLength,
@@ -48,7 +49,8 @@ public record PasswordPolicy(
         Optional<Duration> temporaryLifetime,
         int lockoutThreshold,
         Optional<Duration> lockoutDuration,
-        Optional<Duration> lockoutWindow) {
+        Optional<Duration> lockoutWindow,
+        Duration resetLinkLifetime) {
 
     /** Smallest accepted minimum length. */
     public static final int MIN_LENGTH_FLOOR = 8;
@@ -64,6 +66,12 @@ public record PasswordPolicy(
     public static final Duration MAX_TEMPORARY_LIFETIME = Duration.ofDays(90);
     /** Longest accepted lockout duration (1 year). */
     public static final Duration MAX_LOCKOUT_DURATION = Duration.ofDays(365);
+    /** Default lifetime of a one-time reset link (1 hour). */
+    public static final Duration DEFAULT_RESET_LINK_LIFETIME = Duration.ofHours(1);
+    /** Shortest accepted reset-link lifetime. */
+    public static final Duration MIN_RESET_LINK_LIFETIME = Duration.ofMinutes(1);
+    /** Longest accepted reset-link lifetime. */
+    public static final Duration MAX_RESET_LINK_LIFETIME = Duration.ofDays(7);
     /** Largest accepted lockout threshold. */
     public static final int MAX_LOCKOUT_THRESHOLD = 100;
 
@@ -108,6 +116,11 @@ public record PasswordPolicy(
         InvalidInputException.requireNonNull(lockoutWindow, "lockoutWindow");
         requireBetween("lockoutWindow", lockoutWindow, MAX_LOCKOUT_DURATION);
         requireRange("lockoutThreshold", lockoutThreshold, 0, MAX_LOCKOUT_THRESHOLD);
+        InvalidInputException.requireNonNull(resetLinkLifetime, "resetLinkLifetime");
+        if (resetLinkLifetime.compareTo(MIN_RESET_LINK_LIFETIME) < 0
+                || resetLinkLifetime.compareTo(MAX_RESET_LINK_LIFETIME) > 0) {
+            throw new InvalidInputException("resetLinkLifetime", "must be between 1 minute and 7 days");
+        }
     }
 
     /** NIST SP 800-63B aligned: 15 to 128, no composition rules, lockout after 10 for 30 minutes, 72 h temporary passwords. */
@@ -127,7 +140,8 @@ public record PasswordPolicy(
                 Optional.of(Duration.ofDays(3)),
                 10,
                 Optional.of(Duration.ofMinutes(30)),
-                Optional.empty());
+                Optional.empty(),
+                DEFAULT_RESET_LINK_LIFETIME);
     }
 
     /** The classic rules some sites must keep: complex passwords, minimum 8, history of 5, 90-day expiry. */
@@ -147,7 +161,8 @@ public record PasswordPolicy(
                 Optional.of(Duration.ofDays(3)),
                 10,
                 Optional.of(Duration.ofMinutes(30)),
-                Optional.empty());
+                Optional.empty(),
+                DEFAULT_RESET_LINK_LIFETIME);
     }
 
     /** A builder starting from this policy. */
@@ -210,6 +225,7 @@ public record PasswordPolicy(
         private int lockoutThreshold;
         private Optional<Duration> lockoutDuration;
         private Optional<Duration> lockoutWindow;
+        private Duration resetLinkLifetime;
 
         private Builder(PasswordPolicy p) {
             minLength = p.minLength;
@@ -227,6 +243,7 @@ public record PasswordPolicy(
             lockoutThreshold = p.lockoutThreshold;
             lockoutDuration = p.lockoutDuration;
             lockoutWindow = p.lockoutWindow;
+            resetLinkLifetime = p.resetLinkLifetime;
         }
 
         public Builder minLength(int value) {
@@ -313,6 +330,16 @@ public record PasswordPolicy(
         }
 
         /**
+         * Sets how long a one-time reset link works.
+         *
+         * @param value 1 minute to 7 days
+         */
+        public Builder resetLinkLifetime(Duration value) {
+            resetLinkLifetime = value;
+            return this;
+        }
+
+        /**
          * The policy.
          *
          * @throws InvalidInputException naming the first setting out of range
@@ -333,7 +360,8 @@ public record PasswordPolicy(
                     temporaryLifetime,
                     lockoutThreshold,
                     lockoutDuration,
-                    lockoutWindow);
+                    lockoutWindow,
+                    resetLinkLifetime);
         }
     }
 }

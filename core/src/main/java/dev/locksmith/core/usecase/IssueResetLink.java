@@ -7,7 +7,6 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,12 +24,6 @@ import java.util.Objects;
  * commit, so a refused hand-over leaves no token behind. Implementations are thread-safe.
  */
 public interface IssueResetLink {
-    /** How long a link works unless the host set another lifetime. */
-    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
-
-    /** Longest accepted lifetime of a link. */
-    public static final Duration MAX_LIFETIME = Duration.ofDays(7);
-
     /** Longest accepted reset page address. */
     public static final int MAX_PAGE_LENGTH = 2000;
 

@@ -12,6 +12,7 @@ import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Reason;
@@ -194,17 +195,25 @@ class ResetLinkTest {
     }
 
     @Test
-    void the_builder_sets_the_lifetime_within_bounds() {
-        LocksmithFixture g = LocksmithFixture.create(b -> b.resetLinkLifetime(Duration.ofMinutes(5)));
+    void the_policy_sets_the_lifetime_within_bounds() {
+        LocksmithFixture g = LocksmithFixture.create();
+        g.policy(PasswordPolicy.builder()
+                .resetLinkLifetime(Duration.ofMinutes(5))
+                .build());
         g.given(aUser().named("rep").privileged());
         g.given(aUser().named("alice").email("alice@example.com"));
         IssueResetLink.Result result =
                 g.locksmith().issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE));
         assertThat(result.expiresAt()).isEqualTo(TestClock.START.plus(Duration.ofMinutes(5)));
-        assertThatThrownBy(() -> LocksmithFixture.create(b -> b.resetLinkLifetime(Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .resetLinkLifetime(Duration.ofSeconds(5))
+                        .build())
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> LocksmithFixture.create(b -> b.resetLinkLifetime(Duration.ofDays(8))))
+        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .resetLinkLifetime(Duration.ofDays(8))
+                        .build())
                 .isInstanceOf(InvalidInputException.class);
+        assertThat(PasswordPolicy.nistDefault().resetLinkLifetime()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

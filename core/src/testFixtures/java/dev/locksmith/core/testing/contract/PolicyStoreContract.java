@@ -50,6 +50,7 @@ public abstract class PolicyStoreContract {
                 .lockoutThreshold(100)
                 .lockoutDuration(null)
                 .lockoutWindow(Duration.ofMinutes(45))
+                .resetLinkLifetime(Duration.ofMinutes(20))
                 .build();
         store.save(policy);
         assertThat(store.load()).contains(policy);
