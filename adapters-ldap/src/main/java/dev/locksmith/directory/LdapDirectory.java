@@ -354,6 +354,22 @@ final class LdapDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * The search on the pool. A search that fails because its server went away is tried once more: the pool has
+     * already retried it on one replacement connection, but right after a failover other pooled connections may
+     * still point at the server that went down (its listener closing), and the next one reaches the next URL.
+     */
+    private SearchResult search(SearchRequest request) throws LDAPSearchException {
+        try {
+            return searches.search(request);
+        } catch (LDAPSearchException e) {
+            if (!isOutage(e.getResultCode())) {
+                throw e;
+            }
+            return searches.search(request);
+        }
+    }
+
     /** The entries matching {@code filter} under the base DN: none, one (with its DN) or several. */
     Lookup find(Filter filter) throws LDAPException {
         SearchRequest request =
@@ -363,7 +379,7 @@ final class LdapDirectory implements AutoCloseable {
         request.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         SearchResult result;
         try {
-            result = searches.search(request);
+            result = search(request);
         } catch (LDAPSearchException e) {
             if (e.getResultCode().equals(ResultCode.SIZE_LIMIT_EXCEEDED)) {
                 return new Lookup(Found.SEVERAL, Optional.empty());
