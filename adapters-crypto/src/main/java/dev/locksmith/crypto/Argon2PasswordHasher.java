@@ -56,13 +56,8 @@ import java.util.Arrays;
  * the 64-byte BLAKE2b pre-hash of password and salt, left to the garbage collector (a heap dump taken before
  * they are reclaimed allows guessing at BLAKE2b speed against H0).
  *
- * <p><b>Measured</b> with JMH at the default cost on a shared 2-vCPU AMD EPYC, OpenJDK 17, G1 (see
- * {@code benchmarks/README.md}, section Argon2id): about 20 ms per hash or verify; 93,930 bytes (0.09 MiB)
- * allocated per hash against 20,721,230 bytes (19.8 MiB) for a new Bouncy Castle generator; under 2 and 8
- * hashing threads, 6 to 8 MB/s of allocation against 1.2 to 1.6 GB/s, and a flat heap. The time is not
- * better than the new generator's: paired runs put the adapter 7 to 13% slower (CPU and wall time, default
- * heap and 512 MiB), level with Bouncy Castle's own reused pool. Reused blocks, once a young collection has
- * moved them, are laid out less favourably than freshly allocated ones.
+ * <p>Its time and memory per hash, allocation rate and heap under load, against a new Bouncy Castle generator
+ * measured in the same run, are in {@code benchmarks/README.md} (section Argon2id).
  *
  * <p>Thread-safe. {@link #hash} and {@link #verify} throw {@link InvalidInputException} for a null argument,
  * {@link InvalidInputException} for a wiped password, {@link UnavailableException} with reason

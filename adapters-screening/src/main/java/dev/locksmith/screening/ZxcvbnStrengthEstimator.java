@@ -27,20 +27,16 @@ import java.util.regex.Pattern;
  * and the feedback is zxcvbn's warning and suggestions for the longest pattern found, e.g. "This is a top-10
  * common password. Add another word or two. Uncommon words are better."
  *
- * <p><b>Why zxcvbn4j, not nbvcxz corrected.</b> On the differential test's 633 passwords (common, random,
- * passphrases, keyboard patterns, dates, repeats, l33t, sequences, non-ASCII, the user's own name, long), each
- * scored by the reference zxcvbn 4.4.2: this estimator agrees exactly on 601 (94.9%), and on every one of the
- * 601 that the test does not list as a documented difference; it never scores 3 or 4 a password the reference
- * scores 0 to 2. The 32 documented differences are 23 Locksmith additions below (all stricter but one: NFKC
- * turns {@code ⅰⅱⅲⅳ} into 8 letters, 0 becomes 1) and 9 where zxcvbn4j's own matchers are stricter than
- * 4.4.2 (years 2020 to 2029 are recent years; a run of one character is also a sequence). The old nbvcxz
- * 1.5.1 estimator, on the same set and inputs, agreed on 404 (63.8%) and scored 72 passwords 3 or 4 that the
- * reference scores 0 to 2; it is a different estimator built on zxcvbn's ideas (other dictionaries, other
- * scoring), so correcting it would mean rewriting it into zxcvbn, which zxcvbn4j already is: a port of
- * zxcvbn's matchers, dictionaries and scoring that its authors test against the JavaScript. Plain zxcvbn4j
- * agrees on 621 (98.1%) but took up to 12.8 s on one of the set's 200-character passwords, hence
- * {@link FastMatching} and {@link FastScoring} (below); the dictionaries, the other matchers, the guess
- * estimates and the feedback are zxcvbn4j's.
+ * <p><b>Why zxcvbn4j, not nbvcxz corrected.</b> Against the reference zxcvbn 4.4.2 on the differential test's
+ * passwords ({@code ZxcvbnStrengthEstimatorDifferentialTest}), this estimator never scores 3 or 4 a password the
+ * reference scores 0 to 2, and agrees exactly wherever the test lists no documented difference: Locksmith's
+ * additions below, all stricter but one (NFKC turns {@code ⅰⅱⅲⅳ} into 8 letters), and zxcvbn4j's own stricter
+ * matchers (years 2020 to 2029 are recent years; a run of one character is also a sequence). The old nbvcxz
+ * estimator is a different estimator built on zxcvbn's ideas (other dictionaries, other scoring), so correcting it
+ * would mean rewriting it into zxcvbn, which zxcvbn4j already is. Plain zxcvbn4j is too slow on long inputs,
+ * hence {@link FastMatching} and {@link FastScoring} (below); the dictionaries, the other matchers, the guess
+ * estimates and the feedback are zxcvbn4j's. The agreement figures of all three, and their cost, are in
+ * {@code benchmarks/README.md} ("Strength estimate").
  *
  * <p><b>What Locksmith adds on purpose</b>, each of which can only lower a score:
  * <ul>
