@@ -147,7 +147,7 @@ final class AuditCommand extends ActingCommand {
             Describe.audit(records, "").forEach(out::println);
             next.ifPresent(n -> out.println("More events: add --before " + n));
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /**

@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                 delete(folder);
             }
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /** How to go on with the kept store: the options naming it, and the passwords the story left. */

@@ -30,8 +30,8 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             } else {
                 lines.stream().skip(1).forEach(err::println);
             }
-            int code = ExitCode.of(e.reason());
-            if (code == ExitCode.USAGE) {
+            int code = ExitCode.of(e.reason()).code();
+            if (code == ExitCode.USAGE.code()) {
                 err.println("Try '" + name + " --help'.");
             }
             err.flush();
@@ -45,7 +45,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             err.println("  (run with --debug before the command for the stack trace)");
         }
         err.flush();
-        return ExitCode.INTERNAL;
+        return ExitCode.INTERNAL.code();
     }
 
     private static boolean debug(CommandLine command) {

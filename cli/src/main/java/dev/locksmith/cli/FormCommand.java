@@ -29,9 +29,9 @@ final class FormCommand extends ActingCommand {
                 .execute(new OpenChangePasswordForm.Command(actor(), Values.username(target, "USERNAME")));
         if (json) {
             Json.print(JsonViews.form(form), out());
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         Describe.form(form, "").forEach(out()::println);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

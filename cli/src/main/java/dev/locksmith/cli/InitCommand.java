@@ -48,7 +48,7 @@ final class InitCommand extends StoreCommand {
                     + Reason.DENIED_NOT_PERMITTED + "]");
             err.println("  add users with 'locksmith user create --as ADMINISTRATOR'");
             err.flush();
-            return ExitCode.DENIED;
+            return ExitCode.DENIED.code();
         }
         String display = name == null ? username.value() : name;
         Profile profile =
@@ -58,6 +58,6 @@ final class InitCommand extends StoreCommand {
                 .bootstrapAdministrator()
                 .execute(new BootstrapAdministrator.Command(username, profile, password));
         out().println("Created administrator " + username + ".");
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -252,7 +252,7 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     public Integer call() {
         // No command: say what there is, as a usage error (a script calling it so has a bug).
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     Environment environment() {

@@ -47,6 +47,8 @@ final class LoginCommand extends StoreCommand {
                         || outcome instanceof AuthenticationOutcome.PasswordExpired)) {
             out().println("Next: locksmith passwd --as " + user);
         }
-        return outcome.loggedIn() || outcome.passwordChangeRequired() ? ExitCode.OK : ExitCode.LOGIN_FAILED;
+        return outcome.loggedIn() || outcome.passwordChangeRequired()
+                ? ExitCode.OK.code()
+                : ExitCode.LOGIN_FAILED.code();
     }
 }

@@ -19,7 +19,7 @@ final class MailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** {@code locksmith mail test --to ADDRESS}. */
@@ -50,7 +50,7 @@ final class MailCommand implements Callable<Integer> {
                     .getOut()
                     .println("Test message sent to " + address.value() + " through " + settings.host() + ":"
                             + settings.port() + " (" + settings.encryption() + ").");
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 }

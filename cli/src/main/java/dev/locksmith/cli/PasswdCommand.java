@@ -29,6 +29,6 @@ final class PasswdCommand extends ActingCommand {
         }
         session.locksmith().changeOwnPassword().execute(new ChangeOwnPassword.Command(actor(), current, chosen));
         out().println("Password of " + actor() + " changed.");
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

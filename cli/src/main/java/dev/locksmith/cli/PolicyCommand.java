@@ -27,7 +27,7 @@ final class PolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     @Command(name = "show", description = "Show the password policy (any enabled user).")
@@ -40,11 +40,11 @@ final class PolicyCommand implements Callable<Integer> {
             PasswordPolicy policy = session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()));
             if (json) {
                 Json.print(JsonViews.policy(policy), out());
-                return ExitCode.OK;
+                return ExitCode.OK.code();
             }
             out().println("Password policy:");
             Describe.policy(policy, "  ").forEach(out()::println);
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -191,7 +191,7 @@ final class PolicyCommand implements Callable<Integer> {
             session.locksmith().changePolicy().execute(new ChangePolicy.Command(actor(), policy));
             out().println("Password policy changed:");
             Describe.policy(policy, "  ").forEach(out()::println);
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
 
         /** The policy's own field names, as this command's options. */

@@ -30,7 +30,7 @@ final class ProviderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /**
@@ -79,7 +79,7 @@ final class ProviderCommand implements Callable<Integer> {
                 out.println("provider " + report.provider() + ": connected to " + report.server()
                         + " over TLS and bound as " + report.boundAs());
                 if (report.username().isEmpty()) {
-                    return ExitCode.OK;
+                    return ExitCode.OK.code();
                 }
                 String who = report.username().get();
                 switch (report.entries().size()) {
@@ -99,7 +99,7 @@ final class ProviderCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
-                return report.entries().size() == 1 ? ExitCode.OK : ExitCode.NOT_FOUND;
+                return report.entries().size() == 1 ? ExitCode.OK.code() : ExitCode.NOT_FOUND.code();
             }
         }
     }

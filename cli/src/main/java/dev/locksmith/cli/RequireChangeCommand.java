@@ -22,6 +22,6 @@ final class RequireChangeCommand extends ActingCommand {
                 .requirePasswordChange()
                 .execute(new RequirePasswordChange.Command(actor(), Values.username(target, "USERNAME")));
         out().println(target + " must change the password at the next login.");
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

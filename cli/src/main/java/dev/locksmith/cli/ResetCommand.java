@@ -22,6 +22,6 @@ final class ResetCommand extends ActingCommand {
                 .resetFailedLogins()
                 .execute(new ResetFailedLogins.Command(actor(), Values.username(target, "USERNAME")));
         out().println("Failed logins of " + Values.username(target, "USERNAME") + " reset; not locked.");
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -52,9 +52,9 @@ final class SearchCommand extends ActingCommand {
                 : Optional.empty();
         if (json) {
             Json.print(JsonViews.search(result, policy), out());
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
         Describe.search(result, "", policy).forEach(out()::println);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

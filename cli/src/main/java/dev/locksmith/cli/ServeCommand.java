@@ -79,7 +79,7 @@ final class ServeCommand extends StoreCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     private URI publicAddress() {

@@ -84,7 +84,7 @@ final class SetPasswordCommand extends ActingCommand {
             PrintWriter out = out();
             if (json) {
                 Json.print(JsonViews.generated(result, shown), out);
-                return ExitCode.OK;
+                return ExitCode.OK.code();
             }
             out.println("Password of " + result.target() + " set.");
             if (shown != null) {
@@ -100,7 +100,7 @@ final class SetPasswordCommand extends ActingCommand {
                                 .map(t -> "; it expires at " + Describe.time(t))
                                 .orElse("") + ".");
             }
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         } finally {
             if (shown != null) {
                 Arrays.fill(shown, '\0');

@@ -27,7 +27,7 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
         }
         err.println("Try '" + name + " --help'.");
         err.flush();
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /**

@@ -47,7 +47,7 @@ final class UserCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** The administrator's view of one user, found by exact username. */
@@ -161,7 +161,7 @@ final class UserCommand implements Callable<Integer> {
                     out().print("Generated password: ");
                     out().println(shown);
                 }
-                return ExitCode.OK;
+                return ExitCode.OK.code();
             } finally {
                 if (shown != null) {
                     Arrays.fill(shown, '\0');
@@ -257,7 +257,7 @@ final class UserCommand implements Callable<Integer> {
                         .execute(new EditUser.Command(actor(), user, newProfile, enabled, newPermissions));
             }
             out().println("Edited " + user + ".");
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
 
         /** A provider user's provider, through the use case that registers and syncs provider users. */
@@ -303,12 +303,12 @@ final class UserCommand implements Callable<Integer> {
                         terminal.readLine("Delete " + user + " and their password history? Type yes to confirm: ");
                 if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
                     out().println("Not deleted.");
-                    return ExitCode.OK;
+                    return ExitCode.OK.code();
                 }
             }
             session.locksmith().deleteUser().execute(new DeleteUser.Command(actor(), user));
             out().println("Deleted " + user + ".");
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -343,7 +343,7 @@ final class UserCommand implements Callable<Integer> {
             }
             session.locksmith().editUser().execute(EditUser.Command.permissions(actor(), user, now));
             out().println(user + " now holds: " + (now.isEmpty() ? "no permission" : Describe.permissions(now)) + ".");
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -397,7 +397,7 @@ final class UserCommand implements Callable<Integer> {
                             actor(), user, new Source.Provider(provider), profile.profile()));
             out().println(user + " of provider " + provider + ": "
                     + result.name().toLowerCase(java.util.Locale.ROOT) + ".");
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 }

@@ -93,9 +93,9 @@ class CommandLineTest {
 
         Cli.Result again = cli.input("another long passphrase\n", "init", "--admin", "root", "--password-stdin");
 
-        assertThat(again.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(again.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(again.err()).contains("DENIED_NOT_PERMITTED");
-        assertThat(login("root", "another long passphrase").exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(login("root", "another long passphrase").exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
     }
 
     @Test
@@ -120,7 +120,7 @@ class CommandLineTest {
     void a_user_without_the_permission_cannot_search() {
         Cli.Result denied = cli.run("search", "--as", "bob");
 
-        assertThat(denied.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(denied.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(denied.err()).contains("DENIED_NOT_PERMITTED");
     }
 
@@ -132,7 +132,7 @@ class CommandLineTest {
         assertThat(ok(set).out()).contains("Password of alice set.");
         assertThat(ok(login("alice", "a brand new passphrase")).out()).startsWith("AUTHENTICATED: alice is logged in");
         Cli.Result old = login("alice", ALICE_PASSWORD);
-        assertThat(old.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(old.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         assertThat(old.out()).startsWith("REJECTED");
     }
 
@@ -161,7 +161,7 @@ class CommandLineTest {
         Cli.Result wrong =
                 cli.input("not my password\nmy very own passphrase\n", "passwd", "--as", "alice", "--password-stdin");
 
-        assertThat(wrong.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(wrong.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(wrong.err()).contains("DENIED_WRONG_CURRENT_PASSWORD");
         ok(login("alice", ALICE_PASSWORD));
     }
@@ -185,7 +185,7 @@ class CommandLineTest {
     void generate_and_password_stdin_exclude_each_other() {
         Cli.Result both = cli.input("x\n", "set-password", "--as", "rep", "bob", "--generate", "--password-stdin");
 
-        assertThat(both.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(both.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(both.err()).contains("--generate");
     }
 
@@ -193,10 +193,10 @@ class CommandLineTest {
     void reset_unlocks_a_user_locked_by_failed_logins() {
         ok(cli.run("policy", "set", "--as", "admin", "--lockout-threshold", "3", "--lockout-duration", "until-reset"));
         for (int i = 0; i < 3; i++) {
-            assertThat(login("bob", "wrong guess " + i).exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+            assertThat(login("bob", "wrong guess " + i).exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         }
         Cli.Result locked = login("bob", BOB_PASSWORD);
-        assertThat(locked.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(locked.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         // A locked account answers like a wrong password, whatever is typed; the search shows the lock.
         assertThat(locked.out()).startsWith("REJECTED");
         assertThat(cells(ok(cli.run("search", "--as", "rep", "bob")), "bob")).contains("3, locked");
@@ -247,7 +247,7 @@ class CommandLineTest {
                 .contains("bob now holds: set-passwords.");
         assertThat(ok(cli.run("search", "--as", "bob")).out()).contains("Limited view");
         ok(cli.run("user", "revoke", "--as", "admin", "bob", "set-passwords"));
-        assertThat(cli.run("search", "--as", "bob").exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(cli.run("search", "--as", "bob").exit()).isEqualTo(ExitCode.DENIED.code());
 
         ok(cli.run("user", "edit", "--as", "admin", "bob", "--disable"));
         assertThat(login("bob", BOB_PASSWORD).out()).startsWith("DISABLED");
@@ -263,7 +263,7 @@ class CommandLineTest {
     void the_last_administrator_cannot_lose_the_permission() {
         Cli.Result revoke = cli.run("user", "revoke", "--as", "admin", "admin", "administrator");
 
-        assertThat(revoke.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(revoke.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(revoke.err()).contains("DENIED_LAST_ADMINISTRATOR");
     }
 
@@ -303,7 +303,7 @@ class CommandLineTest {
     void only_an_administrator_changes_the_policy() {
         Cli.Result denied = cli.run("policy", "set", "--as", "rep", "--min-length", "8");
 
-        assertThat(denied.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(denied.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(ok(cli.run("policy", "show", "--as", "rep")).out()).contains("15 to 128 characters");
     }
 
@@ -314,9 +314,9 @@ class CommandLineTest {
                 .contains("--min-length: must be at least 8");
         assertThat(cli.run("policy", "set", "--as", "admin", "--max-age", "soon")
                         .exit())
-                .isEqualTo(ExitCode.USAGE);
+                .isEqualTo(ExitCode.USAGE.code());
         assertThat(cli.run("policy", "set", "--as", "admin", "--preset", "lax").exit())
-                .isEqualTo(ExitCode.USAGE);
+                .isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test
@@ -327,7 +327,7 @@ class CommandLineTest {
         assertThat(audit.out()).contains("SEQ", "ACTOR", "OUTCOME");
         assertThat(audit.out().lines().skip(1).findFirst().orElseThrow())
                 .contains("rep", "SET_PASSWORD", "admin", "DENIED", "DENIED_TARGET_IS_ADMINISTRATOR");
-        assertThat(cli.run("audit", "--as", "rep").exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(cli.run("audit", "--as", "rep").exit()).isEqualTo(ExitCode.DENIED.code());
     }
 
     @Test
@@ -349,10 +349,10 @@ class CommandLineTest {
                 .endsWith("reset");
         Cli.Result set =
                 cli.input("a password for dave\n", "set-password", "--as", "admin", "dave", "--password-stdin");
-        assertThat(set.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(set.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
         Cli.Result login = login("dave", "whatever it is");
-        assertThat(login.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(login.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         assertThat(login.out()).startsWith("USE_PROVIDER: log in through the security provider corp-ldap");
     }
 
@@ -369,7 +369,7 @@ class CommandLineTest {
         Cli.Result set = withProvider.input(
                 "a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--password-stdin");
 
-        assertThat(set.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(set.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
         assertThat(row(ok(withProvider.run("search", "--as", "rep", "alice")), "alice"))
                 .contains("  corp-ldap  ");
@@ -380,14 +380,14 @@ class CommandLineTest {
     void a_bad_provider_option_or_ldif_file_is_invalid_input() throws Exception {
         Cli.Result spec =
                 new Cli(dir.resolve("data")).with("--provider", "corp-ldap").run("search", "--as", "rep");
-        assertThat(spec.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(spec.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(spec.err()).contains("NAME:KIND:FILE");
 
         Path broken = Files.writeString(dir.resolve("broken.ldif"), "dn: uid=x\nuid:: !!!not base64\n");
         Cli.Result ldif = new Cli(dir.resolve("data"))
                 .with("--provider", "corp:ldap:" + broken)
                 .run("search", "--as", "rep");
-        assertThat(ldif.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(ldif.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(ldif.err()).contains("broken.ldif");
     }
 
@@ -403,7 +403,7 @@ class CommandLineTest {
         Cli typo =
                 new Cli(dir.resolve("data")).terminal(prompt -> mistyped.poll().toCharArray());
         Cli.Result mismatch = typo.run("set-password", "--as", "rep", "alice");
-        assertThat(mismatch.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(mismatch.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(mismatch.err()).contains("the two entries differ");
         assertThat(ok(login("alice", "typed at the terminal")).out()).startsWith("AUTHENTICATED");
     }
@@ -412,7 +412,7 @@ class CommandLineTest {
     void without_a_terminal_the_password_must_come_from_standard_input() {
         Cli.Result none = cli.run("set-password", "--as", "rep", "alice");
 
-        assertThat(none.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(none.err()).contains("--password-stdin");
     }
 
@@ -420,7 +420,7 @@ class CommandLineTest {
     void an_empty_standard_input_is_invalid_input() {
         Cli.Result empty = cli.input("", "login", "alice", "--password-stdin");
 
-        assertThat(empty.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(empty.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(empty.err()).contains("standard input ended");
     }
 
@@ -428,7 +428,7 @@ class CommandLineTest {
     void no_command_prints_the_usage_as_a_usage_error() {
         Cli.Result none = cli.run();
 
-        assertThat(none.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(none.err()).contains("Usage: locksmith");
     }
 
@@ -479,7 +479,7 @@ class CommandLineTest {
     void an_unknown_option_is_named_but_its_value_is_never_echoed() {
         Cli.Result result = cli.run("login", "alice", "--password", "Hunter2-typed-by-mistake");
 
-        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("--password").doesNotContain("Hunter2");
     }
 
@@ -490,7 +490,7 @@ class CommandLineTest {
 
         Cli.Result result = cli.inputBytes(latin1, "set-password", "--as", "rep", "alice", "--password-stdin");
 
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("not UTF-8");
         assertThat(login("alice", ALICE_PASSWORD).out()).startsWith("AUTHENTICATED");
     }

@@ -264,7 +264,7 @@ class DemoTest {
         assertThat(dave.err()).contains("[DENIED_TARGET_MANAGED_BY_PROVIDER]");
 
         Cli.Result again = new Cli(named).run("demo");
-        assertThat(again.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(again.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(again.err()).contains("holds one");
     }
 

@@ -25,6 +25,6 @@ class ExitCodeTest {
                             case UNAVAILABLE, HASH_UNSUPPORTED, BUSY, PROVIDER_UNREACHABLE, OUTCOME_UNKNOWN -> 8;
                             default -> throw new AssertionError("unclassified " + reason);
                         };
-        assertThat(ExitCode.of(reason)).isEqualTo(expected);
+        assertThat(ExitCode.of(reason).code()).isEqualTo(expected);
     }
 }

@@ -80,12 +80,12 @@ class ExitCodesTest {
     @Test
     void denied_is_3() {
         expect(
-                ExitCode.DENIED,
+                ExitCode.DENIED.code(),
                 "denied: only an administrator may act on an administrator [DENIED_TARGET_IS_ADMINISTRATOR]",
                 run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin"));
-        expect(ExitCode.DENIED, "DENIED_ACTOR_UNKNOWN", run("", "search", "--as", "nobody"));
+        expect(ExitCode.DENIED.code(), "DENIED_ACTOR_UNKNOWN", run("", "search", "--as", "nobody"));
         expect(
-                ExitCode.DENIED,
+                ExitCode.DENIED.code(),
                 "DENIED_SELF_TARGET",
                 run("my own new passphrase\n", "set-password", "--as", "rep", "rep", "--password-stdin"));
     }
@@ -93,7 +93,7 @@ class ExitCodesTest {
     @Test
     void a_policy_violation_is_4_and_lists_every_violation_with_its_parameters() {
         Cli.Result weak = expect(
-                ExitCode.POLICY,
+                ExitCode.POLICY.code(),
                 "the password breaks the password policy [POLICY_VIOLATED]",
                 run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
@@ -110,7 +110,7 @@ class ExitCodesTest {
         ok(run("", "policy", "set", "--as", "admin", "--min-strength", "4"));
 
         Cli.Result weak = expect(
-                ExitCode.POLICY,
+                ExitCode.POLICY.code(),
                 "POLICY_VIOLATED",
                 run("password password\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
 
@@ -121,10 +121,10 @@ class ExitCodesTest {
 
     @Test
     void malformed_input_is_a_usage_error_2() {
-        expect(ExitCode.USAGE, "invalid input [INVALID_INPUT]", run("", "search", "--as", "not a name"));
-        expect(ExitCode.USAGE, "--as", run("", "search", "--as", "not a name"));
+        expect(ExitCode.USAGE.code(), "invalid input [INVALID_INPUT]", run("", "search", "--as", "not a name"));
+        expect(ExitCode.USAGE.code(), "--as", run("", "search", "--as", "not a name"));
         expect(
-                ExitCode.USAGE,
+                ExitCode.USAGE.code(),
                 "email",
                 run(
                         "some long passphrase\n",
@@ -136,23 +136,23 @@ class ExitCodesTest {
                         "--email",
                         "carol at example",
                         "--password-stdin"));
-        expect(ExitCode.USAGE, "permission", run("", "user", "grant", "--as", "admin", "alice", "superuser"));
+        expect(ExitCode.USAGE.code(), "permission", run("", "user", "grant", "--as", "admin", "alice", "superuser"));
     }
 
     @Test
     void not_found_is_5() {
         Cli.Result ghost = expect(
-                ExitCode.NOT_FOUND,
+                ExitCode.NOT_FOUND.code(),
                 "not found [NOT_FOUND]",
                 run("some long passphrase\n", "set-password", "--as", "rep", "ghost", "--password-stdin"));
         assertThat(ghost.err()).contains("no such user: ghost");
-        expect(ExitCode.NOT_FOUND, "[NOT_FOUND]", run("", "reset", "--as", "rep", "ghost"));
+        expect(ExitCode.NOT_FOUND.code(), "[NOT_FOUND]", run("", "reset", "--as", "rep", "ghost"));
     }
 
     @Test
     void conflict_is_6() {
         expect(
-                ExitCode.CONFLICT,
+                ExitCode.CONFLICT.code(),
                 "conflict: the username is taken [ALREADY_EXISTS]",
                 run("some long passphrase\n", "user", "create", "--as", "admin", "alice", "--password-stdin"));
     }
@@ -160,7 +160,7 @@ class ExitCodesTest {
     @Test
     void mail_failure_is_7_and_changes_nothing() {
         expect(
-                ExitCode.MAIL,
+                ExitCode.MAIL.code(),
                 "mail is not configured (give --mail-config); nothing was changed [MAIL_NOT_CONFIGURED]",
                 run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin"));
 
@@ -175,7 +175,7 @@ class ExitCodesTest {
                 .with("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith")
                 .run("search", "--as", "admin");
 
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(result.err()).contains("[UNAVAILABLE]");
         noStackTrace(result);
     }
@@ -183,13 +183,13 @@ class ExitCodesTest {
     @Test
     void usage_errors_are_2() {
         Cli.Result unknown = run("", "search", "--as", "admin", "--colour");
-        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(unknown.err()).contains("unknown or unexpected arguments: --colour");
         Cli.Result missing = run("", "search");
-        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(missing.err()).contains("Missing required option: '--as=USERNAME'");
         Cli.Result typo = run("", "serch", "--as", "admin");
-        assertThat(typo.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(typo.err()).contains("search");
         printed.forEach(ExitCodesTest::noStackTrace);
     }
@@ -197,7 +197,7 @@ class ExitCodesTest {
     @Test
     void a_failed_login_is_9_and_a_successful_one_0() {
         Cli.Result rejected = run("not the password\n", "login", "alice", "--password-stdin");
-        assertThat(rejected.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(rejected.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         assertThat(rejected.out()).isEqualTo("REJECTED: wrong username or password" + System.lineSeparator());
         Cli.Result unknown = run("not the password\n", "login", "nobody", "--password-stdin");
         assertThat(unknown.out()).isEqualTo(rejected.out());

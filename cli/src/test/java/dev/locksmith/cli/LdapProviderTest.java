@@ -196,7 +196,7 @@ class LdapProviderTest {
     void provider_test_of_an_unknown_user_is_not_found() {
         Cli.Result result = cli.run("provider", "test", "corp", "mallory");
 
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.NOT_FOUND.code());
         assertThat(result.out()).contains("mallory: no entry under dc=example,dc=com matches (uid={0})");
     }
 
@@ -206,7 +206,7 @@ class LdapProviderTest {
 
         Cli.Result result = cli.run("provider", "test", "corp", "alice");
 
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(result.err()).contains("PROVIDER_UNREACHABLE").doesNotContain(SERVICE_PASSWORD);
     }
 
@@ -217,7 +217,7 @@ class LdapProviderTest {
                 .variable("LOCKSMITH_LDAP_PASSWORD", "wrong-secret-9")
                 .run("provider", "test", "corp");
 
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(result.all()).doesNotContain("wrong-secret-9");
     }
 
@@ -236,7 +236,7 @@ class LdapProviderTest {
                 new Cli(dir.resolve("data")).with("--ldap", "corp:" + config).run("provider", "test", "corp"));
 
         for (Cli.Result result : results) {
-            assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         }
         assertThat(results.get(0).err()).contains("unknown key(s) [usr-filter]");
         assertThat(results.get(4).err()).as("the variable is unset").contains("LOCKSMITH_LDAP_PASSWORD");
@@ -255,9 +255,9 @@ class LdapProviderTest {
                 cli.input("violet lanterns drift east\n", "set-password", "--as", "admin", "alice", "--password-stdin");
 
         assertThat(create.exit()).as(create.toString()).isZero();
-        assertThat(set.exit()).as(set.toString()).isEqualTo(ExitCode.DENIED);
+        assertThat(set.exit()).as(set.toString()).isEqualTo(ExitCode.DENIED.code());
         assertThat(set.err()).contains("DENIED_TARGET_MANAGED_BY_PROVIDER");
-        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(down.err()).contains("PROVIDER_UNREACHABLE");
     }
 
@@ -272,8 +272,8 @@ class LdapProviderTest {
         Cli.Result down = cli.input("alice-directory-password\n", "login", "alice", "--password-stdin");
 
         assertThat(right.exit()).as(right.toString()).isZero();
-        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.LOGIN_FAILED);
-        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.LOGIN_FAILED.code());
+        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         assertThat(right.out()).contains("AUTHENTICATED").contains("checked by corp");
         assertThat(wrong.out()).contains("REJECTED");
         assertThat(down.out()).as("an outage is not a wrong password").contains("PROVIDER_UNAVAILABLE");

@@ -109,13 +109,13 @@ class MailTest {
     @Test
     void mail_test_without_mail_settings_or_with_an_unreachable_relay_exits_7() throws Exception {
         Cli.Result off = new Cli(dir.resolve("data")).run("mail", "test", "--to", "ops@example.com");
-        assertThat(off.exit()).as(off.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(off.exit()).as(off.toString()).isEqualTo(ExitCode.MAIL.code());
         assertThat(off.err()).contains("[MAIL_NOT_CONFIGURED]");
 
         Cli.Result bad = new Cli(dir.resolve("data"))
                 .with("--mail-config", config("down.properties", 1, "").toString())
                 .run("mail", "test", "--to", "ops@example.com");
-        assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCode.MAIL.code());
         assertThat(bad.err()).contains("[MAIL_DELIVERY_FAILED]");
         ExitCodesTest.noStackTrace(bad);
     }
@@ -169,7 +169,7 @@ class MailTest {
         Cli.Result set = down.input(
                 "violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
 
-        assertThat(set.exit()).as(set.toString()).isEqualTo(ExitCode.MAIL);
+        assertThat(set.exit()).as(set.toString()).isEqualTo(ExitCode.MAIL.code());
         assertThat(set.err()).contains("[MAIL_DELIVERY_FAILED]", "connection failed");
         ExitCodesTest.noStackTrace(set);
         assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin"))
@@ -208,12 +208,12 @@ class MailTest {
         Cli.Result missing = new Cli(dir.resolve("data"))
                 .with("--mail-config", incomplete.toString())
                 .run("search", "--as", "rep");
-        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(missing.err()).contains("from is required");
         Cli.Result absent = new Cli(dir.resolve("data"))
                 .with("--mail-config", dir.resolve("absent.properties").toString())
                 .run("search", "--as", "rep");
-        assertThat(absent.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(absent.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(absent.err()).contains("no such file");
         Cli.Result unset = new Cli(dir.resolve("data"))
                 .with(
@@ -221,7 +221,7 @@ class MailTest {
                         config("env.properties", port, "username = relay\npassword-env = RELAY_PASSWORD")
                                 .toString())
                 .run("search", "--as", "rep");
-        assertThat(unset.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unset.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(unset.err()).contains("RELAY_PASSWORD is not set");
     }
 
@@ -247,7 +247,7 @@ class MailTest {
                         "--email",
                         "--password-stdin");
 
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(refused.err()).contains("clear text");
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(ok(cli.input("forgotten long ago\n", "login", "alice", "--password-stdin"))
@@ -305,7 +305,7 @@ class MailTest {
         Cli.Result refused = new Cli(dir.resolve("data"))
                 .with("--mail-config", expired.toString())
                 .run("search", "--as", "rep");
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(refused.err()).contains("CN=relay.example expired at");
 
         Path accepted = Files.writeString(

@@ -44,7 +44,7 @@ class OperatorTest {
     }
 
     private static Cli.Result usage(Cli.Result result) {
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         ExitCodesTest.noStackTrace(result);
         return result;
     }
@@ -73,7 +73,7 @@ class OperatorTest {
         // passwd opens the store, then waits for its passwords on standard input: the store stays in use.
         try (ChildCli holder = ChildCli.start(dir, "--data", data, "passwd", "--as", "alice", "--password-stdin")) {
             Cli.Result impatient = awaitInUse(cli);
-            assertThat(impatient.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(impatient.exit()).isEqualTo(ExitCode.UNAVAILABLE.code());
             assertThat(impatient.err())
                     .contains("is in use by another process")
                     .contains(dir.resolve("data").toString())
@@ -119,7 +119,7 @@ class OperatorTest {
                         "ops")
                 .run("search", "--as", "admin");
 
-        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(down.exit()).as(down.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(down.err()).contains("the database server at 127.0.0.1:1 cannot be reached", "(SQLState 08001)");
         assertThat(down.all()).doesNotContain("db secret 99", "url%20secret", "url secret", "jdbc:postgresql");
         ExitCodesTest.noStackTrace(down);
@@ -146,7 +146,7 @@ class OperatorTest {
 
         Cli.Result damaged = cli.run("search", "--as", "admin");
 
-        assertThat(damaged.exit()).as(damaged.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(damaged.exit()).as(damaged.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(damaged.err())
                 .contains(file + " is not a Locksmith store or is damaged")
                 .containsPattern("SQLState 9\\d{4}");
@@ -309,7 +309,7 @@ class OperatorTest {
                 })
                 .run("init", "--admin", "root");
 
-        assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCode.DENIED);
+        assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCode.DENIED.code());
         assertThat(again.err())
                 .startsWith("locksmith init: this store already has an administrator [DENIED_NOT_PERMITTED]");
         assertThat(prompts).isEmpty();

@@ -71,7 +71,7 @@ class PostgresTest {
         Cli.Result result = cli.run("search", "--as", "nobody");
 
         // Connected: the refusal is Locksmith's, not the database's.
-        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.DENIED);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.DENIED.code());
         assertThat(result.err()).contains("[DENIED_ACTOR_UNKNOWN]");
         assertThat(prompts).containsExactly("Password of database user locksmith: ");
     }
@@ -82,7 +82,7 @@ class PostgresTest {
                 .variable(Environment.JDBC_PASSWORD_VARIABLE, "not the db password")
                 .run("search", "--as", "admin");
 
-        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(wrong.err())
                 .contains(
                         "[UNAVAILABLE]",
@@ -96,7 +96,7 @@ class PostgresTest {
     void no_database_password_at_all_says_which_variable_to_set() {
         Cli.Result none = postgres().run("search", "--as", "admin");
 
-        assertThat(none.exit()).as(none.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(none.exit()).as(none.toString()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(none.err())
                 .contains(
                         "the database server at " + server.hostAndPort() + " wants a password for user "
@@ -123,7 +123,7 @@ class PostgresTest {
         Cli plain = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD);
         assertThat(plain.run("search", "--as", "admin", "carol").all()).doesNotContain("carol ");
         Cli.Result badPrefix = cli.with("--table-prefix", "Bad-Prefix").run("search", "--as", "admin");
-        assertThat(badPrefix.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(badPrefix.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(badPrefix.err()).contains("--table-prefix: must be lower-case letters");
     }
 }

@@ -49,15 +49,15 @@ class ReadmeTest {
         }
         assertThat(codes)
                 .containsExactly(
-                        ExitCode.OK,
-                        ExitCode.INTERNAL,
-                        ExitCode.USAGE,
-                        ExitCode.DENIED,
-                        ExitCode.POLICY,
-                        ExitCode.NOT_FOUND,
-                        ExitCode.CONFLICT,
-                        ExitCode.MAIL,
-                        ExitCode.UNAVAILABLE,
-                        ExitCode.LOGIN_FAILED);
+                        ExitCode.OK.code(),
+                        ExitCode.INTERNAL.code(),
+                        ExitCode.USAGE.code(),
+                        ExitCode.DENIED.code(),
+                        ExitCode.POLICY.code(),
+                        ExitCode.NOT_FOUND.code(),
+                        ExitCode.CONFLICT.code(),
+                        ExitCode.MAIL.code(),
+                        ExitCode.UNAVAILABLE.code(),
+                        ExitCode.LOGIN_FAILED.code());
     }
 }

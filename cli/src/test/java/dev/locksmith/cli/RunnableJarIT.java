@@ -72,18 +72,18 @@ class RunnableJarIT {
                         .exit())
                 .isZero();
         Run wrong = java("not it\n", "--data", "data", "login", "admin", "--password-stdin");
-        assertThat(wrong.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(wrong.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         Run denied = java("", "--data", "data", "search", "--as", "nobody");
-        assertThat(denied.exit()).isEqualTo(ExitCode.DENIED);
+        assertThat(denied.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(denied.err()).contains("[DENIED_ACTOR_UNKNOWN]").doesNotContain("\tat ");
-        assertThat(java("", "--data", "data", "search", "--as").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(java("", "--data", "data", "search", "--as").exit()).isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test
     void the_postgresql_driver_is_in_the_jar() throws Exception {
         Run refused = java("", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith", "search", "--as", "admin");
 
-        assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(refused.err())
                 .contains("[UNAVAILABLE]")
                 .doesNotContain("No suitable driver")

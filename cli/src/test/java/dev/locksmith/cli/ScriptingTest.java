@@ -147,7 +147,7 @@ class ScriptingTest {
                 .isEqualTo("{\"outcome\":\"AUTHENTICATED\",\"username\":\"alice\",\"provider\":null}"
                         + System.lineSeparator());
         Cli.Result wrong = cli.input("not her password\n", "login", "alice", "--password-stdin", "--json");
-        assertThat(wrong.exit()).isEqualTo(ExitCode.LOGIN_FAILED);
+        assertThat(wrong.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
         assertThat(wrong.out()).startsWith("{\"outcome\":\"REJECTED\",\"username\":null");
     }
 
@@ -165,7 +165,7 @@ class ScriptingTest {
 
         Cli.Result plain = cli.input(
                 "violet lanterns drift east\n", "set-password", "--as", "rep", "alice", "--password-stdin", "--json");
-        assertThat(plain.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(plain.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(plain.err()).contains("--json: goes with --generate");
     }
 
@@ -197,7 +197,7 @@ class ScriptingTest {
         assertThat(lines.get(2)).contains(",,BOOTSTRAP_ADMINISTRATOR,admin,SUCCESS,OK");
 
         Cli.Result bad = cli.run("audit", "--as", "admin", "--action", "NOT_AN_ACTION");
-        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(bad.err()).contains("--action: must be one of");
     }
 
@@ -219,7 +219,7 @@ class ScriptingTest {
     @Test
     void user_delete_asks_at_a_terminal_and_needs_yes_without_one() {
         Cli.Result script = cli.run("user", "delete", "--as", "admin", "alice");
-        assertThat(script.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(script.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(script.err()).contains("--yes");
 
         Cli.Result declined = ok(new Cli(dir.resolve("data"))
@@ -263,7 +263,7 @@ class ScriptingTest {
 
         Files.writeString(config, "data = from-file\njdbc-password = secret\n");
         Cli.Result unknown = fromFile.run("search", "--as", "admin");
-        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(unknown.err())
                 .contains("unknown key(s) [jdbc-password]", "LOCKSMITH_JDBC_PASSWORD")
                 .doesNotContain("secret");
