@@ -353,10 +353,8 @@ public final class Services {
                     + " thread; call it outside the host's transaction");
         }
         Map<Username, Execution.Claim> claims = askClaims(actor, target);
-        Execution execution = null;
         for (int attempt = 1; ; attempt++) {
-            execution = new Execution(clock.instant(), target, claims);
-            Execution run = execution;
+            Execution run = new Execution(clock.instant(), target, claims);
             try {
                 Supplier<S> slow = transactions.inTransaction(() -> read.apply(run));
                 S prepared = slow.get();
