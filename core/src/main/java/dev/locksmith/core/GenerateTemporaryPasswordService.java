@@ -11,13 +11,13 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.usecase.GenerateTemporaryPassword;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The implementation of {@link GenerateTemporaryPassword}, built by {@link Locksmith}; not API. Thread-safe. */
@@ -30,35 +30,38 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
     private static final String OTHER = "!#$%&*+-=?@^_~";
     private static final String ALL = UPPER + LOWER + DIGITS + OTHER;
 
-    private final Services services;
+    private final UseCaseRunner runner;
+    private final PolicyStore policies;
+    private final PasswordChecks checks;
     private final SecureRandom random = new SecureRandom();
 
-    GenerateTemporaryPasswordService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
+    GenerateTemporaryPasswordService(UseCaseRunner runner, PolicyStore policies, PasswordChecks checks) {
+        this.runner = runner;
+        this.policies = policies;
+        this.checks = checks;
     }
 
     @Override
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(
+        return runner.run(
                 Operation.GENERATE_PASSWORD,
                 Optional.of(command.actor()),
                 command.target(),
                 run -> {
-                    Authorization.Actor actor =
-                            services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
+                    Authorization.Actor actor = runner.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
                     Username username = command.target().orElse(command.actor());
                     // A password is generated for a target only where the actor could set it.
                     Profile profile = command.target().isPresent()
-                            ? services.requireTarget(run, actor, Operation.SET_PASSWORD, username)
+                            ? runner.requireTarget(run, actor, Operation.SET_PASSWORD, username)
                                     .profile()
                             : Profile.empty();
-                    PasswordPolicy policy = services.policy();
+                    PasswordPolicy policy = policies.current();
                     return () -> draw(run, policy, username, profile);
                 },
                 (run, password) -> {
                     // Still allowed now that it is drawn (a revoked or disabled actor gets nothing).
-                    services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
+                    runner.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
                     return password;
                 });
     }
@@ -69,7 +72,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Password candidate = generate(policy);
             run.onFailure(candidate::wipe);
-            last = services.checks().violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
+            last = checks.violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
             if (last.isEmpty()) {
                 run.detail("attempts", attempt);
                 return candidate;
