@@ -161,11 +161,10 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
-    /** The ports, the runner and the internal helpers a use case implementation may be given, and the JDK. */
+    /** The ports, the runner and the internal helpers a use case implementation may be given, and the JDK's types. */
     private static final DescribedPredicate<JavaClass> A_PORT_A_HELPER_OR_THE_JDK =
             JavaClass.Predicates.resideInAnyPackage(
                             "dev.locksmith.core.port..", "dev.locksmith.core.internal..", "java..")
-                    .or(JavaClass.Predicates.equivalentTo(boolean.class))
                     .as("a port, an internal helper or a JDK type");
 
     @Test
