@@ -5,8 +5,6 @@ import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.ResetLinks;
 import dev.locksmith.core.internal.UseCaseRunner;
@@ -35,8 +33,7 @@ final class IssueResetLinkService implements IssueResetLink {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        ResetTokens store = tokens.orElseThrow(() -> new UnavailableException(
-                Reason.UNAVAILABLE, "reset links are not configured (no reset-token store)", null));
+        ResetTokens store = ResetLinks.requireStore(tokens);
         return runner.run(
                 Operation.ISSUE_RESET_LINK, Optional.of(command.actor()), Optional.of(command.target()), run -> {
                     Authorization.Actor actor = runner.requireActor(run, command.actor(), Operation.SET_PASSWORD);

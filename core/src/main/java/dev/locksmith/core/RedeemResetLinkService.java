@@ -5,8 +5,6 @@ import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Notices;
@@ -53,8 +51,7 @@ final class RedeemResetLinkService implements RedeemResetLink {
         InvalidInputException.requireNonNull(command, "command");
         Password password = command.newPassword();
         try {
-            ResetTokens store = tokens.orElseThrow(() -> new UnavailableException(
-                    Reason.UNAVAILABLE, "reset links are not configured (no reset-token store)", null));
+            ResetTokens store = ResetLinks.requireStore(tokens);
             return runner.run(
                     Operation.REDEEM_RESET_LINK,
                     Optional.empty(),

@@ -193,13 +193,15 @@ class ArchitectureTest {
 
     @Test
     void internal_helpers_never_hand_out_a_port() {
-        // A helper does its work with its ports; it never hands one out, as a bag of every port would.
+        // A helper does its work with the ports it holds; it never hands one out, as a bag of every port would.
         noMethods()
                 .that()
                 .areDeclaredInClassesThat()
                 .resideInAPackage("dev.locksmith.core.internal..")
                 .and()
                 .arePublic()
+                .and()
+                .areNotStatic()
                 .should()
                 .haveRawReturnType(JavaClass.Predicates.resideInAPackage("dev.locksmith.core.port")
                         .and(JavaClass.Predicates.INTERFACES)
