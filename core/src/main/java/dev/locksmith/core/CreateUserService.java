@@ -32,12 +32,11 @@ final class CreateUserService implements CreateUser {
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            runner.run(
+            runner.runAs(
                     Operation.CREATE_USER,
-                    Optional.of(command.actor()),
+                    command.actor(),
                     Optional.of(command.username()),
-                    run -> {
-                        runner.requireActor(run, command.actor(), Operation.CREATE_USER);
+                    (run, actor) -> {
                         if (users.find(command.username()).isPresent()) {
                             throw ConflictException.alreadyExists(command.username());
                         }

@@ -1,6 +1,5 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
@@ -18,7 +17,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** The implementation of {@link GenerateTemporaryPassword}, built by {@link Locksmith}; not API. Thread-safe. */
 final class GenerateTemporaryPasswordService implements GenerateTemporaryPassword {
@@ -44,12 +42,11 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
     @Override
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return runner.run(
+        return runner.runAs(
                 Operation.GENERATE_PASSWORD,
-                Optional.of(command.actor()),
+                command.actor(),
                 command.target(),
-                run -> {
-                    Authorization.Actor actor = runner.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
+                (run, actor) -> {
                     Username username = command.target().orElse(command.actor());
                     // A password is generated for a target only where the actor could set it.
                     Profile profile = command.target().isPresent()

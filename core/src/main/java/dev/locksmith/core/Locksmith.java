@@ -44,10 +44,10 @@ import java.util.Optional;
  * The composition root: built once from the host's port implementations, it hands out the use cases.
  * Immutable and thread-safe; every use case it returns is thread-safe too.
  *
- * <p>Each use case's implementation is internal and is given exactly the ports its own steps use (a password
- * change gets the accounts, the history, the policy store and the password checks; a deletion the accounts and
- * the history), plus the one runner every use case runs in: its transactions, its audit event and the
- * authorization matrix. No implementation sees a port it does not use.
+ * <p>Each use case's implementation is internal and is given exactly the ports its own steps use (deleting a
+ * user is given the accounts and the password history; reading the audit trail, the audit trail), the internal
+ * helpers it calls (the full password check, the notices), and the one runner every use case runs in: its
+ * transactions, its audit event and the authorization matrix. No implementation sees a port it does not use.
  *
  * <pre>{@code
  * Locksmith locksmith = Locksmith.builder()

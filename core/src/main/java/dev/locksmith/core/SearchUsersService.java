@@ -35,12 +35,11 @@ final class SearchUsersService implements SearchUsers {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return runner.run(
+        return runner.runAs(
                 Operation.SEARCH_USERS,
-                Optional.of(command.actor()),
+                command.actor(),
                 Optional.empty(),
-                run -> {
-                    Authorization.Actor actor = runner.requireActor(run, command.actor(), Operation.SEARCH_USERS);
+                (run, actor) -> {
                     Authorization.View view = Authorization.searchView(actor.user());
                     Page<User> found = users.search(command.search());
                     OptionalLong admins = view == Authorization.View.FULL

@@ -212,6 +212,19 @@ public final class UseCaseRunner {
     }
 
     /**
+     * Runs a use case in three steps ({@link #run(Operation, Optional, Optional, Function, BiFunction)}) that the
+     * actor performs: {@code read} runs once stage one of the matrix allowed the actor ({@link #requireActor}).
+     */
+    public <S, T> T runAs(
+            Operation action,
+            Username actor,
+            Optional<Username> target,
+            BiFunction<Execution, Authorization.Actor, Supplier<S>> read,
+            BiFunction<Execution, S, T> write) {
+        return run(action, Optional.of(actor), target, run -> read.apply(run, requireActor(run, actor, action)), write);
+    }
+
+    /**
      * Runs a use case without slow work that the actor performs on the target ({@link #run(Operation, Optional,
      * Optional, Function)}): {@code work} runs once both stages of the matrix allowed the actor and the action
      * on the target ({@link #requireActor}, then {@link #requireTarget}).
