@@ -26,32 +26,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The implementation of {@link Authenticate}, built by {@link Locksmith}; not API. Thread-safe. */
-final class AuthenticateService implements Authenticate {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PolicyStore policies;
-    private final SecurityProviders providers;
-    private final PasswordHasher hasher;
-    private final Verifier verifier;
-    private final FailedPasswordChecks failedChecks;
-
-    AuthenticateService(
-            UseCaseRunner runner,
-            UserAccounts users,
-            PolicyStore policies,
-            SecurityProviders providers,
-            PasswordHasher hasher,
-            Verifier verifier,
-            FailedPasswordChecks failedChecks) {
-        this.runner = runner;
-        this.users = users;
-        this.policies = policies;
-        this.providers = providers;
-        this.hasher = hasher;
-        this.verifier = verifier;
-        this.failedChecks = failedChecks;
-    }
-
+record AuthenticateService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PolicyStore policies,
+        SecurityProviders providers,
+        PasswordHasher hasher,
+        Verifier verifier,
+        FailedPasswordChecks failedChecks)
+        implements Authenticate {
     @Override
     public AuthenticationOutcome execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -19,20 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The implementation of {@link BootstrapAdministrator}, built by {@link Locksmith}; not API. Thread-safe. */
-final class BootstrapAdministratorService implements BootstrapAdministrator {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PolicyStore policies;
-    private final PasswordChecks checks;
-
-    BootstrapAdministratorService(
-            UseCaseRunner runner, UserAccounts users, PolicyStore policies, PasswordChecks checks) {
-        this.runner = runner;
-        this.users = users;
-        this.policies = policies;
-        this.checks = checks;
-    }
-
+record BootstrapAdministratorService(
+        UseCaseRunner runner, UserAccounts users, PolicyStore policies, PasswordChecks checks)
+        implements BootstrapAdministrator {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

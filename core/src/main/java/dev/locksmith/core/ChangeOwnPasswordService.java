@@ -22,38 +22,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The implementation of {@link ChangeOwnPassword}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ChangeOwnPasswordService implements ChangeOwnPassword {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PasswordHistory history;
-    private final PolicyStore policies;
-    private final PasswordChecks checks;
-    private final Verifier verifier;
-    private final FailedPasswordChecks failedChecks;
-    private final Notices notices;
-    private final Clock clock;
-
-    ChangeOwnPasswordService(
-            UseCaseRunner runner,
-            UserAccounts users,
-            PasswordHistory history,
-            PolicyStore policies,
-            PasswordChecks checks,
-            Verifier verifier,
-            FailedPasswordChecks failedChecks,
-            Notices notices,
-            Clock clock) {
-        this.runner = runner;
-        this.users = users;
-        this.history = history;
-        this.policies = policies;
-        this.checks = checks;
-        this.verifier = verifier;
-        this.failedChecks = failedChecks;
-        this.notices = notices;
-        this.clock = clock;
-    }
-
+record ChangeOwnPasswordService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PasswordHistory history,
+        PolicyStore policies,
+        PasswordChecks checks,
+        Verifier verifier,
+        FailedPasswordChecks failedChecks,
+        Notices notices,
+        Clock clock)
+        implements ChangeOwnPassword {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -10,17 +10,8 @@ import dev.locksmith.core.usecase.ChangePolicy;
 import java.util.Optional;
 
 /** The implementation of {@link ChangePolicy}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ChangePolicyService implements ChangePolicy {
-    private final UseCaseRunner runner;
-    private final PolicyStore policies;
-    private final Optional<StrengthEstimator> strengthEstimator;
-
-    ChangePolicyService(UseCaseRunner runner, PolicyStore policies, Optional<StrengthEstimator> strengthEstimator) {
-        this.runner = runner;
-        this.policies = policies;
-        this.strengthEstimator = strengthEstimator;
-    }
-
+record ChangePolicyService(UseCaseRunner runner, PolicyStore policies, Optional<StrengthEstimator> strengthEstimator)
+        implements ChangePolicy {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -15,19 +15,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The implementation of {@link CreateUser}, built by {@link Locksmith}; not API. Thread-safe. */
-final class CreateUserService implements CreateUser {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PolicyStore policies;
-    private final PasswordChecks checks;
-
-    CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore policies, PasswordChecks checks) {
-        this.runner = runner;
-        this.users = users;
-        this.policies = policies;
-        this.checks = checks;
-    }
-
+record CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore policies, PasswordChecks checks)
+        implements CreateUser {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

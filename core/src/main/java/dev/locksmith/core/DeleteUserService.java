@@ -8,17 +8,7 @@ import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.DeleteUser;
 
 /** The implementation of {@link DeleteUser}, built by {@link Locksmith}; not API. Thread-safe. */
-final class DeleteUserService implements DeleteUser {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PasswordHistory history;
-
-    DeleteUserService(UseCaseRunner runner, UserAccounts users, PasswordHistory history) {
-        this.runner = runner;
-        this.users = users;
-        this.history = history;
-    }
-
+record DeleteUserService(UseCaseRunner runner, UserAccounts users, PasswordHistory history) implements DeleteUser {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

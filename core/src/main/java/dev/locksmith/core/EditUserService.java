@@ -9,15 +9,7 @@ import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.EditUser;
 
 /** The implementation of {@link EditUser}, built by {@link Locksmith}; not API. Thread-safe. */
-final class EditUserService implements EditUser {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-
-    EditUserService(UseCaseRunner runner, UserAccounts users) {
-        this.runner = runner;
-        this.users = users;
-    }
-
+record EditUserService(UseCaseRunner runner, UserAccounts users) implements EditUser {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

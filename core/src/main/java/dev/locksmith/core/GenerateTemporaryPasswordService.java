@@ -19,7 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The implementation of {@link GenerateTemporaryPassword}, built by {@link Locksmith}; not API. Thread-safe. */
-final class GenerateTemporaryPasswordService implements GenerateTemporaryPassword {
+record GenerateTemporaryPasswordService(UseCaseRunner runner, PolicyStore policies, PasswordChecks checks)
+        implements GenerateTemporaryPassword {
     private static final int ATTEMPTS = 100;
     // No look-alikes (0/O, 1/l/I), so a password read off an email can be typed.
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -28,16 +29,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
     private static final String OTHER = "!#$%&*+-=?@^_~";
     private static final String ALL = UPPER + LOWER + DIGITS + OTHER;
 
-    private final UseCaseRunner runner;
-    private final PolicyStore policies;
-    private final PasswordChecks checks;
-    private final SecureRandom random = new SecureRandom();
-
-    GenerateTemporaryPasswordService(UseCaseRunner runner, PolicyStore policies, PasswordChecks checks) {
-        this.runner = runner;
-        this.policies = policies;
-        this.checks = checks;
-    }
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Password execute(Command command) {
@@ -94,7 +86,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
         char[] out = new char[chars.size()];
         // Fisher-Yates with SecureRandom, so the required classes are not at fixed positions.
         for (int i = out.length - 1; i >= 0; i--) {
-            int j = random.nextInt(i + 1);
+            int j = RANDOM.nextInt(i + 1);
             out[i] = chars.get(j);
             chars.set(j, chars.get(i));
         }
@@ -108,7 +100,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
 
     private void draw(List<Character> into, String alphabet, int count) {
         for (int i = 0; i < count; i++) {
-            into.add(alphabet.charAt(random.nextInt(alphabet.length())));
+            into.add(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
     }
 }

@@ -16,20 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The implementation of {@link IssueResetLink}, built by {@link Locksmith}; not API. Thread-safe. */
-final class IssueResetLinkService implements IssueResetLink {
-
-    private final UseCaseRunner runner;
-    private final PolicyStore policies;
-    private final Mailer mailer;
-    private final Optional<ResetTokens> tokens;
-
-    IssueResetLinkService(UseCaseRunner runner, PolicyStore policies, Mailer mailer, Optional<ResetTokens> tokens) {
-        this.runner = runner;
-        this.policies = policies;
-        this.mailer = mailer;
-        this.tokens = tokens;
-    }
-
+record IssueResetLinkService(UseCaseRunner runner, PolicyStore policies, Mailer mailer, Optional<ResetTokens> tokens)
+        implements IssueResetLink {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -8,17 +8,8 @@ import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.usecase.OpenChangePasswordForm;
 
 /** The implementation of {@link OpenChangePasswordForm}, built by {@link Locksmith}; not API. Thread-safe. */
-final class OpenChangePasswordFormService implements OpenChangePasswordForm {
-    private final UseCaseRunner runner;
-    private final PolicyStore policies;
-    private final Mailer mailer;
-
-    OpenChangePasswordFormService(UseCaseRunner runner, PolicyStore policies, Mailer mailer) {
-        this.runner = runner;
-        this.policies = policies;
-        this.mailer = mailer;
-    }
-
+record OpenChangePasswordFormService(UseCaseRunner runner, PolicyStore policies, Mailer mailer)
+        implements OpenChangePasswordForm {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

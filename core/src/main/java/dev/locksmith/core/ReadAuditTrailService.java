@@ -9,15 +9,7 @@ import dev.locksmith.core.usecase.ReadAuditTrail;
 import java.util.List;
 
 /** The implementation of {@link ReadAuditTrail}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ReadAuditTrailService implements ReadAuditTrail {
-    private final UseCaseRunner runner;
-    private final AuditTrail audit;
-
-    ReadAuditTrailService(UseCaseRunner runner, AuditTrail audit) {
-        this.runner = runner;
-        this.audit = audit;
-    }
-
+record ReadAuditTrailService(UseCaseRunner runner, AuditTrail audit) implements ReadAuditTrail {
     @Override
     public List<AuditRecord> execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

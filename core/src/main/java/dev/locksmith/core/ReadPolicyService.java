@@ -9,15 +9,7 @@ import dev.locksmith.core.usecase.ReadPolicy;
 import java.util.Optional;
 
 /** The implementation of {@link ReadPolicy}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ReadPolicyService implements ReadPolicy {
-    private final UseCaseRunner runner;
-    private final PolicyStore policies;
-
-    ReadPolicyService(UseCaseRunner runner, PolicyStore policies) {
-        this.runner = runner;
-        this.policies = policies;
-    }
-
+record ReadPolicyService(UseCaseRunner runner, PolicyStore policies) implements ReadPolicy {
     @Override
     public PasswordPolicy execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

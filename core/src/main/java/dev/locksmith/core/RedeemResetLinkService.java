@@ -20,32 +20,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The implementation of {@link RedeemResetLink}, built by {@link Locksmith}; not API. Thread-safe. */
-final class RedeemResetLinkService implements RedeemResetLink {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PasswordHistory history;
-    private final PolicyStore policies;
-    private final PasswordChecks checks;
-    private final Notices notices;
-    private final Optional<ResetTokens> tokens;
-
-    RedeemResetLinkService(
-            UseCaseRunner runner,
-            UserAccounts users,
-            PasswordHistory history,
-            PolicyStore policies,
-            PasswordChecks checks,
-            Notices notices,
-            Optional<ResetTokens> tokens) {
-        this.runner = runner;
-        this.users = users;
-        this.history = history;
-        this.policies = policies;
-        this.checks = checks;
-        this.notices = notices;
-        this.tokens = tokens;
-    }
-
+record RedeemResetLinkService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PasswordHistory history,
+        PolicyStore policies,
+        PasswordChecks checks,
+        Notices notices,
+        Optional<ResetTokens> tokens)
+        implements RedeemResetLink {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

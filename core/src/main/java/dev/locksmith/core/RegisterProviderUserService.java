@@ -12,15 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The implementation of {@link RegisterProviderUser}, built by {@link Locksmith}; not API. Thread-safe. */
-final class RegisterProviderUserService implements RegisterProviderUser {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-
-    RegisterProviderUserService(UseCaseRunner runner, UserAccounts users) {
-        this.runner = runner;
-        this.users = users;
-    }
-
+record RegisterProviderUserService(UseCaseRunner runner, UserAccounts users) implements RegisterProviderUser {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

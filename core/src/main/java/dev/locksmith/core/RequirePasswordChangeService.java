@@ -7,15 +7,7 @@ import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.RequirePasswordChange;
 
 /** The implementation of {@link RequirePasswordChange}, built by {@link Locksmith}; not API. Thread-safe. */
-final class RequirePasswordChangeService implements RequirePasswordChange {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-
-    RequirePasswordChangeService(UseCaseRunner runner, UserAccounts users) {
-        this.runner = runner;
-        this.users = users;
-    }
-
+record RequirePasswordChangeService(UseCaseRunner runner, UserAccounts users) implements RequirePasswordChange {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -8,15 +8,7 @@ import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.ResetFailedLogins;
 
 /** The implementation of {@link ResetFailedLogins}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ResetFailedLoginsService implements ResetFailedLogins {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-
-    ResetFailedLoginsService(UseCaseRunner runner, UserAccounts users) {
-        this.runner = runner;
-        this.users = users;
-    }
-
+record ResetFailedLoginsService(UseCaseRunner runner, UserAccounts users) implements ResetFailedLogins {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -21,17 +21,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** The implementation of {@link SearchUsers}, built by {@link Locksmith}; not API. Thread-safe. */
-final class SearchUsersService implements SearchUsers {
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final SecurityProviders providers;
-
-    SearchUsersService(UseCaseRunner runner, UserAccounts users, SecurityProviders providers) {
-        this.runner = runner;
-        this.users = users;
-        this.providers = providers;
-    }
-
+record SearchUsersService(UseCaseRunner runner, UserAccounts users, SecurityProviders providers)
+        implements SearchUsers {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");

@@ -22,33 +22,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The implementation of {@link SetPassword}, built by {@link Locksmith}; not API. Thread-safe. */
-final class SetPasswordService implements SetPassword {
-
-    private final UseCaseRunner runner;
-    private final UserAccounts users;
-    private final PasswordHistory history;
-    private final PolicyStore policies;
-    private final PasswordChecks checks;
-    private final Mailer mailer;
-    private final Notices notices;
-
-    SetPasswordService(
-            UseCaseRunner runner,
-            UserAccounts users,
-            PasswordHistory history,
-            PolicyStore policies,
-            PasswordChecks checks,
-            Mailer mailer,
-            Notices notices) {
-        this.runner = runner;
-        this.users = users;
-        this.history = history;
-        this.policies = policies;
-        this.checks = checks;
-        this.mailer = mailer;
-        this.notices = notices;
-    }
-
+record SetPasswordService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PasswordHistory history,
+        PolicyStore policies,
+        PasswordChecks checks,
+        Mailer mailer,
+        Notices notices)
+        implements SetPassword {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
