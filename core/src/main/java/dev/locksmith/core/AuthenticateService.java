@@ -12,32 +12,36 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Execution;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.FailedPasswordChecks;
+import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.internal.Verifier;
+import dev.locksmith.core.port.PasswordHasher;
+import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.SecurityProviders;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The implementation of {@link Authenticate}, built by {@link Locksmith}; not API. Thread-safe. */
-final class AuthenticateService implements Authenticate {
-    private final Services services;
-
-    AuthenticateService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record AuthenticateService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PolicyStore policies,
+        SecurityProviders providers,
+        PasswordHasher hasher,
+        Verifier verifier,
+        FailedPasswordChecks failedChecks)
+        implements Authenticate {
     @Override
     public AuthenticationOutcome execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         Username username = command.username();
         Password password = command.password();
         try {
-            return services.run(
+            return runner.run(
                     Operation.AUTHENTICATE,
                     Optional.empty(),
                     Optional.of(username),
@@ -67,16 +71,16 @@ final class AuthenticateService implements Authenticate {
             implements Checked {}
 
     private Supplier<Checked> read(Execution run, Username username, Password password) {
-        Optional<User> found = services.users().find(username);
+        Optional<User> found = users.find(username);
         Optional<Source.Provider> claimant;
         try {
-            claimant = services.claimant(run, username);
+            claimant = runner.claimant(run, username);
         } catch (UnavailableException e) {
             if (e.reason() != Reason.PROVIDER_UNREACHABLE) {
                 throw e;
             }
             return () -> {
-                services.verifier().verifyDummy(password);
+                verifier.verifyDummy(password);
                 return new ClaimUnknown();
             };
         }
@@ -87,17 +91,17 @@ final class AuthenticateService implements Authenticate {
         }
         if (found.isEmpty()) {
             return () -> {
-                services.verifier().verifyDummy(password);
+                verifier.verifyDummy(password);
                 return new Unknown();
             };
         }
         User user = found.get();
-        PasswordPolicy policy = services.policy();
+        PasswordPolicy policy = policies.current();
         return () -> {
             Verifier.Verification verification =
-                    services.verifier().verify(password, user.passwordHash().orElseThrow());
+                    verifier.verify(password, user.passwordHash().orElseThrow());
             Optional<PasswordHash> rehash = verification.matched() && verification.needsRehash()
-                    ? Optional.of(services.hasher().hash(password))
+                    ? Optional.of(hasher.hash(password))
                     : Optional.empty();
             return new LocalChecked(user, policy, verification, rehash);
         };
@@ -109,10 +113,10 @@ final class AuthenticateService implements Authenticate {
         if (password.codePointCount() == 0) {
             return new SecurityProviders.ProviderLogin.Rejected(provider);
         }
-        SecurityProviders.ProviderLogin login = services.providers().authenticate(provider, username, password);
+        SecurityProviders.ProviderLogin login = providers.authenticate(provider, username, password);
         if (login instanceof SecurityProviders.ProviderLogin.NotSupported) {
             // Same cost as a real check, so response time does not tell a directory user from a local one.
-            services.verifier().verifyDummy(password);
+            verifier.verifyDummy(password);
         }
         return login;
     }
@@ -144,7 +148,7 @@ final class AuthenticateService implements Authenticate {
         }
         if (login instanceof SecurityProviders.ProviderLogin.Rejected) {
             if (user.isPresent()) {
-                countFailure(run, user.get(), services.policy());
+                countFailure(run, user.get(), policies.current());
             }
             return rejected(run, "WRONG_PASSWORD");
         }
@@ -159,7 +163,7 @@ final class AuthenticateService implements Authenticate {
         if (user.isPresent() && user.get().isLockedAt(run.now())) {
             return rejected(run, "LOCKED");
         }
-        user.ifPresent(u -> services.users().recordSuccessfulLogin(u.id(), run.now()));
+        user.ifPresent(u -> users.recordSuccessfulLogin(u.id(), run.now()));
         return new AuthenticationOutcome.Authenticated(username, Optional.of(name));
     }
 
@@ -192,13 +196,12 @@ final class AuthenticateService implements Authenticate {
             run.outcome(AuditEvent.Outcome.REJECTED, "TEMPORARY_PASSWORD_EXPIRED");
             return new AuthenticationOutcome.TemporaryPasswordExpired();
         }
-        services.users().recordSuccessfulLogin(user.id(), now);
+        users.recordSuccessfulLogin(user.id(), now);
         boolean rehashed = checked.rehash().isPresent()
-                && services.users()
-                        .replaceHash(
-                                user.id(),
-                                user.passwordHash().orElseThrow(),
-                                checked.rehash().get());
+                && users.replaceHash(
+                        user.id(),
+                        user.passwordHash().orElseThrow(),
+                        checked.rehash().get());
         run.detail("rehashed", rehashed);
         PasswordPolicy policy = checked.policy();
         if (user.mustChangePassword()) {
@@ -215,11 +218,11 @@ final class AuthenticateService implements Authenticate {
 
     /** The user as stored now, if it is still the account that was read (same identity). */
     private Optional<User> current(Username username, User read) {
-        return services.users().find(username).filter(u -> u.id().equals(read.id()));
+        return users.find(username).filter(u -> u.id().equals(read.id()));
     }
 
     private void countFailure(Execution run, User user, PasswordPolicy policy) {
-        UserAccounts.FailedLogin failed = services.countFailedPasswordCheck(user, policy, run.now());
+        UserAccounts.FailedLogin failed = failedChecks.count(user, policy, run.now());
         run.detail("failedLogins", failed.logins().failedLogins());
         if (failed.lockedNow()) {
             run.detail("lockedNow", true);

@@ -8,55 +8,62 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Execution;
+import dev.locksmith.core.internal.FailedPasswordChecks;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.internal.Verifier;
+import dev.locksmith.core.port.PasswordHistory;
+import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.ChangeOwnPassword;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The implementation of {@link ChangeOwnPassword}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ChangeOwnPasswordService implements ChangeOwnPassword {
-    private final Services services;
-
-    ChangeOwnPasswordService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record ChangeOwnPasswordService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PasswordHistory history,
+        PolicyStore policies,
+        PasswordChecks checks,
+        Verifier verifier,
+        FailedPasswordChecks failedChecks,
+        Notices notices,
+        Clock clock)
+        implements ChangeOwnPassword {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(
+            runner.run(
                     Operation.CHANGE_OWN_PASSWORD,
                     Optional.of(command.actor()),
                     Optional.of(command.actor()),
                     run -> {
-                        Optional<User> found = services.users().find(command.actor());
+                        Optional<User> found = users.find(command.actor());
                         boolean local = found.isPresent()
                                 && found.get().source().isLocal()
-                                && services.claimant(run, command.actor()).isEmpty();
-                        PasswordPolicy policy = services.policy();
-                        PasswordChecks.Earlier earlier = local
-                                ? services.checks().earlierPasswords(found.get(), policy)
-                                : PasswordChecks.Earlier.none();
+                                && runner.claimant(run, command.actor()).isEmpty();
+                        PasswordPolicy policy = policies.current();
+                        PasswordChecks.Earlier earlier =
+                                local ? checks.earlierPasswords(found.get(), policy) : PasswordChecks.Earlier.none();
                         return () -> check(run, command, local ? found : Optional.empty(), found, policy, earlier);
                     },
                     (run, checked) -> {
-                        User current = services.users()
-                                .find(command.actor())
+                        User current = users.find(command.actor())
                                 .filter(u -> u.id().equals(checked.user().id()))
                                 .filter(u ->
                                         u.passwordHash().equals(checked.user().passwordHash()))
-                                .orElseThrow(Services.Stale::new);
-                        services.requireActor(run, command.actor(), Operation.CHANGE_OWN_PASSWORD);
+                                .orElseThrow(UseCaseRunner.Stale::new);
+                        runner.requireActor(run, command.actor(), Operation.CHANGE_OWN_PASSWORD);
                         Instant now = run.now();
                         PasswordHash old = current.passwordHash().orElseThrow();
-                        services.history().push(current.username(), old, now);
-                        User updated = services.users().update(current.passwordChangedBySelf(checked.hash(), now));
-                        services.users().resetFailedLogins(updated.id());
-                        run.afterCommit(() -> Notices.passwordChanged(services, updated, now, true));
+                        history.push(current.username(), old, now);
+                        User updated = users.update(current.passwordChangedBySelf(checked.hash(), now));
+                        users.resetFailedLogins(updated.id());
+                        run.afterCommit(() -> notices.passwordChanged(updated, now, true));
                         return null;
                     });
         } finally {
@@ -75,12 +82,11 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
             PasswordChecks.Earlier earlier) {
         Instant now = run.now();
         boolean verified = local.isPresent()
-                ? services.verifier()
-                        .verify(
+                ? verifier.verify(
                                 command.currentPassword(),
                                 local.get().passwordHash().orElseThrow())
                         .matched()
-                : services.verifier().verifyDummy(command.currentPassword());
+                : verifier.verifyDummy(command.currentPassword());
         String why = found.isEmpty()
                 ? "UNKNOWN_USER"
                 : local.isEmpty()
@@ -99,8 +105,7 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
             }
             if (local.isPresent() && !verified) {
                 User user = local.get();
-                run.withFailureEvent(() -> services.countFailedPasswordCheck(
-                        user, policy, services.clock().instant()));
+                run.withFailureEvent(() -> failedChecks.count(user, policy, clock.instant()));
             }
             throw new AccessDeniedException(
                     Reason.DENIED_WRONG_CURRENT_PASSWORD,
@@ -114,8 +119,8 @@ final class ChangeOwnPasswordService implements ChangeOwnPassword {
                     "the acting user is disabled",
                     java.util.Map.of("action", "CHANGE_OWN_PASSWORD"));
         }
-        services.checks().require(command.newPassword(), policy, user.username(), user.profile(), earlier);
-        return new Checked(user, services.hasher().hash(command.newPassword()));
+        return new Checked(
+                user, checks.hashCompliant(command.newPassword(), policy, user.username(), user.profile(), earlier));
     }
 
     private record Checked(User user, PasswordHash hash) {}

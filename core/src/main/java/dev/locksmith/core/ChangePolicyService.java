@@ -3,29 +3,24 @@ package dev.locksmith.core;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.usecase.ChangePolicy;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The implementation of {@link ChangePolicy}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ChangePolicyService implements ChangePolicy {
-    private final Services services;
-
-    ChangePolicyService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record ChangePolicyService(UseCaseRunner runner, PolicyStore policies, Optional<StrengthEstimator> strengthEstimator)
+        implements ChangePolicy {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        services.run(Operation.CHANGE_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
-            services.requireActor(run, command.actor(), Operation.CHANGE_POLICY);
-            PasswordPolicy policy = command.policy();
-            if (policy.minStrength() > 0 && services.strengthEstimator().isEmpty()) {
+        PasswordPolicy policy = command.policy();
+        runner.runAs(Operation.CHANGE_POLICY, command.actor(), Optional.empty(), (run, actor) -> {
+            if (policy.minStrength() > 0 && strengthEstimator.isEmpty()) {
                 throw new InvalidInputException("minStrength", "no strength estimator is configured");
             }
-            services.policies().save(policy);
+            policies.save(policy);
             run.detail("minLength", policy.minLength());
             run.detail("maxLength", policy.maxLength());
             run.detail("complex", policy.complex());

@@ -7,61 +7,53 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.CreateUser;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The implementation of {@link CreateUser}, built by {@link Locksmith}; not API. Thread-safe. */
-final class CreateUserService implements CreateUser {
-    private final Services services;
-
-    CreateUserService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore policies, PasswordChecks checks)
+        implements CreateUser {
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         try {
-            services.run(
+            runner.runAs(
                     Operation.CREATE_USER,
-                    Optional.of(command.actor()),
+                    command.actor(),
                     Optional.of(command.username()),
-                    run -> {
-                        services.requireActor(run, command.actor(), Operation.CREATE_USER);
-                        if (services.users().find(command.username()).isPresent()) {
+                    (run, actor) -> {
+                        if (users.find(command.username()).isPresent()) {
                             throw ConflictException.alreadyExists(command.username());
                         }
-                        PasswordPolicy policy = services.policy();
-                        return () -> {
-                            services.checks()
-                                    .require(
-                                            command.initialPassword(),
-                                            policy,
-                                            command.username(),
-                                            command.profile(),
-                                            PasswordChecks.Earlier.none());
-                            return new Checked(policy, services.hasher().hash(command.initialPassword()));
-                        };
+                        PasswordPolicy policy = policies.current();
+                        return () -> new Checked(
+                                policy,
+                                checks.hashCompliant(
+                                        command.initialPassword(),
+                                        policy,
+                                        command.username(),
+                                        command.profile(),
+                                        PasswordChecks.Earlier.none()));
                     },
                     (run, checked) -> {
-                        services.requireActor(run, command.actor(), Operation.CREATE_USER);
+                        runner.requireActor(run, command.actor(), Operation.CREATE_USER);
                         Instant now = run.now();
                         Optional<Instant> temporaryUntil = command.mustChangePassword()
                                 ? checked.policy().temporaryLifetime().map(now::plus)
                                 : Optional.empty();
                         // A name taken meanwhile is ALREADY_EXISTS from the store.
-                        services.users()
-                                .add(User.newLocal(
-                                        command.username(),
-                                        command.profile(),
-                                        command.permissions(),
-                                        checked.hash(),
-                                        now,
-                                        command.mustChangePassword(),
-                                        temporaryUntil));
+                        users.add(User.newLocal(
+                                command.username(),
+                                command.profile(),
+                                command.permissions(),
+                                checked.hash(),
+                                now,
+                                command.mustChangePassword(),
+                                temporaryUntil));
                         run.detail("permissions", command.permissions());
                         run.detail("mustChange", command.mustChangePassword());
                         return null;

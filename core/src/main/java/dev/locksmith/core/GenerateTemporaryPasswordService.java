@@ -1,6 +1,5 @@
 package dev.locksmith.core;
 
-import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
@@ -11,17 +10,17 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.usecase.GenerateTemporaryPassword;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /** The implementation of {@link GenerateTemporaryPassword}, built by {@link Locksmith}; not API. Thread-safe. */
-final class GenerateTemporaryPasswordService implements GenerateTemporaryPassword {
+record GenerateTemporaryPasswordService(UseCaseRunner runner, PolicyStore policies, PasswordChecks checks)
+        implements GenerateTemporaryPassword {
     private static final int ATTEMPTS = 100;
     // No look-alikes (0/O, 1/l/I), so a password read off an email can be typed.
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -30,35 +29,28 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
     private static final String OTHER = "!#$%&*+-=?@^_~";
     private static final String ALL = UPPER + LOWER + DIGITS + OTHER;
 
-    private final Services services;
-    private final SecureRandom random = new SecureRandom();
-
-    GenerateTemporaryPasswordService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Password execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(
+        return runner.runAs(
                 Operation.GENERATE_PASSWORD,
-                Optional.of(command.actor()),
+                command.actor(),
                 command.target(),
-                run -> {
-                    Authorization.Actor actor =
-                            services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
+                (run, actor) -> {
                     Username username = command.target().orElse(command.actor());
                     // A password is generated for a target only where the actor could set it.
                     Profile profile = command.target().isPresent()
-                            ? services.requireTarget(run, actor, Operation.SET_PASSWORD, username)
+                            ? runner.requireTarget(run, actor, Operation.SET_PASSWORD, username)
                                     .profile()
                             : Profile.empty();
-                    PasswordPolicy policy = services.policy();
+                    PasswordPolicy policy = policies.current();
                     return () -> draw(run, policy, username, profile);
                 },
                 (run, password) -> {
                     // Still allowed now that it is drawn (a revoked or disabled actor gets nothing).
-                    services.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
+                    runner.requireActor(run, command.actor(), Operation.GENERATE_PASSWORD);
                     return password;
                 });
     }
@@ -69,7 +61,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Password candidate = generate(policy);
             run.onFailure(candidate::wipe);
-            last = services.checks().violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
+            last = checks.violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
             if (last.isEmpty()) {
                 run.detail("attempts", attempt);
                 return candidate;
@@ -94,7 +86,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
         char[] out = new char[chars.size()];
         // Fisher-Yates with SecureRandom, so the required classes are not at fixed positions.
         for (int i = out.length - 1; i >= 0; i--) {
-            int j = random.nextInt(i + 1);
+            int j = RANDOM.nextInt(i + 1);
             out[i] = chars.get(j);
             chars.set(j, chars.get(i));
         }
@@ -108,7 +100,7 @@ final class GenerateTemporaryPasswordService implements GenerateTemporaryPasswor
 
     private void draw(List<Character> into, String alphabet, int count) {
         for (int i = 0; i < count; i++) {
-            into.add(alphabet.charAt(random.nextInt(alphabet.length())));
+            into.add(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
     }
 }

@@ -1,8 +1,13 @@
 package dev.locksmith.core;
 
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.internal.AuditBacklog;
+import dev.locksmith.core.internal.FailedPasswordChecks;
 import dev.locksmith.core.internal.NoMail;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.Notices;
+import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.internal.Verifier;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.Blocklist;
 import dev.locksmith.core.port.Mailer;
@@ -39,6 +44,11 @@ import java.util.Optional;
  * The composition root: built once from the host's port implementations, it hands out the use cases.
  * Immutable and thread-safe; every use case it returns is thread-safe too.
  *
+ * <p>Each use case's implementation is internal and is given exactly the ports its own steps use (deleting a
+ * user is given the accounts and the password history; reading the audit trail, the audit trail), the internal
+ * helpers it calls (the full password check, the notices), and the one runner every use case runs in: its
+ * transactions, its audit event and the authorization matrix. No implementation sees a port it does not use.
+ *
  * <pre>{@code
  * Locksmith locksmith = Locksmith.builder()
  *         .userAccounts(users).passwordHistory(history).auditTrail(audit).policyStore(policies)
@@ -68,29 +78,52 @@ public final class Locksmith {
     private final IssueResetLink issueResetLink;
     private final RedeemResetLink redeemResetLink;
     private final boolean offersResetLinks;
-    private final Services services;
+    private final AuditBacklog auditBacklog;
 
-    private Locksmith(Services services, Optional<ResetTokens> resetTokens) {
-        this.services = services;
+    /** Wires each use case to the ports it uses, the shared helpers, and the one runner they all run in. */
+    private Locksmith(Builder ports) {
+        UserAccounts users = ports.userAccounts;
+        PasswordHistory history = ports.passwordHistory;
+        PolicyStore policies = ports.policyStore;
+        PasswordHasher hasher = ports.passwordHasher;
+        Mailer mailer = ports.mailer;
+        Optional<StrengthEstimator> strengthEstimator = Optional.ofNullable(ports.strengthEstimator);
+        Optional<ResetTokens> resetTokens = Optional.ofNullable(ports.resetTokens);
+        auditBacklog = new AuditBacklog(ports.transactions, ports.auditTrail);
+        UseCaseRunner runner = new UseCaseRunner(
+                ports.transactions,
+                users,
+                policies,
+                ports.securityProviders,
+                ports.auditTrail,
+                auditBacklog,
+                ports.clock);
+        PasswordChecks checks = new PasswordChecks(ports.blocklist, strengthEstimator, history, hasher);
+        Verifier verifier = new Verifier(hasher);
+        FailedPasswordChecks failedChecks = new FailedPasswordChecks(users, ports.auditTrail);
+        Notices notices = new Notices(mailer, ports.notifyPasswordChanges, auditBacklog, ports.clock);
         offersResetLinks = resetTokens.isPresent();
-        issueResetLink = new IssueResetLinkService(services, resetTokens);
-        redeemResetLink = new RedeemResetLinkService(services, resetTokens);
-        searchUsers = new SearchUsersService(services);
-        openChangePasswordForm = new OpenChangePasswordFormService(services);
-        setPassword = new SetPasswordService(services);
-        requirePasswordChange = new RequirePasswordChangeService(services);
-        generateTemporaryPassword = new GenerateTemporaryPasswordService(services);
-        resetFailedLogins = new ResetFailedLoginsService(services);
-        changeOwnPassword = new ChangeOwnPasswordService(services);
-        authenticate = new AuthenticateService(services);
-        createUser = new CreateUserService(services);
-        editUser = new EditUserService(services);
-        deleteUser = new DeleteUserService(services);
-        registerProviderUser = new RegisterProviderUserService(services);
-        readPolicy = new ReadPolicyService(services);
-        changePolicy = new ChangePolicyService(services);
-        readAuditTrail = new ReadAuditTrailService(services);
-        bootstrapAdministrator = new BootstrapAdministratorService(services);
+
+        searchUsers = new SearchUsersService(runner, users, ports.securityProviders);
+        openChangePasswordForm = new OpenChangePasswordFormService(runner, policies, mailer);
+        setPassword = new SetPasswordService(runner, users, history, policies, checks, mailer, notices);
+        requirePasswordChange = new RequirePasswordChangeService(runner, users);
+        generateTemporaryPassword = new GenerateTemporaryPasswordService(runner, policies, checks);
+        resetFailedLogins = new ResetFailedLoginsService(runner, users);
+        changeOwnPassword = new ChangeOwnPasswordService(
+                runner, users, history, policies, checks, verifier, failedChecks, notices, ports.clock);
+        authenticate = new AuthenticateService(
+                runner, users, policies, ports.securityProviders, hasher, verifier, failedChecks);
+        createUser = new CreateUserService(runner, users, policies, checks);
+        editUser = new EditUserService(runner, users);
+        deleteUser = new DeleteUserService(runner, users, history);
+        registerProviderUser = new RegisterProviderUserService(runner, users);
+        readPolicy = new ReadPolicyService(runner, policies);
+        changePolicy = new ChangePolicyService(runner, policies, strengthEstimator);
+        readAuditTrail = new ReadAuditTrailService(runner, ports.auditTrail);
+        bootstrapAdministrator = new BootstrapAdministratorService(runner, users, policies, checks);
+        issueResetLink = new IssueResetLinkService(runner, policies, mailer, resetTokens);
+        redeemResetLink = new RedeemResetLinkService(runner, users, history, policies, checks, notices, resetTokens);
     }
 
     /** A new builder. */
@@ -185,7 +218,7 @@ public final class Locksmith {
      * system; a host may export it as a metric and alert on it.
      */
     public long unrecordedAuditEvents() {
-        return services.unrecordedAuditEvents();
+        return auditBacklog.unrecorded();
     }
 
     /**
@@ -311,21 +344,7 @@ public final class Locksmith {
             require(securityProviders, "securityProviders");
             require(mailer, "mailer");
             require(clock, "clock");
-            return new Locksmith(
-                    new Services(
-                            userAccounts,
-                            passwordHistory,
-                            auditTrail,
-                            policyStore,
-                            transactions,
-                            passwordHasher,
-                            blocklist,
-                            Optional.ofNullable(strengthEstimator),
-                            securityProviders,
-                            mailer,
-                            clock,
-                            notifyPasswordChanges),
-                    Optional.ofNullable(resetTokens));
+            return new Locksmith(this);
         }
 
         private static void require(Object value, String name) {

@@ -3,25 +3,17 @@ package dev.locksmith.core;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.usecase.ReadPolicy;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The implementation of {@link ReadPolicy}, built by {@link Locksmith}; not API. Thread-safe. */
-final class ReadPolicyService implements ReadPolicy {
-    private final Services services;
-
-    ReadPolicyService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record ReadPolicyService(UseCaseRunner runner, PolicyStore policies) implements ReadPolicy {
     @Override
     public PasswordPolicy execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(Operation.READ_POLICY, Optional.of(command.actor()), Optional.empty(), run -> {
-            services.requireActor(run, command.actor(), Operation.READ_POLICY);
-            return services.policy();
-        });
+        return runner.runAs(
+                Operation.READ_POLICY, command.actor(), Optional.empty(), (run, actor) -> policies.current());
     }
 }

@@ -5,38 +5,37 @@ import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
 import dev.locksmith.core.internal.ResetLinks;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.PasswordHistory;
+import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.ResetTokens;
+import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.RedeemResetLink;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The implementation of {@link RedeemResetLink}, built by {@link Locksmith}; not API. Thread-safe. */
-final class RedeemResetLinkService implements RedeemResetLink {
-    private final Services services;
-    private final Optional<ResetTokens> tokens;
-
-    RedeemResetLinkService(Services services, Optional<ResetTokens> tokens) {
-        this.services = Objects.requireNonNull(services, "services");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-    }
-
+record RedeemResetLinkService(
+        UseCaseRunner runner,
+        UserAccounts users,
+        PasswordHistory history,
+        PolicyStore policies,
+        PasswordChecks checks,
+        Notices notices,
+        Optional<ResetTokens> tokens)
+        implements RedeemResetLink {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         Password password = command.newPassword();
         try {
-            ResetTokens store = tokens.orElseThrow(() -> new UnavailableException(
-                    Reason.UNAVAILABLE, "reset links are not configured (no reset-token store)", null));
-            return services.run(
+            ResetTokens store = ResetLinks.requireStore(tokens);
+            return runner.run(
                     Operation.REDEEM_RESET_LINK,
                     Optional.empty(),
                     Optional.empty(),
@@ -46,31 +45,30 @@ final class RedeemResetLinkService implements RedeemResetLink {
                                 store.find(hash).orElseThrow(() -> refuse(run, "UNKNOWN_OR_USED"));
                         run.target(stored.username());
                         User user = readUser(run, stored);
-                        PasswordPolicy policy = services.policy();
-                        PasswordChecks.Earlier earlier = services.checks().earlierPasswords(user, policy);
-                        return () -> {
-                            services.checks().require(password, policy, user.username(), user.profile(), earlier);
-                            return new Checked(hash, user, services.hasher().hash(password));
-                        };
+                        PasswordPolicy policy = policies.current();
+                        PasswordChecks.Earlier earlier = checks.earlierPasswords(user, policy);
+                        return () -> new Checked(
+                                hash,
+                                user,
+                                checks.hashCompliant(password, policy, user.username(), user.profile(), earlier));
                     },
                     (run, checked) -> {
-                        User current = services.users()
-                                .find(checked.user().username())
+                        User current = users.find(checked.user().username())
                                 .filter(u -> u.id().equals(checked.user().id()))
                                 .filter(u ->
                                         u.passwordHash().equals(checked.user().passwordHash()))
                                 .filter(User::enabled)
-                                .orElseThrow(Services.Stale::new);
+                                .orElseThrow(UseCaseRunner.Stale::new);
                         if (!store.remove(checked.tokenHash())) {
                             throw refuse(run, "UNKNOWN_OR_USED");
                         }
                         Instant now = run.now();
                         PasswordHash old = current.passwordHash().orElseThrow();
-                        services.history().push(current.username(), old, now);
-                        User updated = services.users().update(current.passwordChangedBySelf(checked.hash(), now));
-                        services.users().resetFailedLogins(updated.id());
+                        history.push(current.username(), old, now);
+                        User updated = users.update(current.passwordChangedBySelf(checked.hash(), now));
+                        users.resetFailedLogins(updated.id());
                         store.removeAll(updated.id());
-                        run.afterCommit(() -> Notices.passwordChanged(services, updated, now, true));
+                        run.afterCommit(() -> notices.passwordChanged(updated, now, true));
                         return new Result(updated.username());
                     });
         } finally {
@@ -91,11 +89,10 @@ final class RedeemResetLinkService implements RedeemResetLink {
         if (stored.expiredAt(run.now())) {
             throw refuse(run, "EXPIRED");
         }
-        User user = services.users()
-                .find(stored.username())
+        User user = users.find(stored.username())
                 .filter(u -> u.id().equals(stored.user()))
                 .orElseThrow(() -> refuse(run, "USER_GONE"));
-        if (!user.source().isLocal() || services.claimant(run, user.username()).isPresent()) {
+        if (!user.source().isLocal() || runner.claimant(run, user.username()).isPresent()) {
             throw refuse(run, "NOT_LOCAL");
         }
         if (!ResetLinks.credential(user).equals(stored.credential())) {

@@ -5,36 +5,25 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.User;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.RegisterProviderUser;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** The implementation of {@link RegisterProviderUser}, built by {@link Locksmith}; not API. Thread-safe. */
-final class RegisterProviderUserService implements RegisterProviderUser {
-    private final Services services;
-
-    RegisterProviderUserService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record RegisterProviderUserService(UseCaseRunner runner, UserAccounts users) implements RegisterProviderUser {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(
-                Operation.REGISTER_PROVIDER_USER,
-                Optional.of(command.actor()),
-                Optional.of(command.username()),
-                run -> {
-                    services.requireActor(run, command.actor(), Operation.REGISTER_PROVIDER_USER);
+        return runner.runAs(
+                Operation.REGISTER_PROVIDER_USER, command.actor(), Optional.of(command.username()), (run, actor) -> {
                     run.detail("provider", command.provider().name());
-                    Optional<User> existing = services.users().find(command.username());
+                    Optional<User> existing = users.find(command.username());
                     Result result;
                     if (existing.isEmpty()) {
-                        services.users()
-                                .add(User.newProviderUser(
-                                        command.username(), command.profile(), Set.of(), command.provider()));
+                        users.add(User.newProviderUser(
+                                command.username(), command.profile(), Set.of(), command.provider()));
                         result = Result.CREATED;
                     } else if (existing.get().source().isLocal()) {
                         throw ConflictException.alreadyExists(command.username());
@@ -47,10 +36,8 @@ final class RegisterProviderUserService implements RegisterProviderUser {
                                     "previousProvider",
                                     ((Source.Provider) existing.get().source()).name());
                         }
-                        services.users()
-                                .update(existing.get()
-                                        .withSource(command.provider())
-                                        .withProfile(command.profile()));
+                        users.update(
+                                existing.get().withSource(command.provider()).withProfile(command.profile()));
                         result = Result.UPDATED;
                     }
                     run.detail("result", result);

@@ -8,38 +8,33 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.internal.Services;
+import dev.locksmith.core.internal.UseCaseRunner;
+import dev.locksmith.core.port.SecurityProviders;
+import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.usecase.SearchUsers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /** The implementation of {@link SearchUsers}, built by {@link Locksmith}; not API. Thread-safe. */
-final class SearchUsersService implements SearchUsers {
-    private final Services services;
-
-    SearchUsersService(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
-    }
-
+record SearchUsersService(UseCaseRunner runner, UserAccounts users, SecurityProviders providers)
+        implements SearchUsers {
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        return services.run(
+        return runner.runAs(
                 Operation.SEARCH_USERS,
-                Optional.of(command.actor()),
+                command.actor(),
                 Optional.empty(),
-                run -> {
-                    Authorization.Actor actor = services.requireActor(run, command.actor(), Operation.SEARCH_USERS);
+                (run, actor) -> {
                     Authorization.View view = Authorization.searchView(actor.user());
-                    Page<User> found = services.users().search(command.search());
+                    Page<User> found = users.search(command.search());
                     OptionalLong admins = view == Authorization.View.FULL
-                            ? OptionalLong.of(services.users().countEnabledAdministrators())
+                            ? OptionalLong.of(users.countEnabledAdministrators())
                             : OptionalLong.empty();
                     // The providers' claims on each row are asked after the read transaction: a directory is slow work.
                     return () -> {
@@ -63,7 +58,7 @@ final class SearchUsersService implements SearchUsers {
      */
     private Optional<Source.Provider> claimant(Username username) {
         try {
-            return services.providers().claimant(username);
+            return providers.claimant(username);
         } catch (UnavailableException e) {
             return Optional.of(Source.Provider.UNREACHABLE);
         }

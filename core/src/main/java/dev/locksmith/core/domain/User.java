@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A user account: the aggregate. Immutable; every state change is an intention-revealing method that
@@ -174,66 +175,51 @@ public record User(
     /** The user's password set by someone else: clears failures and lock, sets must-change and expiry. */
     public User passwordSetByOther(
             PasswordHash hash, Instant now, boolean mustChange, Optional<Instant> temporaryUntil) {
-        requireLocal();
-        Copy copy = new Copy(this);
-        copy.passwordHash = Optional.of(hash);
-        copy.passwordChangedAt = Optional.of(now);
-        copy.mustChangePassword = mustChange;
-        copy.temporaryPasswordExpiresAt = mustChange ? temporaryUntil : Optional.empty();
-        copy.logins = logins.cleared();
-        return copy.build();
+        return withNewPassword(hash, now, mustChange, mustChange ? temporaryUntil : Optional.empty());
     }
 
     /** The user changed their own password: clears must-change, temporary expiry, failures and lock. */
     public User passwordChangedBySelf(PasswordHash hash, Instant now) {
+        return withNewPassword(hash, now, false, Optional.empty());
+    }
+
+    private User withNewPassword(PasswordHash hash, Instant now, boolean mustChange, Optional<Instant> temporaryUntil) {
         requireLocal();
-        Copy copy = new Copy(this);
-        copy.passwordHash = Optional.of(hash);
-        copy.passwordChangedAt = Optional.of(now);
-        copy.mustChangePassword = false;
-        copy.temporaryPasswordExpiresAt = Optional.empty();
-        copy.logins = logins.cleared();
-        return copy.build();
+        return with(copy -> {
+            copy.passwordHash = Optional.of(hash);
+            copy.passwordChangedAt = Optional.of(now);
+            copy.mustChangePassword = mustChange;
+            copy.temporaryPasswordExpiresAt = temporaryUntil;
+            copy.logins = logins.cleared();
+        });
     }
 
     /** Same password, stronger hash (rehash on login); nothing else changes. */
     public User rehashed(PasswordHash hash) {
         requireLocal();
-        Copy copy = new Copy(this);
-        copy.passwordHash = Optional.of(hash);
-        return copy.build();
+        return with(copy -> copy.passwordHash = Optional.of(hash));
     }
 
     /** The same user with other login bookkeeping (stores call this when they read or count). */
     public User withLogins(LoginState newLogins) {
-        Copy copy = new Copy(this);
-        copy.logins = newLogins;
-        return copy.build();
+        return with(copy -> copy.logins = newLogins);
     }
 
     /** Set "must change at next login" on its own. */
     public User requirePasswordChange() {
-        Copy copy = new Copy(this);
-        copy.mustChangePassword = true;
-        return copy.build();
+        return with(copy -> copy.mustChangePassword = true);
     }
 
     public User withProfile(Profile newProfile) {
-        Copy copy = new Copy(this);
-        copy.profile = newProfile;
-        return copy.build();
+        return with(copy -> copy.profile = newProfile);
     }
 
     public User withPermissions(Set<Permission> newPermissions) {
-        Copy copy = new Copy(this);
-        copy.permissions = newPermissions;
-        return copy.build();
+        return with(copy -> copy.permissions = newPermissions);
     }
 
     public User withEnabled(boolean newEnabled) {
-        Copy copy = new Copy(this);
-        copy.enabled = newEnabled;
-        return copy.build();
+        return with(copy -> copy.enabled = newEnabled);
     }
 
     /** The same user whose password now lives in another provider. */
@@ -241,15 +227,18 @@ public record User(
         if (source.isLocal()) {
             throw new IllegalStateException("a local user cannot be moved to a provider");
         }
-        Copy copy = new Copy(this);
-        copy.source = provider;
-        return copy.build();
+        return with(copy -> copy.source = provider);
     }
 
     /** The same user at the given store version (stores call this when they persist an update). */
     public User atVersion(long newVersion) {
+        return with(copy -> copy.version = newVersion);
+    }
+
+    /** This user with what {@code change} sets on a copy of it; validated like any new user. */
+    private User with(Consumer<Copy> change) {
         Copy copy = new Copy(this);
-        copy.version = newVersion;
+        change.accept(copy);
         return copy.build();
     }
 

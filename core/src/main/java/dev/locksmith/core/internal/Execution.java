@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One attempt of a running use case as {@link Services#run} sees it: the instant it started, whom it
+ * One attempt of a running use case as {@link UseCaseRunner#run} sees it: the instant it started, whom it
  * concerns, the audit details gathered so far, the providers' claims asked before any transaction, and work
  * to do after the success audit (still inside the transaction), after the commit, or on failure. Confined to
  * the thread running the use case; not thread-safe.

@@ -5,13 +5,28 @@ import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.port.Mailer;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** The optional "your password was changed" notice, sent after the commit. Stateless; thread-safe. */
+/** The optional "your password was changed" notice, sent after the commit. Thread-safe. */
 public final class Notices {
-    private Notices() {}
+    private final Mailer mailer;
+    private final boolean enabled;
+    private final AuditBacklog backlog;
+    private final Clock clock;
+
+    /**
+     * @param enabled whether the host asked for the notices
+     * @param backlog where a notice that could not be sent is audited
+     */
+    public Notices(Mailer mailer, boolean enabled, AuditBacklog backlog, Clock clock) {
+        this.mailer = mailer;
+        this.enabled = enabled;
+        this.backlog = backlog;
+        this.clock = clock;
+    }
 
     /**
      * Sends the notice when the host turned notices on, mail is configured and the user has an address;
@@ -19,19 +34,16 @@ public final class Notices {
      * and is recorded in the audit trail ({@code PASSWORD_CHANGED_NOTICE}, FAILED, with the mail reason) as
      * well as logged, so an administrator can see who was not told.
      */
-    public static void passwordChanged(Services services, User user, Instant at, boolean bySelf) {
-        if (!services.notifyPasswordChanges()
-                || !services.mailer().isConfigured()
-                || user.profile().email().isEmpty()) {
+    public void passwordChanged(User user, Instant at, boolean bySelf) {
+        if (!enabled || !mailer.isConfigured() || user.profile().email().isEmpty()) {
             return;
         }
         try {
-            services.mailer()
-                    .sendPasswordChanged(new Mailer.PasswordChanged(
-                            user.profile().email().get(), user.profile().publicName(), user.username(), at, bySelf));
+            mailer.sendPasswordChanged(new Mailer.PasswordChanged(
+                    user.profile().email().get(), user.profile().publicName(), user.username(), at, bySelf));
         } catch (LocksmithException e) {
-            services.recordLater(new AuditEvent(
-                    services.clock().instant(),
+            backlog.recordLater(new AuditEvent(
+                    clock.instant(),
                     Optional.empty(),
                     Operation.PASSWORD_CHANGED_NOTICE,
                     Optional.of(user.username()),

@@ -11,6 +11,9 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.Blocklist;
+import dev.locksmith.core.port.PasswordHasher;
+import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.StrengthEstimator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +23,23 @@ import java.util.Optional;
 
 /**
  * The whole password policy: {@link PasswordRules} then the rules that need ports (blocklist, strength,
- * history), every violation collected before anything is thrown. Stateless; thread-safe.
+ * history), every violation collected before anything is thrown. Thread-safe.
  */
 public final class PasswordChecks {
-    private final Services services;
+    private final Blocklist blocklist;
+    private final Optional<StrengthEstimator> strengthEstimator;
+    private final PasswordHistory history;
+    private final PasswordHasher hasher;
 
-    PasswordChecks(Services services) {
-        this.services = services;
+    public PasswordChecks(
+            Blocklist blocklist,
+            Optional<StrengthEstimator> strengthEstimator,
+            PasswordHistory history,
+            PasswordHasher hasher) {
+        this.blocklist = blocklist;
+        this.strengthEstimator = strengthEstimator;
+        this.history = history;
+        this.hasher = hasher;
     }
 
     /**
@@ -41,13 +54,12 @@ public final class PasswordChecks {
     public List<PolicyViolation> violations(
             Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
         List<PolicyViolation> violations = new ArrayList<>(PasswordRules.check(password, policy, username, profile));
-        if (services.blocklist().contains(password)) {
+        if (blocklist.contains(password)) {
             violations.add(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD));
         }
         if (policy.minStrength() > 0) {
-            StrengthEstimator estimator = services.strengthEstimator()
-                    .orElseThrow(() -> new UnavailableException(
-                            "the policy requires a minimum strength but no strength estimator is configured", null));
+            StrengthEstimator estimator = strengthEstimator.orElseThrow(() -> new UnavailableException(
+                    "the policy requires a minimum strength but no strength estimator is configured", null));
             StrengthEstimator.Strength strength =
                     estimator.estimate(password, PasswordRules.contextWords(username, profile));
             if (strength.score() < policy.minStrength()) {
@@ -83,12 +95,24 @@ public final class PasswordChecks {
     }
 
     /**
+     * The hash of {@code password}, made once it complies with the whole policy ({@link #require}). Slow work:
+     * call it with no transaction held.
+     *
+     * @throws PolicyViolationException with every violation
+     */
+    public PasswordHash hashCompliant(
+            Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
+        require(password, policy, username, profile, earlier);
+        return hasher.hash(password);
+    }
+
+    /**
      * The user's own earlier passwords a new one must differ from, read in a use case's read step: the current
      * one, and the policy's history. Only for a user's own change.
      */
     public Earlier earlierPasswords(User user, PasswordPolicy policy) {
         List<PasswordHash> previous =
-                policy.historySize() > 0 ? services.history().recent(user.username(), policy.historySize()) : List.of();
+                policy.historySize() > 0 ? history.recent(user.username(), policy.historySize()) : List.of();
         return new Earlier(user.passwordHash(), previous);
     }
 
@@ -108,7 +132,7 @@ public final class PasswordChecks {
     /** A stored hash the hasher cannot read can never match: it must not block setting a new password. */
     private boolean matches(Password password, PasswordHash hash) {
         try {
-            return services.hasher().verify(password, hash);
+            return hasher.verify(password, hash);
         } catch (UnavailableException e) {
             if (e.reason() == Reason.HASH_UNSUPPORTED) {
                 return false;

@@ -1,13 +1,17 @@
 package dev.locksmith.core.internal;
 
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.Reason;
+import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.port.ResetTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +26,16 @@ public final class ResetLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ResetLinks() {}
+
+    /**
+     * The store of reset-link tokens the host configured.
+     *
+     * @throws UnavailableException {@code UNAVAILABLE} when it configured none
+     */
+    public static ResetTokens requireStore(Optional<ResetTokens> tokens) {
+        return tokens.orElseThrow(() -> new UnavailableException(
+                Reason.UNAVAILABLE, "reset links are not configured (no reset-token store)", null));
+    }
 
     /** A new random token. */
     public static String newToken() {

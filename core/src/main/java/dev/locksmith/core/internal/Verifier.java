@@ -2,6 +2,7 @@ package dev.locksmith.core.internal;
 
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
+import dev.locksmith.core.port.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -20,11 +21,11 @@ import java.util.Optional;
  * what was typed, not of the account).
  */
 public final class Verifier {
-    private final Services services;
+    private final PasswordHasher hasher;
     private volatile PasswordHash dummyHash;
 
-    Verifier(Services services) {
-        this.services = services;
+    public Verifier(PasswordHasher hasher) {
+        this.hasher = hasher;
     }
 
     /** What a verification found. */
@@ -36,13 +37,13 @@ public final class Verifier {
      * @throws dev.locksmith.core.domain.UnavailableException from the hasher ({@code HASH_UNSUPPORTED}, {@code BUSY})
      */
     public Verification verify(Password password, PasswordHash hash) {
-        if (services.hasher().verify(password, hash)) {
-            return new Verification(true, services.hasher().needsRehash(hash));
+        if (hasher.verify(password, hash)) {
+            return new Verification(true, hasher.needsRehash(hash));
         }
         Optional<Password> typed = password.typedForm();
         if (typed.isPresent()) {
             try (Password asTyped = typed.get()) {
-                if (services.hasher().verify(asTyped, hash)) {
+                if (hasher.verify(asTyped, hash)) {
                     return new Verification(true, true);
                 }
             }
@@ -52,7 +53,7 @@ public final class Verifier {
 
     /** A verification against the dummy hash, for the same cost as a real one; never a match. */
     public boolean verifyDummy(Password password) {
-        services.hasher().verify(password, dummyHash());
+        hasher.verify(password, dummyHash());
         return false;
     }
 
@@ -66,7 +67,7 @@ public final class Verifier {
                     byte[] random = new byte[24];
                     new SecureRandom().nextBytes(random);
                     try (Password dummy = Password.of(Base64.getEncoder().encodeToString(random))) {
-                        hash = services.hasher().hash(dummy);
+                        hash = hasher.hash(dummy);
                     }
                     dummyHash = hash;
                 }

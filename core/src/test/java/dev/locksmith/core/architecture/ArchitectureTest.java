@@ -2,18 +2,25 @@ package dev.locksmith.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -152,6 +159,71 @@ class ArchitectureTest {
                 .byClassesThat()
                 .haveSimpleName("Locksmith")
                 .check(CORE);
+    }
+
+    /** The ports, the runner and the internal helpers a use case implementation may be given, and the JDK's types. */
+    private static final DescribedPredicate<JavaClass> A_PORT_A_HELPER_OR_THE_JDK =
+            JavaClass.Predicates.resideInAnyPackage(
+                            "dev.locksmith.core.port..", "dev.locksmith.core.internal..", "java..")
+                    .as("a port, an internal helper or a JDK type");
+
+    @Test
+    void use_case_implementations_are_given_each_port_they_use_not_a_holder_of_ports() {
+        // Each collaborator is a constructor parameter of its own (Error Prone's UnusedVariable then flags one a
+        // service does not use), never the composition root or another holder that hands out ports.
+        constructors()
+                .that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Service")
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.locksmith.core")
+                .should(haveOnlyParametersThat(A_PORT_A_HELPER_OR_THE_JDK))
+                .check(CORE);
+        fields().that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Service")
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.locksmith.core")
+                .should()
+                .haveRawType(A_PORT_A_HELPER_OR_THE_JDK)
+                .check(CORE);
+    }
+
+    @Test
+    void internal_helpers_never_hand_out_a_port() {
+        // A helper does its work with the ports it holds; it never hands one out, as a bag of every port would.
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.locksmith.core.internal..")
+                .and()
+                .arePublic()
+                .and()
+                .areNotStatic()
+                .should()
+                .haveRawReturnType(JavaClass.Predicates.resideInAPackage("dev.locksmith.core.port")
+                        .and(JavaClass.Predicates.INTERFACES)
+                        .and(JavaClass.Predicates.TOP_LEVEL_CLASSES)
+                        .as("a port"))
+                .check(CORE);
+    }
+
+    private static ArchCondition<JavaConstructor> haveOnlyParametersThat(DescribedPredicate<JavaClass> allowed) {
+        return new ArchCondition<>("have only parameters that are " + allowed.getDescription()) {
+            @Override
+            public void check(JavaConstructor constructor, ConditionEvents events) {
+                for (JavaClass parameter : constructor.getRawParameterTypes()) {
+                    if (!allowed.test(parameter)) {
+                        events.add(SimpleConditionEvent.violated(
+                                constructor,
+                                constructor.getFullName() + " takes " + parameter.getName() + ", not "
+                                        + allowed.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
     @Test

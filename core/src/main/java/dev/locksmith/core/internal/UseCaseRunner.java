@@ -4,7 +4,6 @@ import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.ConflictException;
-import dev.locksmith.core.domain.Lock;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.NotFoundException;
 import dev.locksmith.core.domain.Operation;
@@ -15,173 +14,56 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
-import dev.locksmith.core.port.Blocklist;
-import dev.locksmith.core.port.Mailer;
-import dev.locksmith.core.port.PasswordHasher;
-import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.SecurityProviders;
-import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.port.Transactions;
 import dev.locksmith.core.port.UserAccounts;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Everything the use cases share: the ports, the clock, the host's settings, and the one way a use case
- * runs ({@link #run}). Built once by {@code Locksmith}; immutable and thread-safe (the ports are).
+ * The one way a use case runs ({@link #run}): its transactions, the providers' claims asked before them, its
+ * audit event, the start again when a fact changed during the slow step; and the authorization matrix as the
+ * use cases apply it ({@link #requireActor}, {@link #requireTarget}, {@link #requireUnchanged}). It holds
+ * only the ports that needs; a use case's own steps use the ports it is given. Built once by
+ * {@code Locksmith}; immutable apart from the {@link AuditBacklog} it shares, and thread-safe.
  */
-public final class Services {
+public final class UseCaseRunner {
     private static final System.Logger LOG = System.getLogger("dev.locksmith.core");
 
-    private final UserAccounts users;
-    private final PasswordHistory history;
-    private final AuditTrail audit;
-    private final PolicyStore policies;
     private final Transactions transactions;
-    private final PasswordHasher hasher;
-    private final Blocklist blocklist;
-    private final Optional<StrengthEstimator> strengthEstimator;
+    private final UserAccounts users;
+    private final PolicyStore policies;
     private final SecurityProviders providers;
-    private final Mailer mailer;
+    private final AuditTrail audit;
+    private final AuditBacklog backlog;
     private final Clock clock;
-    private final boolean notifyPasswordChanges;
-    private final PasswordChecks checks;
-    private final Verifier verifier;
 
-    public Services(
-            UserAccounts users,
-            PasswordHistory history,
-            AuditTrail audit,
-            PolicyStore policies,
+    public UseCaseRunner(
             Transactions transactions,
-            PasswordHasher hasher,
-            Blocklist blocklist,
-            Optional<StrengthEstimator> strengthEstimator,
+            UserAccounts users,
+            PolicyStore policies,
             SecurityProviders providers,
-            Mailer mailer,
-            Clock clock,
-            boolean notifyPasswordChanges) {
-        this.users = Objects.requireNonNull(users, "users");
-        this.history = Objects.requireNonNull(history, "history");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.policies = Objects.requireNonNull(policies, "policies");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.blocklist = Objects.requireNonNull(blocklist, "blocklist");
-        this.strengthEstimator = Objects.requireNonNull(strengthEstimator, "strengthEstimator");
-        this.providers = Objects.requireNonNull(providers, "providers");
-        this.mailer = Objects.requireNonNull(mailer, "mailer");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.notifyPasswordChanges = notifyPasswordChanges;
-        this.checks = new PasswordChecks(this);
-        this.verifier = new Verifier(this);
-    }
-
-    /** Password verification as login-like use cases make it. */
-    public Verifier verifier() {
-        return verifier;
-    }
-
-    public Transactions transactions() {
-        return transactions;
-    }
-
-    /**
-     * Counts one failed password check of the user (atomically in the store, with the policy's lockout and
-     * observation window) and, when that check put a lock in place, records the ACCOUNT_LOCKED audit event.
-     * Call inside a transaction.
-     */
-    public UserAccounts.FailedLogin countFailedPasswordCheck(User user, PasswordPolicy policy, Instant now) {
-        UserAccounts.FailedLogin failed = users.recordFailedLogin(user.id(), now, policy.lockoutRule());
-        if (failed.lockedNow()) {
-            audit.record(new AuditEvent(
-                    now,
-                    Optional.empty(),
-                    Operation.ACCOUNT_LOCKED,
-                    Optional.of(user.username()),
-                    AuditEvent.Outcome.SUCCESS,
-                    "LOCKED",
-                    Map.of(
-                            "failedLogins",
-                            String.valueOf(failed.logins().failedLogins()),
-                            "until",
-                            failed.logins()
-                                    .lock()
-                                    .flatMap(Lock::until)
-                                    .map(Instant::toString)
-                                    .orElse("reset"))));
-        }
-        return failed;
-    }
-
-    public UserAccounts users() {
-        return users;
-    }
-
-    public PasswordHistory history() {
-        return history;
-    }
-
-    public AuditTrail audit() {
-        return audit;
-    }
-
-    public PolicyStore policies() {
-        return policies;
-    }
-
-    public PasswordHasher hasher() {
-        return hasher;
-    }
-
-    public Blocklist blocklist() {
-        return blocklist;
-    }
-
-    public Optional<StrengthEstimator> strengthEstimator() {
-        return strengthEstimator;
-    }
-
-    public SecurityProviders providers() {
-        return providers;
-    }
-
-    public Mailer mailer() {
-        return mailer;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    /** Whether the host asked for "your password was changed" notices. */
-    public boolean notifyPasswordChanges() {
-        return notifyPasswordChanges;
-    }
-
-    public PasswordChecks checks() {
-        return checks;
-    }
-
-    /** The stored policy, or the NIST default when none was ever saved. */
-    public PasswordPolicy policy() {
-        return policies.load().orElseGet(PasswordPolicy::nistDefault);
+            AuditTrail audit,
+            AuditBacklog backlog,
+            Clock clock) {
+        this.transactions = transactions;
+        this.users = users;
+        this.policies = policies;
+        this.providers = providers;
+        this.audit = audit;
+        this.backlog = backlog;
+        this.clock = clock;
     }
 
     /**
@@ -207,7 +89,8 @@ public final class Services {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PasswordPolicy> policy = user.get().source().isLocal() ? Optional.of(policy()) : Optional.empty();
+        Optional<PasswordPolicy> policy =
+                user.get().source().isLocal() ? Optional.of(policies.current()) : Optional.empty();
         boolean changeRequired = policy.isPresent()
                 && user.get().mustChangePasswordAt(run.now(), policy.get().maxAge());
         Optional<Source.Provider> claim;
@@ -293,12 +176,6 @@ public final class Services {
 
     /** How many times a use case whose facts changed during its slow step is started again. */
     static final int ATTEMPTS = 3;
-    /** Most audit events kept in memory while the store cannot take them. */
-    static final int MAX_PENDING_AUDIT = 10_000;
-
-    private final Deque<AuditEvent> pendingAudit = new ArrayDeque<>();
-    private final AtomicLong droppedAudit = new AtomicLong();
-
     /**
      * Thrown by a write step when a fact an earlier step relied on has changed since it was read: the runner
      * rolls back and starts the use case again, at most {@value #ATTEMPTS} times in all, then answers
@@ -323,6 +200,49 @@ public final class Services {
     }
 
     /**
+     * Runs a use case without slow work that the actor performs ({@link #run(Operation, Optional, Optional,
+     * Function)}): {@code work} runs once stage one of the matrix allowed the actor ({@link #requireActor}).
+     */
+    public <T> T runAs(
+            Operation action,
+            Username actor,
+            Optional<Username> target,
+            BiFunction<Execution, Authorization.Actor, T> work) {
+        return run(action, Optional.of(actor), target, run -> work.apply(run, requireActor(run, actor, action)));
+    }
+
+    /**
+     * Runs a use case in three steps ({@link #run(Operation, Optional, Optional, Function, BiFunction)}) that the
+     * actor performs: {@code read} runs once stage one of the matrix allowed the actor ({@link #requireActor}).
+     */
+    public <S, T> T runAs(
+            Operation action,
+            Username actor,
+            Optional<Username> target,
+            BiFunction<Execution, Authorization.Actor, Supplier<S>> read,
+            BiFunction<Execution, S, T> write) {
+        return run(action, Optional.of(actor), target, run -> read.apply(run, requireActor(run, actor, action)), write);
+    }
+
+    /**
+     * Runs a use case without slow work that the actor performs on the target ({@link #run(Operation, Optional,
+     * Optional, Function)}): {@code work} runs once both stages of the matrix allowed the actor and the action
+     * on the target ({@link #requireActor}, then {@link #requireTarget}).
+     */
+    public <T> T runOnTarget(Operation action, Username actor, Username target, OnTarget<T> work) {
+        return run(action, Optional.of(actor), Optional.of(target), run -> {
+            Authorization.Actor allowed = requireActor(run, actor, action);
+            return work.apply(run, allowed, requireTarget(run, allowed, action, target));
+        });
+    }
+
+    /** The work of a use case on a target, as {@link #runOnTarget} runs it. */
+    @FunctionalInterface
+    public interface OnTarget<T> {
+        T apply(Execution run, Authorization.Actor actor, User target);
+    }
+
+    /**
      * Runs one use case in three steps, so that slow work never holds a database connection or transaction:
      * <ol>
      *   <li>{@code read}, in a short transaction: authorize and load what the slow step needs; refusals are
@@ -338,7 +258,7 @@ public final class Services {
      * its own (with the work registered by {@link Execution#withFailureEvent}), and the exception is rethrown;
      * any other runtime exception is treated the same way with the code {@code INTERNAL_ERROR}. When the store
      * itself is unavailable, the event is not waited for a second time: it is kept in memory and recorded with
-     * the next use case that commits ({@link #unrecordedAuditEvents()}).
+     * the next use case that commits (the {@link AuditBacklog}).
      */
     public <S, T> T run(
             Operation action,
@@ -454,66 +374,7 @@ public final class Services {
                         reason);
             }
         }
-        flushPendingAudit();
-    }
-
-    /**
-     * Records an audit event in a transaction of its own, after the use case's own commit (a notice that could
-     * not be sent, say); kept in memory for later when the store cannot take it now.
-     */
-    public void recordLater(AuditEvent event) {
-        try {
-            transactions.run(() -> audit.record(event));
-        } catch (RuntimeException e) {
-            keep(event);
-        }
-    }
-
-    /**
-     * Audit events of failed use cases that the store could not take when they happened (it was unavailable),
-     * kept in memory and recorded with the next use case that commits, plus those dropped because more than
-     * {@value #MAX_PENDING_AUDIT} were waiting. Zero in a healthy system.
-     */
-    public long unrecordedAuditEvents() {
-        synchronized (pendingAudit) {
-            return pendingAudit.size() + droppedAudit.get();
-        }
-    }
-
-    private void keep(AuditEvent event) {
-        synchronized (pendingAudit) {
-            if (pendingAudit.size() >= MAX_PENDING_AUDIT) {
-                pendingAudit.pollFirst();
-                droppedAudit.incrementAndGet();
-                LOG.log(Level.ERROR, "audit backlog full: the oldest unrecorded audit event was dropped");
-            }
-            pendingAudit.addLast(event);
-        }
-    }
-
-    private void flushPendingAudit() {
-        List<AuditEvent> batch;
-        synchronized (pendingAudit) {
-            if (pendingAudit.isEmpty()) {
-                return;
-            }
-            batch = new ArrayList<>(pendingAudit);
-            pendingAudit.clear();
-        }
-        try {
-            transactions.run(() -> batch.forEach(audit::record));
-            LOG.log(Level.INFO, "recorded {0} audit events kept while the store was unavailable", batch.size());
-        } catch (RuntimeException e) {
-            synchronized (pendingAudit) {
-                for (int i = batch.size() - 1; i >= 0; i--) {
-                    pendingAudit.addFirst(batch.get(i));
-                }
-                while (pendingAudit.size() > MAX_PENDING_AUDIT) {
-                    pendingAudit.pollFirst();
-                    droppedAudit.incrementAndGet();
-                }
-            }
-        }
+        backlog.flush();
     }
 
     private void recordFailure(
@@ -536,7 +397,7 @@ public final class Services {
         if (storeDown && execution.withFailureEventWork().isEmpty()) {
             // The store just failed (a pool timeout, say): trying again now would make the caller wait a second
             // full timeout. The event is kept and recorded with the next use case that commits.
-            keep(event);
+            backlog.keep(event);
             LOG.log(Level.DEBUG, "{0} {1}: {2} (audit event kept for later)", action, outcome, code);
             return;
         }
@@ -547,7 +408,7 @@ public final class Services {
             });
         } catch (RuntimeException auditFailure) {
             e.addSuppressed(auditFailure);
-            keep(event);
+            backlog.keep(event);
             LOG.log(
                     Level.ERROR,
                     "{0}: could not record the {1} audit event for {2}; kept for later",
