@@ -153,7 +153,7 @@ class OperatorTest {
         ExitCodesTest.noStackTrace(damaged);
     }
 
-    // 3. Only init (and demo) create a store.
+    // 3. Only init (and the demo jar's demo) create a store.
 
     @Test
     void a_command_on_a_folder_without_a_store_is_refused_and_creates_nothing() {
@@ -295,7 +295,9 @@ class OperatorTest {
                 .containsOnlyKeys("search");
         assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"serch"})
                         .getSubcommands())
-                .containsKeys("search", "user", "demo", "help", "unlock");
+                .containsKeys("search", "user", "help", "unlock")
+                .as("the demo is the demo module's")
+                .doesNotContainKey("demo");
     }
 
     // 6. init on a store that has an administrator.

@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar ({@code target/locksmith.jar}) as a user runs it, in a child JVM: the demo at the production
+ * The shaded jar ({@code target/locksmith.jar}) as a user runs it, in a child JVM: commands at the production
  * Argon2 parameters, and exit codes and standard input through a real process. Proves the jar holds every
- * adapter with its service files (H2 and PostgreSQL drivers, Flyway's plugins) and no broken signature.
+ * adapter with its service files (H2 and PostgreSQL drivers, Flyway's plugins) and no broken signature, and
+ * that it is the production jar: no demo, no in-process mail server (both are the demo module's).
  */
 class RunnableJarIT {
     private static final Path JAR = Path.of(System.getProperty("locksmith.jar", "target/locksmith.jar"));
@@ -47,18 +50,31 @@ class RunnableJarIT {
     }
 
     @Test
-    void the_demo_runs_from_the_jar() throws Exception {
+    void the_jar_holds_the_command_line_and_neither_the_demo_nor_its_mail_server() throws IOException {
+        List<String> entries;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            entries = jar.stream().map(JarEntry::getName).toList();
+        }
+
+        assertThat(entries).contains("dev/locksmith/cli/LocksmithCommand.class", "org/h2/Driver.class");
+        assertThat(entries)
+                .noneMatch(e -> e.startsWith("com/icegreen/"))
+                .noneMatch(e -> e.startsWith("dev/locksmith/cli/Demo"))
+                .doesNotContain("META-INF/services/dev.locksmith.cli.ExtraCommand");
+    }
+
+    @Test
+    void help_lists_no_demo_and_says_where_it_is() throws Exception {
+        Run help = java("", "--help");
         Run demo = java("", "demo");
 
-        assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out())
-                .contains(
-                        "Limited view (allowed to set passwords), 5 user(s):",
-                        "| Subject: Your new password",
-                        "[DENIED_TARGET_MANAGED_BY_PROVIDER]",
-                        "-> AUTHENTICATED: alice is logged in",
-                        "The end.");
-        assertThat(demo.err()).isEmpty();
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out())
+                .containsPattern("(?m)^  search ")
+                .doesNotContainPattern("(?m)^  demo ")
+                .contains("java -jar locksmith-demo.jar demo");
+        assertThat(demo.exit()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(demo.err()).contains("Try 'locksmith --help'.");
     }
 
     @Test
