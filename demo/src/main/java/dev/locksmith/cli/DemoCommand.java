@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. An
- * {@link ExtraCommand} of the demo module's jar, never of the production one.
+ * {@link ExtraCommand} of the demo module's jar, never of the production one; in the command line's package,
+ * whose package-private wiring and text the story uses.
  */
 @Command(
         name = "demo",
