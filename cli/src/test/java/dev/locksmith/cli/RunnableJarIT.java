@@ -3,12 +3,8 @@ package dev.locksmith.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -26,27 +22,8 @@ class RunnableJarIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run java(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
-                .start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("locksmith.jar did not finish: " + command);
-        }
-        return new Run(
-                process.exitValue(),
-                Files.readString(dir.resolve("out.txt")),
-                Files.readString(dir.resolve("err.txt")));
+    private Cli.Result java(String stdin, String... args) throws IOException, InterruptedException {
+        return ChildCli.jar(JAR, dir, stdin, args);
     }
 
     @Test
@@ -65,8 +42,8 @@ class RunnableJarIT {
 
     @Test
     void help_lists_no_demo_and_says_where_it_is() throws Exception {
-        Run help = java("", "--help");
-        Run demo = java("", "demo");
+        Cli.Result help = java("", "--help");
+        Cli.Result demo = java("", "demo");
 
         assertThat(help.exit()).as(help.err()).isZero();
         assertThat(help.out())
@@ -79,7 +56,7 @@ class RunnableJarIT {
 
     @Test
     void exit_codes_and_standard_input_cross_the_process_boundary() throws Exception {
-        Run init = java(
+        Cli.Result init = java(
                 "amber lighthouse keeps watch\n", "--data", "data", "init", "--admin", "admin", "--password-stdin");
         assertThat(init.exit()).as(init.err()).isZero();
         assertThat(init.out()).isEqualTo("Created administrator admin." + System.lineSeparator());
@@ -87,9 +64,9 @@ class RunnableJarIT {
         assertThat(java("amber lighthouse keeps watch\n", "--data", "data", "login", "admin", "--password-stdin")
                         .exit())
                 .isZero();
-        Run wrong = java("not it\n", "--data", "data", "login", "admin", "--password-stdin");
+        Cli.Result wrong = java("not it\n", "--data", "data", "login", "admin", "--password-stdin");
         assertThat(wrong.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
-        Run denied = java("", "--data", "data", "search", "--as", "nobody");
+        Cli.Result denied = java("", "--data", "data", "search", "--as", "nobody");
         assertThat(denied.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(denied.err()).contains("[DENIED_ACTOR_UNKNOWN]").doesNotContain("\tat ");
         assertThat(java("", "--data", "data", "search", "--as").exit()).isEqualTo(ExitCode.USAGE.code());
@@ -97,7 +74,8 @@ class RunnableJarIT {
 
     @Test
     void the_postgresql_driver_is_in_the_jar() throws Exception {
-        Run refused = java("", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith", "search", "--as", "admin");
+        Cli.Result refused =
+                java("", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith", "search", "--as", "admin");
 
         assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(refused.err())
