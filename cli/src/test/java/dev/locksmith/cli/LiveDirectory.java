@@ -12,6 +12,8 @@ import com.unboundid.util.ssl.SSLUtil;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,15 +35,8 @@ final class LiveDirectory implements AutoCloseable {
     /** Makes the certificates and the settings file in {@code dir}, and starts the directory. */
     LiveDirectory(Path dir) throws Exception {
         this.dir = dir;
-        run(
-                "openssl",
-                "req",
+        request(
                 "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
                 "-keyout",
                 "ca.key",
                 "-out",
@@ -56,20 +51,7 @@ final class LiveDirectory implements AutoCloseable {
                 "keyUsage=critical,keyCertSign");
         Files.writeString(
                 dir.resolve("ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-        run(
-                "openssl",
-                "req",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "server.key",
-                "-out",
-                "server.csr",
-                "-subj",
-                "/CN=localhost");
+        request("-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
         run(
                 "openssl",
                 "x509",
@@ -148,6 +130,14 @@ final class LiveDirectory implements AutoCloseable {
     @Override
     public void close() {
         server.shutDown(true);
+    }
+
+    /** {@code openssl req} with a new, unencrypted P-256 key, and {@code args}. */
+    private void request(String... args) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of("openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"));
+        command.addAll(List.of(args));
+        run(command.toArray(String[]::new));
     }
 
     private void run(String... command) throws Exception {
