@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  * Every subcommand acts as the user named by {@code --as}, whose permissions the library checks; passwords
  * come from the terminal without echo or from standard input, never from an argument. Exit codes are listed
  * in {@link ExitCode}. Global settings come from options, environment variables or a settings file
- * ({@link StoreSettings}). Only {@code init} and {@code demo} create an embedded store; a second command on
- * the same store waits for the first. One instance per execution; not thread-safe.
+ * ({@link StoreSettings}). Only {@code init} creates an embedded store (and the demo jar's {@code demo}, an
+ * {@link ExtraCommand}); a second command on the same store waits for the first. One instance per execution;
+ * not thread-safe.
  */
 @Command(
         name = "locksmith",
@@ -38,12 +39,13 @@ import picocli.CommandLine.Spec;
         footer = {
             "Global options go before the command: locksmith --data DIR search --as admin",
             "Start with: locksmith init --admin USERNAME",
-            "See it all at work: locksmith demo"
+            "See it all at work: java -jar locksmith-demo.jar demo (the demo module's jar)"
         })
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
     /**
-     * The subcommands, by name, in the order help lists them. Added to the command line programmatically, so
-     * that a run builds the model of the one command it runs (see {@link #commandLine(LocksmithCommand, String[])}).
+     * The subcommands, by name, in the order help lists them: the built-in ones, then the {@link ExtraCommand}s
+     * on the class path. Added to the command line programmatically, so that a run builds the model of the one
+     * command it runs (see {@link #commandLine(LocksmithCommand, String[])}).
      */
     private static final java.util.Map<String, Class<?>> COMMANDS = commands();
     /** Global options that take a value (to find the command's name among the arguments). */
@@ -73,8 +75,11 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
         map.put("audit", AuditCommand.class);
         map.put("mail", MailCommand.class);
         map.put("provider", ProviderCommand.class);
-        map.put("demo", DemoCommand.class);
         map.put("serve", ServeCommand.class);
+        // The type of each provider, not an instance: picocli makes the command when it runs.
+        java.util.ServiceLoader.load(ExtraCommand.class).stream()
+                .map(java.util.ServiceLoader.Provider::type)
+                .forEach(type -> map.put(type.getAnnotation(Command.class).name(), type));
         map.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(map);
     }
@@ -95,7 +100,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             paramLabel = "DIR",
             scope = ScopeType.LOCAL,
             description = "Folder of the embedded H2 store (default: " + StoreSettings.DEFAULT_DATA + "; env "
-                    + "LOCKSMITH_DATA). Only init and demo create a store; other commands refuse a folder without one.")
+                    + "LOCKSMITH_DATA). Only init (and the demo jar's demo) creates a store; other commands refuse a folder "
+                    + "without one.")
     Path data;
 
     @Option(

@@ -12,16 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code locksmith mail ...}: the mail settings. */
 @Command(name = "mail", description = "Check the mail settings.", subcommands = MailCommand.Test.class)
-final class MailCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
-
+final class MailCommand extends GroupCommand {
     /** {@code locksmith mail test --to ADDRESS}. */
     @Command(
             name = "test",

@@ -9,27 +9,15 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code locksmith policy ...}: read and change the password policy. */
 @Command(
         name = "policy",
         description = "Show or change the password policy.",
         subcommands = {PolicyCommand.Show.class, PolicyCommand.Change.class})
-final class PolicyCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
-
+final class PolicyCommand extends GroupCommand {
     @Command(name = "show", description = "Show the password policy (any enabled user).")
     static final class Show extends ActingCommand {
         @Option(names = "--json", description = "Print one JSON document (fields in the README).")

@@ -23,16 +23,7 @@ import picocli.CommandLine.Spec;
         name = "provider",
         description = "Check the live directory providers given with --ldap NAME:FILE.",
         subcommands = {ProviderCommand.Test.class, CommandLine.HelpCommand.class})
-final class ProviderCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
-
+final class ProviderCommand extends GroupCommand {
     /**
      * {@code locksmith --ldap NAME:FILE provider test NAME [USERNAME]}: connects to the provider's servers (TLS),
      * binds as its service account and, when a username is given, looks it up (the cache bypassed). Prints the

@@ -20,12 +20,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code locksmith user ...}: user administration, for administrators. */
 @Command(
@@ -40,16 +37,7 @@ import picocli.CommandLine.Spec;
             UserCommand.Revoke.class,
             UserCommand.RegisterProvider.class
         })
-final class UserCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE.code();
-    }
-
+final class UserCommand extends GroupCommand {
     /** The administrator's view of one user, found by exact username. */
     static SearchUsers.Row find(Locksmith locksmith, Username actor, Username target) {
         Optional<String> cursor = Optional.empty();

@@ -14,8 +14,11 @@ import dev.locksmith.ldap.LdifProvider;
 import dev.locksmith.ldap.LdifSecurityProviders;
 import dev.locksmith.smtp.SmtpMailer;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -297,6 +300,27 @@ final class Wiring {
     /** Wipes a password array handed to {@link Store.Jdbc}. */
     static void wipe(Optional<char[]> password) {
         password.ifPresent(p -> Arrays.fill(p, '\0'));
+    }
+
+    /** Deletes a folder of the command's own (the demo's, a build's run) and everything in it. */
+    static void deleteFolder(Path folder) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UnavailableException("could not delete the folder " + folder, e);
+        }
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code locksmith} command in a child JVM on the test class path: what two processes do to one
- * embedded store cannot be shown in one JVM, where H2 shares an open database between callers. The child
- * uses the production adapters (a command that hashes pays the OWASP cost).
+ * The {@code locksmith} command in a child JVM, working in a test's folder: on the test class path (what two
+ * processes do to one embedded store cannot be shown in one JVM, where H2 shares an open database between
+ * callers), or from a runnable jar as a user runs it. The child uses the production adapters (a command that
+ * hashes pays the OWASP cost).
  */
 final class ChildCli implements AutoCloseable {
     private final Process process;
@@ -27,15 +28,27 @@ final class ChildCli implements AutoCloseable {
 
     /** Starts {@code locksmith ARGS}; standard input stays open until {@link #input} closes it. */
     static ChildCli start(Path folder, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LocksmithCommand.class.getName()));
+        return start(
+                folder, List.of("-cp", System.getProperty("java.class.path"), LocksmithCommand.class.getName()), args);
+    }
+
+    /** Runs {@code java -jar JAR ARGS} with {@code stdin} as its standard input, and returns what it did. */
+    static Cli.Result jar(Path jar, Path folder, String stdin, String... args)
+            throws IOException, InterruptedException {
+        try (ChildCli child = start(folder, List.of("-jar", jar.toAbsolutePath().toString()), args)) {
+            return child.input(stdin).finish();
+        }
+    }
+
+    private static ChildCli start(Path folder, List<String> java, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(java);
         command.addAll(List.of(args));
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
         Process process = new ProcessBuilder(command)
+                .directory(folder.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -55,7 +68,8 @@ final class ChildCli implements AutoCloseable {
         process.getOutputStream().close();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("the child locksmith did not finish");
+            throw new AssertionError("the child locksmith did not finish: "
+                    + process.info().commandLine().orElse(""));
         }
         return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }

@@ -1,5 +1,7 @@
 package dev.locksmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locksmith.crypto.Argon2Settings;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -20,6 +22,13 @@ import picocli.CommandLine;
  * and the blocklist loaded once.
  */
 final class Cli {
+    /** The passwords of the users the tests create: admin, rep, alice and bob. */
+    static final String ADMIN_PASSWORD = "amber lighthouse keeps watch";
+
+    static final String REP_PASSWORD = "quiet harbor at dawn";
+    static final String ALICE_PASSWORD = "forgotten long ago";
+    static final String BOB_PASSWORD = "granite river slowly bends";
+
     /** Argon2id at a test-only cost; everything else as in production. */
     static final Adapters FAST = ProductionAdapters.withArgon2(Argon2Settings.testOnly(256, 1, 1));
 
@@ -78,6 +87,32 @@ final class Cli {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** {@code init --admin admin OPTIONS} with {@link #ADMIN_PASSWORD}; the test fails unless it succeeds. */
+    Cli init(String... options) {
+        return succeed(ADMIN_PASSWORD, List.of("init", "--admin", "admin"), options);
+    }
+
+    /** {@code user create --as admin NAME OPTIONS} with {@code password}; the test fails unless it succeeds. */
+    Cli create(String name, String password, String... options) {
+        return succeed(password, List.of("user", "create", "--as", "admin", name), options);
+    }
+
+    /** {@code rep}, allowed to set passwords, as {@link #create} makes it. */
+    Cli createRep(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of("--permission", "set-passwords"));
+        return create("rep", REP_PASSWORD, all.toArray(String[]::new));
+    }
+
+    private Cli succeed(String password, List<String> command, String... options) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of(options));
+        args.add("--password-stdin");
+        Result result = input(password + "\n", args.toArray(String[]::new));
+        assertThat(result.exit()).as(result.toString()).isZero();
+        return this;
     }
 
     /** Runs with empty standard input. */

@@ -1,5 +1,8 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.Cli.ADMIN_PASSWORD;
+import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
+import static dev.locksmith.cli.Cli.BOB_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,10 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * adapters): each use case through its subcommand, with the outcome checked through later commands.
  */
 class CommandLineTest {
-    static final String ADMIN_PASSWORD = "amber lighthouse keeps watch";
-    static final String REP_PASSWORD = "quiet harbor at dawn";
-    static final String ALICE_PASSWORD = "forgotten long ago";
-    static final String BOB_PASSWORD = "granite river slowly bends";
 
     @TempDir
     static Path template;
@@ -34,42 +33,11 @@ class CommandLineTest {
     /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice, bob. */
     @BeforeAll
     static void template() {
-        Cli cli = new Cli(template.resolve("data"));
-        ok(cli.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--name", "Ada Admin", "--password-stdin"));
-        ok(cli.input(
-                REP_PASSWORD + "\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "rep",
-                "--name",
-                "Robin Reyes",
-                "--permission",
-                "set-passwords",
-                "--password-stdin"));
-        ok(cli.input(
-                ALICE_PASSWORD + "\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "alice",
-                "--name",
-                "Alice Liddell",
-                "--email",
-                "alice@example.com",
-                "--password-stdin"));
-        ok(cli.input(
-                BOB_PASSWORD + "\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "bob",
-                "--name",
-                "Bob Stone",
-                "--password-stdin"));
+        new Cli(template.resolve("data"))
+                .init("--name", "Ada Admin")
+                .createRep("--name", "Robin Reyes")
+                .create("alice", ALICE_PASSWORD, "--name", "Alice Liddell", "--email", "alice@example.com")
+                .create("bob", BOB_PASSWORD, "--name", "Bob Stone");
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,28 +30,10 @@ class ExitCodesTest {
     /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice. */
     @BeforeAll
     static void template() {
-        Cli cli = new Cli(template.resolve("data"));
-        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input(
-                "quiet harbor at dawn\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "rep",
-                "--permission",
-                "set-passwords",
-                "--password-stdin"));
-        ok(cli.input(
-                "forgotten long ago\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "alice",
-                "--email",
-                "alice@example.com",
-                "--password-stdin"));
+        new Cli(template.resolve("data"))
+                .init()
+                .createRep()
+                .create("alice", ALICE_PASSWORD, "--email", "alice@example.com");
     }
 
     @BeforeEach

@@ -3,164 +3,42 @@ package dev.locksmith.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.util.ssl.KeyStoreKeyManager;
-import com.unboundid.util.ssl.SSLUtil;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --ldap NAME:FILE} and {@code provider test}, against UnboundID's in-memory directory over ldaps with a
- * certificate from a CA made by openssl for this run.
+ * {@code --ldap NAME:FILE} and {@code provider test}, against a {@link LiveDirectory}: UnboundID's in-memory
+ * directory over ldaps with a certificate from a CA made by openssl for this run.
  */
 class LdapProviderTest {
-    private static final String SERVICE_DN = "cn=locksmith,dc=example,dc=com";
-    private static final String SERVICE_PASSWORD = "service-secret-cli-1";
+    private static final String SERVICE_DN = LiveDirectory.SERVICE_DN;
+    private static final String SERVICE_PASSWORD = LiveDirectory.SERVICE_PASSWORD;
 
     @TempDir
     Path dir;
 
+    LiveDirectory live;
     InMemoryDirectoryServer directory;
     Path config;
     Cli cli;
 
     @BeforeEach
     void world() throws Exception {
-        run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.pem",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=cli test CA",
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign");
-        Files.writeString(
-                dir.resolve("ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-        run(
-                "openssl",
-                "req",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "server.key",
-                "-out",
-                "server.csr",
-                "-subj",
-                "/CN=localhost");
-        run(
-                "openssl",
-                "x509",
-                "-req",
-                "-in",
-                "server.csr",
-                "-CA",
-                "ca.pem",
-                "-CAkey",
-                "ca.key",
-                "-CAcreateserial",
-                "-out",
-                "server.pem",
-                "-days",
-                "2",
-                "-extfile",
-                "ext");
-        run(
-                "openssl",
-                "pkcs12",
-                "-export",
-                "-inkey",
-                "server.key",
-                "-in",
-                "server.pem",
-                "-name",
-                "server",
-                "-out",
-                "server.p12",
-                "-passout",
-                "pass:changeit");
-        InMemoryDirectoryServerConfig settings = new InMemoryDirectoryServerConfig("dc=example,dc=com");
-        SSLUtil tls = new SSLUtil(
-                new KeyStoreKeyManager(
-                        dir.resolve("server.p12").toFile(), "changeit".toCharArray(), "PKCS12", "server"),
-                null);
-        settings.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig(
-                "ldaps", InetAddress.getLoopbackAddress(), 0, tls.createSSLServerSocketFactory(), null));
-        directory = new InMemoryDirectoryServer(settings);
-        directory.add(new Entry(
-                "dc=example,dc=com", new Attribute("objectClass", "top", "domain"), new Attribute("dc", "example")));
-        directory.add(new Entry(
-                SERVICE_DN,
-                new Attribute("objectClass", "top", "person"),
-                new Attribute("cn", "locksmith"),
-                new Attribute("sn", "service"),
-                new Attribute("userPassword", SERVICE_PASSWORD)));
-        directory.add(new Entry(
-                "uid=alice,dc=example,dc=com",
-                new Attribute("objectClass", "top", "inetOrgPerson"),
-                new Attribute("uid", "alice"),
-                new Attribute("cn", "Alice"),
-                new Attribute("sn", "Liddell"),
-                new Attribute("userPassword", "alice-directory-password")));
-        directory.startListening();
-        config =
-                Files.writeString(dir.resolve("corp.properties"), """
-                # the appliance's directory settings
-                url = ldaps://localhost:%d
-                bind-dn = %s
-                bind-password-env = LOCKSMITH_LDAP_PASSWORD
-                base-dn = dc=example,dc=com
-                user-filter = (uid={0})
-                trust-store = ca.pem
-                connect-timeout = 2s
-                response-timeout = 2s
-                """.formatted(directory.getListenPort(), SERVICE_DN));
-        cli = new Cli(dir.resolve("data"))
-                .with("--ldap", "corp:" + config)
-                .variable("LOCKSMITH_LDAP_PASSWORD", SERVICE_PASSWORD);
+        live = new LiveDirectory(dir);
+        directory = live.server;
+        config = live.config;
+        cli = live.cli();
     }
 
     @AfterEach
     void stop() {
-        directory.shutDown(true);
-    }
-
-    private void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.out").toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as(Files.readString(dir.resolve("openssl.out")))
-                .isZero();
+        live.close();
     }
 
     @Test
@@ -176,20 +54,6 @@ class LdapProviderTest {
                 .contains("alice: found uid=alice,dc=example,dc=com");
         assertThat(bare.exit()).as(bare.toString()).isZero();
         assertThat(found.all() + bare.all()).doesNotContain(SERVICE_PASSWORD);
-    }
-
-    @Test
-    void the_demo_runs_with_a_configured_live_directory_wired_in() throws Exception {
-        // The story's own users are local: the directory must not claim alice for the story to end as it says.
-        directory.delete("uid=alice,dc=example,dc=com");
-
-        Cli.Result demo = cli.run("demo");
-
-        assertThat(demo.exit()).as(demo.toString()).isZero();
-        assertThat(demo.out())
-                .contains("Live directory providers, consulted after corp-ldap: corp.")
-                .contains("The end.");
-        assertThat(demo.all()).doesNotContain(SERVICE_PASSWORD);
     }
 
     @Test

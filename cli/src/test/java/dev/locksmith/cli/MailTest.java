@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,29 +31,9 @@ class MailTest {
                 .with(
                         "--mail-config",
                         config("mail.properties", smtp.getSmtp().getPort(), "").toString());
-        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input(
-                "quiet harbor at dawn\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "rep",
-                "--permission",
-                "set-passwords",
-                "--password-stdin"));
-        ok(cli.input(
-                "forgotten long ago\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "alice",
-                "--name",
-                "Alice Liddell",
-                "--email",
-                "alice@example.com",
-                "--password-stdin"));
+        cli.init()
+                .createRep()
+                .create("alice", ALICE_PASSWORD, "--name", "Alice Liddell", "--email", "alice@example.com");
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.Cli.ADMIN_PASSWORD;
+import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * store created by accident, provider names checked, usage errors alike, and init refusing early.
  */
 class OperatorTest {
-    static final String ADMIN_PASSWORD = "amber lighthouse keeps watch";
-    static final String ALICE_PASSWORD = "forgotten long ago";
 
     @TempDir
     static Path template;
@@ -32,9 +32,7 @@ class OperatorTest {
 
     @BeforeAll
     static void template() {
-        Cli cli = new Cli(template.resolve("data"));
-        ok(cli.input(ADMIN_PASSWORD + "\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input(ALICE_PASSWORD + "\n", "user", "create", "--as", "admin", "alice", "--password-stdin"));
+        new Cli(template.resolve("data")).init().create("alice", ALICE_PASSWORD);
     }
 
     @BeforeEach
@@ -153,7 +151,7 @@ class OperatorTest {
         ExitCodesTest.noStackTrace(damaged);
     }
 
-    // 3. Only init (and demo) create a store.
+    // 3. Only init (and the demo jar's demo) create a store.
 
     @Test
     void a_command_on_a_folder_without_a_store_is_refused_and_creates_nothing() {
@@ -295,7 +293,9 @@ class OperatorTest {
                 .containsOnlyKeys("search");
         assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"serch"})
                         .getSubcommands())
-                .containsKeys("search", "user", "demo", "help", "unlock");
+                .containsKeys("search", "user", "help", "unlock")
+                .as("the demo is the demo module's")
+                .doesNotContainKey("demo");
     }
 
     // 6. init on a store that has an administrator.

@@ -40,17 +40,7 @@ class PostgresTest {
     void the_store_lives_in_postgresql_with_the_password_from_the_environment() {
         Cli cli = postgres().variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD);
 
-        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input(
-                "quiet harbor at dawn\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "rep",
-                "--permission",
-                "set-passwords",
-                "--password-stdin"));
+        cli.init().createRep();
         Cli.Result search = ok(cli.run("search", "--as", "rep"));
 
         assertThat(search.out()).contains("Limited view (allowed to set passwords), 2 user(s):");

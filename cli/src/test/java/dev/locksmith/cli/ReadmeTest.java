@@ -22,10 +22,10 @@ class ReadmeTest {
     }
 
     @Test
-    void the_main_job_builds_the_jar_and_runs_the_demo_in_one_line() {
+    void the_main_job_builds_the_demo_jar_and_runs_the_demo_in_one_line() {
         assertThat(README)
-                .contains(
-                        "\n    ./mvnw -B -pl cli -am package -DskipTests && java -jar cli/target/locksmith.jar demo\n");
+                .contains("\n    ./mvnw -B -pl demo -am package -DskipTests"
+                        + " && java -jar demo/target/locksmith-demo.jar demo\n");
         assertThat(README).contains("\n    ./mvnw verify\n");
     }
 

@@ -3,19 +3,18 @@ package dev.locksmith.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar ({@code target/locksmith.jar}) as a user runs it, in a child JVM: the demo at the production
+ * The shaded jar ({@code target/locksmith.jar}) as a user runs it, in a child JVM: commands at the production
  * Argon2 parameters, and exit codes and standard input through a real process. Proves the jar holds every
- * adapter with its service files (H2 and PostgreSQL drivers, Flyway's plugins) and no broken signature.
+ * adapter with its service files (H2 and PostgreSQL drivers, Flyway's plugins) and no broken signature, and
+ * that it is the production jar: no demo, no in-process mail server (both are the demo module's).
  */
 class RunnableJarIT {
     private static final Path JAR = Path.of(System.getProperty("locksmith.jar", "target/locksmith.jar"));
@@ -23,47 +22,41 @@ class RunnableJarIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run java(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
-                .start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("locksmith.jar did not finish: " + command);
-        }
-        return new Run(
-                process.exitValue(),
-                Files.readString(dir.resolve("out.txt")),
-                Files.readString(dir.resolve("err.txt")));
+    private Cli.Result java(String stdin, String... args) throws IOException, InterruptedException {
+        return ChildCli.jar(JAR, dir, stdin, args);
     }
 
     @Test
-    void the_demo_runs_from_the_jar() throws Exception {
-        Run demo = java("", "demo");
+    void the_jar_holds_the_command_line_and_neither_the_demo_nor_its_mail_server() throws IOException {
+        List<String> entries;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            entries = jar.stream().map(JarEntry::getName).toList();
+        }
 
-        assertThat(demo.exit()).as(demo.err()).isZero();
-        assertThat(demo.out())
-                .contains(
-                        "Limited view (allowed to set passwords), 5 user(s):",
-                        "| Subject: Your new password",
-                        "[DENIED_TARGET_MANAGED_BY_PROVIDER]",
-                        "-> AUTHENTICATED: alice is logged in",
-                        "The end.");
-        assertThat(demo.err()).isEmpty();
+        assertThat(entries).contains("dev/locksmith/cli/LocksmithCommand.class", "org/h2/Driver.class");
+        assertThat(entries)
+                .noneMatch(e -> e.startsWith("com/icegreen/"))
+                .noneMatch(e -> e.startsWith("dev/locksmith/cli/Demo"))
+                .doesNotContain("META-INF/services/dev.locksmith.cli.ExtraCommand");
+    }
+
+    @Test
+    void help_lists_no_demo_and_says_where_it_is() throws Exception {
+        Cli.Result help = java("", "--help");
+        Cli.Result demo = java("", "demo");
+
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out())
+                .containsPattern("(?m)^  search ")
+                .doesNotContainPattern("(?m)^  demo ")
+                .contains("java -jar locksmith-demo.jar demo");
+        assertThat(demo.exit()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(demo.err()).contains("Try 'locksmith --help'.");
     }
 
     @Test
     void exit_codes_and_standard_input_cross_the_process_boundary() throws Exception {
-        Run init = java(
+        Cli.Result init = java(
                 "amber lighthouse keeps watch\n", "--data", "data", "init", "--admin", "admin", "--password-stdin");
         assertThat(init.exit()).as(init.err()).isZero();
         assertThat(init.out()).isEqualTo("Created administrator admin." + System.lineSeparator());
@@ -71,9 +64,9 @@ class RunnableJarIT {
         assertThat(java("amber lighthouse keeps watch\n", "--data", "data", "login", "admin", "--password-stdin")
                         .exit())
                 .isZero();
-        Run wrong = java("not it\n", "--data", "data", "login", "admin", "--password-stdin");
+        Cli.Result wrong = java("not it\n", "--data", "data", "login", "admin", "--password-stdin");
         assertThat(wrong.exit()).isEqualTo(ExitCode.LOGIN_FAILED.code());
-        Run denied = java("", "--data", "data", "search", "--as", "nobody");
+        Cli.Result denied = java("", "--data", "data", "search", "--as", "nobody");
         assertThat(denied.exit()).isEqualTo(ExitCode.DENIED.code());
         assertThat(denied.err()).contains("[DENIED_ACTOR_UNKNOWN]").doesNotContain("\tat ");
         assertThat(java("", "--data", "data", "search", "--as").exit()).isEqualTo(ExitCode.USAGE.code());
@@ -81,7 +74,8 @@ class RunnableJarIT {
 
     @Test
     void the_postgresql_driver_is_in_the_jar() throws Exception {
-        Run refused = java("", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith", "search", "--as", "admin");
+        Cli.Result refused =
+                java("", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/locksmith", "search", "--as", "admin");
 
         assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(refused.err())

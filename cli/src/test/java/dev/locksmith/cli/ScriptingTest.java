@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * from environment variables and a settings file, and {@code user delete} asking before it deletes.
  */
 class ScriptingTest {
-    static final String ALICE_PASSWORD = "forgotten long ago";
 
     @TempDir
     static Path template;
@@ -34,32 +34,18 @@ class ScriptingTest {
 
     @BeforeAll
     static void template() {
-        Cli cli = new Cli(template.resolve("data"));
-        ok(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin"));
-        ok(cli.input(
-                "quiet harbor at dawn\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "rep",
-                "--permission",
-                "set-passwords",
-                "--password-stdin"));
-        ok(cli.input(
-                ALICE_PASSWORD + "\n",
-                "user",
-                "create",
-                "--as",
-                "admin",
-                "alice",
-                "--name",
-                "Alice \"Al\" Liddell",
-                "--email",
-                "alice@example.com",
-                "--comments",
-                "line one\nline two",
-                "--password-stdin"));
+        new Cli(template.resolve("data"))
+                .init()
+                .createRep()
+                .create(
+                        "alice",
+                        ALICE_PASSWORD,
+                        "--name",
+                        "Alice \"Al\" Liddell",
+                        "--email",
+                        "alice@example.com",
+                        "--comments",
+                        "line one\nline two");
     }
 
     @BeforeEach

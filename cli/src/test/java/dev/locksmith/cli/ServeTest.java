@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -62,35 +63,9 @@ class ServeTest {
                 timeout-seconds = 5
                 """.formatted(smtp.getSmtp().getPort()));
         cli = new Cli(dir.resolve("data")).with("--mail-config", config.toString());
-        assertThat(cli.input("amber lighthouse keeps watch\n", "init", "--admin", "admin", "--password-stdin")
-                        .exit())
-                .isZero();
-        assertThat(cli.input(
-                                "quiet harbor at dawn\n",
-                                "user",
-                                "create",
-                                "--as",
-                                "admin",
-                                "rep",
-                                "--permission",
-                                "set-passwords",
-                                "--password-stdin")
-                        .exit())
-                .isZero();
-        assertThat(cli.input(
-                                "forgotten long ago\n",
-                                "user",
-                                "create",
-                                "--as",
-                                "admin",
-                                "alice",
-                                "--name",
-                                "Alice Liddell",
-                                "--email",
-                                "alice@example.com",
-                                "--password-stdin")
-                        .exit())
-                .isZero();
+        cli.init()
+                .createRep()
+                .create("alice", ALICE_PASSWORD, "--name", "Alice Liddell", "--email", "alice@example.com");
     }
 
     @AfterEach

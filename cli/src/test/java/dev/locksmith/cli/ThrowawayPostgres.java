@@ -108,7 +108,7 @@ final class ThrowawayPostgres implements AutoCloseable {
                     "immediate",
                     "stop"));
         } finally {
-            DemoCommand.delete(folder);
+            Wiring.deleteFolder(folder);
         }
     }
 

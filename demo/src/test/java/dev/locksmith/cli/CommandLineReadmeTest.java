@@ -18,11 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's "Command line" block, parsed out of README.md and run line by line, in order, as written, on a
  * fresh store in an empty folder holding the repository's {@code cli/examples}: every command must succeed.
- * Passwords are typed at a scripted terminal; the mail lines reach a GreenMail server on the port the example
- * mail settings name.
+ * A line is a {@code locksmith} command (the production jar's alias) or one of the demo jar's ({@value #DEMO_JAR});
+ * it lives here, in the demo module, because only here are both on the class path. Passwords are typed at a
+ * scripted terminal; the mail lines reach a GreenMail server on the port the example mail settings name.
  */
 class CommandLineReadmeTest {
     private static final Path README = Path.of("..", "README.md");
+    /** How the block runs the demo module's jar. */
+    static final String DEMO_JAR = "java -jar demo/target/locksmith-demo.jar";
+
     private static final Map<String, String> PASSWORDS = Map.of(
             "admin",
             "amber lighthouse keeps watch",
@@ -119,7 +123,7 @@ class CommandLineReadmeTest {
 
     @Test
     void the_command_line_block_runs_in_order_as_written_on_a_fresh_store() throws Exception {
-        copy(Path.of("examples"), folder.resolve("cli").resolve("examples"));
+        copy(Path.of("..", "cli", "examples"), folder.resolve("cli").resolve("examples"));
         List<String> block = block();
         assertThat(block.get(0)).startsWith("alias locksmith=");
         Typist typist = new Typist();
@@ -132,15 +136,11 @@ class CommandLineReadmeTest {
                 if (line.isEmpty()) {
                     continue;
                 }
-                List<String> words = words(line);
-                assertThat(words.get(0)).as(line).isEqualTo("locksmith");
-                Cli.Result result = Cli.bare()
-                        .in(folder)
-                        .terminal(typist)
-                        .run(words.subList(1, words.size()).toArray(String[]::new));
+                List<String> args = arguments(line);
+                Cli.Result result = Cli.bare().in(folder).terminal(typist).run(args.toArray(String[]::new));
                 assertThat(result.exit()).as(line + "\n" + result).isZero();
                 ExitCodesTest.noStackTrace(result);
-                results.put(String.join(" ", words.subList(1, words.size())), result);
+                results.put(String.join(" ", args), result);
             }
             for (var message : smtp.getReceivedMessages()) {
                 subjects.add(message.getSubject());
@@ -152,11 +152,22 @@ class CommandLineReadmeTest {
         assertThat(subjects).hasSize(2).contains("Your new password");
         assertThat(find(results, "login bob").out()).startsWith("AUTHENTICATED");
         assertThat(find(results, "search --as admin --json").out()).startsWith("{\"view\":\"FULL\"");
+        assertThat(block).anyMatch(l -> l.startsWith(DEMO_JAR + " --data demo-store demo "));
         assertThat(find(results, "--data demo-store search --as rep").out())
                 .contains("Limited view (allowed to set passwords), 5 user(s):");
         assertThat(folder.resolve("locksmith-data").resolve(Wiring.H2_FILE + ".mv.db"))
                 .isRegularFile();
         assertThat(typist.prompts).contains("Password of admin: ", "Current password of bob: ");
+    }
+
+    /** The arguments of a line of the block: the words after {@code locksmith} or after the demo jar's command. */
+    static List<String> arguments(String line) {
+        List<String> words = words(line);
+        if (line.startsWith(DEMO_JAR + " ")) {
+            return words.subList(words(DEMO_JAR).size(), words.size());
+        }
+        assertThat(words.get(0)).as(line).isEqualTo("locksmith");
+        return words.subList(1, words.size());
     }
 
     private static Cli.Result find(Map<String, Cli.Result> results, String command) {
@@ -177,9 +188,12 @@ class CommandLineReadmeTest {
     }
 
     @Test
-    void words_split_like_a_shell() {
+    void words_split_like_a_shell_and_name_the_jar() {
         assertThat(words("locksmith user edit --as admin bob --name \"Robert Stone\" --disable   # a comment"))
                 .containsExactly(
                         "locksmith", "user", "edit", "--as", "admin", "bob", "--name", "Robert Stone", "--disable");
+        assertThat(arguments(DEMO_JAR + " --data demo-store demo  # the story"))
+                .containsExactly("--data", "demo-store", "demo");
+        assertThat(arguments("locksmith search --as rep")).containsExactly("search", "--as", "rep");
     }
 }

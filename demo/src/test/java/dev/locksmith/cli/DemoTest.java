@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's story end to end on H2, GreenMail and an LDIF provider: each step's outcome as the story
- * tells it, what was printed, and the database as the story left it.
+ * tells it, what was printed, and the database as the story left it; the demo command, its kept store, and a
+ * live directory wired in.
  */
 class DemoTest {
     @TempDir
@@ -225,7 +226,7 @@ class DemoTest {
         assertThat(keptFolder.resolve(Wiring.H2_FILE + ".mv.db")).isRegularFile();
         assertThat(kept.out())
                 .contains("    --data " + keptFolder + "\n", "locksmith --data " + keptFolder + " search --as rep");
-        DemoCommand.delete(keptFolder);
+        Wiring.deleteFolder(keptFolder);
     }
 
     @Test
@@ -304,5 +305,21 @@ class DemoTest {
                         "attempt 3, wrong password (the account locks): REJECTED",
                         "with the right password, while locked: REJECTED",
                         "ACCOUNT_LOCKED in the audit trail");
+    }
+
+    @Test
+    void the_demo_runs_with_a_configured_live_directory_wired_in(@TempDir Path dir) throws Exception {
+        try (LiveDirectory live = new LiveDirectory(dir)) {
+            // The story's own users are local: the directory must not claim alice for the story to end as it says.
+            live.server.delete("uid=alice,dc=example,dc=com");
+
+            Cli.Result demo = live.cli().run("demo");
+
+            assertThat(demo.exit()).as(demo.toString()).isZero();
+            assertThat(demo.out())
+                    .contains("Live directory providers, consulted after corp-ldap: corp.")
+                    .contains("The end.");
+            assertThat(demo.all()).doesNotContain(LiveDirectory.SERVICE_PASSWORD);
+        }
     }
 }

@@ -353,7 +353,7 @@ final class Demo {
         Describe.auditLines(trail, INDENT, WIDTH).forEach(out::println);
 
         out.println();
-        out.println("The end. To explore the same data with the other commands, run 'locksmith demo --keep':");
+        out.println("The end. To explore the same data with the other commands, run this jar's 'demo --keep':");
         out.println("it keeps the store and prints the options and passwords to use.");
         return new Report(
                 view,

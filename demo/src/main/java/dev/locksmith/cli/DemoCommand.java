@@ -1,21 +1,20 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
-import dev.locksmith.core.domain.UnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. */
+/**
+ * {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. An
+ * {@link ExtraCommand} of the demo module's jar, never of the production one; in the command line's package,
+ * whose package-private wiring and text the story uses.
+ */
 @Command(
         name = "demo",
         description = "Play the product's story on a fresh H2 store, an in-process SMTP server and "
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "--keep; or the folder named by the global --data option (which must hold no store yet), then kept. "
                 + "Ignores the global database, mail and LDIF provider settings; live directories given with --ldap are "
                 + "wired in beside the demo's own provider.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements ExtraCommand {
     @Spec
     CommandSpec spec;
 
@@ -32,6 +31,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Keep the demo's store and directory file, and print the options and "
                     + "passwords to explore them with the other commands afterwards.")
     boolean keep;
+
+    /** Made by picocli (found by {@link java.util.ServiceLoader}, which asks for a public constructor). */
+    public DemoCommand() {}
 
     @Override
     public Integer call() throws IOException {
@@ -62,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.flush();
             } else {
-                delete(folder);
+                Wiring.deleteFolder(folder);
             }
         }
         return ExitCode.OK.code();
@@ -77,26 +79,5 @@ final class DemoCommand implements Callable<Integer> {
         out.println("for example: locksmith --data " + folder + " search --as rep");
         out.println("The users' passwords at the end of the story:");
         Demo.passwords().forEach(p -> out.println("    " + p));
-    }
-
-    /** Deletes the folder and everything in it. */
-    static void delete(Path folder) {
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UnavailableException("could not delete the demo's folder " + folder, e);
-        }
     }
 }
