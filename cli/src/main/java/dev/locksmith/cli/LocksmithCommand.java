@@ -4,7 +4,10 @@ import dev.locksmith.core.domain.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Spec;
  * Every subcommand acts as the user named by {@code --as}, whose permissions the library checks; passwords
  * come from the terminal without echo or from standard input, never from an argument. Exit codes are listed
  * in {@link ExitCode}. Global settings come from options, environment variables or a settings file
- * ({@link StoreSettings}). Only {@code init} creates an embedded store (and the demo jar's {@code demo}, an
- * {@link ExtraCommand}); a second command on the same store waits for the first. One instance per execution;
+ * ({@link StoreSettings}). Only {@code init} creates an embedded store (and the demo jar's {@code demo}, which
+ * that jar's {@code DemoMain} adds through {@link #LocksmithCommand(Environment, Map)}); a second command on the
+ * same store waits for the first. One instance per execution;
  * not thread-safe.
  */
 @Command(
@@ -43,11 +47,11 @@ import picocli.CommandLine.Spec;
         })
 public final class LocksmithCommand implements java.util.concurrent.Callable<Integer> {
     /**
-     * The subcommands, by name, in the order help lists them: the built-in ones, then the {@link ExtraCommand}s
-     * on the class path. Added to the command line programmatically, so that a run builds the model of the one
-     * command it runs (see {@link #commandLine(LocksmithCommand, String[])}).
+     * The built-in subcommands, by name, in the order help lists them. Added to the command line
+     * programmatically, so that a run builds the model of the one command it runs (see
+     * {@link #commandLine(LocksmithCommand, String[])}).
      */
-    private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+    private static final Map<String, Class<?>> BUILT_IN = builtIn();
     /** Global options that take a value (to find the command's name among the arguments). */
     private static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of(
             "--data",
@@ -60,8 +64,8 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
             "--ldap",
             "--config");
 
-    private static java.util.Map<String, Class<?>> commands() {
-        java.util.Map<String, Class<?>> map = new java.util.LinkedHashMap<>();
+    private static Map<String, Class<?>> builtIn() {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
         map.put("init", InitCommand.class);
         map.put("search", SearchCommand.class);
         map.put("form", FormCommand.class);
@@ -76,18 +80,16 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
         map.put("mail", MailCommand.class);
         map.put("provider", ProviderCommand.class);
         map.put("serve", ServeCommand.class);
-        // The type of each provider, not an instance: picocli makes the command when it runs.
-        java.util.ServiceLoader.load(ExtraCommand.class).stream()
-                .map(java.util.ServiceLoader.Provider::type)
-                .forEach(type -> map.put(type.getAnnotation(Command.class).name(), type));
-        map.put("help", CommandLine.HelpCommand.class);
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
     private static final Logger LOCKSMITH_LOGGER = Logger.getLogger("dev.locksmith");
 
     private final Environment environment;
+    /** Every subcommand of this command line: the built-in ones, the extra ones, then {@code help}. */
+    private final Map<String, Class<?>> commands;
+
     private PasswordInput passwords;
     private Wiring.Store store;
     private java.time.Duration lockWait = Wiring.Store.Embedded.DEFAULT_LOCK_WAIT;
@@ -186,12 +188,33 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
 
     /** A command reading from the given environment (tests). */
     public LocksmithCommand(Environment environment) {
+        this(environment, Map.of());
+    }
+
+    /**
+     * A command reading from the given environment, with {@code extra} subcommands (picocli {@code @Command}
+     * classes, by name) listed after the built-in ones: the demo jar's {@code DemoMain} adds {@code demo} so.
+     */
+    LocksmithCommand(Environment environment, Map<String, Class<?>> extra) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        Map<String, Class<?>> all = new LinkedHashMap<>(BUILT_IN);
+        extra.forEach((name, type) -> {
+            if (all.putIfAbsent(name, type) != null) {
+                throw new IllegalArgumentException("two commands named " + name);
+            }
+        });
+        all.put("help", CommandLine.HelpCommand.class);
+        this.commands = Collections.unmodifiableMap(all);
     }
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        int code = commandLine(new LocksmithCommand(), args).execute(args);
+        exit(new LocksmithCommand(), args);
+    }
+
+    /** Runs {@code command} on {@code args} and exits the JVM with its code. */
+    static void exit(LocksmithCommand command, String[] args) {
+        int code = commandLine(command, args).execute(args);
         System.exit(code);
     }
 
@@ -200,7 +223,7 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
      * on: expected errors print their reason and never a stack trace.
      */
     public static CommandLine commandLine(LocksmithCommand command) {
-        return commandLine(command, COMMANDS.keySet());
+        return commandLine(command, command.commands.keySet());
     }
 
     /**
@@ -211,19 +234,19 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     public static CommandLine commandLine(LocksmithCommand command, String[] args) {
         return commandLine(
                 command,
-                named(args)
+                command.named(args)
                         .<java.util.Collection<String>>map(java.util.List::of)
-                        .orElse(COMMANDS.keySet()));
+                        .orElse(command.commands.keySet()));
     }
 
     /** The subcommand named by the first argument that is neither a global option nor its value. */
-    static Optional<String> named(String[] args) {
+    Optional<String> named(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (VALUED_OPTIONS.contains(arg)) {
                 i++;
             } else if (!arg.startsWith("-")) {
-                return COMMANDS.containsKey(arg) && !arg.equals("help")
+                return commands.containsKey(arg) && !arg.equals("help")
                         ? Optional.of(arg)
                         : arg.equals("unlock") ? Optional.of("reset") : Optional.empty();
             }
@@ -234,7 +257,7 @@ public final class LocksmithCommand implements java.util.concurrent.Callable<Int
     private static CommandLine commandLine(LocksmithCommand command, java.util.Collection<String> names) {
         CommandLine line = new CommandLine(command);
         for (String name : names) {
-            line.addSubcommand(COMMANDS.get(name));
+            line.addSubcommand(command.commands.get(name));
         }
         // No @file expansion: an argument such as a username "@/etc/secret" must stay text, not become the
         // file's lines (echoed back in a usage error).

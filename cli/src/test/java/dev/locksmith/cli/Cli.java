@@ -37,6 +37,7 @@ final class Cli {
     private Optional<Terminal> terminal = Optional.empty();
     private java.time.Duration lockWait;
     private Path workingDirectory = Path.of("");
+    private Map<String, Class<?>> extraCommands = Map.of();
 
     Cli(Path data) {
         globals.add("--data");
@@ -70,6 +71,12 @@ final class Cli {
     /** The folder relative paths are relative to, as a shell's current directory. */
     Cli in(Path folder) {
         workingDirectory = folder;
+        return this;
+    }
+
+    /** Runs the command line with these subcommands added, as the demo jar's main class does. */
+    Cli commands(Map<String, Class<?>> extra) {
+        extraCommands = extra;
         return this;
     }
 
@@ -129,7 +136,7 @@ final class Cli {
     Result inputBytes(byte[] stdin, String... args) {
         Environment environment =
                 new Environment(new ByteArrayInputStream(stdin), variables::get, terminal, FAST, workingDirectory);
-        LocksmithCommand command = new LocksmithCommand(environment);
+        LocksmithCommand command = new LocksmithCommand(environment, extraCommands);
         if (lockWait != null) {
             command.lockWait(lockWait);
         }

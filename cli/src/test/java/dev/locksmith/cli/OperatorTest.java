@@ -275,20 +275,19 @@ class OperatorTest {
 
     @Test
     void a_run_builds_only_the_command_it_names_and_every_command_otherwise() {
-        assertThat(LocksmithCommand.named(new String[] {"--data", "search", "search", "--as", "admin"}))
-                .contains("search");
-        assertThat(LocksmithCommand.named(new String[] {"--data=x", "--debug", "user", "create"}))
-                .contains("user");
-        assertThat(LocksmithCommand.named(new String[] {"unlock", "--as", "rep", "bob"}))
-                .contains("reset");
-        assertThat(LocksmithCommand.named(new String[] {"serch", "--as", "admin"}))
-                .isEmpty();
-        assertThat(LocksmithCommand.named(new String[] {"help", "search"})).isEmpty();
-        assertThat(LocksmithCommand.named(new String[] {"--help"})).isEmpty();
-
         Environment none = new Environment(
                 java.io.InputStream.nullInputStream(), name -> null, java.util.Optional.empty(), Cli.FAST);
-        assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"search", "--as", "admin"})
+        LocksmithCommand command = new LocksmithCommand(none);
+        assertThat(command.named(new String[] {"--data", "search", "search", "--as", "admin"}))
+                .contains("search");
+        assertThat(command.named(new String[] {"--data=x", "--debug", "user", "create"}))
+                .contains("user");
+        assertThat(command.named(new String[] {"unlock", "--as", "rep", "bob"})).contains("reset");
+        assertThat(command.named(new String[] {"serch", "--as", "admin"})).isEmpty();
+        assertThat(command.named(new String[] {"help", "search"})).isEmpty();
+        assertThat(command.named(new String[] {"--help"})).isEmpty();
+
+        assertThat(LocksmithCommand.commandLine(command, new String[] {"search", "--as", "admin"})
                         .getSubcommands())
                 .containsOnlyKeys("search");
         assertThat(LocksmithCommand.commandLine(new LocksmithCommand(none), new String[] {"serch"})

@@ -36,8 +36,7 @@ class RunnableJarIT {
         assertThat(entries).contains("dev/locksmith/cli/LocksmithCommand.class", "org/h2/Driver.class");
         assertThat(entries)
                 .noneMatch(e -> e.startsWith("com/icegreen/"))
-                .noneMatch(e -> e.startsWith("dev/locksmith/cli/Demo"))
-                .doesNotContain("META-INF/services/dev.locksmith.cli.ExtraCommand");
+                .noneMatch(e -> e.startsWith("dev/locksmith/cli/Demo"));
     }
 
     @Test

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. An
- * {@link ExtraCommand} of the demo module's jar, never of the production one; in the command line's package,
- * whose package-private wiring and text the story uses.
+ * command of the demo module's jar ({@link DemoMain}), never of the production one; in the command line's
+ * package, whose package-private wiring and text the story uses.
  */
 @Command(
         name = "demo",
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "--keep; or the folder named by the global --data option (which must hold no store yet), then kept. "
                 + "Ignores the global database, mail and LDIF provider settings; live directories given with --ldap are "
                 + "wired in beside the demo's own provider.")
-public final class DemoCommand implements ExtraCommand {
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -31,9 +31,6 @@ public final class DemoCommand implements ExtraCommand {
             description = "Keep the demo's store and directory file, and print the options and "
                     + "passwords to explore them with the other commands afterwards.")
     boolean keep;
-
-    /** Made by picocli (found by {@link java.util.ServiceLoader}, which asks for a public constructor). */
-    public DemoCommand() {}
 
     @Override
     public Integer call() throws IOException {

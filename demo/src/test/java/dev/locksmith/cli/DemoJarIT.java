@@ -34,9 +34,9 @@ class DemoJarIT {
         assertThat(entries)
                 .contains(
                         "dev/locksmith/cli/LocksmithCommand.class",
+                        "dev/locksmith/cli/DemoMain.class",
                         "dev/locksmith/cli/DemoCommand.class",
-                        "com/icegreen/greenmail/util/GreenMail.class",
-                        "META-INF/services/dev.locksmith.cli.ExtraCommand");
+                        "com/icegreen/greenmail/util/GreenMail.class");
     }
 
     @Test

@@ -217,11 +217,13 @@ class DemoTest {
 
     @Test
     void the_demo_command_cleans_up_its_folder_unless_asked_to_keep_it() throws Exception {
-        Cli.Result run = CommandLineTest.ok(Cli.bare().run("demo"));
+        Cli.Result run =
+                CommandLineTest.ok(Cli.bare().commands(DemoMain.COMMANDS).run("demo"));
         assertThat(store(run)).doesNotExist();
         assertThat(run.out()).doesNotContain("Kept the demo's store");
 
-        Cli.Result kept = CommandLineTest.ok(Cli.bare().run("demo", "--keep"));
+        Cli.Result kept =
+                CommandLineTest.ok(Cli.bare().commands(DemoMain.COMMANDS).run("demo", "--keep"));
         Path keptFolder = store(kept);
         assertThat(keptFolder.resolve(Wiring.H2_FILE + ".mv.db")).isRegularFile();
         assertThat(kept.out())
@@ -232,7 +234,8 @@ class DemoTest {
     @Test
     void the_kept_store_answers_to_the_printed_options_and_passwords() {
         Path named = folder.resolve("kept-demo");
-        Cli.Result kept = CommandLineTest.ok(new Cli(named).run("demo"));
+        Cli.Result kept =
+                CommandLineTest.ok(new Cli(named).commands(DemoMain.COMMANDS).run("demo"));
         assertThat(store(kept)).isEqualTo(named.toAbsolutePath());
         List<String> lines = kept.out().lines().toList();
         String data = lines.stream()
@@ -264,7 +267,7 @@ class DemoTest {
         Cli.Result dave = repeat.input("some password\n", "set-password", "--as", "rep", "dave", "--password-stdin");
         assertThat(dave.err()).contains("[DENIED_TARGET_MANAGED_BY_PROVIDER]");
 
-        Cli.Result again = new Cli(named).run("demo");
+        Cli.Result again = new Cli(named).commands(DemoMain.COMMANDS).run("demo");
         assertThat(again.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(again.err()).contains("holds one");
     }
@@ -313,7 +316,7 @@ class DemoTest {
             // The story's own users are local: the directory must not claim alice for the story to end as it says.
             live.server.delete("uid=alice,dc=example,dc=com");
 
-            Cli.Result demo = live.cli().run("demo");
+            Cli.Result demo = live.cli().commands(DemoMain.COMMANDS).run("demo");
 
             assertThat(demo.exit()).as(demo.toString()).isZero();
             assertThat(demo.out())
