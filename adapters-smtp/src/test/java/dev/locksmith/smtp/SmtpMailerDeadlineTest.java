@@ -11,8 +11,6 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -62,19 +60,11 @@ class SmtpMailerDeadlineTest {
             assertThat(failed).as("a MailException").isNotNull();
             assertThat(failed.reason()).isEqualTo(reason);
             assertThat(failed.parameters()).containsExactlyEntriesOf(Map.of("problem", problem));
-            assertThat(printed(failed)).doesNotContain(PASSWORD);
-            for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
-                assertThat(cause).isInstanceOf(MailFailure.class);
-            }
+            assertThat(Fixtures.printed(failed)).doesNotContain(PASSWORD);
+            Fixtures.assertCausesSanitized(failed);
             assertThat(logs.texts()).isNotEmpty().noneMatch(text -> text.contains(PASSWORD));
             return failed;
         }
-    }
-
-    private static String printed(Throwable failure) {
-        StringWriter out = new StringWriter();
-        failure.printStackTrace(new PrintWriter(out));
-        return out.toString();
     }
 
     @Test

@@ -12,8 +12,6 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -57,15 +55,12 @@ class SmtpMailerFailureTest {
             assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
             assertThat(failed.parameters()).containsExactlyEntriesOf(java.util.Map.of("problem", problem));
             assertThat(failed).hasMessage("mail delivery failed: " + problem);
-            String printed = printed(failed);
+            String printed = Fixtures.printed(failed);
             assertThat(printed)
                     .doesNotContain(PASSWORD)
                     .doesNotContain(Fixtures.RELAY_PASSWORD)
                     .doesNotContain("wrong-Relay-Pass");
-            // No mail-library exception crosses the port: the causes are sanitized copies.
-            for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
-                assertThat(cause).isInstanceOf(MailFailure.class);
-            }
+            Fixtures.assertCausesSanitized(failed);
             assertThat(logs.texts())
                     .isNotEmpty()
                     .noneMatch(text -> text.contains(PASSWORD)
@@ -74,12 +69,6 @@ class SmtpMailerFailureTest {
             assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
             return failed;
         }
-    }
-
-    private static String printed(Throwable failure) {
-        StringWriter out = new StringWriter();
-        failure.printStackTrace(new PrintWriter(out));
-        return out.toString();
     }
 
     @Test
@@ -107,10 +96,9 @@ class SmtpMailerFailureTest {
     void untrusted_certificate_is_tls_failed() {
         // No trusted certificates configured: the JDK's default trust does not know the test certificate.
         failedDelivery(
-                Fixtures.base()
-                        .encryption(SmtpSettings.Encryption.SMTPS)
-                        .port(GREEN_MAIL.getSmtps().getPort())
-                        .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                Fixtures.jdkTrust(
+                                SmtpSettings.Encryption.SMTPS,
+                                GREEN_MAIL.getSmtps().getPort())
                         .build(),
                 "tls failed");
     }
