@@ -2,12 +2,17 @@ package dev.locksmith.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.Mailer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -138,6 +144,28 @@ final class Fixtures {
                 + "Log in at: https://appliance.example/login\r\n"
                 + "\r\n"
                 + "If you did not expect this message, tell your administrator.\r\n";
+    }
+
+    /** What a send that had to fail left: its exception and the texts logged meanwhile. */
+    record FailedSend(MailException failure, List<String> logs) {}
+
+    /**
+     * Sends {@code password} in a new-password message to {@code to} through {@code settings}; the send must fail
+     * within {@code bound}, which bounds a hang and times no speed. Returns the failure and what was logged.
+     */
+    static FailedSend failedNewPassword(SmtpSettings settings, EmailAddress to, String password, Duration bound) {
+        SmtpMailer mailer = new SmtpMailer(settings, CLOCK);
+        try (LogCapture logs = new LogCapture();
+                Password secret = Password.of(password)) {
+            MailException failed = assertTimeoutPreemptively(
+                    bound,
+                    () -> catchThrowableOfType(
+                            MailException.class,
+                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
+                                    to, "Fay Lure", Username.of("fay"), secret, Optional.empty()))));
+            assertThat(failed).as("a MailException").isNotNull();
+            return new FailedSend(failed, logs.texts());
+        }
     }
 
     /** The field that {@code builder.build()} refuses (asserting that it does). */

@@ -2,12 +2,10 @@ package dev.locksmith.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
-import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
@@ -17,7 +15,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,35 +37,25 @@ class SmtpMailerFailureTest {
 
     /** Sends a new password that must fail; checks the reason, the problem and that no secret leaked. */
     private static MailException failedDelivery(SmtpSettings settings, String problem) {
-        SmtpMailer mailer = new SmtpMailer(settings, Fixtures.CLOCK);
         EmailAddress to = Fixtures.freshAddress("failing");
-        try (LogCapture logs = new LogCapture();
-                Password password = Password.of(PASSWORD)) {
-            MailException failed = assertTimeoutPreemptively(
-                    BOUND,
-                    () -> catchThrowableOfType(
-                            MailException.class,
-                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
-                                    to, "Fay Lure", Username.of("fay"), password, Optional.empty()))));
+        Fixtures.FailedSend sent = Fixtures.failedNewPassword(settings, to, PASSWORD, BOUND);
+        MailException failed = sent.failure();
 
-            assertThat(failed).as("a MailException").isNotNull();
-            assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
-            assertThat(failed.parameters()).containsExactlyEntriesOf(java.util.Map.of("problem", problem));
-            assertThat(failed).hasMessage("mail delivery failed: " + problem);
-            String printed = Fixtures.printed(failed);
-            assertThat(printed)
-                    .doesNotContain(PASSWORD)
-                    .doesNotContain(Fixtures.RELAY_PASSWORD)
-                    .doesNotContain("wrong-Relay-Pass");
-            Fixtures.assertCausesSanitized(failed);
-            assertThat(logs.texts())
-                    .isNotEmpty()
-                    .noneMatch(text -> text.contains(PASSWORD)
-                            || text.contains(Fixtures.RELAY_PASSWORD)
-                            || text.contains("wrong-Relay-Pass"));
-            assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
-            return failed;
-        }
+        assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+        assertThat(failed.parameters()).containsExactlyEntriesOf(java.util.Map.of("problem", problem));
+        assertThat(failed).hasMessage("mail delivery failed: " + problem);
+        assertThat(Fixtures.printed(failed))
+                .doesNotContain(PASSWORD)
+                .doesNotContain(Fixtures.RELAY_PASSWORD)
+                .doesNotContain("wrong-Relay-Pass");
+        Fixtures.assertCausesSanitized(failed);
+        assertThat(sent.logs())
+                .isNotEmpty()
+                .noneMatch(text -> text.contains(PASSWORD)
+                        || text.contains(Fixtures.RELAY_PASSWORD)
+                        || text.contains("wrong-Relay-Pass"));
+        assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
+        return failed;
     }
 
     @Test
