@@ -7,7 +7,6 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,30 +26,13 @@ class BcryptCostBoundTest {
     private static final PasswordHash COST_6 =
             new PasswordHash("$2y$06$ksQUktyFR1BOcbnVdetCgupUfgdFOKr9IpzBDQYeFbiwwzocwVTH6");
 
-    private final AtomicInteger computations = new AtomicInteger();
-    private final ComputationObserver counting = new ComputationObserver() {
-        @Override
-        public void started() {
-            computations.incrementAndGet();
-        }
-
-        @Override
-        public void finished() {}
-    };
+    private final CountingObserver counting = new CountingObserver();
 
     @Test
     void above_cost_14_is_refused_by_default_without_computing() {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.defaults(), counting);
 
-        assertThatThrownBy(() -> hasher.verify(Password.of(PASSWORD), COST_15))
-                .isInstanceOfSatisfying(UnavailableException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED);
-                    assertThat(e.getMessage()).contains("cost 15 above the bound of 14");
-                });
-        assertThatThrownBy(() -> hasher.needsRehash(COST_15))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
-        assertThat(computations).hasValue(0);
+        counting.assertRefusedWithoutComputing(hasher, PASSWORD, COST_15, "cost 15 above the bound of 14");
     }
 
     @Test
@@ -58,7 +40,7 @@ class BcryptCostBoundTest {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.defaults(), counting);
 
         assertThat(hasher.verify(Password.of("Tr0ub4dor&3"), COST_14)).isTrue();
-        assertThat(computations).hasValue(1);
+        assertThat(counting.computations).hasValue(1);
     }
 
     @Test
@@ -78,7 +60,7 @@ class BcryptCostBoundTest {
         assertThatThrownBy(() -> lowered.verify(Password.of(PASSWORD), COST_6))
                 .isInstanceOfSatisfying(
                         UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
-        assertThat(computations).hasValue(0);
+        assertThat(counting.computations).hasValue(0);
         assertThat(new Argon2PasswordHasher(
                                 Argon2Settings.builder().maxBcryptCost(6).build())
                         .verify(Password.of(PASSWORD), COST_6))

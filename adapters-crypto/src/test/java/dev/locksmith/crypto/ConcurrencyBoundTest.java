@@ -67,14 +67,7 @@ class ConcurrencyBoundTest {
     void at_most_the_bound_is_in_flight_and_the_rest_wait(int bound, int threads) throws Exception {
         HoldingObserver observer = new HoldingObserver(bound);
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(
-                Argon2Settings.builder()
-                        .testOnly()
-                        .memoryKiB(32)
-                        .iterations(1)
-                        .maxConcurrency(bound)
-                        .maxVerificationMemoryKiB(64)
-                        .build(),
-                observer);
+                small(bound).maxVerificationMemoryKiB(64).build(), observer);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
@@ -106,15 +99,8 @@ class ConcurrencyBoundTest {
     void a_verification_needing_the_whole_memory_budget_runs_alone() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
         // Budget: 2 slots of 32 KiB. The stored hash needs 64 KiB, all of it (within the stored-hash bound of 64).
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
-                Argon2Settings.builder()
-                        .testOnly()
-                        .memoryKiB(32)
-                        .iterations(1)
-                        .maxConcurrency(2)
-                        .maxVerificationMemoryKiB(64)
-                        .build(),
-                observer);
+        Argon2PasswordHasher hasher =
+                new Argon2PasswordHasher(small(2).maxVerificationMemoryKiB(64).build(), observer);
         PasswordHash large = new Argon2PasswordHasher(Argon2Settings.builder()
                         .testOnly()
                         .memoryKiB(64)
@@ -143,12 +129,7 @@ class ConcurrencyBoundTest {
     void a_stored_hash_needing_more_than_the_whole_budget_but_within_the_bound_still_runs() throws Exception {
         // Budget: 2 slots of 32 KiB = 64 KiB. The stored hash needs 256 KiB, 8 times the configured memory: the
         // default bound, above the budget. It takes the whole budget and runs.
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.builder()
-                .testOnly()
-                .memoryKiB(32)
-                .iterations(1)
-                .maxConcurrency(2)
-                .build());
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(small(2).build());
         assertThat(hasher.settings().maxVerificationMemoryKiB()).isEqualTo(256);
         PasswordHash large = new Argon2PasswordHasher(Argon2Settings.testOnly(256, 1, 1)).hash(Password.of("large"));
 
@@ -158,17 +139,9 @@ class ConcurrencyBoundTest {
     @Test
     void an_interrupt_while_waiting_is_a_typed_error_and_keeps_the_interrupt_flag() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
-                Argon2Settings.builder()
-                        .testOnly()
-                        .memoryKiB(32)
-                        .iterations(1)
-                        .maxConcurrency(1)
-                        .maxVerificationMemoryKiB(64)
-                        .build(),
-                observer);
-        CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
-        awaitCondition(() -> observer.inFlight.get() == 1);
+        Argon2PasswordHasher hasher =
+                new Argon2PasswordHasher(small(1).maxVerificationMemoryKiB(64).build(), observer);
+        CompletableFuture<PasswordHash> holder = holdingTheGate(hasher, observer);
 
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();
@@ -201,16 +174,8 @@ class ConcurrencyBoundTest {
     void a_caller_who_gets_no_turn_within_the_wait_bound_is_told_busy_and_computes_nothing() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(
-                Argon2Settings.builder()
-                        .testOnly()
-                        .memoryKiB(32)
-                        .iterations(1)
-                        .maxConcurrency(1)
-                        .maxWait(Duration.ofMillis(200))
-                        .build(),
-                observer);
-        CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
-        awaitCondition(() -> observer.inFlight.get() == 1);
+                small(1).maxWait(Duration.ofMillis(200)).build(), observer);
+        CompletableFuture<PasswordHash> holder = holdingTheGate(hasher, observer);
 
         // Both kinds of computation are bounded alike: an Argon2 hash and a bcrypt verification.
         assertThatThrownBy(() -> hasher.hash(Password.of("second")))
@@ -236,17 +201,9 @@ class ConcurrencyBoundTest {
     @Test
     void a_zero_wait_bound_refuses_at_once_when_the_gate_is_full_and_computes_when_it_is_not() throws Exception {
         HoldingObserver observer = new HoldingObserver(1);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
-                Argon2Settings.builder()
-                        .testOnly()
-                        .memoryKiB(32)
-                        .iterations(1)
-                        .maxConcurrency(1)
-                        .maxWait(Duration.ZERO)
-                        .build(),
-                observer);
-        CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
-        awaitCondition(() -> observer.inFlight.get() == 1);
+        Argon2PasswordHasher hasher =
+                new Argon2PasswordHasher(small(1).maxWait(Duration.ZERO).build(), observer);
+        CompletableFuture<PasswordHash> holder = holdingTheGate(hasher, observer);
 
         assertThatThrownBy(() -> hasher.hash(Password.of("second")))
                 .isInstanceOfSatisfying(
@@ -279,6 +236,19 @@ class ConcurrencyBoundTest {
     }
 
     /** Waits for a condition set by other threads (a liveness wait with a generous cap, not a speed assertion). */
+    /** Cheap test-only settings (32 KiB, one pass) letting {@code maxConcurrency} computations run at once. */
+    private static Argon2Settings.Builder small(int maxConcurrency) {
+        return Argon2Settings.builder().testOnly().memoryKiB(32).iterations(1).maxConcurrency(maxConcurrency);
+    }
+
+    /** Hashes "first" on another thread and returns once it holds the gate, where the observer keeps it. */
+    private static CompletableFuture<PasswordHash> holdingTheGate(Argon2PasswordHasher hasher, HoldingObserver observer)
+            throws InterruptedException {
+        CompletableFuture<PasswordHash> holder = CompletableFuture.supplyAsync(() -> hasher.hash(Password.of("first")));
+        awaitCondition(() -> observer.inFlight.get() == 1);
+        return holder;
+    }
+
     private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (!condition.getAsBoolean()) {

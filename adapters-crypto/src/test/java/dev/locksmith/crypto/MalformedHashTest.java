@@ -8,7 +8,6 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -124,17 +123,8 @@ class MalformedHashTest {
                 "$2y$");
     }
 
-    private final AtomicInteger computations = new AtomicInteger();
-    private final Argon2PasswordHasher hasher =
-            new Argon2PasswordHasher(Argon2Settings.defaults(), new ComputationObserver() {
-                @Override
-                public void started() {
-                    computations.incrementAndGet();
-                }
-
-                @Override
-                public void finished() {}
-            });
+    private final CountingObserver counting = new CountingObserver();
+    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.defaults(), counting);
 
     @ParameterizedTest
     @MethodSource({"malformed", "unknown"})
@@ -142,7 +132,7 @@ class MalformedHashTest {
         assertThatThrownBy(() -> hasher.verify(Password.of("password"), new PasswordHash(value)))
                 .isInstanceOfSatisfying(
                         UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
-        assertThat(computations).hasValue(0);
+        assertThat(counting.computations).hasValue(0);
     }
 
     @ParameterizedTest
@@ -166,6 +156,6 @@ class MalformedHashTest {
                 .isTrue();
         assertThat(hasher.verify(Password.of("password"), new PasswordHash(VALID_BCRYPT)))
                 .isTrue();
-        assertThat(computations).hasValue(2);
+        assertThat(counting.computations).hasValue(2);
     }
 }

@@ -51,14 +51,7 @@ class ConcurrentReloadTest {
         Path second = directory.resolve("second.ldif");
         write(first, entries("mover", "pair-a"));
         write(second, entries("pair-b"));
-        LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(LdifProvider.builder("first", ProviderKind.LDAP)
-                        .ldif(first)
-                        .build())
-                .provider(LdifProvider.builder("second", ProviderKind.ACTIVE_DIRECTORY)
-                        .ldif(second)
-                        .build())
-                .build();
+        LdifSecurityProviders providers = Fixtures.firstAndSecond(first, second, ProviderKind.ACTIVE_DIRECTORY);
         AtomicBoolean writing = new AtomicBoolean(true);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(READERS);

@@ -35,6 +35,17 @@ final class Fixtures {
                 .build();
     }
 
+    /** Provider "first" (LDAP) reading {@code first}, then provider "second" of kind {@code secondKind} reading {@code second}. */
+    static LdifSecurityProviders firstAndSecond(Path first, Path second, ProviderKind secondKind) {
+        return LdifSecurityProviders.builder()
+                .provider(LdifProvider.builder("first", ProviderKind.LDAP)
+                        .ldif(first)
+                        .build())
+                .provider(
+                        LdifProvider.builder("second", secondKind).ldif(second).build())
+                .build();
+    }
+
     static Optional<String> claimant(LdifSecurityProviders providers, String username) {
         return providers.claimant(Username.of(username)).map(Source.Provider::name);
     }

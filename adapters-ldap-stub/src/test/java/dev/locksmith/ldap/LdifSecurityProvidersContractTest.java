@@ -23,17 +23,10 @@ class LdifSecurityProvidersContractTest extends SecurityProvidersContract {
     protected SecurityProviders providersClaiming(String providerName, List<String> usernames) {
         StringBuilder ldif = new StringBuilder("version: 1\n");
         for (int i = 0; i < usernames.size(); i++) {
-            String name = usernames.get(i);
-            boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
             ldif.append("\ndn: cn=entry")
                     .append(i)
                     .append(",dc=example,dc=com\nobjectClass: top\n")
-                    .append(ATTRIBUTES.get(i % ATTRIBUTES.size()))
-                    .append(
-                            ascii
-                                    ? ": " + name
-                                    : ":: " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
-                    .append('\n');
+                    .append(attribute(ATTRIBUTES.get(i % ATTRIBUTES.size()), usernames.get(i)));
         }
         Path file = directory.resolve("directory.ldif");
         Fixtures.write(file, ldif.toString());
@@ -42,5 +35,12 @@ class LdifSecurityProvidersContractTest extends SecurityProvidersContract {
                         .ldif(file)
                         .build())
                 .build();
+    }
+
+    /** An LDIF attribute line: the value as it is when ASCII, else base64 ({@code ::}), as exports write it. */
+    private static String attribute(String name, String value) {
+        return StandardCharsets.US_ASCII.newEncoder().canEncode(value)
+                ? name + ": " + value + "\n"
+                : name + ":: " + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "\n";
     }
 }

@@ -23,10 +23,18 @@ class ProviderOrderTest {
             .suffix("@example.com")
             .build();
 
+    /** The adapter with these providers, asked in this order. */
+    private static LdifSecurityProviders inOrder(LdifProvider... providers) {
+        LdifSecurityProviders.Builder builder = LdifSecurityProviders.builder();
+        for (LdifProvider provider : providers) {
+            builder.provider(provider);
+        }
+        return builder.build();
+    }
+
     @Test
     void the_first_listed_provider_that_claims_a_name_wins() {
-        LdifSecurityProviders providers =
-                LdifSecurityProviders.builder().provider(ldap).provider(radius).build();
+        LdifSecurityProviders providers = inOrder(ldap, radius);
 
         assertThat(claimant(providers, "shared")).contains("ldap");
         assertThat(claimant(providers, "alice")).contains("ldap");
@@ -36,8 +44,7 @@ class ProviderOrderTest {
 
     @Test
     void listing_the_providers_the_other_way_round_changes_the_winner() {
-        LdifSecurityProviders providers =
-                LdifSecurityProviders.builder().provider(radius).provider(ldap).build();
+        LdifSecurityProviders providers = inOrder(radius, ldap);
 
         assertThat(claimant(providers, "shared")).contains("radius");
         assertThat(claimant(providers, "alice")).contains("ldap");
@@ -45,14 +52,8 @@ class ProviderOrderTest {
 
     @Test
     void an_earlier_rule_beats_a_later_directory_copy_and_the_other_way_round() {
-        LdifSecurityProviders kerberosFirst = LdifSecurityProviders.builder()
-                .provider(kerberos)
-                .provider(saml)
-                .build();
-        LdifSecurityProviders samlFirst = LdifSecurityProviders.builder()
-                .provider(saml)
-                .provider(kerberos)
-                .build();
+        LdifSecurityProviders kerberosFirst = inOrder(kerberos, saml);
+        LdifSecurityProviders samlFirst = inOrder(saml, kerberos);
 
         assertThat(claimant(kerberosFirst, "carol@example.com")).contains("kerberos");
         assertThat(claimant(samlFirst, "carol@example.com")).contains("saml");
@@ -62,12 +63,7 @@ class ProviderOrderTest {
 
     @Test
     void providers_are_reported_in_the_configured_order() {
-        LdifSecurityProviders providers = LdifSecurityProviders.builder()
-                .provider(saml)
-                .provider(ldap)
-                .provider(kerberos)
-                .provider(radius)
-                .build();
+        LdifSecurityProviders providers = inOrder(saml, ldap, kerberos, radius);
 
         assertThat(providers.providers())
                 .extracting(LdifProvider::name)

@@ -2,6 +2,7 @@ package dev.locksmith.ldap;
 
 import static dev.locksmith.ldap.Fixtures.claimant;
 import static dev.locksmith.ldap.Fixtures.entries;
+import static dev.locksmith.ldap.Fixtures.firstAndSecond;
 import static dev.locksmith.ldap.Fixtures.oneProvider;
 import static dev.locksmith.ldap.Fixtures.replace;
 import static dev.locksmith.ldap.Fixtures.write;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.locksmith.core.domain.UnavailableException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -30,14 +32,20 @@ class ReloadTest {
     private static LdifSecurityProviders aliceInFirstBobInSecond(Path first, Path second) {
         write(first, entries("alice"));
         write(second, entries("bob"));
-        return LdifSecurityProviders.builder()
-                .provider(LdifProvider.builder("first", ProviderKind.LDAP)
-                        .ldif(first)
-                        .build())
-                .provider(LdifProvider.builder("second", ProviderKind.RADIUS)
-                        .ldif(second)
-                        .build())
-                .build();
+        return firstAndSecond(first, second, ProviderKind.RADIUS);
+    }
+
+    /**
+     * One provider over a file read while it held alice and then rewritten to carol (the same size), its
+     * modification time {@code stamp} both at the read and after the rewrite.
+     */
+    private LdifSecurityProviders aliceRewrittenToCarolKeeping(FileTime stamp) throws IOException {
+        Path file = file(entries("alice"));
+        Files.setLastModifiedTime(file, stamp);
+        LdifSecurityProviders providers = oneProvider(file);
+        write(file, entries("carol"));
+        Files.setLastModifiedTime(file, stamp);
+        return providers;
     }
 
     private Path file(String content) {
@@ -170,13 +178,9 @@ class ReloadTest {
 
     @Test
     void a_same_size_rewrite_within_the_timestamp_granularity_is_caught_by_the_hash() throws Exception {
-        Path file = file(entries("alice"));
         // A modification time that is not older than the read cannot be trusted to change on the next write.
-        FileTime stamp = FileTime.from(Instant.now().plus(Duration.ofHours(1)));
-        Files.setLastModifiedTime(file, stamp);
-        LdifSecurityProviders providers = oneProvider(file);
-        write(file, entries("carol"));
-        Files.setLastModifiedTime(file, stamp);
+        LdifSecurityProviders providers =
+                aliceRewrittenToCarolKeeping(FileTime.from(Instant.now().plus(Duration.ofHours(1))));
 
         assertThat(providers.reloadIfChanged()).isTrue();
         assertThat(claimant(providers, "carol")).contains("directory");
@@ -184,12 +188,8 @@ class ReloadTest {
 
     @Test
     void the_check_trusts_an_old_unchanged_time_and_size_while_reload_reads_anyway() throws Exception {
-        Path file = file(entries("alice"));
-        FileTime stamp = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
-        Files.setLastModifiedTime(file, stamp);
-        LdifSecurityProviders providers = oneProvider(file);
-        write(file, entries("carol"));
-        Files.setLastModifiedTime(file, stamp);
+        LdifSecurityProviders providers =
+                aliceRewrittenToCarolKeeping(FileTime.from(Instant.now().minus(Duration.ofHours(1))));
 
         assertThat(providers.reloadIfChanged()).isFalse();
         assertThat(claimant(providers, "alice")).contains("directory");

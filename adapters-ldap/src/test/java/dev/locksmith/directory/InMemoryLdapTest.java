@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The adapter's behaviour against UnboundID's in-memory directory, over ldaps and StartTLS. */
 class InMemoryLdapTest {
@@ -131,19 +131,7 @@ class InMemoryLdapTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "*",
-                "a*",
-                ")(uid=*",
-                "alice)(uid=*",
-                "*)(|(uid=*",
-                "alice)(|(objectClass=*)",
-                "\\2a",
-                "\\",
-                "(uid=alice)",
-                "alice*"
-            })
+    @MethodSource("dev.locksmith.directory.FilterInjection#usernames")
     void filter_metacharacters_in_a_username_match_only_themselves(String username) {
         InMemoryDirectory directory = directory();
         LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));

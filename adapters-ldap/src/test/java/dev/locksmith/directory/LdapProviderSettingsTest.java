@@ -8,6 +8,7 @@ import dev.locksmith.core.domain.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -94,42 +95,25 @@ class LdapProviderSettingsTest {
 
     @Test
     void missing_required_settings_are_named() {
-        assertThat(catchThrowableOfType(
-                                InvalidInputException.class,
-                                () -> LdapProviderSettings.builder("corp")
-                                        .bindDn("cn=x")
-                                        .bindPasswordFile(Path.of("p"))
-                                        .baseDn("dc=x")
-                                        .build())
-                        .field())
-                .isEqualTo("url");
-        assertThat(catchThrowableOfType(
-                                InvalidInputException.class,
-                                () -> LdapProviderSettings.builder("corp")
-                                        .url("ldaps://x")
-                                        .bindPasswordFile(Path.of("p"))
-                                        .baseDn("dc=x")
-                                        .build())
-                        .field())
-                .isEqualTo("bindDn");
-        assertThat(catchThrowableOfType(
-                                InvalidInputException.class,
-                                () -> LdapProviderSettings.builder("corp")
-                                        .url("ldaps://x")
-                                        .bindDn("cn=x")
-                                        .baseDn("dc=x")
-                                        .build())
-                        .field())
-                .isEqualTo("bindPassword");
-        assertThat(catchThrowableOfType(
-                                InvalidInputException.class,
-                                () -> LdapProviderSettings.builder("corp")
-                                        .url("ldaps://x")
-                                        .bindDn("cn=x")
-                                        .bindPasswordFile(Path.of("p"))
-                                        .build())
-                        .field())
-                .isEqualTo("baseDn");
+        Map<String, UnaryOperator<LdapProviderSettings.Builder>> required = new LinkedHashMap<>();
+        required.put("url", b -> b.url("ldaps://x"));
+        required.put("bindDn", b -> b.bindDn("cn=x"));
+        required.put("bindPassword", b -> b.bindPasswordFile(Path.of("p")));
+        required.put("baseDn", b -> b.baseDn("dc=x"));
+        for (String missing : required.keySet()) {
+            LdapProviderSettings.Builder builder = LdapProviderSettings.builder("corp");
+            required.forEach((field, set) -> {
+                if (!field.equals(missing)) {
+                    set.apply(builder);
+                }
+            });
+
+            assertThat(catchThrowableOfType(InvalidInputException.class, builder::build))
+                    .as(missing + " left out")
+                    .isNotNull()
+                    .extracting(InvalidInputException::field)
+                    .isEqualTo(missing);
+        }
     }
 
     @Test

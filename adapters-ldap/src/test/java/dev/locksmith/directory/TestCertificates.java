@@ -36,19 +36,11 @@ final class TestCertificates {
             Path directory = Files.createTempDirectory("locksmith-ca-");
             directory.toFile().deleteOnExit();
             TestCertificates ca = new TestCertificates(directory);
-            openssl(
+            requestWithNewKey(
                     directory,
-                    "req",
+                    ca.caKey,
+                    ca.caCertificate,
                     "-x509",
-                    "-newkey",
-                    "ec",
-                    "-pkeyopt",
-                    "ec_paramgen_curve:P-256",
-                    "-nodes",
-                    "-keyout",
-                    ca.caKey.toString(),
-                    "-out",
-                    ca.caCertificate.toString(),
                     "-days",
                     "2",
                     "-subj",
@@ -84,20 +76,7 @@ final class TestCertificates {
                     extensions,
                     "subjectAltName=" + String.join(",", names)
                             + "\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n");
-            openssl(
-                    directory,
-                    "req",
-                    "-newkey",
-                    "ec",
-                    "-pkeyopt",
-                    "ec_paramgen_curve:P-256",
-                    "-nodes",
-                    "-keyout",
-                    key.toString(),
-                    "-out",
-                    request.toString(),
-                    "-subj",
-                    "/CN=" + name);
+            requestWithNewKey(directory, key, request, "-subj", "/CN=" + name);
             openssl(
                     directory,
                     "x509",
@@ -135,6 +114,26 @@ final class TestCertificates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code openssl req} with a new P-256 key written to {@code key} and its output (a request, or with
+     * {@code -x509} a certificate) to {@code out}; {@code more} adds options.
+     */
+    private static void requestWithNewKey(Path directory, Path key, Path out, String... more) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                out.toString()));
+        arguments.addAll(List.of(more));
+        openssl(directory, arguments.toArray(String[]::new));
     }
 
     private static void openssl(Path directory, String... arguments) throws IOException {

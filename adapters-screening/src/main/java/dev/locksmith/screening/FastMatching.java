@@ -156,27 +156,12 @@ final class FastMatching {
         }
 
         private void dictionaryMatches(CharSequence password, char[] lower, List<Match> out) {
-            char[] word = new char[lower.length];
-            for (int i = 0; i < lower.length; i++) {
-                for (int j = i; j < lower.length; j++) {
-                    word[j - i] = lower[j];
-                    int length = j - i + 1;
-                    int found = lookUp(word, length);
-                    if (found == NONE) {
-                        break;
-                    }
-                    if (found == WORD) {
-                        String matched = new String(word, 0, length);
-                        int start = i;
-                        int end = j;
-                        String token = password.subSequence(i, j + 1).toString();
-                        forEachRank(
-                                matched,
-                                (name, rank) -> out.add(
-                                        MatchFactory.createDictionaryMatch(start, end, token, matched, rank, name)));
-                    }
-                }
-            }
+            forEachWord(lower, (i, j, matched) -> {
+                String token = password.subSequence(i, j + 1).toString();
+                forEachRank(
+                        matched,
+                        (name, rank) -> out.add(MatchFactory.createDictionaryMatch(i, j, token, matched, rank, name)));
+            });
         }
 
         private void reversedDictionaryMatches(CharSequence password, char[] lower, List<Match> out) {
@@ -185,24 +170,33 @@ final class FastMatching {
             for (int k = 0; k < n; k++) {
                 reversed[k] = lower[n - 1 - k];
             }
-            char[] word = new char[n];
-            for (int i = 0; i < n; i++) {
-                for (int j = i; j < n; j++) {
-                    word[j - i] = reversed[j];
+            forEachWord(reversed, (i, j, matched) -> {
+                int start = n - 1 - j;
+                int end = n - 1 - i;
+                String token = password.subSequence(start, end + 1).toString();
+                forEachRank(
+                        matched,
+                        (name, rank) -> out.add(
+                                MatchFactory.createReversedDictionaryMatch(start, end, token, matched, rank, name)));
+            });
+        }
+
+        /**
+         * Calls {@code found} for each dictionary word {@code letters[i..j]}, extending each start {@code i} only
+         * while the letters so far begin some word.
+         */
+        private void forEachWord(char[] letters, WordConsumer found) {
+            char[] word = new char[letters.length];
+            for (int i = 0; i < letters.length; i++) {
+                for (int j = i; j < letters.length; j++) {
+                    word[j - i] = letters[j];
                     int length = j - i + 1;
-                    int found = lookUp(word, length);
-                    if (found == NONE) {
+                    int kind = lookUp(word, length);
+                    if (kind == NONE) {
                         break;
                     }
-                    if (found == WORD) {
-                        String matched = new String(word, 0, length);
-                        int start = n - 1 - j;
-                        int end = n - 1 - i;
-                        String token = password.subSequence(start, end + 1).toString();
-                        forEachRank(
-                                matched,
-                                (name, rank) -> out.add(MatchFactory.createReversedDictionaryMatch(
-                                        start, end, token, matched, rank, name)));
+                    if (kind == WORD) {
+                        found.accept(i, j, new String(word, 0, length));
                     }
                 }
             }
@@ -375,6 +369,11 @@ final class FastMatching {
                 consumer.accept(USER_INPUTS, rank);
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface WordConsumer {
+        void accept(int i, int j, String word);
     }
 
     @FunctionalInterface

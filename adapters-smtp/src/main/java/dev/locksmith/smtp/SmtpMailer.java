@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -108,18 +109,8 @@ public final class SmtpMailer implements Mailer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.templates = new MessageTemplates(settings);
-        if (settings.isConfigured()) {
-            asciiProperties = sessionProperties(settings, false);
-            utf8Properties = sessionProperties(settings, true);
-        } else {
-            asciiProperties = null;
-            utf8Properties = null;
-        }
-    }
-
-    /** A mailer with no relay: {@link #isConfigured()} is false and every send throws {@code MAIL_NOT_CONFIGURED}. */
-    public static SmtpMailer notConfigured() {
-        return new SmtpMailer(SmtpSettings.notConfigured());
+        this.asciiProperties = sessionProperties(settings, false);
+        this.utf8Properties = sessionProperties(settings, true);
     }
 
     /** The settings this mailer uses. */
@@ -127,98 +118,75 @@ public final class SmtpMailer implements Mailer {
         return settings;
     }
 
+    /**
+     * Always true: its settings name a relay. A host without one gives Locksmith no mailer, and core's own "mail
+     * not configured" applies.
+     */
     @Override
     public boolean isConfigured() {
-        return settings.isConfigured();
+        return true;
     }
 
     /**
      * Sends "Your new password". The password is in the body only; the caller still owns and wipes it.
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED}, {@code MAIL_DELIVERY_FAILED} or
-     *                       {@code MAIL_OUTCOME_UNKNOWN}
+     * @throws MailException {@code MAIL_DELIVERY_FAILED} or {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the display name or an address cannot be put in a header
      */
     @Override
     public void sendNewPassword(NewPassword message) {
-        requireConfigured();
         InvalidInputException.requireNonNull(message, "message");
-        checkRecipient(message.to(), message.displayName());
-        MessageTemplates.Composed composed = templates.newPassword(message);
-        try {
-            deliver("new password", message.to(), message.displayName(), composed);
-        } finally {
-            composed.body().wipe();
-        }
+        send("new password", message.to(), message.displayName(), () -> templates.newPassword(message));
     }
 
     /**
      * Sends "Your password was changed" (no password in it).
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED}, {@code MAIL_DELIVERY_FAILED} or
-     *                       {@code MAIL_OUTCOME_UNKNOWN}
+     * @throws MailException {@code MAIL_DELIVERY_FAILED} or {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the display name or an address cannot be put in a header
      */
     @Override
     public void sendPasswordChanged(PasswordChanged message) {
-        requireConfigured();
         InvalidInputException.requireNonNull(message, "message");
-        checkRecipient(message.to(), message.displayName());
-        MessageTemplates.Composed composed = templates.passwordChanged(message);
-        try {
-            deliver("password changed", message.to(), message.displayName(), composed);
-        } finally {
-            composed.body().wipe();
-        }
+        send("password changed", message.to(), message.displayName(), () -> templates.passwordChanged(message));
     }
 
     /**
      * Sends "Reset your password" with the one-time link, in the body only (never a header, a log or an error).
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED} or {@code MAIL_DELIVERY_FAILED}
+     * @throws MailException {@code MAIL_DELIVERY_FAILED} or {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the display name or an address cannot be put in a header
      */
     @Override
     public void sendResetLink(ResetLink message) {
-        requireConfigured();
         InvalidInputException.requireNonNull(message, "message");
-        checkRecipient(message.to(), message.displayName());
-        MessageTemplates.Composed composed = ResetLinkTemplate.compose(templates, message);
-        try {
-            deliver("reset link", message.to(), message.displayName(), composed);
-        } finally {
-            composed.body().wipe();
-        }
+        send("reset link", message.to(), message.displayName(), () -> ResetLinkTemplate.compose(templates, message));
     }
 
     /**
      * Sends a test message to {@code to}, as an appliance offers when its mail settings are saved; it names the
      * relay and the login URL, so the reader can tell the settings apart.
      *
-     * @throws MailException {@code MAIL_NOT_CONFIGURED}, {@code MAIL_DELIVERY_FAILED} or
-     *                       {@code MAIL_OUTCOME_UNKNOWN}
+     * @throws MailException {@code MAIL_DELIVERY_FAILED} or {@code MAIL_OUTCOME_UNKNOWN}
      * @throws InvalidInputException if the address is null or cannot be used over SMTP
      */
     public void sendTestMessage(EmailAddress to) {
-        requireConfigured();
-        checkRecipient(to, "");
-        MessageTemplates.Composed composed = templates.test(clock.instant());
+        send("test", to, "", () -> templates.test(clock.instant()));
+    }
+
+    /**
+     * Checks the recipient, composes the message (only then: a bad header never costs a composition) and
+     * delivers it, wiping the composed body afterwards whatever happened.
+     */
+    private void send(String kind, EmailAddress to, String displayName, Supplier<MessageTemplates.Composed> compose) {
+        MailAddresses.requireDeliverable(to, "to");
+        HeaderSafety.requireSafeName(displayName, "displayName");
+        MessageTemplates.Composed composed = compose.get();
         try {
-            deliver("test", to, "", composed);
+            deliver(kind, to, displayName, composed);
         } finally {
             composed.body().wipe();
         }
-    }
-
-    private void requireConfigured() {
-        if (!settings.isConfigured()) {
-            throw MailException.notConfigured();
-        }
-    }
-
-    private static void checkRecipient(EmailAddress to, String displayName) {
-        MailAddresses.requireDeliverable(to, "to");
-        HeaderSafety.requireSafeName(displayName, "displayName");
     }
 
     private void deliver(String kind, EmailAddress to, String displayName, MessageTemplates.Composed composed) {

@@ -52,10 +52,9 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>The SMTP password is a secret: it is kept in a private array, never returned, and {@link #toString()}
  * redacts it.
  *
- * <p>{@link #notConfigured()} stands for "no relay configured": {@link #isConfigured()} is false and a
- * {@link SmtpMailer} built from it refuses every send with {@code MAIL_NOT_CONFIGURED}; its relay accessors
- * ({@link #fromAddress()}, {@link #host()}, {@link #port()}, {@link #loginUrl()}) throw
- * {@link IllegalStateException}.
+ * <p>Settings always describe a real relay. A host without one builds no settings and gives Locksmith no
+ * mailer: core's own "mail not configured" then refuses "email password to user" with
+ * {@code MAIL_NOT_CONFIGURED}.
  *
  * @see SmtpMailer
  */
@@ -104,9 +103,6 @@ public final class SmtpSettings {
     /** Longest accepted SMTP username or password, in characters. */
     public static final int MAX_CREDENTIAL_LENGTH = 512;
 
-    private static final SmtpSettings NOT_CONFIGURED = new SmtpSettings();
-
-    private final boolean configured;
     private final EmailAddress fromAddress;
     private final String fromName;
     private final String host;
@@ -126,30 +122,7 @@ public final class SmtpSettings {
     private final TrustMaterial trust;
     private final boolean trustedCertificatesOutsideValidityAccepted;
 
-    private SmtpSettings() {
-        configured = false;
-        fromAddress = null;
-        fromName = "";
-        host = null;
-        port = 0;
-        encryption = Encryption.NONE;
-        plaintextToTrustedLocalRelay = false;
-        username = null;
-        password = null;
-        plaintextAuthenticationAllowed = false;
-        connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        readTimeout = DEFAULT_READ_TIMEOUT;
-        writeTimeout = DEFAULT_WRITE_TIMEOUT;
-        sendDeadline = DEFAULT_SEND_DEADLINE;
-        loginUrl = null;
-        zone = ZoneId.of("UTC");
-        heloName = null;
-        trust = null;
-        trustedCertificatesOutsideValidityAccepted = false;
-    }
-
     private SmtpSettings(Builder b, String host, URI loginUrl, TrustMaterial trust) {
-        configured = true;
         fromAddress = b.fromAddress;
         fromName = b.fromName;
         this.host = host;
@@ -170,24 +143,13 @@ public final class SmtpSettings {
         trustedCertificatesOutsideValidityAccepted = b.trustedCertificatesOutsideValidityAccepted;
     }
 
-    /** Settings meaning "no mail relay is configured". */
-    public static SmtpSettings notConfigured() {
-        return NOT_CONFIGURED;
-    }
-
     /** A builder with the defaults: STARTTLS, its default port, default timeouts, UTC, JDK default trust. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether a relay is configured (false only for {@link #notConfigured()}). */
-    public boolean isConfigured() {
-        return configured;
-    }
-
     /** The sender address ({@code From}). */
     public EmailAddress fromAddress() {
-        requireConfigured();
         return fromAddress;
     }
 
@@ -198,13 +160,11 @@ public final class SmtpSettings {
 
     /** The relay's host name or IP literal (IDN host names in their ASCII form). */
     public String host() {
-        requireConfigured();
         return host;
     }
 
     /** The relay's port. */
     public int port() {
-        requireConfigured();
         return port;
     }
 
@@ -255,7 +215,6 @@ public final class SmtpSettings {
 
     /** The login page users are sent to (http or https). */
     public URI loginUrl() {
-        requireConfigured();
         return loginUrl;
     }
 
@@ -292,17 +251,8 @@ public final class SmtpSettings {
         return password == null ? null : new String(password);
     }
 
-    private void requireConfigured() {
-        if (!configured) {
-            throw new IllegalStateException("mail is not configured");
-        }
-    }
-
     @Override
     public String toString() {
-        if (!configured) {
-            return "SmtpSettings[not configured]";
-        }
         return "SmtpSettings[from=" + fromAddress + (fromName.isEmpty() ? "" : " (" + fromName + ")")
                 + ", relay=" + host + ":" + port + ", encryption=" + encryption
                 + (plaintextToTrustedLocalRelay ? ", plaintext to trusted local relay" : "")

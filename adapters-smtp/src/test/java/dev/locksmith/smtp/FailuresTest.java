@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.locksmith.core.domain.MailException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The sanitized cause chain keeps codes and JDK texts, and drops server texts that may echo secrets. */
 class FailuresTest {
-
-    private static String printed(Throwable t) {
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        return out.toString();
-    }
 
     @Test
     void a_server_reply_that_echoes_credentials_is_reduced_to_its_codes() {
@@ -27,7 +19,7 @@ class FailuresTest {
 
         assertThat(failure.parameters()).containsEntry("problem", "authentication failed");
         assertThat(failure.getCause()).hasMessage("jakarta.mail.AuthenticationFailedException: reply 535 5.7.8");
-        assertThat(printed(failure))
+        assertThat(Fixtures.printed(failure))
                 .doesNotContain("AHJlbGF5AFJlbGF5LVNlY3JldA==")
                 .doesNotContain("bad credentials");
     }
@@ -43,7 +35,7 @@ class FailuresTest {
         assertThat(translated.getCause())
                 .hasMessage("jakarta.mail.MessagingException")
                 .hasRootCauseMessage("java.net.SocketTimeoutException: Read timed out");
-        assertThat(printed(translated)).doesNotContain("hunter2");
+        assertThat(Fixtures.printed(translated)).doesNotContain("hunter2");
         // The original stack trace is kept for diagnosis.
         assertThat(translated.getCause().getStackTrace()).isEqualTo(failure.getStackTrace());
     }

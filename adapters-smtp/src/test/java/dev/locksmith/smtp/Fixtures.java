@@ -1,12 +1,23 @@
 package dev.locksmith.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.InvalidInputException;
+import dev.locksmith.core.domain.MailException;
+import dev.locksmith.core.domain.Password;
+import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.Mailer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -15,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,6 +38,9 @@ final class Fixtures {
     static final String RELAY_USER = "relay";
     static final String RELAY_PASSWORD = "relay-Secret-7781";
     static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+    /** When the temporary passwords of the tests' messages expire. */
+    static final Instant EXPIRES = Instant.parse("2026-12-01T10:15:30Z");
+
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -90,18 +105,88 @@ final class Fixtures {
 
     /** SMTPS with authentication, trusting the test certificate. */
     static SmtpSettings.Builder smtps(int port) {
-        return base().encryption(SmtpSettings.Encryption.SMTPS)
-                .port(port)
-                .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray())
-                .trustCertificates(TestTls.certificate());
+        return jdkTrust(SmtpSettings.Encryption.SMTPS, port).trustCertificates(TestTls.certificate());
     }
 
     /** STARTTLS with authentication, trusting the test certificate. */
     static SmtpSettings.Builder startTls(int port) {
-        return base().encryption(SmtpSettings.Encryption.STARTTLS)
-                .port(port)
-                .credentials(RELAY_USER, RELAY_PASSWORD.toCharArray())
-                .trustCertificates(TestTls.certificate());
+        return jdkTrust(SmtpSettings.Encryption.STARTTLS, port).trustCertificates(TestTls.certificate());
+    }
+
+    /**
+     * TLS ({@code encryption}) with authentication and the JDK's default trust, which does not know the
+     * self-signed test certificate.
+     */
+    static SmtpSettings.Builder jdkTrust(SmtpSettings.Encryption encryption, int port) {
+        return base().encryption(encryption).port(port).credentials(RELAY_USER, RELAY_PASSWORD.toCharArray());
+    }
+
+    /** A scripted relay that offers STARTTLS and wants the relay account, as {@link #startTls} settings expect. */
+    static ScriptedSmtpServer.Builder startTlsRelay() {
+        return ScriptedSmtpServer.builder().offerStartTls().requireAuthentication(RELAY_USER, RELAY_PASSWORD);
+    }
+
+    /**
+     * The body of "Your new password" with the expiry {@link #EXPIRES}, exactly as the mailer writes it (every line
+     * ending in CR LF).
+     */
+    static String newPasswordBody(String greeting, String username, String password) {
+        return greeting + "\r\n"
+                + "\r\n"
+                + "A new password was set for your account.\r\n"
+                + "\r\n"
+                + "Username: " + username + "\r\n"
+                + "New password: " + password + "\r\n"
+                + "\r\n"
+                + "You must change this password the next time you log in.\r\n"
+                + "It expires on Tuesday 1 December 2026, 10:15 UTC (2026-12-01T10:15:30Z).\r\n"
+                + "\r\n"
+                + "Log in at: https://appliance.example/login\r\n"
+                + "\r\n"
+                + "If you did not expect this message, tell your administrator.\r\n";
+    }
+
+    /** What a send that had to fail left: its exception and the texts logged meanwhile. */
+    record FailedSend(MailException failure, List<String> logs) {}
+
+    /**
+     * Sends {@code password} in a new-password message to {@code to} through {@code settings}; the send must fail
+     * within {@code bound}, which bounds a hang and times no speed. Returns the failure and what was logged.
+     */
+    static FailedSend failedNewPassword(SmtpSettings settings, EmailAddress to, String password, Duration bound) {
+        SmtpMailer mailer = new SmtpMailer(settings, CLOCK);
+        try (LogCapture logs = new LogCapture();
+                Password secret = Password.of(password)) {
+            MailException failed = assertTimeoutPreemptively(
+                    bound,
+                    () -> catchThrowableOfType(
+                            MailException.class,
+                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
+                                    to, "Fay Lure", Username.of("fay"), secret, Optional.empty()))));
+            assertThat(failed).as("a MailException").isNotNull();
+            return new FailedSend(failed, logs.texts());
+        }
+    }
+
+    /** The field that {@code builder.build()} refuses (asserting that it does). */
+    static String refusedField(SmtpSettings.Builder builder) {
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, builder::build);
+        assertThat(refused).as("build() refuses").isNotNull();
+        return refused.field();
+    }
+
+    /** A failure as {@code printStackTrace} prints it, causes and all. */
+    static String printed(Throwable failure) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    /** No mail-library exception crosses the port: every cause of {@code failure} is a sanitized copy. */
+    static void assertCausesSanitized(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            assertThat(cause).isInstanceOf(MailFailure.class);
+        }
     }
 
     static EmailAddress freshAddress(String prefix) {

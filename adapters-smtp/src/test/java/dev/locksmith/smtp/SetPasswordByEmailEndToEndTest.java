@@ -14,6 +14,7 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
+import dev.locksmith.core.usecase.OpenChangePasswordForm;
 import dev.locksmith.core.usecase.SetPassword;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -82,6 +83,20 @@ class SetPasswordByEmailEndToEndTest {
     }
 
     @Test
+    void the_form_offers_email_password_since_an_smtp_mailer_always_names_a_relay() {
+        // A host without a relay gives no mailer at all; one with a relay, an SmtpMailer, which core trusts.
+        LocksmithFixture fixture = fixtureMailingThrough(
+                new SmtpMailer(Fixtures.smtps(GREEN_MAIL.getSmtps().getPort()).build(), Fixtures.CLOCK),
+                Fixtures.freshAddress("alice").value());
+
+        OpenChangePasswordForm.Result form = fixture.locksmith()
+                .openChangePasswordForm()
+                .execute(new OpenChangePasswordForm.Command(Username.of("rep"), Username.of("alice")));
+
+        assertThat(form.emailPasswordOffered()).isTrue();
+    }
+
+    @Test
     void server_down_changes_nothing() throws IOException {
         assertDeliveryFailureChangesNothing(
                 Fixtures.plain(Fixtures.closedPort()).build(), "connection failed");
@@ -99,10 +114,9 @@ class SetPasswordByEmailEndToEndTest {
     @Test
     void untrusted_certificate_changes_nothing() {
         assertDeliveryFailureChangesNothing(
-                Fixtures.base()
-                        .encryption(SmtpSettings.Encryption.SMTPS)
-                        .port(GREEN_MAIL.getSmtps().getPort())
-                        .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                Fixtures.jdkTrust(
+                                SmtpSettings.Encryption.SMTPS,
+                                GREEN_MAIL.getSmtps().getPort())
                         .build(),
                 "tls failed");
     }
@@ -140,11 +154,8 @@ class SetPasswordByEmailEndToEndTest {
 
     @Test
     void a_refused_recipient_changes_nothing() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                .refuseRecipients("gone@locksmith.test")
-                .start()) {
+        try (ScriptedSmtpServer server =
+                Fixtures.startTlsRelay().refuseRecipients("gone@locksmith.test").start()) {
             assertDeliveryFailureChangesNothing(
                     Fixtures.startTls(server.port()).build(), "recipient refused", "gone@locksmith.test");
             assertThat(server.received()).isEmpty();

@@ -1,7 +1,6 @@
 package dev.locksmith.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.locksmith.core.domain.EmailAddress;
@@ -11,8 +10,6 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -45,36 +42,16 @@ class SmtpMailerDeadlineTest {
 
     /** Sends a new password that must fail; checks the reason and problem and that no secret leaked. */
     private static MailException failedSend(SmtpSettings settings, Reason reason, String problem) {
-        SmtpMailer mailer = new SmtpMailer(settings, Fixtures.CLOCK);
-        try (LogCapture logs = new LogCapture();
-                Password password = Password.of(PASSWORD)) {
-            MailException failed = assertTimeoutPreemptively(
-                    BOUND,
-                    () -> catchThrowableOfType(
-                            MailException.class,
-                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
-                                    EmailAddress.of("dee@locksmith.test"),
-                                    "Dee",
-                                    Username.of("dee"),
-                                    password,
-                                    Optional.empty()))));
+        Fixtures.FailedSend sent =
+                Fixtures.failedNewPassword(settings, EmailAddress.of("dee@locksmith.test"), PASSWORD, BOUND);
+        MailException failed = sent.failure();
 
-            assertThat(failed).as("a MailException").isNotNull();
-            assertThat(failed.reason()).isEqualTo(reason);
-            assertThat(failed.parameters()).containsExactlyEntriesOf(Map.of("problem", problem));
-            assertThat(printed(failed)).doesNotContain(PASSWORD);
-            for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
-                assertThat(cause).isInstanceOf(MailFailure.class);
-            }
-            assertThat(logs.texts()).isNotEmpty().noneMatch(text -> text.contains(PASSWORD));
-            return failed;
-        }
-    }
-
-    private static String printed(Throwable failure) {
-        StringWriter out = new StringWriter();
-        failure.printStackTrace(new PrintWriter(out));
-        return out.toString();
+        assertThat(failed.reason()).isEqualTo(reason);
+        assertThat(failed.parameters()).containsExactlyEntriesOf(Map.of("problem", problem));
+        assertThat(Fixtures.printed(failed)).doesNotContain(PASSWORD);
+        Fixtures.assertCausesSanitized(failed);
+        assertThat(sent.logs()).isNotEmpty().noneMatch(text -> text.contains(PASSWORD));
+        return failed;
     }
 
     @Test

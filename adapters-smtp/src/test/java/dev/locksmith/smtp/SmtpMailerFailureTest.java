@@ -2,24 +2,19 @@ package dev.locksmith.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.MailException;
-import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.Mailer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,44 +37,25 @@ class SmtpMailerFailureTest {
 
     /** Sends a new password that must fail; checks the reason, the problem and that no secret leaked. */
     private static MailException failedDelivery(SmtpSettings settings, String problem) {
-        SmtpMailer mailer = new SmtpMailer(settings, Fixtures.CLOCK);
         EmailAddress to = Fixtures.freshAddress("failing");
-        try (LogCapture logs = new LogCapture();
-                Password password = Password.of(PASSWORD)) {
-            MailException failed = assertTimeoutPreemptively(
-                    BOUND,
-                    () -> catchThrowableOfType(
-                            MailException.class,
-                            () -> mailer.sendNewPassword(new Mailer.NewPassword(
-                                    to, "Fay Lure", Username.of("fay"), password, Optional.empty()))));
+        Fixtures.FailedSend sent = Fixtures.failedNewPassword(settings, to, PASSWORD, BOUND);
+        MailException failed = sent.failure();
 
-            assertThat(failed).as("a MailException").isNotNull();
-            assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
-            assertThat(failed.parameters()).containsExactlyEntriesOf(java.util.Map.of("problem", problem));
-            assertThat(failed).hasMessage("mail delivery failed: " + problem);
-            String printed = printed(failed);
-            assertThat(printed)
-                    .doesNotContain(PASSWORD)
-                    .doesNotContain(Fixtures.RELAY_PASSWORD)
-                    .doesNotContain("wrong-Relay-Pass");
-            // No mail-library exception crosses the port: the causes are sanitized copies.
-            for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
-                assertThat(cause).isInstanceOf(MailFailure.class);
-            }
-            assertThat(logs.texts())
-                    .isNotEmpty()
-                    .noneMatch(text -> text.contains(PASSWORD)
-                            || text.contains(Fixtures.RELAY_PASSWORD)
-                            || text.contains("wrong-Relay-Pass"));
-            assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
-            return failed;
-        }
-    }
-
-    private static String printed(Throwable failure) {
-        StringWriter out = new StringWriter();
-        failure.printStackTrace(new PrintWriter(out));
-        return out.toString();
+        assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+        assertThat(failed.parameters()).containsExactlyEntriesOf(java.util.Map.of("problem", problem));
+        assertThat(failed).hasMessage("mail delivery failed: " + problem);
+        assertThat(Fixtures.printed(failed))
+                .doesNotContain(PASSWORD)
+                .doesNotContain(Fixtures.RELAY_PASSWORD)
+                .doesNotContain("wrong-Relay-Pass");
+        Fixtures.assertCausesSanitized(failed);
+        assertThat(sent.logs())
+                .isNotEmpty()
+                .noneMatch(text -> text.contains(PASSWORD)
+                        || text.contains(Fixtures.RELAY_PASSWORD)
+                        || text.contains("wrong-Relay-Pass"));
+        assertThat(Fixtures.receivedBy(GREEN_MAIL, to.value())).isEmpty();
+        return failed;
     }
 
     @Test
@@ -107,10 +83,9 @@ class SmtpMailerFailureTest {
     void untrusted_certificate_is_tls_failed() {
         // No trusted certificates configured: the JDK's default trust does not know the test certificate.
         failedDelivery(
-                Fixtures.base()
-                        .encryption(SmtpSettings.Encryption.SMTPS)
-                        .port(GREEN_MAIL.getSmtps().getPort())
-                        .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                Fixtures.jdkTrust(
+                                SmtpSettings.Encryption.SMTPS,
+                                GREEN_MAIL.getSmtps().getPort())
                         .build(),
                 "tls failed");
     }

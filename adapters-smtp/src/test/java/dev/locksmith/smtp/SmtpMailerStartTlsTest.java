@@ -26,20 +26,21 @@ import org.junit.jupiter.api.Test;
 class SmtpMailerStartTlsTest {
 
     private static final String PASSWORD = "Start-TLS-Pässwörd-42";
-    private static final Instant EXPIRES = Instant.parse("2026-12-01T10:15:30Z");
 
     private static Mailer.NewPassword newPassword(EmailAddress to, String name, Password password) {
-        return new Mailer.NewPassword(to, name, Username.of("zoe"), password, Optional.of(EXPIRES));
+        return new Mailer.NewPassword(to, name, Username.of("zoe"), password, Optional.of(Fixtures.EXPIRES));
+    }
+
+    /** A mailer with STARTTLS settings for {@code server}, trusting the test certificate. */
+    private static SmtpMailer mailerFor(ScriptedSmtpServer server) {
+        return new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
     }
 
     @Test
     void starttls_with_authentication_delivers_the_message_over_tls() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                        .offerStartTls()
-                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                        .start();
+        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start();
                 Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+            SmtpMailer mailer = mailerFor(server);
 
             mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë Müller", password));
 
@@ -56,19 +57,7 @@ class SmtpMailerStartTlsTest {
                 assertThat(ReceivedMail.allHeaderForms(message)).noneMatch(header -> header.contains(PASSWORD));
                 // Exactly the body on the wire, final line end included.
                 assertThat(ReceivedMail.body(message))
-                        .isEqualTo("Hello Zoë Müller,\r\n"
-                                + "\r\n"
-                                + "A new password was set for your account.\r\n"
-                                + "\r\n"
-                                + "Username: zoe\r\n"
-                                + "New password: " + PASSWORD + "\r\n"
-                                + "\r\n"
-                                + "You must change this password the next time you log in.\r\n"
-                                + "It expires on Tuesday 1 December 2026, 10:15 UTC (2026-12-01T10:15:30Z).\r\n"
-                                + "\r\n"
-                                + "Log in at: https://appliance.example/login\r\n"
-                                + "\r\n"
-                                + "If you did not expect this message, tell your administrator.\r\n");
+                        .isEqualTo(Fixtures.newPasswordBody("Hello Zoë Müller,", "zoe", PASSWORD));
             });
             assertThat(server.commands()).containsSubsequence("STARTTLS", "AUTH ***", "DATA", "QUIT");
             assertThat(server.commands()).contains("EHLO client.locksmith.test");
@@ -77,12 +66,9 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void the_password_crosses_the_wire_only_inside_the_body() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                        .offerStartTls()
-                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                        .start();
+        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start();
                 Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+            SmtpMailer mailer = mailerFor(server);
 
             mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë", password));
 
@@ -97,16 +83,10 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void starttls_refused_certificate_fails_before_credentials_are_sent() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .offerStartTls()
-                .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                .start()) {
+        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start()) {
             // JDK default trust: the test certificate is self-signed and unknown to it.
             SmtpMailer mailer = new SmtpMailer(
-                    Fixtures.base()
-                            .encryption(SmtpSettings.Encryption.STARTTLS)
-                            .port(server.port())
-                            .credentials(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD.toCharArray())
+                    Fixtures.jdkTrust(SmtpSettings.Encryption.STARTTLS, server.port())
                             .build(),
                     Fixtures.CLOCK);
 
@@ -159,13 +139,10 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void non_ascii_local_part_travels_with_smtputf8_when_the_server_offers_it() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                        .offerStartTls()
-                        .offerSmtpUtf8()
-                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
-                        .start();
+        try (ScriptedSmtpServer server =
+                        Fixtures.startTlsRelay().offerSmtpUtf8().start();
                 Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+            SmtpMailer mailer = mailerFor(server);
 
             mailer.sendNewPassword(newPassword(EmailAddress.of("zoë@bücher.example"), "Zoë Müller", password));
 
@@ -182,13 +159,11 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void a_refused_recipient_is_MAIL_DELIVERY_FAILED() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                        .offerStartTls()
-                        .requireAuthentication(Fixtures.RELAY_USER, Fixtures.RELAY_PASSWORD)
+        try (ScriptedSmtpServer server = Fixtures.startTlsRelay()
                         .refuseRecipients("gone@locksmith.test")
                         .start();
                 Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
+            SmtpMailer mailer = mailerFor(server);
 
             MailException failed = catchThrowableOfType(
                     MailException.class,

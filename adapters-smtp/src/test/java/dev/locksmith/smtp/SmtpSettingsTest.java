@@ -1,5 +1,6 @@
 package dev.locksmith.smtp;
 
+import static dev.locksmith.smtp.Fixtures.refusedField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -27,17 +28,10 @@ class SmtpSettingsTest {
         return valid().encryption(SmtpSettings.Encryption.NONE).plaintextToTrustedLocalRelay(true);
     }
 
-    private static String refusedField(SmtpSettings.Builder builder) {
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, builder::build);
-        assertThat(refused).as("build() refuses").isNotNull();
-        return refused.field();
-    }
-
     @Test
     void defaults_are_starttls_on_587_with_finite_timeouts_a_15_second_deadline_and_jdk_trust() {
         SmtpSettings settings = valid().build();
 
-        assertThat(settings.isConfigured()).isTrue();
         assertThat(settings.encryption()).isEqualTo(SmtpSettings.Encryption.STARTTLS);
         assertThat(settings.plaintextToTrustedLocalRelay()).isFalse();
         assertThat(settings.port()).isEqualTo(587);
@@ -296,13 +290,14 @@ class SmtpSettingsTest {
     }
 
     @Test
-    void not_configured_settings_say_so() {
-        SmtpSettings none = SmtpSettings.notConfigured();
+    void settings_always_name_a_relay_so_every_mailer_is_configured() {
+        // A host without a relay builds no settings and gives Locksmith no mailer (core's "not configured").
+        assertThat(refusedField(valid().host(null))).isEqualTo("host");
+        assertThat(refusedField(valid().loginUrl(null))).isEqualTo("loginUrl");
+        assertThat(refusedField(SmtpSettings.builder().host("smtp.locksmith.test")))
+                .isEqualTo("fromAddress");
 
-        assertThat(none.isConfigured()).isFalse();
-        assertThat(none).hasToString("SmtpSettings[not configured]");
-        assertThat(new SmtpMailer(none).isConfigured()).isFalse();
-        assertThat(SmtpMailer.notConfigured().isConfigured()).isFalse();
         assertThat(new SmtpMailer(valid().build()).isConfigured()).isTrue();
+        assertThat(new SmtpMailer(plaintext().build()).isConfigured()).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -79,52 +80,13 @@ final class TestTls {
         try {
             Path dir = Files.createTempDirectory("locksmith-smtp-dated");
             Path file = dir.resolve("dated.p12");
-            keytool(List.of(
-                    "-genkeypair",
-                    "-alias",
-                    "dated",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-sigalg",
-                    "SHA256withECDSA",
-                    "-dname",
-                    "CN=localhost",
-                    "-ext",
-                    "SAN=dns:localhost",
-                    "-startdate",
-                    startDate,
-                    "-validity",
-                    Integer.toString(validityDays),
-                    "-keystore",
-                    file.toString(),
-                    "-storetype",
-                    "PKCS12",
-                    "-storepass",
-                    new String(STORE_PASSWORD),
-                    "-keypass",
-                    new String(STORE_PASSWORD)));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(file)) {
-                store.load(in, STORE_PASSWORD);
-            }
+            KeyStore store = generate(
+                    file, "dated", List.of("-startdate", startDate, "-validity", Integer.toString(validityDays)));
             Files.delete(file);
             Files.delete(dir);
             return store;
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a dated test certificate", e);
-        }
-    }
-
-    private static void keytool(List<String> arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
         }
     }
 
@@ -134,44 +96,8 @@ final class TestTls {
                 Path dir = Files.createTempDirectory("locksmith-smtp-tls");
                 dir.toFile().deleteOnExit();
                 Path file = dir.resolve("localhost.p12");
-                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool")
-                        .toString();
-                Process process = new ProcessBuilder(List.of(
-                                keytool,
-                                "-genkeypair",
-                                "-alias",
-                                "localhost",
-                                "-keyalg",
-                                "EC",
-                                "-groupname",
-                                "secp256r1",
-                                "-sigalg",
-                                "SHA256withECDSA",
-                                "-dname",
-                                "CN=localhost",
-                                "-ext",
-                                "SAN=dns:localhost",
-                                "-validity",
-                                "30",
-                                "-keystore",
-                                file.toString(),
-                                "-storetype",
-                                "PKCS12",
-                                "-storepass",
-                                new String(STORE_PASSWORD),
-                                "-keypass",
-                                new String(STORE_PASSWORD)))
-                        .redirectErrorStream(true)
-                        .start();
-                String output = new String(process.getInputStream().readAllBytes());
-                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IllegalStateException("keytool failed: " + output);
-                }
+                KeyStore store = generate(file, "localhost", List.of("-validity", "30"));
                 file.toFile().deleteOnExit();
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(file)) {
-                    store.load(in, STORE_PASSWORD);
-                }
                 keyStoreFile = file;
                 keyStore = store;
             } catch (Exception e) {
@@ -179,5 +105,47 @@ final class TestTls {
             }
         }
         return keyStore;
+    }
+
+    /**
+     * Makes a self-signed EC key pair for {@code localhost} with keytool into a new PKCS12 {@code file} (password
+     * {@link #STORE_PASSWORD}) and loads it; {@code validity} holds keytool's validity options.
+     */
+    private static KeyStore generate(Path file, String alias, List<String> validity) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-sigalg",
+                "SHA256withECDSA",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost"));
+        command.addAll(validity);
+        command.addAll(List.of(
+                "-keystore",
+                file.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                new String(STORE_PASSWORD),
+                "-keypass",
+                new String(STORE_PASSWORD)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, STORE_PASSWORD);
+        }
+        return store;
     }
 }

@@ -87,6 +87,7 @@ public final class ConsoleSettings {
         return mailSettings;
     }
 
+    /** The test sender; empty for a host without mail, whose test sends are refused with {@code MAIL_NOT_CONFIGURED}. */
     public Optional<MailTester> mailTester() {
         return mailTester;
     }
@@ -142,7 +143,10 @@ public final class ConsoleSettings {
             return this;
         }
 
-        /** Offers "Send test email" on the mail settings page. */
+        /**
+         * Offers "Send test email" on the mail settings page. A host without mail gives none (as it gives Locksmith
+         * no mailer): a test send is then refused with core's {@code MAIL_NOT_CONFIGURED}.
+         */
         public Builder mailTester(MailTester value) {
             mailTester = Optional.ofNullable(value);
             return this;

@@ -1148,15 +1148,17 @@ public final class LocksmithConsole extends HttpServlet {
             userForm(x, Optional.empty(), form.error("username", Messages.reason(e.reason())), 409);
             return;
         } catch (InvalidInputException e) {
-            userForm(
-                    x,
-                    Optional.empty(),
-                    form.error(USER_LABELS.containsKey(e.field()) ? e.field() : "newPassword", problem(e)),
-                    400);
+            userFormRefusing(x, Optional.empty(), form, e, "newPassword");
             return;
         }
         flash(x, "User " + username.value() + " was created.");
         redirect(x, "/users?" + query("q", username.value()));
+    }
+
+    /** The user form again (400), the input error at its field, or at {@code otherwise} when the form has none. */
+    private void userFormRefusing(
+            Exchange x, Optional<SearchUsers.Row> row, Form form, InvalidInputException e, String otherwise) {
+        userForm(x, row, form.error(USER_LABELS.containsKey(e.field()) ? e.field() : otherwise, problem(e)), 400);
     }
 
     private void editPage(Exchange x) {
@@ -1197,11 +1199,7 @@ public final class LocksmithConsole extends HttpServlet {
             userForm(x, Optional.of(row), form.error(field, Messages.reason(e.reason())), 403);
             return;
         } catch (InvalidInputException e) {
-            userForm(
-                    x,
-                    Optional.of(row),
-                    form.error(USER_LABELS.containsKey(e.field()) ? e.field() : "publicName", problem(e)),
-                    400);
+            userFormRefusing(x, Optional.of(row), form, e, "publicName");
             return;
         }
         flash(x, "User " + username.value() + " was saved.");

@@ -13,6 +13,7 @@ import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,25 +55,21 @@ class AdministrationPagesTest {
         return b;
     }
 
+    /** Submits the new-user form for carol, {@code password} typed twice, with the {@code other} fields. */
+    private static HttpResponse<String> newCarol(HttpClientSession admin, String password, Map<String, String> other) {
+        Map<String, String> form = new HashMap<>(other);
+        form.put("username", "carol");
+        form.put("newPassword", password);
+        form.put("confirmPassword", password);
+        return admin.submit("/users/new", form);
+    }
+
     @Test
     void an_administrator_creates_a_user_and_sees_every_violation_first() {
         HttpClientSession admin = signedIn("admin");
         admin.get("/users/new");
-        HttpResponse<String> weak = admin.submit(
-                "/users/new",
-                Map.of(
-                        "username",
-                        "carol",
-                        "publicName",
-                        "Carol Cooper",
-                        "email",
-                        "carol@example.com",
-                        "newPassword",
-                        "carol",
-                        "confirmPassword",
-                        "carol",
-                        "mustChange",
-                        "on"));
+        HttpResponse<String> weak = newCarol(
+                admin, "carol", Map.of("publicName", "Carol Cooper", "email", "carol@example.com", "mustChange", "on"));
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.body())
                 .contains("It is too short: use at least 15 characters.")
@@ -81,19 +78,14 @@ class AdministrationPagesTest {
                 .contains("value=\"Carol Cooper\"");
         assertThat(f.users().find(Username.of("carol"))).isEmpty();
 
-        HttpResponse<String> created = admin.submit(
-                "/users/new",
+        HttpResponse<String> created = newCarol(
+                admin,
+                "violet lanterns drift east",
                 Map.of(
-                        "username",
-                        "carol",
                         "publicName",
                         "Carol Cooper",
                         "email",
                         "carol@example.com",
-                        "newPassword",
-                        "violet lanterns drift east",
-                        "confirmPassword",
-                        "violet lanterns drift east",
                         "mustChange",
                         "on",
                         "setPasswords",
@@ -104,15 +96,7 @@ class AdministrationPagesTest {
         assertThat(f.passwordIs("carol", "violet lanterns drift east")).isTrue();
 
         admin.get("/users/new");
-        HttpResponse<String> taken = admin.submit(
-                "/users/new",
-                Map.of(
-                        "username",
-                        "carol",
-                        "newPassword",
-                        "violet lanterns drift east",
-                        "confirmPassword",
-                        "violet lanterns drift east"));
+        HttpResponse<String> taken = newCarol(admin, "violet lanterns drift east", Map.of());
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("A user with that username already exists.");
     }

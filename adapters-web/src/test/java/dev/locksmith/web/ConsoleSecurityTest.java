@@ -9,6 +9,7 @@ import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,16 @@ class ConsoleSecurityTest {
 
     private HttpClientSession browser() {
         return new HttpClientSession(console.address());
+    }
+
+    /** The change-password form setting alice's password to {@code password} (typed twice), with {@code other}. */
+    private static Map<String, String> setAlicePassword(String password, Map<String, String> other) {
+        Map<String, String> form = new HashMap<>(other);
+        form.put("u", "alice");
+        form.put("newPassword", password);
+        form.put("confirmPassword", password);
+        form.put("action", "set");
+        return form;
     }
 
     @Test
@@ -97,17 +108,8 @@ class ConsoleSecurityTest {
         HttpResponse<String> without = b.post("/users/reset", Map.of("u", "alice"));
         HttpResponse<String> wrong = b.post("/users/reset", Map.of("u", "alice", "csrf", "x".repeat(43)));
         HttpResponse<String> otherSession = b.post("/users/reset", Map.of("u", "alice", "csrf", foreign));
-        HttpResponse<String> passwordWithoutToken = b.post(
-                "/users/password",
-                Map.of(
-                        "u",
-                        "alice",
-                        "newPassword",
-                        "violet lanterns drift east",
-                        "confirmPassword",
-                        "violet lanterns drift east",
-                        "action",
-                        "set"));
+        HttpResponse<String> passwordWithoutToken =
+                b.post("/users/password", setAlicePassword("violet lanterns drift east", Map.of()));
 
         for (HttpResponse<String> refused : java.util.List.of(without, wrong, otherSession, passwordWithoutToken)) {
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -299,31 +301,10 @@ class ConsoleSecurityTest {
             HttpClientSession rep = browser();
             rep.signIn("rep", PASSWORD);
             rep.get("/users/password?u=alice");
-            rep.submit(
-                    "/users/password",
-                    Map.of(
-                            "u",
-                            "alice",
-                            "newPassword",
-                            "short secret",
-                            "confirmPassword",
-                            "short secret",
-                            "action",
-                            "set"));
+            rep.submit("/users/password", setAlicePassword("short secret", Map.of()));
             rep.get("/users/password?u=alice");
             rep.submit(
-                    "/users/password",
-                    Map.of(
-                            "u",
-                            "alice",
-                            "newPassword",
-                            "violet lanterns drift east",
-                            "confirmPassword",
-                            "violet lanterns drift east",
-                            "emailPassword",
-                            "on",
-                            "action",
-                            "set"));
+                    "/users/password", setAlicePassword("violet lanterns drift east", Map.of("emailPassword", "on")));
             rep.get("/users/password?u=alice");
             rep.submit("/users/reset-link", Map.of("u", "alice"));
         } finally {

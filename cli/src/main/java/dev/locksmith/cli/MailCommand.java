@@ -1,6 +1,7 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.EmailAddress;
+import dev.locksmith.core.domain.MailException;
 import dev.locksmith.smtp.SmtpMailer;
 import dev.locksmith.smtp.SmtpSettings;
 import java.time.Clock;
@@ -30,13 +31,13 @@ final class MailCommand extends GroupCommand {
             LocksmithCommand root = (LocksmithCommand) spec.root().userObject();
             root.configureLogging();
             EmailAddress address = EmailAddress.of(to);
-            MailConfig mail = root.settings()
+            SmtpSettings settings = root.settings()
                     .mailConfig()
-                    .map(file ->
-                            MailConfig.load(file, name -> root.environment().variable(name)))
-                    .orElseGet(MailConfig::off);
-            new SmtpMailer(mail.settings(), Clock.systemUTC()).sendTestMessage(address);
-            SmtpSettings settings = mail.settings();
+                    .flatMap(file -> MailConfig.load(
+                                    file, name -> root.environment().variable(name))
+                            .settings())
+                    .orElseThrow(MailException::notConfigured);
+            new SmtpMailer(settings, Clock.systemUTC()).sendTestMessage(address);
             spec.commandLine()
                     .getOut()
                     .println("Test message sent to " + address.value() + " through " + settings.host() + ":"

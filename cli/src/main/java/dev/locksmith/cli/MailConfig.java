@@ -50,10 +50,11 @@ import java.util.function.Function;
  *
  * An unknown key is an error, so a typo does not silently leave a setting at its default. Immutable.
  *
- * @param settings the validated SMTP settings
+ * @param settings the validated SMTP settings; empty when mail is off, and then Locksmith is given no mailer
+ *     (core's "mail not configured")
  * @param notifyPasswordChanges whether to send "your password was changed" notices
  */
-record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
+record MailConfig(Optional<SmtpSettings> settings, boolean notifyPasswordChanges) {
     private static final Set<String> KEYS = Set.of(
             "from",
             "host",
@@ -75,7 +76,7 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
 
     /** Mail off: "email password to user" is refused and no notice is sent. */
     static MailConfig off() {
-        return new MailConfig(SmtpSettings.notConfigured(), false);
+        return new MailConfig(Optional.empty(), false);
     }
 
     /**
@@ -140,7 +141,7 @@ record MailConfig(SmtpSettings settings, boolean notifyPasswordChanges) {
         boolean notify = value(p, "notify-password-changes")
                 .map(v -> bool(v, "notify-password-changes", file))
                 .orElse(false);
-        return new MailConfig(b.build(), notify);
+        return new MailConfig(Optional.of(b.build()), notify);
     }
 
     private static String required(Properties p, String key, Path file) {

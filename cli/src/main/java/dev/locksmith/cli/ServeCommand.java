@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,8 +62,8 @@ final class ServeCommand extends StoreCommand {
         } catch (UnknownHostException e) {
             throw new InvalidInputException("--host", "is not an address of this machine");
         }
-        SmtpSettings mail = root().mailConfig == null
-                ? SmtpSettings.notConfigured()
+        Optional<SmtpSettings> mail = root().mailConfig == null
+                ? Optional.empty()
                 : MailConfig.load(root().mailConfig, root().environment()::variable)
                         .settings();
         try (WebServer server = WebServer.start(
@@ -97,9 +98,10 @@ final class ServeCommand extends StoreCommand {
         }
     }
 
-    private static ConsoleSettings consoleSettings(URI address, SmtpSettings mail) {
+    private static ConsoleSettings consoleSettings(URI address, Optional<SmtpSettings> smtp) {
         ConsoleSettings.Builder settings = ConsoleSettings.builder().publicAddress(address);
-        if (mail.isConfigured()) {
+        if (smtp.isPresent()) {
+            SmtpSettings mail = smtp.get();
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("Relay", mail.host() + ":" + mail.port());
             shown.put("Encryption", mail.encryption().name());

@@ -166,7 +166,7 @@ final class Wiring {
                 providers =
                         settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
             }
-            Locksmith locksmith = Locksmith.builder()
+            Locksmith.Builder locksmith = Locksmith.builder()
                     .userAccounts(store.userAccounts())
                     .passwordHistory(store.passwordHistory())
                     .auditTrail(store.auditTrail())
@@ -179,14 +179,14 @@ final class Wiring {
                     .strengthEstimator(
                             (password, inputs) -> adapters.strengthEstimator().estimate(password, inputs))
                     .securityProviders(providers)
-                    .mailer(new SmtpMailer(settings.mail().settings(), settings.clock()))
                     .notifyPasswordChanges(settings.mail().notifyPasswordChanges())
                     .resetTokens(store.resetTokens())
-                    .clock(settings.clock())
-                    .build();
+                    .clock(settings.clock());
+            // Without mail settings no mailer is given: core's "mail not configured" refuses mail.
+            settings.mail().settings().ifPresent(smtp -> locksmith.mailer(new SmtpMailer(smtp, settings.clock())));
             return new Session(
-                    locksmith,
-                    settings.mail().settings().isConfigured(),
+                    locksmith.build(),
+                    settings.mail().settings().isPresent(),
                     opened,
                     () -> store.transactions()
                             .inTransaction(() -> store.userAccounts().countEnabledAdministrators() > 0),

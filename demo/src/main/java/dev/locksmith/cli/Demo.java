@@ -169,7 +169,7 @@ final class Demo {
                     .build();
             Wiring.Settings settings = new Wiring.Settings(
                     Wiring.Store.Embedded.creating(folder),
-                    new MailConfig(mail, false),
+                    new MailConfig(Optional.of(mail), false),
                     List.of(new ProviderSpec(PROVIDER, ProviderKind.LDAP, ldif)),
                     directories,
                     Clock.systemUTC());
