@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
+import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Page;
@@ -23,6 +24,7 @@ import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -96,23 +98,14 @@ class AtomicityTest {
 
     @Test
     void a_store_failure_after_the_history_push_undoes_the_push_and_is_audited() {
-        FailingUpdates[] users = new FailingUpdates[1];
-        LocksmithFixture f = LocksmithFixture.create(b -> {});
-        users[0] = new FailingUpdates(f.users());
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(users[0])
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
+        LocksmithFixture f = LocksmithFixture.create();
+        FailingUpdates users = new FailingUpdates(f.users());
+        Locksmith locksmith =
+                f.requiredPorts().userAccounts(users).clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(3));
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        users[0].fail.set(true);
+        users.fail.set(true);
 
         assertThatThrownBy(() -> locksmith
                         .setPassword()
@@ -126,7 +119,7 @@ class AtomicityTest {
         // The store failed: the FAILED event is not waited for a second time but kept, and recorded with the
         // next use case that commits.
         assertThat(locksmith.unrecordedAuditEvents()).isEqualTo(1);
-        users[0].fail.set(false);
+        users.fail.set(false);
         locksmith.readPolicy().execute(new ReadPolicy.Command(name("admin")));
         assertThat(locksmith.unrecordedAuditEvents()).isZero();
         assertThat(f.auditEvents()).anySatisfy(e -> {
@@ -140,16 +133,8 @@ class AtomicityTest {
     void an_unexpected_exception_is_rolled_back_and_audited_too() {
         LocksmithFixture f = LocksmithFixture.create();
         FailingUpdates users = new FailingUpdates(f.users());
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(users)
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
+        Locksmith locksmith =
+                f.requiredPorts().userAccounts(users).clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         InMemoryDatabase.State before = f.stateWithoutAudit();
@@ -183,20 +168,12 @@ class AtomicityTest {
             }
 
             @Override
-            public java.util.List<dev.locksmith.core.domain.AuditRecord> read(Query query) {
+            public List<AuditRecord> read(Query query) {
                 return f.audit().read(query);
             }
         };
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(f.users())
-                .passwordHistory(f.history())
-                .auditTrail(flaky)
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
+        Locksmith locksmith =
+                f.requiredPorts().auditTrail(flaky).clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(4));
         InMemoryDatabase.State before = f.database().state();

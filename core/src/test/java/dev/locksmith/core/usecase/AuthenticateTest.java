@@ -10,7 +10,6 @@ import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
-import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
@@ -142,10 +141,7 @@ class AuthenticateTest {
 
     @Test
     void one_guess_per_lock_period_cannot_keep_an_account_locked() {
-        f.policy(PasswordPolicy.builder()
-                .lockoutThreshold(3)
-                .lockoutDuration(Duration.ofMinutes(15))
-                .build());
+        f.policy(p -> p.lockoutThreshold(3).lockoutDuration(Duration.ofMinutes(15)));
         f.given(aUser().named("alice"));
         for (int i = 0; i < 3; i++) {
             login("alice", "guess " + i);
@@ -164,11 +160,8 @@ class AuthenticateTest {
 
     @Test
     void failures_older_than_the_observation_window_no_longer_count() {
-        f.policy(PasswordPolicy.builder()
-                .lockoutThreshold(3)
-                .lockoutDuration(Duration.ofMinutes(30))
-                .lockoutWindow(Duration.ofMinutes(10))
-                .build());
+        f.policy(p ->
+                p.lockoutThreshold(3).lockoutDuration(Duration.ofMinutes(30)).lockoutWindow(Duration.ofMinutes(10)));
         f.given(aUser().named("alice"));
         login("alice", "guess 1");
         f.clock().advance(Duration.ofMinutes(9));
@@ -250,10 +243,7 @@ class AuthenticateTest {
 
     @Test
     void a_lock_until_reset_holds_until_someone_resets_it() {
-        f.policy(PasswordPolicy.builder()
-                .lockoutThreshold(2)
-                .lockoutDuration(null)
-                .build());
+        f.policy(p -> p.lockoutThreshold(2).lockoutDuration(null));
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         login("alice", "guess one");
@@ -267,7 +257,7 @@ class AuthenticateTest {
 
     @Test
     void lockout_off_never_locks() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(0).build());
+        f.policy(p -> p.lockoutThreshold(0));
         f.given(aUser().named("alice"));
         for (int i = 0; i < 20; i++) {
             login("alice", "guess " + i);
@@ -316,7 +306,7 @@ class AuthenticateTest {
 
     @Test
     void parallel_failures_are_counted_exactly_with_lockout_off() throws Exception {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(0).build());
+        f.policy(p -> p.lockoutThreshold(0));
         f.given(aUser().named("alice"));
         List<AuthenticationOutcome> outcomes = parallelGuesses(8, 25);
         assertThat(outcomes).hasSize(200).containsOnly(new AuthenticationOutcome.Rejected());

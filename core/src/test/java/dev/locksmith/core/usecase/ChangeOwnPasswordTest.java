@@ -10,7 +10,6 @@ import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
 import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Reason;
@@ -69,7 +68,7 @@ class ChangeOwnPasswordTest {
 
     @Test
     void guessing_the_current_password_locks_the_account_at_the_threshold_and_a_locked_account_cannot_change() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(3).build());
+        f.policy(p -> p.lockoutThreshold(3));
         f.given(aUser().named("alice"));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> change("alice", "a wrong guess", "my very own passphrase"))
@@ -109,7 +108,7 @@ class ChangeOwnPasswordTest {
 
     @Test
     void the_policy_history_is_enforced_and_every_violation_reported() {
-        f.policy(PasswordPolicy.builder().historySize(3).build());
+        f.policy(p -> p.historySize(3));
         f.given(aUser().named("alice"));
         change("alice", CURRENT, "second passphrase here");
         change("alice", "second passphrase here", "third passphrase here");

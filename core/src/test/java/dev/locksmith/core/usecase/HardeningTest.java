@@ -52,7 +52,7 @@ class HardeningTest {
     @Test
     void an_emailed_password_expires_even_when_the_policy_turned_temporary_expiry_off() {
         LocksmithFixture f = LocksmithFixture.create();
-        f.policy(PasswordPolicy.builder().temporaryLifetime(null).build());
+        f.policy(p -> p.temporaryLifetime(null));
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("alice").email("alice@example.com"));
         f.given(aUser().named("bob"));

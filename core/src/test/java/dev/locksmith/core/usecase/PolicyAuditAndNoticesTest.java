@@ -46,16 +46,7 @@ class PolicyAuditAndNoticesTest {
     @Test
     void a_minimum_strength_needs_a_strength_estimator() {
         LocksmithFixture f = LocksmithFixture.create();
-        Locksmith withoutEstimator = Locksmith.builder()
-                .userAccounts(f.users())
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
+        Locksmith withoutEstimator = f.requiredPorts().clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         PasswordPolicy strong = PasswordPolicy.builder().minStrength(3).build();
@@ -165,25 +156,10 @@ class PolicyAuditAndNoticesTest {
         assertThatThrownBy(() -> Locksmith.builder().userAccounts(f.users()).build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passwordHistory"));
-        assertThatThrownBy(() -> Locksmith.builder()
-                        .userAccounts(f.users())
-                        .passwordHistory(f.history())
-                        .auditTrail(f.audit())
-                        .policyStore(f.policies())
-                        .transactions(f.transactions())
-                        .passwordHasher(f.hasher())
-                        .build())
+        assertThatThrownBy(() -> f.requiredPorts().blocklist(null).build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("blocklist"));
-        Locksmith minimal = Locksmith.builder()
-                .userAccounts(f.users())
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .build();
+        Locksmith minimal = f.requiredPorts().build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com"));
         assertThat(minimal.openChangePasswordForm()

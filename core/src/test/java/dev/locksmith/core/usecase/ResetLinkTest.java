@@ -197,9 +197,7 @@ class ResetLinkTest {
     @Test
     void the_policy_sets_the_lifetime_within_bounds() {
         LocksmithFixture g = LocksmithFixture.create();
-        g.policy(PasswordPolicy.builder()
-                .resetLinkLifetime(Duration.ofMinutes(5))
-                .build());
+        g.policy(p -> p.resetLinkLifetime(Duration.ofMinutes(5)));
         g.given(aUser().named("rep").privileged());
         g.given(aUser().named("alice").email("alice@example.com"));
         IssueResetLink.Result result =

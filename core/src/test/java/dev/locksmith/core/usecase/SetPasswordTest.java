@@ -80,7 +80,7 @@ class SetPasswordTest {
 
     @Test
     void a_policy_without_temporary_lifetime_sets_must_change_without_expiry() {
-        f.policy(PasswordPolicy.builder().temporaryLifetime(null).build());
+        f.policy(p -> p.temporaryLifetime(null));
         set("admin", "alice", NEW, false, true);
         assertThat(f.user("alice").mustChangePassword()).isTrue();
         assertThat(f.user("alice").temporaryPasswordExpiresAt()).isEmpty();
@@ -146,10 +146,7 @@ class SetPasswordTest {
 
     @Test
     void reports_every_violation_at_once_including_blocklist_and_strength() {
-        f.policy(PasswordPolicy.builder()
-                .minStrength(3)
-                .bannedWords(Set.of("word"))
-                .build());
+        f.policy(p -> p.minStrength(3).bannedWords(Set.of("word")));
         assertThatThrownBy(() -> set("rep", "alice", "password", false, false))
                 .isInstanceOfSatisfying(
                         PolicyViolationException.class,
@@ -244,7 +241,7 @@ class SetPasswordTest {
     @Test
     void a_stored_hash_the_hasher_cannot_read_does_not_block_a_reset() {
         f.given(aUser().named("legacy").passwordHash(new dev.locksmith.core.domain.PasswordHash("$md5$not-supported")));
-        f.policy(PasswordPolicy.builder().historySize(3).build());
+        f.policy(p -> p.historySize(3));
         set("admin", "legacy", NEW, false, false);
         assertThat(f.passwordIs("legacy", NEW)).isTrue();
     }

@@ -139,7 +139,7 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void set_password_and_reset_succeed_on_an_account_under_a_stream_of_wrong_guesses() throws Exception {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(5).build());
+        f.policy(p -> p.lockoutThreshold(5));
         hasher.delay = Duration.ofMillis(5);
         AtomicBoolean guessing = new AtomicBoolean(true);
         AtomicInteger guesses = new AtomicInteger();
@@ -185,7 +185,7 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void a_set_password_clears_the_count_and_lock_left_by_guesses() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(3).build());
+        f.policy(p -> p.lockoutThreshold(3));
         for (int i = 0; i < 3; i++) {
             f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("guess " + i)));
         }
@@ -305,7 +305,7 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void an_actor_whose_password_expired_may_do_nothing_but_change_it() {
-        f.policy(PasswordPolicy.builder().maxAge(Duration.ofDays(90)).build());
+        f.policy(p -> p.maxAge(Duration.ofDays(90)));
         f.clock().advance(Duration.ofDays(91));
         f.given(aUser().named("fresh").privileged().passwordChangedAt(f.clock().instant()));
 
@@ -402,10 +402,7 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void search_shows_administrators_the_last_login_and_when_a_lock_ends() {
-        f.policy(PasswordPolicy.builder()
-                .lockoutThreshold(1)
-                .lockoutDuration(Duration.ofMinutes(15))
-                .build());
+        f.policy(p -> p.lockoutThreshold(1).lockoutDuration(Duration.ofMinutes(15)));
         f.locksmith()
                 .authenticate()
                 .execute(new Authenticate.Command(name("rep"), password(TestUsers.DEFAULT_PASSWORD)));
