@@ -3,8 +3,8 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Operation;
@@ -297,9 +297,7 @@ class AuthenticateTest {
     @Test
     void an_unreadable_stored_hash_is_a_typed_failure_never_a_match() {
         f.given(aUser().named("alice").passwordHash(new PasswordHash("$unknown$abc")));
-        assertThatThrownBy(() -> login("alice", RIGHT))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HASH_UNSUPPORTED));
+        assertRefused(() -> login("alice", RIGHT), UnavailableException.class, Reason.HASH_UNSUPPORTED);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("HASH_UNSUPPORTED");
     }

@@ -3,13 +3,13 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertInvalid;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
-import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -50,18 +50,18 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         PasswordPolicy strong = PasswordPolicy.builder().minStrength(3).build();
-        assertThatThrownBy(
-                        () -> withoutEstimator.changePolicy().execute(new ChangePolicy.Command(name("admin"), strong)))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minStrength"));
+        assertInvalid(
+                () -> withoutEstimator.changePolicy().execute(new ChangePolicy.Command(name("admin"), strong)),
+                "minStrength");
         // a policy saved elsewhere with a minimum strength fails closed rather than skipping the check
         f.policy(strong);
-        assertThatThrownBy(() -> withoutEstimator
+        assertRefused(
+                () -> withoutEstimator
                         .setPassword()
                         .execute(new SetPassword.Command(
-                                name("admin"), name("alice"), password("some long enough passphrase"), false, false)))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+                                name("admin"), name("alice"), password("some long enough passphrase"), false, false)),
+                UnavailableException.class,
+                Reason.UNAVAILABLE);
     }
 
     @Test
@@ -153,12 +153,8 @@ class PolicyAuditAndNoticesTest {
     @Test
     void the_builder_names_a_missing_port_and_defaults_mail_to_not_configured() {
         LocksmithFixture f = LocksmithFixture.create();
-        assertThatThrownBy(() -> Locksmith.builder().userAccounts(f.users()).build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passwordHistory"));
-        assertThatThrownBy(() -> f.requiredPorts().blocklist(null).build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("blocklist"));
+        assertInvalid(() -> Locksmith.builder().userAccounts(f.users()).build(), "passwordHistory");
+        assertInvalid(() -> f.requiredPorts().blocklist(null).build(), "blocklist");
         Locksmith minimal = f.requiredPorts().build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com"));
@@ -166,10 +162,11 @@ class PolicyAuditAndNoticesTest {
                         .execute(new OpenChangePasswordForm.Command(name("admin"), name("alice")))
                         .emailPasswordOffered())
                 .isFalse();
-        assertThatThrownBy(() -> minimal.setPassword()
+        assertRefused(
+                () -> minimal.setPassword()
                         .execute(new SetPassword.Command(
-                                name("admin"), name("alice"), password("violet lanterns drift east"), true, false)))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+                                name("admin"), name("alice"), password("violet lanterns drift east"), true, false)),
+                MailException.class,
+                Reason.MAIL_NOT_CONFIGURED);
     }
 }

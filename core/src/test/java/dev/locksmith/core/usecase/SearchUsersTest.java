@@ -2,6 +2,7 @@ package dev.locksmith.core.usecase;
 
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.CHANGE_PASSWORD;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.DELETE;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.EDIT;
@@ -9,7 +10,6 @@ import static dev.locksmith.core.usecase.SearchUsers.Affordance.RESET_FAILED_LOG
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Permission;
@@ -132,10 +132,7 @@ class SearchUsersTest {
 
     @Test
     void other_users_are_denied() {
-        assertThatThrownBy(() -> search("plain", "", 10))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> search("plain", "", 10), Reason.DENIED_NOT_PERMITTED);
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.NotFoundException;
@@ -204,10 +204,7 @@ class SlowWorkOutsideTransactionsTest {
         InMemoryDatabase.State before = f.stateWithoutAudit();
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withEnabled(false));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
+        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_ACTOR_DISABLED);
 
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
         assertThat(f.user("alice")).isEqualTo(before.users().get(name("alice")));
@@ -218,10 +215,7 @@ class SlowWorkOutsideTransactionsTest {
     void a_permission_revoked_while_the_password_is_hashed_writes_nothing() {
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withPermissions(Set.of()));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_NOT_PERMITTED);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
     }
 
@@ -240,9 +234,8 @@ class SlowWorkOutsideTransactionsTest {
         };
         User reborn;
 
-        assertThatThrownBy(() -> set("admin", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertRefused(
+                () -> set("admin", "alice", "a fresh passphrase here"), NotFoundException.class, Reason.NOT_FOUND);
 
         reborn = f.user("alice");
         assertThat(reborn.isAdministrator()).isTrue();
@@ -269,9 +262,7 @@ class SlowWorkOutsideTransactionsTest {
     void a_target_that_keeps_changing_ends_in_a_conflict_after_three_attempts_and_nothing_is_written() {
         hasher.duringHash = attempt -> f.users().update(f.user("alice").withProfile(Profile.named("Edit " + attempt)));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+        assertRefused(() -> set("rep", "alice", "a fresh passphrase here"), ConflictException.class, Reason.CONFLICT);
 
         assertThat(hasher.hashes.get()).isEqualTo(3);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
@@ -282,16 +273,12 @@ class SlowWorkOutsideTransactionsTest {
     void a_privileged_user_who_must_change_their_password_may_not_set_others_until_they_do() {
         f.users().update(f.user("rep").requirePasswordChange());
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        assertThatThrownBy(() -> f.locksmith()
+        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
+        assertDenied(
+                () -> f.locksmith()
                         .searchUsers()
-                        .execute(SearchUsers.Command.of(name("rep"), "", Optional.empty(), 10)))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
+                        .execute(SearchUsers.Command.of(name("rep"), "", Optional.empty(), 10)),
+                Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("rep"))))
                 .isNotNull();
 
@@ -309,10 +296,7 @@ class SlowWorkOutsideTransactionsTest {
         f.clock().advance(Duration.ofDays(91));
         f.given(aUser().named("fresh").privileged().passwordChangedAt(f.clock().instant()));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
+        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         set("fresh", "alice", "a fresh passphrase here");
     }
 
@@ -378,9 +362,10 @@ class SlowWorkOutsideTransactionsTest {
     void an_unreachable_directory_gets_the_stricter_answer() {
         f.providers().unreachable(true);
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE));
+        assertRefused(
+                () -> set("rep", "alice", "a fresh passphrase here"),
+                UnavailableException.class,
+                Reason.PROVIDER_UNREACHABLE);
         assertThat(f.locksmith()
                         .authenticate()
                         .execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
