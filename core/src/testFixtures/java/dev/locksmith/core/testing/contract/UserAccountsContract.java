@@ -242,8 +242,7 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     @Test
     void a_failed_login_locks_at_the_threshold_and_reports_it_exactly_once() {
-        store.add(localUser("kate"));
-        UserId kate = stored("kate").id();
+        UserId kate = addLocal("kate");
         LoginState.Rule rule =
                 new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(30)));
 
@@ -273,8 +272,7 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     @Test
     void threshold_0_counts_without_ever_locking() {
-        store.add(localUser("mia"));
-        UserId mia = stored("mia").id();
+        UserId mia = addLocal("mia");
         FailedLogin last = null;
         for (int i = 0; i < 150; i++) {
             last = store.recordFailedLogin(mia, NOW, LoginState.Rule.countOnly());
@@ -286,8 +284,7 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     @Test
     void after_a_timed_lock_ends_the_count_starts_again() {
-        store.add(localUser("noah"));
-        UserId noah = stored("noah").id();
+        UserId noah = addLocal("noah");
         LoginState.Rule rule = new LoginState.Rule(2, Optional.of(Duration.ofMinutes(1)), Optional.empty());
         store.recordFailedLogin(noah, NOW, rule);
         assertThat(store.recordFailedLogin(noah, NOW, rule).lockedNow()).isTrue();
@@ -305,8 +302,7 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     @Test
     void a_failure_outside_the_observation_window_starts_the_count_again() {
-        store.add(localUser("pia"));
-        UserId pia = stored("pia").id();
+        UserId pia = addLocal("pia");
         LoginState.Rule rule =
                 new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(10)));
         store.recordFailedLogin(pia, NOW, rule);
@@ -335,8 +331,7 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     @Test
     void reset_clears_count_and_lock_returns_the_state_before_and_keeps_the_last_login() {
-        store.add(localUser("quin"));
-        UserId quin = stored("quin").id();
+        UserId quin = addLocal("quin");
         store.recordSuccessfulLogin(quin, NOW.minusSeconds(600));
         store.recordFailedLogin(quin, NOW, new LoginState.Rule(1, Optional.empty(), Optional.empty()));
 
@@ -353,8 +348,7 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     @Test
     void a_successful_login_clears_the_count_and_records_when() {
-        store.add(localUser("rosa"));
-        UserId rosa = stored("rosa").id();
+        UserId rosa = addLocal("rosa");
         store.recordFailedLogin(rosa, NOW, LoginState.Rule.countOnly());
 
         store.recordSuccessfulLogin(rosa, NOW.plusSeconds(5));
@@ -501,6 +495,12 @@ public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
 
     private User stored(String name) {
         return store.find(Username.of(name)).orElseThrow();
+    }
+
+    /** Adds a {@link #localUser} and returns its id. */
+    private UserId addLocal(String name) {
+        store.add(localUser(name));
+        return stored(name).id();
     }
 
     private List<String> search(String text) {
