@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Page;
@@ -18,13 +17,11 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -96,12 +93,14 @@ class AtomicityTest {
         }
     }
 
+    private final LocksmithFixture f = LocksmithFixture.create();
+    private final FailingUpdates users = new FailingUpdates(f.users());
+    /** The fixture's Locksmith but for its user store, whose updates fail on demand. */
+    private final Locksmith locksmith =
+            f.requiredPorts().userAccounts(users).clock(f.clock()).build();
+
     @Test
     void a_store_failure_after_the_history_push_undoes_the_push_and_is_audited() {
-        LocksmithFixture f = LocksmithFixture.create();
-        FailingUpdates users = new FailingUpdates(f.users());
-        Locksmith locksmith =
-                f.requiredPorts().userAccounts(users).clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(3));
         InMemoryDatabase.State before = f.stateWithoutAudit();
@@ -131,10 +130,6 @@ class AtomicityTest {
 
     @Test
     void an_unexpected_exception_is_rolled_back_and_audited_too() {
-        LocksmithFixture f = LocksmithFixture.create();
-        FailingUpdates users = new FailingUpdates(f.users());
-        Locksmith locksmith =
-                f.requiredPorts().userAccounts(users).clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         InMemoryDatabase.State before = f.stateWithoutAudit();
@@ -156,41 +151,27 @@ class AtomicityTest {
 
     @Test
     void when_the_audit_trail_cannot_record_the_change_does_not_happen() {
-        LocksmithFixture f = LocksmithFixture.create();
         AtomicBoolean broken = new AtomicBoolean();
-        AuditTrail flaky = new AuditTrail() {
-            @Override
-            public long record(AuditEvent event) {
-                if (broken.get()) {
-                    throw new UnavailableException("audit store full", null);
-                }
-                return f.audit().record(event);
-            }
-
-            @Override
-            public List<AuditRecord> read(Query query) {
-                return f.audit().read(query);
-            }
-        };
-        Locksmith locksmith =
-                f.requiredPorts().auditTrail(flaky).clock(f.clock()).build();
+        Locksmith flakyAudit = f.requiredPorts()
+                .auditTrail(new FailingAuditTrail(f.audit(), e -> broken.get()))
+                .clock(f.clock())
+                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(4));
         InMemoryDatabase.State before = f.database().state();
         broken.set(true);
 
-        assertThatThrownBy(() -> locksmith
+        assertThatThrownBy(() -> flakyAudit
                         .resetFailedLogins()
                         .execute(new ResetFailedLogins.Command(name("admin"), name("alice"))))
                 .isInstanceOf(UnavailableException.class);
         assertThat(f.database().state()).isEqualTo(before);
         assertThat(f.user("alice").failedLogins()).isEqualTo(4);
-        assertThat(locksmith.unrecordedAuditEvents()).isEqualTo(1);
+        assertThat(flakyAudit.unrecordedAuditEvents()).isEqualTo(1);
     }
 
     @Test
     void a_failed_login_count_commits_even_though_the_login_did_not_succeed() {
-        LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("alice"));
         AuthenticationOutcome outcome =
                 f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PasswordRules;
@@ -72,20 +71,8 @@ class GenerateTemporaryPasswordTest {
     void a_password_that_passed_its_checks_is_wiped_when_the_use_case_then_fails() {
         LocksmithFixture elsewhere = LocksmithFixture.create();
         List<Password> generated = new ArrayList<>();
-        AuditTrail failsOnSuccess = new AuditTrail() {
-            @Override
-            public long record(AuditEvent event) {
-                if (event.outcome() == AuditEvent.Outcome.SUCCESS) {
-                    throw new UnavailableException("audit store down", null);
-                }
-                return elsewhere.audit().record(event);
-            }
-
-            @Override
-            public List<AuditRecord> read(Query query) {
-                return elsewhere.audit().read(query);
-            }
-        };
+        AuditTrail failsOnSuccess =
+                new FailingAuditTrail(elsewhere.audit(), e -> e.outcome() == AuditEvent.Outcome.SUCCESS);
         LocksmithFixture f =
                 LocksmithFixture.create(b -> b.auditTrail(failsOnSuccess).blocklist(p -> {
                     generated.add(p);
