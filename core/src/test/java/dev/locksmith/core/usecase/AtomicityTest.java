@@ -173,8 +173,7 @@ class AtomicityTest {
     @Test
     void a_failed_login_count_commits_even_though_the_login_did_not_succeed() {
         f.given(aUser().named("alice"));
-        AuthenticationOutcome outcome =
-                f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
+        AuthenticationOutcome outcome = f.authenticate("alice", "wrong guess");
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(1);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.REJECTED);

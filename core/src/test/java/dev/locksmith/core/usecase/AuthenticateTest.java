@@ -67,7 +67,7 @@ class AuthenticateTest {
     private final LocksmithFixture f = LocksmithFixture.create(b -> b.passwordHasher(hasher));
 
     private AuthenticationOutcome login(String username, String password) {
-        return f.locksmith().authenticate().execute(new Authenticate.Command(name(username), password(password)));
+        return f.authenticate(username, password);
     }
 
     @Test

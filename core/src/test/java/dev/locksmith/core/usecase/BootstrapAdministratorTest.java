@@ -53,8 +53,7 @@ class BootstrapAdministratorTest {
         assertThat(root.mustChangePassword()).isFalse();
         assertThat(root.passwordChangedAt()).contains(TestClock.START);
         assertThat(f.passwordIs("root", PASSPHRASE)).isTrue();
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("root"), password(PASSPHRASE))))
-                .isEqualTo(new AuthenticationOutcome.Authenticated(name("root")));
+        assertThat(f.authenticate("root", PASSPHRASE)).isEqualTo(new AuthenticationOutcome.Authenticated(name("root")));
         f.locksmith()
                 .createUser()
                 .execute(new CreateUser.Command(

@@ -45,9 +45,7 @@ class ChangeOwnPasswordTest {
                 .containsExactly(before.passwordHash().orElseThrow());
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CHANGE_OWN_PASSWORD);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password("my very own passphrase"))))
+        assertThat(f.authenticate("alice", "my very own passphrase"))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
     }
 

@@ -127,7 +127,7 @@ class GenerateTemporaryPasswordTest {
         f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"), generated, true, true));
         String mailed = f.mailer().newPasswords().get(0).password();
         assertThat(generated.isWiped()).isTrue();
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), Password.of(mailed))))
+        assertThat(f.authenticate("alice", mailed))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("alice")));
     }
 }

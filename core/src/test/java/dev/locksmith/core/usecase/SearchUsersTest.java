@@ -49,6 +49,15 @@ class SearchUsersTest {
         return f.locksmith().searchUsers().execute(SearchUsers.Command.of(name(actor), text, Optional.empty(), limit));
     }
 
+    /** The rows of all eight users as {@code actor} sees them, after checking that the view is {@code view}. */
+    private Map<String, SearchUsers.Row> everyoneAsSeenBy(String actor, Authorization.View view) {
+        SearchUsers.Result result = search(actor, "", 50);
+        assertThat(result.view()).isEqualTo(view);
+        Map<String, SearchUsers.Row> rows = byName(result);
+        assertThat(rows).hasSize(8);
+        return rows;
+    }
+
     private static Map<String, SearchUsers.Row> byName(SearchUsers.Result result) {
         return result.page().items().stream()
                 .collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
@@ -56,10 +65,7 @@ class SearchUsersTest {
 
     @Test
     void administrators_get_the_full_view_with_edit_and_delete() {
-        SearchUsers.Result result = search("admin", "", 50);
-        assertThat(result.view()).isEqualTo(Authorization.View.FULL);
-        Map<String, SearchUsers.Row> rows = byName(result);
-        assertThat(rows).hasSize(8);
+        Map<String, SearchUsers.Row> rows = everyoneAsSeenBy("admin", Authorization.View.FULL);
         assertThat(rows.get("admin").affordances()).containsExactlyInAnyOrder(EDIT);
         assertThat(rows.get("admin").details().orElseThrow().comments()).isEqualTo("the boss");
         assertThat(rows.get("boss").affordances())
@@ -74,10 +80,7 @@ class SearchUsersTest {
 
     @Test
     void privileged_users_get_the_limited_view_never_edit_or_delete() {
-        SearchUsers.Result result = search("rep", "", 50);
-        assertThat(result.view()).isEqualTo(Authorization.View.LIMITED);
-        Map<String, SearchUsers.Row> rows = byName(result);
-        assertThat(rows).hasSize(8);
+        Map<String, SearchUsers.Row> rows = everyoneAsSeenBy("rep", Authorization.View.LIMITED);
         assertThat(rows.values()).allSatisfy(r -> {
             assertThat(r.details()).isEmpty();
             assertThat(r.affordances()).doesNotContain(EDIT, DELETE);

@@ -112,9 +112,9 @@ class SlowWorkOutsideTransactionsTest {
     void no_hash_or_verification_ever_runs_inside_a_transaction() {
         f.policy(PasswordPolicy.classicComplex());
         set("rep", "alice", "Violet-lanterns-1");
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("Violet-lanterns-1")));
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("nobody"), password("wrong guess")));
+        f.authenticate("alice", "Violet-lanterns-1");
+        f.authenticate("alice", "wrong guess");
+        f.authenticate("nobody", "wrong guess");
         f.locksmith()
                 .changeOwnPassword()
                 .execute(new ChangeOwnPassword.Command(
@@ -145,9 +145,7 @@ class SlowWorkOutsideTransactionsTest {
         AtomicInteger guesses = new AtomicInteger();
         Thread guesser = new Thread(() -> {
             while (guessing.get()) {
-                f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
+                f.authenticate("alice", "a wrong guess");
                 guesses.incrementAndGet();
             }
         });
@@ -187,7 +185,7 @@ class SlowWorkOutsideTransactionsTest {
     void a_set_password_clears_the_count_and_lock_left_by_guesses() {
         f.policy(p -> p.lockoutThreshold(3));
         for (int i = 0; i < 3; i++) {
-            f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("guess " + i)));
+            f.authenticate("alice", "guess " + i);
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
         long version = f.user("alice").version();
@@ -313,8 +311,7 @@ class SlowWorkOutsideTransactionsTest {
                 .as("the normalized form alone")
                 .isFalse();
 
-        AuthenticationOutcome outcome =
-                f.locksmith().authenticate().execute(new Authenticate.Command(name("kana"), password(typed)));
+        AuthenticationOutcome outcome = f.authenticate("kana", typed);
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
         PasswordHash replaced = f.user("kana").passwordHash().orElseThrow();
@@ -323,9 +320,7 @@ class SlowWorkOutsideTransactionsTest {
                 .as("now a hash of the normalized form")
                 .isTrue();
         assertThat(f.lastAuditEvent().details()).containsEntry("rehashed", "true");
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("kana"), password("password of my own"))))
+        assertThat(f.authenticate("kana", "password of my own"))
                 .as("NFKC form, the one Locksmith checks from now on")
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
     }
@@ -335,23 +330,18 @@ class SlowWorkOutsideTransactionsTest {
         f.providers().claim("corp-ad", "dave").password("dave", "directory passphrase");
         f.given(aUser().named("dave").fromProvider("corp-ad"));
 
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
+        assertThat(f.authenticate("dave", "directory passphrase"))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("dave"), Optional.of("corp-ad")));
         assertThat(f.user("dave").lastLoginAt()).contains(f.clock().instant());
 
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password("wrong"))))
-                .isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(f.authenticate("dave", "wrong")).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("dave").failedLogins()).isEqualTo(1);
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password(""))))
+        assertThat(f.authenticate("dave", ""))
                 .as("an empty password is never sent to the directory")
                 .isEqualTo(new AuthenticationOutcome.Rejected());
 
         f.providers().unreachable(true);
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
+        assertThat(f.authenticate("dave", "directory passphrase"))
                 .isEqualTo(new AuthenticationOutcome.ProviderUnavailable(Optional.empty()));
         assertThat(f.user("dave").failedLogins())
                 .as("an outage is not a wrong password")
@@ -366,9 +356,7 @@ class SlowWorkOutsideTransactionsTest {
                 () -> set("rep", "alice", "a fresh passphrase here"),
                 UnavailableException.class,
                 Reason.PROVIDER_UNREACHABLE);
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
+        assertThat(f.authenticate("alice", TestUsers.DEFAULT_PASSWORD))
                 .isEqualTo(new AuthenticationOutcome.ProviderUnavailable(Optional.empty()));
         SearchUsers.Result page = f.locksmith()
                 .searchUsers()
@@ -388,10 +376,8 @@ class SlowWorkOutsideTransactionsTest {
     @Test
     void search_shows_administrators_the_last_login_and_when_a_lock_ends() {
         f.policy(p -> p.lockoutThreshold(1).lockoutDuration(Duration.ofMinutes(15)));
-        f.locksmith()
-                .authenticate()
-                .execute(new Authenticate.Command(name("rep"), password(TestUsers.DEFAULT_PASSWORD)));
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
+        f.authenticate("rep", TestUsers.DEFAULT_PASSWORD);
+        f.authenticate("alice", "a wrong guess");
 
         List<SearchUsers.Row> rows = f.locksmith()
                 .searchUsers()

@@ -52,9 +52,7 @@ class UserAdministrationTest {
         assertThat(carol.temporaryPasswordExpiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CREATE_USER);
         assertThat(f.lastAuditEvent().target()).contains(name("carol"));
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("carol"), password("initial passphrase here"))))
+        assertThat(f.authenticate("carol", "initial passphrase here"))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("carol")));
     }
 

@@ -6,6 +6,8 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -170,6 +172,11 @@ public final class LocksmithFixture {
     /** Everything stored but the audit trail, to compare before and after a refusal. */
     public InMemoryDatabase.State stateWithoutAudit() {
         return stores.database().state().withoutAudit();
+    }
+
+    /** Logs {@code username} in with {@code password}, through the use case. */
+    public AuthenticationOutcome authenticate(String username, String password) {
+        return locksmith.authenticate().execute(new Authenticate.Command(Username.of(username), Password.of(password)));
     }
 
     /** Whether {@code password} verifies against the user's stored hash. */
