@@ -75,11 +75,14 @@ class AuthenticateTest {
         f.given(aUser().named("alice").failedLogins(3));
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
-        AuditEvent event = f.lastAuditEvent();
-        assertThat(event.action()).isEqualTo(Operation.AUTHENTICATE);
-        assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
-        assertThat(event.target()).contains(name("alice"));
-        assertThat(event.actor()).isEmpty();
+        assertThat(f.lastAuditEvent())
+                .as("a success without an actor")
+                .extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::target, AuditEvent::actor)
+                .containsExactly(
+                        Operation.AUTHENTICATE,
+                        AuditEvent.Outcome.SUCCESS,
+                        Optional.of(name("alice")),
+                        Optional.empty());
     }
 
     @Test
