@@ -24,18 +24,12 @@ class ChangeOwnPasswordTest {
     private static final String CURRENT = TestUsers.DEFAULT_PASSWORD;
     private final LocksmithFixture f = LocksmithFixture.create();
 
-    private void change(String user, String current, String next) {
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(name(user), password(current), password(next)));
-    }
-
     @Test
     void clears_must_change_temporary_expiry_and_failures_and_keeps_the_old_hash_in_history() {
         var before = f.given(aUser().named("alice")
                 .temporaryPasswordUntil(TestClock.START.plusSeconds(600))
                 .failedLogins(4));
-        change("alice", CURRENT, "my very own passphrase");
+        f.changeOwnPassword("alice", CURRENT, "my very own passphrase");
         var after = f.user("alice");
         assertThat(f.passwordIs("alice", "my very own passphrase")).isTrue();
         assertThat(after.mustChangePassword()).isFalse();
@@ -54,7 +48,7 @@ class ChangeOwnPasswordTest {
         f.given(aUser().named("alice").failedLogins(2));
         var before = f.user("alice");
         assertDenied(
-                () -> change("alice", "not the current one", "my very own passphrase"),
+                () -> f.changeOwnPassword("alice", "not the current one", "my very own passphrase"),
                 Reason.DENIED_WRONG_CURRENT_PASSWORD);
         var after = f.user("alice");
         assertThat(after.failedLogins()).isEqualTo(3);
@@ -69,7 +63,7 @@ class ChangeOwnPasswordTest {
         f.policy(p -> p.lockoutThreshold(3));
         f.given(aUser().named("alice"));
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> change("alice", "a wrong guess", "my very own passphrase"))
+            assertThatThrownBy(() -> f.changeOwnPassword("alice", "a wrong guess", "my very own passphrase"))
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
@@ -77,7 +71,9 @@ class ChangeOwnPasswordTest {
                 .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
                 .hasSize(1);
 
-        assertDenied(() -> change("alice", CURRENT, "my very own passphrase"), Reason.DENIED_WRONG_CURRENT_PASSWORD);
+        assertDenied(
+                () -> f.changeOwnPassword("alice", CURRENT, "my very own passphrase"),
+                Reason.DENIED_WRONG_CURRENT_PASSWORD);
         assertThat(f.passwordIs("alice", CURRENT)).isTrue();
     }
 
@@ -85,13 +81,15 @@ class ChangeOwnPasswordTest {
     void an_expired_temporary_password_no_longer_counts_as_the_current_one() {
         f.given(aUser().named("alice").temporaryPasswordUntil(TestClock.START.plusSeconds(60)));
         f.clock().advance(Duration.ofMinutes(2));
-        assertDenied(() -> change("alice", CURRENT, "my very own passphrase"), Reason.DENIED_WRONG_CURRENT_PASSWORD);
+        assertDenied(
+                () -> f.changeOwnPassword("alice", CURRENT, "my very own passphrase"),
+                Reason.DENIED_WRONG_CURRENT_PASSWORD);
     }
 
     @Test
     void the_new_password_must_differ_from_the_current_one_even_without_a_history() {
         f.given(aUser().named("alice"));
-        assertViolations(() -> change("alice", CURRENT, CURRENT))
+        assertViolations(() -> f.changeOwnPassword("alice", CURRENT, CURRENT))
                 .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT));
     }
 
@@ -99,11 +97,11 @@ class ChangeOwnPasswordTest {
     void the_policy_history_is_enforced_and_every_violation_reported() {
         f.policy(p -> p.historySize(3));
         f.given(aUser().named("alice"));
-        change("alice", CURRENT, "second passphrase here");
-        change("alice", "second passphrase here", "third passphrase here");
-        assertViolations(() -> change("alice", "third passphrase here", CURRENT))
+        f.changeOwnPassword("alice", CURRENT, "second passphrase here");
+        f.changeOwnPassword("alice", "second passphrase here", "third passphrase here");
+        assertViolations(() -> f.changeOwnPassword("alice", "third passphrase here", CURRENT))
                 .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 3));
-        assertViolations(() -> change("alice", "third passphrase here", "alice"))
+        assertViolations(() -> f.changeOwnPassword("alice", "third passphrase here", "alice"))
                 .extracting(PolicyViolation::code)
                 .containsExactly(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION);
     }
@@ -116,7 +114,7 @@ class ChangeOwnPasswordTest {
         f.given(aUser().named("dora").disabled());
         for (String name : java.util.List.of("alice", "dirk", "lena", "dora", "nobody")) {
             int before = f.hasher().verifications();
-            assertThatThrownBy(() -> change(name, "a wrong password", "my very own passphrase"))
+            assertThatThrownBy(() -> f.changeOwnPassword(name, "a wrong password", "my very own passphrase"))
                     .as(name)
                     .isInstanceOfSatisfying(
                             AccessDeniedException.class,
@@ -131,7 +129,7 @@ class ChangeOwnPasswordTest {
                 .containsExactly("WRONG_PASSWORD", "NOT_LOCAL", "WRONG_PASSWORD", "WRONG_PASSWORD", "UNKNOWN_USER");
         // A right password on a disabled account is the one case told apart, as at login.
         assertDenied(
-                () -> change("dora", TestUsers.DEFAULT_PASSWORD, "my very own passphrase"),
+                () -> f.changeOwnPassword("dora", TestUsers.DEFAULT_PASSWORD, "my very own passphrase"),
                 Reason.DENIED_ACTOR_DISABLED);
     }
 

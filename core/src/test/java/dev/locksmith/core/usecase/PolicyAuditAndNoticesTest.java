@@ -87,26 +87,14 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com").displayName("Alice"));
         f.given(aUser().named("bob"));
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("alice"), password("violet lanterns drift east"), false, false));
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("alice"), password("violet lanterns drift east"), password("amber lanterns drift west")));
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("bob"), password("violet lanterns drift east"), false, false));
+        f.setPassword("admin", "alice", "violet lanterns drift east");
+        f.changeOwnPassword("alice", "violet lanterns drift east", "amber lanterns drift west");
+        f.setPassword("admin", "bob", "violet lanterns drift east");
         assertThat(f.mailer().passwordChangedNotices())
                 .extracting(n -> n.username().value() + ":" + n.bySelf())
                 .containsExactly("alice:false", "alice:true");
         // emailing the new password is notice enough
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("alice"), password("teal lanterns drift north"), true, false));
+        f.setPassword("admin", "alice", "teal lanterns drift north", SetPassword.Option.EMAIL_PASSWORD);
         assertThat(f.mailer().passwordChangedNotices()).hasSize(2);
     }
 
@@ -114,10 +102,7 @@ class PolicyAuditAndNoticesTest {
     void notices_are_off_by_default() {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("alice").email("alice@example.com"));
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("alice"), password(TestUsers.DEFAULT_PASSWORD), password("amber lanterns drift west")));
+        f.changeOwnPassword("alice", TestUsers.DEFAULT_PASSWORD, "amber lanterns drift west");
         assertThat(f.mailer().passwordChangedNotices()).isEmpty();
     }
 
@@ -127,12 +112,7 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("alice").email("alice@example.com"));
         f.mailer().failDelivery(true);
         try (CapturedLogs logs = new CapturedLogs()) {
-            f.locksmith()
-                    .changeOwnPassword()
-                    .execute(new ChangeOwnPassword.Command(
-                            name("alice"),
-                            password(TestUsers.DEFAULT_PASSWORD),
-                            password("amber lanterns drift west")));
+            f.changeOwnPassword("alice", TestUsers.DEFAULT_PASSWORD, "amber lanterns drift west");
             assertThat(f.passwordIs("alice", "amber lanterns drift west")).isTrue();
             assertThat(logs.records()).anySatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING));
             assertThat(logs.texts())

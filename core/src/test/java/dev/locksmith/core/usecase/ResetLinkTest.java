@@ -207,10 +207,7 @@ class ResetLinkTest {
     void any_other_password_change_voids_the_link() {
         issue("rep", "alice");
         String token = lastToken();
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("alice"), password("a completely different phrase"), false, false));
+        f.setPassword("admin", "alice", "a completely different phrase");
         assertRefusedLink(() -> redeem(token, NEW));
         assertThat(f.passwordIs("alice", "a completely different phrase")).isTrue();
         assertThat(f.lastAuditEvent().details()).containsEntry("why", "PASSWORD_CHANGED");

@@ -102,23 +102,14 @@ class SlowWorkOutsideTransactionsTest {
         f.given(aUser().named("alice").email("alice@example.com"));
     }
 
-    private SetPassword.Result set(String actor, String target, String newPassword) {
-        return f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(name(actor), name(target), password(newPassword), false, false));
-    }
-
     @Test
     void no_hash_or_verification_ever_runs_inside_a_transaction() {
         f.policy(PasswordPolicy.classicComplex());
-        set("rep", "alice", "Violet-lanterns-1");
+        f.setPassword("rep", "alice", "Violet-lanterns-1");
         f.authenticate("alice", "Violet-lanterns-1");
         f.authenticate("alice", "wrong guess");
         f.authenticate("nobody", "wrong guess");
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("alice"), password("Violet-lanterns-1"), password("Amber-harbors-22")));
+        f.changeOwnPassword("alice", "Violet-lanterns-1", "Amber-harbors-22");
         f.locksmith()
                 .createUser()
                 .execute(new CreateUser.Command(
@@ -160,7 +151,7 @@ class SlowWorkOutsideTransactionsTest {
                     Thread.onSpinWait();
                 }
                 try {
-                    set(i % 2 == 0 ? "rep" : "admin", "alice", "a new passphrase number " + i);
+                    f.setPassword(i % 2 == 0 ? "rep" : "admin", "alice", "a new passphrase number " + i);
                     f.locksmith()
                             .resetFailedLogins()
                             .execute(new ResetFailedLogins.Command(name("rep"), name("alice")));
@@ -190,7 +181,7 @@ class SlowWorkOutsideTransactionsTest {
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
         long version = f.user("alice").version();
 
-        set("rep", "alice", "a fresh passphrase here");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
 
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
@@ -202,7 +193,7 @@ class SlowWorkOutsideTransactionsTest {
         InMemoryDatabase.State before = f.stateWithoutAudit();
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withEnabled(false));
 
-        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_ACTOR_DISABLED);
+        assertDenied(() -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_ACTOR_DISABLED);
 
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
         assertThat(f.user("alice")).isEqualTo(before.users().get(name("alice")));
@@ -213,7 +204,7 @@ class SlowWorkOutsideTransactionsTest {
     void a_permission_revoked_while_the_password_is_hashed_writes_nothing() {
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withPermissions(Set.of()));
 
-        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_NOT_PERMITTED);
+        assertDenied(() -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_NOT_PERMITTED);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
     }
 
@@ -233,7 +224,9 @@ class SlowWorkOutsideTransactionsTest {
         User reborn;
 
         assertRefused(
-                () -> set("admin", "alice", "a fresh passphrase here"), NotFoundException.class, Reason.NOT_FOUND);
+                () -> f.setPassword("admin", "alice", "a fresh passphrase here"),
+                NotFoundException.class,
+                Reason.NOT_FOUND);
 
         reborn = f.user("alice");
         assertThat(reborn.isAdministrator()).isTrue();
@@ -249,7 +242,7 @@ class SlowWorkOutsideTransactionsTest {
             }
         };
 
-        set("rep", "alice", "a fresh passphrase here");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
 
         assertThat(hasher.hashes.get()).as("started again once").isEqualTo(2);
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
@@ -260,7 +253,10 @@ class SlowWorkOutsideTransactionsTest {
     void a_target_that_keeps_changing_ends_in_a_conflict_after_three_attempts_and_nothing_is_written() {
         hasher.duringHash = attempt -> f.users().update(f.user("alice").withProfile(Profile.named("Edit " + attempt)));
 
-        assertRefused(() -> set("rep", "alice", "a fresh passphrase here"), ConflictException.class, Reason.CONFLICT);
+        assertRefused(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"),
+                ConflictException.class,
+                Reason.CONFLICT);
 
         assertThat(hasher.hashes.get()).isEqualTo(3);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
@@ -271,7 +267,8 @@ class SlowWorkOutsideTransactionsTest {
     void a_privileged_user_who_must_change_their_password_may_not_set_others_until_they_do() {
         f.users().update(f.user("rep").requirePasswordChange());
 
-        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
+        assertDenied(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         assertDenied(
                 () -> f.locksmith()
                         .searchUsers()
@@ -280,11 +277,8 @@ class SlowWorkOutsideTransactionsTest {
         assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("rep"))))
                 .isNotNull();
 
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("rep"), password(TestUsers.DEFAULT_PASSWORD), password("my own new passphrase")));
-        set("rep", "alice", "a fresh passphrase here");
+        f.changeOwnPassword("rep", TestUsers.DEFAULT_PASSWORD, "my own new passphrase");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
     }
 
@@ -294,8 +288,9 @@ class SlowWorkOutsideTransactionsTest {
         f.clock().advance(Duration.ofDays(91));
         f.given(aUser().named("fresh").privileged().passwordChangedAt(f.clock().instant()));
 
-        assertDenied(() -> set("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
-        set("fresh", "alice", "a fresh passphrase here");
+        assertDenied(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
+        f.setPassword("fresh", "alice", "a fresh passphrase here");
     }
 
     @Test
@@ -353,7 +348,7 @@ class SlowWorkOutsideTransactionsTest {
         f.providers().unreachable(true);
 
         assertRefused(
-                () -> set("rep", "alice", "a fresh passphrase here"),
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"),
                 UnavailableException.class,
                 Reason.PROVIDER_UNREACHABLE);
         assertThat(f.authenticate("alice", TestUsers.DEFAULT_PASSWORD))
@@ -369,7 +364,7 @@ class SlowWorkOutsideTransactionsTest {
         });
 
         f.providers().unreachable(false);
-        set("rep", "alice", "a fresh passphrase here");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
     }
 

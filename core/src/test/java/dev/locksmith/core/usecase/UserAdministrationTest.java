@@ -96,10 +96,7 @@ class UserAdministrationTest {
     @Test
     void deleting_a_user_forgets_its_history_but_not_its_audit_events() {
         f.given(aUser().named("erin"));
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("erin"), password("fresh passphrase here"), false, false));
+        f.setPassword("admin", "erin", "fresh passphrase here");
         assertThat(f.history().recent(name("erin"), 5)).hasSize(1);
         f.locksmith().deleteUser().execute(new DeleteUser.Command(name("admin"), name("erin")));
         assertThat(f.users().find(name("erin"))).isEmpty();

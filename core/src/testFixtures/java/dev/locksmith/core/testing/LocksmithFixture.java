@@ -8,6 +8,8 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
+import dev.locksmith.core.usecase.ChangeOwnPassword;
+import dev.locksmith.core.usecase.SetPassword;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -177,6 +179,21 @@ public final class LocksmithFixture {
     /** Logs {@code username} in with {@code password}, through the use case. */
     public AuthenticationOutcome authenticate(String username, String password) {
         return locksmith.authenticate().execute(new Authenticate.Command(Username.of(username), Password.of(password)));
+    }
+
+    /** Has {@code actor} set {@code target}'s password, through the use case. */
+    public SetPassword.Result setPassword(String actor, String target, String password, SetPassword.Option... options) {
+        return locksmith
+                .setPassword()
+                .execute(SetPassword.Command.of(
+                        Username.of(actor), Username.of(target), Password.of(password), options));
+    }
+
+    /** Has {@code username} change their own password from {@code current} to {@code next}, through the use case. */
+    public void changeOwnPassword(String username, String current, String next) {
+        locksmith
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(Username.of(username), Password.of(current), Password.of(next)));
     }
 
     /** Whether {@code password} verifies against the user's stored hash. */
