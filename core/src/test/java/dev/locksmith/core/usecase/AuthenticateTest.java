@@ -3,6 +3,7 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.AuditAssertions.assertSuccessWithoutActor;
 import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,14 +76,7 @@ class AuthenticateTest {
         f.given(aUser().named("alice").failedLogins(3));
         assertThat(login("alice", RIGHT)).isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
         assertThat(f.user("alice").failedLogins()).isZero();
-        assertThat(f.lastAuditEvent())
-                .as("a success without an actor")
-                .extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::target, AuditEvent::actor)
-                .containsExactly(
-                        Operation.AUTHENTICATE,
-                        AuditEvent.Outcome.SUCCESS,
-                        Optional.of(name("alice")),
-                        Optional.empty());
+        assertSuccessWithoutActor(f.lastAuditEvent(), Operation.AUTHENTICATE, "alice");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.AuditAssertions.assertSuccessWithoutActor;
 import static dev.locksmith.core.usecase.Refusals.assertDenied;
 import static dev.locksmith.core.usecase.Refusals.assertInvalid;
 import static dev.locksmith.core.usecase.Refusals.assertRefused;
@@ -70,11 +71,7 @@ class BootstrapAdministratorTest {
     void is_audited_as_a_bootstrap_without_actor() {
         bootstrap("root", PASSPHRASE);
 
-        AuditEvent event = f.auditEvents().get(0);
-        assertThat(event.action()).isEqualTo(Operation.BOOTSTRAP_ADMINISTRATOR);
-        assertThat(event.actor()).isEmpty();
-        assertThat(event.target()).contains(name("root"));
-        assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
+        assertSuccessWithoutActor(f.auditEvents().get(0), Operation.BOOTSTRAP_ADMINISTRATOR, "root");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.AuditAssertions.assertSuccessWithoutActor;
 import static dev.locksmith.core.usecase.Refusals.assertDenied;
 import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static dev.locksmith.core.usecase.Refusals.assertViolations;
@@ -25,7 +26,6 @@ import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,14 +155,7 @@ class ResetLinkTest {
         assertThat(f.user("alice").mustChangePassword()).isFalse();
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
-        assertThat(f.lastAuditEvent())
-                .as("a success without an actor")
-                .extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::target, AuditEvent::actor)
-                .containsExactly(
-                        Operation.REDEEM_RESET_LINK,
-                        AuditEvent.Outcome.SUCCESS,
-                        Optional.of(name("alice")),
-                        Optional.empty());
+        assertSuccessWithoutActor(f.lastAuditEvent(), Operation.REDEEM_RESET_LINK, "alice");
         assertThat(f.database().state().resetTokens()).isEmpty();
 
         InMemoryDatabase.State before = f.stateWithoutAudit();
