@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,111 +39,69 @@ class PasswordRulesTest {
     private static final PasswordPolicy BANNED =
             PasswordPolicy.builder().bannedWords(Set.of("Acme", "widget")).build();
 
+    private static final PolicyViolation CONTROL = PolicyViolation.of(CONTROL_CHARACTERS);
+    private static final PolicyViolation BANNED_WORD_USED = PolicyViolation.of(BANNED_WORD);
+
     private static final Username USERNAME = Username.of("j.random-hacker");
     private static final Profile PROFILE =
             new Profile("Jane Q. Public", "Jane Publicova", Optional.of(EmailAddress.of("jpub.desk@example.com")), "");
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                row("nist: a 15-character passphrase passes", NIST, "purple monkey d", List.of()),
-                row(
-                        "nist: 14 code points is too short",
-                        NIST,
-                        "purple monkey ",
-                        List.of(v(TOO_SHORT, "minimum", "15"))),
-                row("nist: length counts code points, not chars", NIST, "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", List.of()),
-                row(
-                        "nist: 14 emoji are too short",
-                        NIST,
-                        "😀😀😀😀😀😀😀😀😀😀😀😀😀😀",
-                        List.of(v(TOO_SHORT, "minimum", "15"))),
-                row("nist: 129 is too long", NIST, "a".repeat(129), List.of(v(TOO_LONG, "maximum", "128"))),
-                row("nist: 128 is fine", NIST, "b".repeat(128), List.of()),
-                row("nist: spaces are allowed", NIST, "          x          ", List.of()),
-                row(
-                        "nist: a tab is a control character",
-                        NIST,
-                        "purple\tmonkey dishwasher",
-                        List.of(v(CONTROL_CHARACTERS))),
-                row(
-                        "nist: CR LF are control characters",
-                        NIST,
-                        "purple monkey\r\ndishwasher",
-                        List.of(v(CONTROL_CHARACTERS))),
-                row(
-                        "nist: NUL is a control character",
-                        NIST,
-                        "purple monkey\u0000dishwasher",
-                        List.of(v(CONTROL_CHARACTERS))),
-                row(
-                        "nist: bidi override is refused",
-                        NIST,
-                        "purple monkey\u202Edishwasher",
-                        List.of(v(CONTROL_CHARACTERS))),
-                row("nist: no composition rules", NIST, "alllowercaseletters", List.of()),
-                row(
-                        "nist: short and controlled at once",
-                        NIST,
-                        "a\u0007",
-                        List.of(v(TOO_SHORT, "minimum", "15"), v(CONTROL_CHARACTERS))),
-                row("classic: three classes pass", CLASSIC, "Abcdefg1", List.of()),
-                row("classic: other scripts count as other", CLASSIC, "abcdefg1日", List.of()),
+                row("nist: a 15-character passphrase passes", NIST, "purple monkey d"),
+                row("nist: 14 code points is too short", NIST, "purple monkey ", minimum(TOO_SHORT, 15)),
+                row("nist: length counts code points, not chars", NIST, "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀"),
+                row("nist: 14 emoji are too short", NIST, "😀😀😀😀😀😀😀😀😀😀😀😀😀😀", minimum(TOO_SHORT, 15)),
+                row("nist: 129 is too long", NIST, "a".repeat(129), PolicyViolation.of(TOO_LONG, "maximum", 128)),
+                row("nist: 128 is fine", NIST, "b".repeat(128)),
+                row("nist: spaces are allowed", NIST, "          x          "),
+                row("nist: a tab is a control character", NIST, "purple\tmonkey dishwasher", CONTROL),
+                row("nist: CR LF are control characters", NIST, "purple monkey\r\ndishwasher", CONTROL),
+                row("nist: NUL is a control character", NIST, "purple monkey\u0000dishwasher", CONTROL),
+                row("nist: bidi override is refused", NIST, "purple monkey\u202Edishwasher", CONTROL),
+                row("nist: no composition rules", NIST, "alllowercaseletters"),
+                row("nist: short and controlled at once", NIST, "a\u0007", minimum(TOO_SHORT, 15), CONTROL),
+                row("classic: three classes pass", CLASSIC, "Abcdefg1"),
+                row("classic: other scripts count as other", CLASSIC, "abcdefg1日"),
                 row(
                         "classic: two classes are not complex",
                         CLASSIC,
                         "abcdefgh1",
-                        List.of(v(NOT_COMPLEX, "required", "3"))),
+                        PolicyViolation.of(NOT_COMPLEX, "required", 3)),
                 row(
                         "classic: seven characters and simple",
                         CLASSIC,
                         "abcdefg",
-                        List.of(v(TOO_SHORT, "minimum", "8"), v(NOT_COMPLEX, "required", "3"))),
-                row("minimums: all met", CLASS_MINIMUMS, "ABcd12!?xyzw", List.of()),
+                        minimum(TOO_SHORT, 8),
+                        PolicyViolation.of(NOT_COMPLEX, "required", 3)),
+                row("minimums: all met", CLASS_MINIMUMS, "ABcd12!?xyzw"),
                 row(
                         "minimums: every class short",
                         CLASS_MINIMUMS,
                         "Ab1!wwwwwwww",
-                        List.of(
-                                v(TOO_FEW_UPPERCASE, "minimum", "2"),
-                                v(TOO_FEW_DIGITS, "minimum", "2"),
-                                v(TOO_FEW_OTHER, "minimum", "2"))),
-                row(
-                        "minimums: no lower case",
-                        CLASS_MINIMUMS,
-                        "ABCD12!?XYZW",
-                        List.of(v(TOO_FEW_LOWERCASE, "minimum", "2"))),
-                row(
-                        "context: the username whole",
-                        NIST,
-                        "xx j.random-hacker yy",
-                        List.of(v(CONTAINS_USER_INFORMATION, "context", "username"))),
+                        minimum(TOO_FEW_UPPERCASE, 2),
+                        minimum(TOO_FEW_DIGITS, 2),
+                        minimum(TOO_FEW_OTHER, 2)),
+                row("minimums: no lower case", CLASS_MINIMUMS, "ABCD12!?XYZW", minimum(TOO_FEW_LOWERCASE, 2)),
+                row("context: the username whole", NIST, "xx j.random-hacker yy", userInformation("username")),
                 row(
                         "context: a 4+ part of the username, any case",
                         NIST,
                         "my RANDOM passphrase",
-                        List.of(v(CONTAINS_USER_INFORMATION, "context", "username"))),
-                row("context: parts under 4 characters do not count", NIST, "jq pub: no jan, des", List.of()),
-                row(
-                        "context: a display name part",
-                        NIST,
-                        "the publicova family",
-                        List.of(v(CONTAINS_USER_INFORMATION, "context", "displayName"))),
-                row(
-                        "context: the email local part",
-                        NIST,
-                        "call jpub.desk today",
-                        List.of(v(CONTAINS_USER_INFORMATION, "context", "email"))),
+                        userInformation("username")),
+                row("context: parts under 4 characters do not count", NIST, "jq pub: no jan, des"),
+                row("context: a display name part", NIST, "the publicova family", userInformation("displayName")),
+                row("context: the email local part", NIST, "call jpub.desk today", userInformation("email")),
                 row(
                         "context: every field is reported once",
                         NIST,
                         "hacker publicova jpub.desk",
-                        List.of(
-                                v(CONTAINS_USER_INFORMATION, "context", "username"),
-                                v(CONTAINS_USER_INFORMATION, "context", "displayName"),
-                                v(CONTAINS_USER_INFORMATION, "context", "email"))),
-                row("banned: contained, case-insensitive", BANNED, "i love my ACME toaster", List.of(v(BANNED_WORD))),
-                row("banned: reported once", BANNED, "acme widget acme widget", List.of(v(BANNED_WORD))),
-                row("banned: absent", BANNED, "i love my toaster oven", List.of()));
+                        userInformation("username"),
+                        userInformation("displayName"),
+                        userInformation("email")),
+                row("banned: contained, case-insensitive", BANNED, "i love my ACME toaster", BANNED_WORD_USED),
+                row("banned: reported once", BANNED, "acme widget acme widget", BANNED_WORD_USED),
+                row("banned: absent", BANNED, "i love my toaster oven"));
     }
 
     @Test
@@ -162,7 +121,7 @@ class PasswordRulesTest {
             try (Password secret = Password.of(password)) {
                 assertThat(PasswordRules.check(secret, banned, USERNAME, PROFILE))
                         .as(password)
-                        .containsExactly(v(BANNED_WORD));
+                        .containsExactly(BANNED_WORD_USED);
             }
         }
         Profile greek = new Profile("ΚΩΣΤΑΣ Παπαδόπουλος", "", Optional.empty(), "");
@@ -171,7 +130,7 @@ class PasswordRulesTest {
             try (Password secret = Password.of(password)) {
                 assertThat(PasswordRules.check(secret, NIST, USERNAME, greek))
                         .as(password)
-                        .containsExactly(v(CONTAINS_USER_INFORMATION, "context", "displayName"));
+                        .containsExactly(userInformation("displayName"));
             }
         }
     }
@@ -203,7 +162,7 @@ class PasswordRulesTest {
                     .isEqualTo(decomposed.codePointCount())
                     .isEqualTo(10);
             assertThat(PasswordRules.check(decomposed, NIST, USERNAME, PROFILE))
-                    .containsExactly(v(TOO_SHORT, "minimum", "15"))
+                    .containsExactly(minimum(TOO_SHORT, 15))
                     .isEqualTo(PasswordRules.check(composed, NIST, USERNAME, PROFILE));
         }
     }
@@ -247,29 +206,27 @@ class PasswordRulesTest {
 
     @Test
     void a_policy_refuses_settings_out_of_range() {
-        assertThatThrownBy(() -> PasswordPolicy.builder().minLength(7).build())
+        Map<String, UnaryOperator<PasswordPolicy.Builder>> outOfRange = Map.of(
+                "minLength", p -> p.minLength(7),
+                "maxLength", p -> p.maxLength(63),
+                "historySize", p -> p.historySize(25),
+                "lockoutThreshold", p -> p.lockoutThreshold(101));
+        outOfRange.forEach((field, setting) -> assertThatThrownBy(
+                        () -> setting.apply(PasswordPolicy.builder()).build())
+                .as(field)
                 .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minLength"));
-        assertThatThrownBy(() -> PasswordPolicy.builder().maxLength(63).build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxLength"));
-        assertThatThrownBy(() -> PasswordPolicy.builder().historySize(25).build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("historySize"));
-        assertThatThrownBy(() -> PasswordPolicy.builder().lockoutThreshold(101).build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutThreshold"));
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field)));
     }
 
-    private static Arguments row(String title, PasswordPolicy policy, String password, List<PolicyViolation> expected) {
-        return Arguments.of(title, policy, password, expected);
+    private static Arguments row(String title, PasswordPolicy policy, String password, PolicyViolation... expected) {
+        return Arguments.of(title, policy, password, List.of(expected));
     }
 
-    private static PolicyViolation v(PolicyViolation.Code code) {
-        return new PolicyViolation(code, Map.of());
+    private static PolicyViolation minimum(PolicyViolation.Code code, int minimum) {
+        return PolicyViolation.of(code, "minimum", minimum);
     }
 
-    private static PolicyViolation v(PolicyViolation.Code code, String key, String value) {
-        return new PolicyViolation(code, Map.of(key, value));
+    private static PolicyViolation userInformation(String context) {
+        return PolicyViolation.of(CONTAINS_USER_INFORMATION, "context", context);
     }
 }

@@ -8,7 +8,7 @@ import dev.locksmith.core.testing.InMemoryAuditTrail;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.InMemoryPasswordHistory;
 import dev.locksmith.core.testing.InMemoryPolicyStore;
-import dev.locksmith.core.testing.InMemoryTransactions;
+import dev.locksmith.core.testing.InMemoryStores;
 import dev.locksmith.core.testing.InMemoryUserAccounts;
 import dev.locksmith.core.testing.contract.AuditTrailContract;
 import dev.locksmith.core.testing.contract.PasswordHistoryContract;
@@ -57,13 +57,7 @@ class InMemoryStoreContractsTest {
     class Transactions extends TransactionsContract {
         @Override
         protected StorePorts newStorePorts() {
-            InMemoryDatabase database = new InMemoryDatabase();
-            return new StorePorts(
-                    new InMemoryUserAccounts(database),
-                    new InMemoryPasswordHistory(database),
-                    new InMemoryAuditTrail(database),
-                    new InMemoryPolicyStore(database),
-                    new InMemoryTransactions(database));
+            return InMemoryStores.create().ports();
         }
     }
 }

@@ -14,11 +14,8 @@ import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.UserAccounts;
-import dev.locksmith.core.testing.InMemoryAuditTrail;
 import dev.locksmith.core.testing.InMemoryDatabase;
-import dev.locksmith.core.testing.InMemoryPasswordHistory;
-import dev.locksmith.core.testing.InMemoryPolicyStore;
-import dev.locksmith.core.testing.InMemoryTransactions;
+import dev.locksmith.core.testing.InMemoryStores;
 import dev.locksmith.core.testing.InMemoryUserAccounts;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
@@ -35,41 +32,38 @@ import org.junit.jupiter.api.Test;
 
 /** The in-memory stores keep the promises core relies on: real rollback, optimistic versions, exact counting. */
 class InMemoryStoresTest {
-    private final InMemoryDatabase database = new InMemoryDatabase();
-    private final InMemoryUserAccounts users = new InMemoryUserAccounts(database);
-    private final InMemoryPasswordHistory history = new InMemoryPasswordHistory(database);
-    private final InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
-    private final InMemoryPolicyStore policies = new InMemoryPolicyStore(database);
-    private final InMemoryTransactions transactions = new InMemoryTransactions(database);
+    private final InMemoryStores stores = InMemoryStores.create();
+    private final InMemoryUserAccounts users = stores.users();
     private final Instant now = TestClock.START;
 
     @Test
     void a_transaction_that_throws_leaves_every_store_exactly_as_before() {
         User alice = TestUsers.aUser().named("alice").build();
         users.add(alice);
-        InMemoryDatabase.State before = database.state();
+        InMemoryDatabase.State before = stores.database().state();
         IllegalStateException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> transactions.run(() -> {
+        assertThatThrownBy(() -> stores.transactions().run(() -> {
                     User stored = users.find(alice.username()).orElseThrow();
                     users.update(stored.withEnabled(false).requirePasswordChange());
                     users.add(TestUsers.aUser().named("bob").build());
-                    history.push(alice.username(), TestUsers.defaultHash(), now);
-                    audit.record(event("x"));
-                    policies.save(PasswordPolicy.classicComplex());
+                    stores.history().push(alice.username(), TestUsers.defaultHash(), now);
+                    stores.audit().record(event("x"));
+                    stores.policies().save(PasswordPolicy.classicComplex());
                     throw boom;
                 }))
                 .isSameAs(boom);
 
-        assertThat(database.state()).isEqualTo(before);
+        assertThat(stores.database().state()).isEqualTo(before);
     }
 
     @Test
     void a_nested_call_joins_the_running_transaction() {
-        assertThatThrownBy(() -> transactions.run(() -> {
-                    transactions.run(
-                            () -> users.add(TestUsers.aUser().named("carol").build()));
-                    assertThat(transactions.inProgress()).isTrue();
+        assertThatThrownBy(() -> stores.transactions().run(() -> {
+                    stores.transactions()
+                            .run(() ->
+                                    users.add(TestUsers.aUser().named("carol").build()));
+                    assertThat(stores.transactions().inProgress()).isTrue();
                     throw new IllegalStateException("outer fails");
                 }))
                 .hasMessage("outer fails");
@@ -154,25 +148,26 @@ class InMemoryStoresTest {
         for (int i = 0; i < PasswordPolicy.MAX_HISTORY + 3; i++) {
             var hash = new dev.locksmith.core.domain.PasswordHash("$test$" + i);
             pushed.add(0, hash);
-            history.push(user, hash, now.plusSeconds(i));
+            stores.history().push(user, hash, now.plusSeconds(i));
         }
-        assertThat(history.recent(user, 100)).containsExactlyElementsOf(pushed.subList(0, PasswordPolicy.MAX_HISTORY));
-        assertThat(history.recent(user, 2)).containsExactlyElementsOf(pushed.subList(0, 2));
-        history.forget(user);
-        assertThat(history.recent(user, 5)).isEmpty();
+        assertThat(stores.history().recent(user, 100))
+                .containsExactlyElementsOf(pushed.subList(0, PasswordPolicy.MAX_HISTORY));
+        assertThat(stores.history().recent(user, 2)).containsExactlyElementsOf(pushed.subList(0, 2));
+        stores.history().forget(user);
+        assertThat(stores.history().recent(user, 5)).isEmpty();
     }
 
     @Test
     void audit_sequences_increase_and_reads_are_newest_first_and_filtered() {
-        long a = audit.record(event("alice"));
-        long b = audit.record(event("bob"));
-        long c = audit.record(event("alice"));
+        long a = stores.audit().record(event("alice"));
+        long b = stores.audit().record(event("bob"));
+        long c = stores.audit().record(event("alice"));
         assertThat(a).isLessThan(b);
         assertThat(b).isLessThan(c);
-        assertThat(audit.read(AuditTrail.Query.latest(10)))
+        assertThat(stores.audit().read(AuditTrail.Query.latest(10)))
                 .extracting(r -> r.sequence())
                 .containsExactly(c, b, a);
-        assertThat(audit.read(new AuditTrail.Query(Optional.of(Username.of("alice")), Optional.of(c), 10)))
+        assertThat(stores.audit().read(new AuditTrail.Query(Optional.of(Username.of("alice")), Optional.of(c), 10)))
                 .extracting(r -> r.sequence())
                 .containsExactly(a);
     }

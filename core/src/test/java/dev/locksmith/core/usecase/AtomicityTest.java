@@ -17,7 +17,6 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
-import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
@@ -94,25 +93,18 @@ class AtomicityTest {
         }
     }
 
+    private final LocksmithFixture f = LocksmithFixture.create();
+    private final FailingUpdates users = new FailingUpdates(f.users());
+    /** The fixture's Locksmith but for its user store, whose updates fail on demand. */
+    private final Locksmith locksmith =
+            f.requiredPorts().userAccounts(users).clock(f.clock()).build();
+
     @Test
     void a_store_failure_after_the_history_push_undoes_the_push_and_is_audited() {
-        FailingUpdates[] users = new FailingUpdates[1];
-        LocksmithFixture f = LocksmithFixture.create(b -> {});
-        users[0] = new FailingUpdates(f.users());
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(users[0])
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").failedLogins(3));
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        users[0].fail.set(true);
+        users.fail.set(true);
 
         assertThatThrownBy(() -> locksmith
                         .setPassword()
@@ -126,7 +118,7 @@ class AtomicityTest {
         // The store failed: the FAILED event is not waited for a second time but kept, and recorded with the
         // next use case that commits.
         assertThat(locksmith.unrecordedAuditEvents()).isEqualTo(1);
-        users[0].fail.set(false);
+        users.fail.set(false);
         locksmith.readPolicy().execute(new ReadPolicy.Command(name("admin")));
         assertThat(locksmith.unrecordedAuditEvents()).isZero();
         assertThat(f.auditEvents()).anySatisfy(e -> {
@@ -138,18 +130,6 @@ class AtomicityTest {
 
     @Test
     void an_unexpected_exception_is_rolled_back_and_audited_too() {
-        LocksmithFixture f = LocksmithFixture.create();
-        FailingUpdates users = new FailingUpdates(f.users());
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(users)
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         InMemoryDatabase.State before = f.stateWithoutAudit();
@@ -171,30 +151,9 @@ class AtomicityTest {
 
     @Test
     void when_the_audit_trail_cannot_record_the_change_does_not_happen() {
-        LocksmithFixture f = LocksmithFixture.create();
         AtomicBoolean broken = new AtomicBoolean();
-        AuditTrail flaky = new AuditTrail() {
-            @Override
-            public long record(AuditEvent event) {
-                if (broken.get()) {
-                    throw new UnavailableException("audit store full", null);
-                }
-                return f.audit().record(event);
-            }
-
-            @Override
-            public java.util.List<dev.locksmith.core.domain.AuditRecord> read(Query query) {
-                return f.audit().read(query);
-            }
-        };
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(f.users())
-                .passwordHistory(f.history())
-                .auditTrail(flaky)
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
+        Locksmith flakyAudit = f.requiredPorts()
+                .auditTrail(new FailingAuditTrail(f.audit(), e -> broken.get()))
                 .clock(f.clock())
                 .build();
         f.given(aUser().named("admin").administrator());
@@ -202,21 +161,19 @@ class AtomicityTest {
         InMemoryDatabase.State before = f.database().state();
         broken.set(true);
 
-        assertThatThrownBy(() -> locksmith
+        assertThatThrownBy(() -> flakyAudit
                         .resetFailedLogins()
                         .execute(new ResetFailedLogins.Command(name("admin"), name("alice"))))
                 .isInstanceOf(UnavailableException.class);
         assertThat(f.database().state()).isEqualTo(before);
         assertThat(f.user("alice").failedLogins()).isEqualTo(4);
-        assertThat(locksmith.unrecordedAuditEvents()).isEqualTo(1);
+        assertThat(flakyAudit.unrecordedAuditEvents()).isEqualTo(1);
     }
 
     @Test
     void a_failed_login_count_commits_even_though_the_login_did_not_succeed() {
-        LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("alice"));
-        AuthenticationOutcome outcome =
-                f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
+        AuthenticationOutcome outcome = f.authenticate("alice", "wrong guess");
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("alice").failedLogins()).isEqualTo(1);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.REJECTED);

@@ -23,7 +23,7 @@ import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
 import dev.locksmith.core.testing.TestUsers;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,61 +74,42 @@ class AuthorizationMatrixTest {
             "CADM", "shadowadmin", // local administrator, claimed by a provider only
             "MISS", "nobody");
 
-    private static final String SET_LIKE = """
-                            SELF  ADMIN PRIV  PLAIN DISAB PROV  PADM  CLAIM CADM  MISS
-            ADMIN           SELF  ok    ok    ok    ok    PROV  PROV  PROV  PROV  404
-            PRIVILEGED      SELF  ADM   ok    ok    ok    PROV  PROV  PROV  PROV  404
-            PLAIN           NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            DISABLED_ADMIN  DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            PROVIDER_ADMIN  SELF  ok    ok    ok    ok    PROV  PROV  PROV  PROV  404
-            CLAIMED_PRIV    SELF  ADM   ok    ok    ok    PROV  PROV  PROV  PROV  404
-            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
-            """;
+    /**
+     * The actors refused every targeted action whatever the target, and their cell code: a plain user may do none,
+     * a disabled or unknown actor nothing at all, and one who must change their password nothing else. The
+     * tables of the targeted actions below hold the other actors' rows.
+     */
+    private static final Map<String, String> REFUSED_WHATEVER_THE_TARGET = Map.of(
+            "PLAIN", "NP",
+            "DISABLED_ADMIN", "DIS",
+            "DISABLED_PRIV", "DIS",
+            "MUSTCHG_ADMIN", "CHG",
+            "EXPTMP_PRIV", "CHG",
+            "UNKNOWN", "UNK");
 
-    private static final String RESET = """
-                            SELF  ADMIN PRIV  PLAIN DISAB PROV  PADM  CLAIM CADM  MISS
-            ADMIN           SELF  ok    ok    ok    ok    ok    ok    ok    ok    404
-            PRIVILEGED      SELF  ADM   ok    ok    ok    ok    ADM   ok    ADM   404
-            PLAIN           NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            DISABLED_ADMIN  DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            PROVIDER_ADMIN  SELF  ok    ok    ok    ok    ok    ok    ok    ok    404
-            CLAIMED_PRIV    SELF  ADM   ok    ok    ok    ok    ADM   ok    ADM   404
-            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
-            """;
-
-    /** Editing the profile, and taking every permission away (other administrators remain). */
-    private static final String EDIT_LIKE = """
-                            SELF  ADMIN PRIV  PLAIN DISAB PROV  PADM  CLAIM CADM  MISS
-            ADMIN           ok    ok    ok    ok    ok    ok    ok    ok    ok    404
-            PRIVILEGED      NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            PLAIN           NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            DISABLED_ADMIN  DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            PROVIDER_ADMIN  ok    ok    ok    ok    ok    ok    ok    ok    ok    404
-            CLAIMED_PRIV    NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
-            """;
-
-    private static final String DISABLE_LIKE = """
-                            SELF  ADMIN PRIV  PLAIN DISAB PROV  PADM  CLAIM CADM  MISS
-            ADMIN           SADM  ok    ok    ok    ok    ok    ok    ok    ok    404
-            PRIVILEGED      NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            PLAIN           NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            DISABLED_ADMIN  DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            DISABLED_PRIV   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS   DIS
-            PROVIDER_ADMIN  SADM  ok    ok    ok    ok    ok    ok    ok    ok    404
-            CLAIMED_PRIV    NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
-            MUSTCHG_ADMIN   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            EXPTMP_PRIV     CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG   CHG
-            UNKNOWN         UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK   UNK
+    /**
+     * The targeted actions' cells for every actor not refused whatever the target, by kind of action (see
+     * {@link #KIND_OF}). EDIT_LIKE is editing the profile and taking every permission away (other administrators
+     * remain).
+     */
+    private static final String TARGETED = """
+                                          SELF  ADMIN PRIV  PLAIN DISAB PROV  PADM  CLAIM CADM  MISS
+            SET_LIKE      ADMIN           SELF  ok    ok    ok    ok    PROV  PROV  PROV  PROV  404
+            SET_LIKE      PRIVILEGED      SELF  ADM   ok    ok    ok    PROV  PROV  PROV  PROV  404
+            SET_LIKE      PROVIDER_ADMIN  SELF  ok    ok    ok    ok    PROV  PROV  PROV  PROV  404
+            SET_LIKE      CLAIMED_PRIV    SELF  ADM   ok    ok    ok    PROV  PROV  PROV  PROV  404
+            RESET         ADMIN           SELF  ok    ok    ok    ok    ok    ok    ok    ok    404
+            RESET         PRIVILEGED      SELF  ADM   ok    ok    ok    ok    ADM   ok    ADM   404
+            RESET         PROVIDER_ADMIN  SELF  ok    ok    ok    ok    ok    ok    ok    ok    404
+            RESET         CLAIMED_PRIV    SELF  ADM   ok    ok    ok    ok    ADM   ok    ADM   404
+            EDIT_LIKE     ADMIN           ok    ok    ok    ok    ok    ok    ok    ok    ok    404
+            EDIT_LIKE     PRIVILEGED      NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
+            EDIT_LIKE     PROVIDER_ADMIN  ok    ok    ok    ok    ok    ok    ok    ok    ok    404
+            EDIT_LIKE     CLAIMED_PRIV    NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
+            DISABLE_LIKE  ADMIN           SADM  ok    ok    ok    ok    ok    ok    ok    ok    404
+            DISABLE_LIKE  PRIVILEGED      NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
+            DISABLE_LIKE  PROVIDER_ADMIN  SADM  ok    ok    ok    ok    ok    ok    ok    ok    404
+            DISABLE_LIKE  CLAIMED_PRIV    NP    NP    NP    NP    NP    NP    NP    NP    NP    NP
             """;
 
     private static final String UNTARGETED = """
@@ -160,23 +141,16 @@ class AuthorizationMatrixTest {
             "DISABLE", (l, u) -> l.editUser().execute(EditUser.Command.enabled(u[0], u[1], false)),
             "DELETE", (l, u) -> l.deleteUser().execute(new DeleteUser.Command(u[0], u[1])));
 
-    private static final Map<String, String> TABLE_OF = Map.of(
-            "OPEN_FORM",
-            SET_LIKE,
-            "SET_PASSWORD",
-            SET_LIKE,
-            "REQUIRE_CHANGE",
-            SET_LIKE,
-            "RESET",
-            RESET,
-            "EDIT_PROFILE",
-            EDIT_LIKE,
-            "REVOKE_ALL",
-            EDIT_LIKE,
-            "DISABLE",
-            DISABLE_LIKE,
-            "DELETE",
-            DISABLE_LIKE);
+    /** The kind of each targeted action: its rows in {@link #TARGETED}. */
+    private static final Map<String, String> KIND_OF = Map.of(
+            "OPEN_FORM", "SET_LIKE",
+            "SET_PASSWORD", "SET_LIKE",
+            "REQUIRE_CHANGE", "SET_LIKE",
+            "RESET", "RESET",
+            "EDIT_PROFILE", "EDIT_LIKE",
+            "REVOKE_ALL", "EDIT_LIKE",
+            "DISABLE", "DISABLE_LIKE",
+            "DELETE", "DISABLE_LIKE");
 
     private static final Map<String, BiConsumer<Locksmith, Username>> UNTARGETED_ACTIONS = Map.of(
             "SEARCH", (l, a) -> l.searchUsers().execute(SearchUsers.Command.of(a, "", Optional.empty(), 50)),
@@ -246,12 +220,35 @@ class AuthorizationMatrixTest {
 
     static Stream<Arguments> targetedCells() {
         List<Arguments> cells = new ArrayList<>();
-        TABLE_OF.forEach((action, table) -> parse(table, (actor, column, code) -> {
-            String actorName = ACTORS.get(actor);
-            String targetName = column.equals("SELF") ? actorName : TARGETS.get(column);
-            cells.add(Arguments.of(action, actor, column, code, actorName, targetName));
-        }));
+        Map<String, List<String>> rowsOfKind = new HashMap<>();
+        parse(TARGETED, (row, column, code) -> {
+            String kind = row.split(" ")[0];
+            String actor = row.split(" ")[1];
+            if (column.equals("SELF")) {
+                rowsOfKind
+                        .computeIfAbsent(kind, k -> new ArrayList<>(REFUSED_WHATEVER_THE_TARGET.keySet()))
+                        .add(actor);
+            }
+            KIND_OF.forEach((action, kindOfAction) -> {
+                if (kindOfAction.equals(kind)) {
+                    cells.add(targetedCell(action, actor, column, code));
+                }
+            });
+        });
+        KIND_OF.keySet()
+                .forEach(action -> REFUSED_WHATEVER_THE_TARGET.forEach((actor, code) ->
+                        columns(TARGETED).forEach(column -> cells.add(targetedCell(action, actor, column, code)))));
+        assertThat(rowsOfKind.keySet()).isEqualTo(Set.copyOf(KIND_OF.values()));
+        rowsOfKind.forEach((kind, actors) -> assertThat(actors)
+                .as(kind + ": one row for every actor")
+                .containsExactlyInAnyOrderElementsOf(ACTORS.keySet()));
         return cells.stream();
+    }
+
+    private static Arguments targetedCell(String action, String actor, String column, String code) {
+        String actorName = ACTORS.get(actor);
+        String targetName = column.equals("SELF") ? actorName : TARGETS.get(column);
+        return Arguments.of(action, actor, column, code, actorName, targetName);
     }
 
     static Stream<Arguments> untargetedCells() {
@@ -265,11 +262,7 @@ class AuthorizationMatrixTest {
     void targeted_action(
             String action, String actorKind, String targetKind, String expected, String actor, String target) {
         LocksmithFixture f = world();
-        check(
-                f,
-                expected,
-                Optional.of(name(target)),
-                () -> TARGETED_ACTIONS.get(action).accept(f.locksmith(), new Username[] {name(actor), name(target)}));
+        check(f, expected, target, targeted(f, action, actor, target));
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
@@ -293,26 +286,14 @@ class AuthorizationMatrixTest {
         check(
                 f,
                 "LAST",
-                Optional.of(name("root")),
+                "root",
                 () -> l.editUser()
                         .execute(EditUser.Command.permissions(
                                 name("root"), name("root"), Set.of(Permission.SET_PASSWORDS))));
-        check(
-                f,
-                "SADM",
-                Optional.of(name("root")),
-                () -> l.editUser().execute(EditUser.Command.enabled(name("root"), name("root"), false)));
-        check(
-                f,
-                "SADM",
-                Optional.of(name("root")),
-                () -> l.deleteUser().execute(new DeleteUser.Command(name("root"), name("root"))));
+        check(f, "SADM", "root", targeted(f, "DISABLE", "root", "root"));
+        check(f, "SADM", "root", targeted(f, "DELETE", "root", "root"));
         // a disabled administrator is not "the last enabled one": it may go
-        check(
-                f,
-                "ok",
-                Optional.of(name("offroot")),
-                () -> l.deleteUser().execute(new DeleteUser.Command(name("root"), name("offroot"))));
+        check(f, "ok", "offroot", targeted(f, "DELETE", "root", "offroot"));
         assertThat(f.user("root").isAdministrator()).isTrue();
     }
 
@@ -321,23 +302,20 @@ class AuthorizationMatrixTest {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("root").administrator());
         f.given(aUser().named("root2").administrator());
-        f.locksmith().editUser().execute(EditUser.Command.permissions(name("root"), name("root"), Set.of()));
+        targeted(f, "REVOKE_ALL", "root", "root").run();
         assertThat(f.user("root").isAdministrator()).isFalse();
         // now root2 is the last one
-        check(
-                f,
-                "NP",
-                Optional.of(name("root2")),
-                () -> f.locksmith()
-                        .editUser()
-                        .execute(EditUser.Command.permissions(name("root"), name("root2"), Set.of())));
-        check(
-                f,
-                "LAST",
-                Optional.of(name("root2")),
-                () -> f.locksmith()
-                        .editUser()
-                        .execute(EditUser.Command.permissions(name("root2"), name("root2"), Set.of())));
+        check(f, "NP", "root2", targeted(f, "REVOKE_ALL", "root", "root2"));
+        check(f, "LAST", "root2", targeted(f, "REVOKE_ALL", "root2", "root2"));
+    }
+
+    /** The targeted action (a key of {@link #TARGETED_ACTIONS}) of the actor on the target. */
+    private static Runnable targeted(LocksmithFixture f, String action, String actor, String target) {
+        return () -> TARGETED_ACTIONS.get(action).accept(f.locksmith(), new Username[] {name(actor), name(target)});
+    }
+
+    private static void check(LocksmithFixture f, String expected, String target, Runnable action) {
+        check(f, expected, Optional.of(name(target)), action);
     }
 
     private static void check(LocksmithFixture f, String expected, Optional<Username> target, Runnable action) {
@@ -368,14 +346,24 @@ class AuthorizationMatrixTest {
 
     private static void parse(String table, Cell cell) {
         List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
-        String[] columns = lines.get(0).trim().split("\\s+");
+        List<String> columns = columns(table);
         for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.trim().split("\\s+");
-            assertThat(fields).as(line).hasSize(columns.length + 1);
-            for (int i = 0; i < columns.length; i++) {
-                cell.accept(fields[0], columns[i], fields[i + 1]);
+            // the row's name (one or more words), then a cell for each column
+            List<String> fields = List.of(line.trim().split("\\s+"));
+            int named = fields.size() - columns.size();
+            assertThat(named).as(line).isPositive();
+            String row = String.join(" ", fields.subList(0, named));
+            for (int i = 0; i < columns.size(); i++) {
+                cell.accept(row, columns.get(i), fields.get(named + i));
             }
         }
-        assertThat(Arrays.stream(columns)).isNotEmpty();
+    }
+
+    /** The column names: the table's first line. */
+    private static List<String> columns(String table) {
+        String header = table.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        List<String> columns = List.of(header.trim().split("\\s+"));
+        assertThat(columns).isNotEmpty();
+        return columns;
     }
 }

@@ -3,6 +3,11 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.AuditAssertions.assertSuccessWithoutActor;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertInvalid;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
+import static dev.locksmith.core.usecase.Refusals.assertViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +20,6 @@ import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.PolicyViolation;
-import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
@@ -50,8 +54,7 @@ class BootstrapAdministratorTest {
         assertThat(root.mustChangePassword()).isFalse();
         assertThat(root.passwordChangedAt()).contains(TestClock.START);
         assertThat(f.passwordIs("root", PASSPHRASE)).isTrue();
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("root"), password(PASSPHRASE))))
-                .isEqualTo(new AuthenticationOutcome.Authenticated(name("root")));
+        assertThat(f.authenticate("root", PASSPHRASE)).isEqualTo(new AuthenticationOutcome.Authenticated(name("root")));
         f.locksmith()
                 .createUser()
                 .execute(new CreateUser.Command(
@@ -68,11 +71,7 @@ class BootstrapAdministratorTest {
     void is_audited_as_a_bootstrap_without_actor() {
         bootstrap("root", PASSPHRASE);
 
-        AuditEvent event = f.auditEvents().get(0);
-        assertThat(event.action()).isEqualTo(Operation.BOOTSTRAP_ADMINISTRATOR);
-        assertThat(event.actor()).isEmpty();
-        assertThat(event.target()).contains(name("root"));
-        assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
+        assertSuccessWithoutActor(f.auditEvents().get(0), Operation.BOOTSTRAP_ADMINISTRATOR, "root");
     }
 
     @Test
@@ -80,10 +79,7 @@ class BootstrapAdministratorTest {
         f.given(aUser().named("admin").administrator());
         InMemoryDatabase.State before = f.stateWithoutAudit();
 
-        assertThatThrownBy(() -> bootstrap("intruder", PASSPHRASE))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> bootstrap("intruder", PASSPHRASE), Reason.DENIED_NOT_PERMITTED);
 
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
@@ -95,10 +91,7 @@ class BootstrapAdministratorTest {
     void a_second_bootstrap_is_denied() {
         bootstrap("root", PASSPHRASE);
 
-        assertThatThrownBy(() -> bootstrap("root2", "another long passphrase"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> bootstrap("root2", "another long passphrase"), Reason.DENIED_NOT_PERMITTED);
         assertThat(f.users().find(name("root2"))).isEmpty();
     }
 
@@ -117,9 +110,7 @@ class BootstrapAdministratorTest {
         f.given(aUser().named("root"));
         InMemoryDatabase.State before = f.stateWithoutAudit();
 
-        assertThatThrownBy(() -> bootstrap("root", PASSPHRASE))
-                .isInstanceOfSatisfying(
-                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+        assertRefused(() -> bootstrap("root", PASSPHRASE), ConflictException.class, Reason.ALREADY_EXISTS);
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.user("root").isAdministrator()).isFalse();
     }
@@ -138,14 +129,9 @@ class BootstrapAdministratorTest {
 
     @Test
     void checks_the_password_against_the_whole_policy_and_reports_every_violation() {
-        assertThatThrownBy(() -> bootstrap("root", "root"))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .extracting(PolicyViolation::code)
-                                .contains(
-                                        PolicyViolation.Code.TOO_SHORT,
-                                        PolicyViolation.Code.CONTAINS_USER_INFORMATION));
+        assertViolations(() -> bootstrap("root", "root"))
+                .extracting(PolicyViolation::code)
+                .contains(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION);
         assertThat(f.users().find(name("root"))).isEmpty();
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("POLICY_VIOLATED");
@@ -169,15 +155,9 @@ class BootstrapAdministratorTest {
 
     @Test
     void refuses_missing_fields_with_a_typed_error() {
-        assertThatThrownBy(() -> new BootstrapAdministrator.Command(null, ROOT, password(PASSPHRASE)))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("username"));
-        assertThatThrownBy(() -> new BootstrapAdministrator.Command(name("root"), null, password(PASSPHRASE)))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("profile"));
-        assertThatThrownBy(() -> new BootstrapAdministrator.Command(name("root"), ROOT, null))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertInvalid(() -> new BootstrapAdministrator.Command(null, ROOT, password(PASSPHRASE)), "username");
+        assertInvalid(() -> new BootstrapAdministrator.Command(name("root"), null, password(PASSPHRASE)), "profile");
+        assertInvalid(() -> new BootstrapAdministrator.Command(name("root"), ROOT, null), "password");
         assertThatThrownBy(() -> f.locksmith().bootstrapAdministrator().execute(null))
                 .isInstanceOf(InvalidInputException.class);
     }

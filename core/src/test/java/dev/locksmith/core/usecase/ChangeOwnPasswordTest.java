@@ -3,6 +3,8 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +12,7 @@ import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
-import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
@@ -24,18 +24,12 @@ class ChangeOwnPasswordTest {
     private static final String CURRENT = TestUsers.DEFAULT_PASSWORD;
     private final LocksmithFixture f = LocksmithFixture.create();
 
-    private void change(String user, String current, String next) {
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(name(user), password(current), password(next)));
-    }
-
     @Test
     void clears_must_change_temporary_expiry_and_failures_and_keeps_the_old_hash_in_history() {
         var before = f.given(aUser().named("alice")
                 .temporaryPasswordUntil(TestClock.START.plusSeconds(600))
                 .failedLogins(4));
-        change("alice", CURRENT, "my very own passphrase");
+        f.changeOwnPassword("alice", CURRENT, "my very own passphrase");
         var after = f.user("alice");
         assertThat(f.passwordIs("alice", "my very own passphrase")).isTrue();
         assertThat(after.mustChangePassword()).isFalse();
@@ -45,9 +39,7 @@ class ChangeOwnPasswordTest {
                 .containsExactly(before.passwordHash().orElseThrow());
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CHANGE_OWN_PASSWORD);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password("my very own passphrase"))))
+        assertThat(f.authenticate("alice", "my very own passphrase"))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
     }
 
@@ -55,10 +47,9 @@ class ChangeOwnPasswordTest {
     void a_wrong_current_password_is_denied_audited_and_counted_as_a_failed_login() {
         f.given(aUser().named("alice").failedLogins(2));
         var before = f.user("alice");
-        assertThatThrownBy(() -> change("alice", "not the current one", "my very own passphrase"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+        assertDenied(
+                () -> f.changeOwnPassword("alice", "not the current one", "my very own passphrase"),
+                Reason.DENIED_WRONG_CURRENT_PASSWORD);
         var after = f.user("alice");
         assertThat(after.failedLogins()).isEqualTo(3);
         assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
@@ -69,10 +60,10 @@ class ChangeOwnPasswordTest {
 
     @Test
     void guessing_the_current_password_locks_the_account_at_the_threshold_and_a_locked_account_cannot_change() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(3).build());
+        f.policy(p -> p.lockoutThreshold(3));
         f.given(aUser().named("alice"));
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> change("alice", "a wrong guess", "my very own passphrase"))
+            assertThatThrownBy(() -> f.changeOwnPassword("alice", "a wrong guess", "my very own passphrase"))
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
@@ -80,10 +71,9 @@ class ChangeOwnPasswordTest {
                 .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
                 .hasSize(1);
 
-        assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+        assertDenied(
+                () -> f.changeOwnPassword("alice", CURRENT, "my very own passphrase"),
+                Reason.DENIED_WRONG_CURRENT_PASSWORD);
         assertThat(f.passwordIs("alice", CURRENT)).isTrue();
     }
 
@@ -91,41 +81,29 @@ class ChangeOwnPasswordTest {
     void an_expired_temporary_password_no_longer_counts_as_the_current_one() {
         f.given(aUser().named("alice").temporaryPasswordUntil(TestClock.START.plusSeconds(60)));
         f.clock().advance(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> change("alice", CURRENT, "my very own passphrase"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_WRONG_CURRENT_PASSWORD));
+        assertDenied(
+                () -> f.changeOwnPassword("alice", CURRENT, "my very own passphrase"),
+                Reason.DENIED_WRONG_CURRENT_PASSWORD);
     }
 
     @Test
     void the_new_password_must_differ_from_the_current_one_even_without_a_history() {
         f.given(aUser().named("alice"));
-        assertThatThrownBy(() -> change("alice", CURRENT, CURRENT))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT)));
+        assertViolations(() -> f.changeOwnPassword("alice", CURRENT, CURRENT))
+                .containsExactly(PolicyViolation.of(PolicyViolation.Code.SAME_AS_CURRENT));
     }
 
     @Test
     void the_policy_history_is_enforced_and_every_violation_reported() {
-        f.policy(PasswordPolicy.builder().historySize(3).build());
+        f.policy(p -> p.historySize(3));
         f.given(aUser().named("alice"));
-        change("alice", CURRENT, "second passphrase here");
-        change("alice", "second passphrase here", "third passphrase here");
-        assertThatThrownBy(() -> change("alice", "third passphrase here", CURRENT))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 3)));
-        assertThatThrownBy(() -> change("alice", "third passphrase here", "alice"))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .extracting(PolicyViolation::code)
-                                .containsExactly(
-                                        PolicyViolation.Code.TOO_SHORT,
-                                        PolicyViolation.Code.CONTAINS_USER_INFORMATION));
+        f.changeOwnPassword("alice", CURRENT, "second passphrase here");
+        f.changeOwnPassword("alice", "second passphrase here", "third passphrase here");
+        assertViolations(() -> f.changeOwnPassword("alice", "third passphrase here", CURRENT))
+                .containsExactly(PolicyViolation.of(PolicyViolation.Code.RECENTLY_USED, "history", 3));
+        assertViolations(() -> f.changeOwnPassword("alice", "third passphrase here", "alice"))
+                .extracting(PolicyViolation::code)
+                .containsExactly(PolicyViolation.Code.TOO_SHORT, PolicyViolation.Code.CONTAINS_USER_INFORMATION);
     }
 
     @Test
@@ -136,7 +114,7 @@ class ChangeOwnPasswordTest {
         f.given(aUser().named("dora").disabled());
         for (String name : java.util.List.of("alice", "dirk", "lena", "dora", "nobody")) {
             int before = f.hasher().verifications();
-            assertThatThrownBy(() -> change(name, "a wrong password", "my very own passphrase"))
+            assertThatThrownBy(() -> f.changeOwnPassword(name, "a wrong password", "my very own passphrase"))
                     .as(name)
                     .isInstanceOfSatisfying(
                             AccessDeniedException.class,
@@ -150,10 +128,9 @@ class ChangeOwnPasswordTest {
                 .extracting(e -> e.details().get("why"))
                 .containsExactly("WRONG_PASSWORD", "NOT_LOCAL", "WRONG_PASSWORD", "WRONG_PASSWORD", "UNKNOWN_USER");
         // A right password on a disabled account is the one case told apart, as at login.
-        assertThatThrownBy(() -> change("dora", TestUsers.DEFAULT_PASSWORD, "my very own passphrase"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
+        assertDenied(
+                () -> f.changeOwnPassword("dora", TestUsers.DEFAULT_PASSWORD, "my very own passphrase"),
+                Reason.DENIED_ACTOR_DISABLED);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.locksmith.core.usecase;
 
 import static dev.locksmith.core.testing.LocksmithFixture.name;
-import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,9 +67,7 @@ class FormResetAndRequireTest {
         assertThat(f.lastAuditEvent().details())
                 .containsEntry("previousFailedLogins", "12")
                 .containsEntry("wasLocked", "true");
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
+        assertThat(f.authenticate("alice", TestUsers.DEFAULT_PASSWORD))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("alice")));
     }
 
@@ -80,9 +77,7 @@ class FormResetAndRequireTest {
         f.locksmith().requirePasswordChange().execute(new RequirePasswordChange.Command(name("rep"), name("bob")));
         assertThat(f.user("bob").mustChangePassword()).isTrue();
         assertThat(f.user("bob").passwordHash()).isEqualTo(before.passwordHash());
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("bob"), password(TestUsers.DEFAULT_PASSWORD))))
+        assertThat(f.authenticate("bob", TestUsers.DEFAULT_PASSWORD))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("bob")));
     }
 }

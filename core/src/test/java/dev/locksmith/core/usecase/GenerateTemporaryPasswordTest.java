@@ -2,16 +2,15 @@ package dev.locksmith.core.usecase;
 
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.AuditRecord;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PasswordRules;
 import dev.locksmith.core.domain.PolicyViolation;
-import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.AuditTrail;
@@ -72,20 +71,8 @@ class GenerateTemporaryPasswordTest {
     void a_password_that_passed_its_checks_is_wiped_when_the_use_case_then_fails() {
         LocksmithFixture elsewhere = LocksmithFixture.create();
         List<Password> generated = new ArrayList<>();
-        AuditTrail failsOnSuccess = new AuditTrail() {
-            @Override
-            public long record(AuditEvent event) {
-                if (event.outcome() == AuditEvent.Outcome.SUCCESS) {
-                    throw new UnavailableException("audit store down", null);
-                }
-                return elsewhere.audit().record(event);
-            }
-
-            @Override
-            public List<AuditRecord> read(Query query) {
-                return elsewhere.audit().read(query);
-            }
-        };
+        AuditTrail failsOnSuccess =
+                new FailingAuditTrail(elsewhere.audit(), e -> e.outcome() == AuditEvent.Outcome.SUCCESS);
         LocksmithFixture f =
                 LocksmithFixture.create(b -> b.auditTrail(failsOnSuccess).blocklist(p -> {
                     generated.add(p);
@@ -125,11 +112,7 @@ class GenerateTemporaryPasswordTest {
     void gives_up_with_the_violations_when_nothing_can_pass() {
         LocksmithFixture f = LocksmithFixture.create(b -> b.blocklist(p -> true));
         f.given(aUser().named("rep").privileged());
-        assertThatThrownBy(() -> generate(f))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .containsExactly(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD)));
+        assertViolations(() -> generate(f)).containsExactly(PolicyViolation.of(PolicyViolation.Code.COMMON_PASSWORD));
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
     }
 
@@ -144,7 +127,7 @@ class GenerateTemporaryPasswordTest {
         f.locksmith().setPassword().execute(new SetPassword.Command(name("rep"), name("alice"), generated, true, true));
         String mailed = f.mailer().newPasswords().get(0).password();
         assertThat(generated.isWiped()).isTrue();
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), Password.of(mailed))))
+        assertThat(f.authenticate("alice", mailed))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("alice")));
     }
 }

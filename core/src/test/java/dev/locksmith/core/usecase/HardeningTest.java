@@ -2,10 +2,12 @@ package dev.locksmith.core.usecase;
 
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertInvalid;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -25,21 +27,21 @@ class HardeningTest {
 
     @Test
     void policy_durations_beyond_their_ceilings_are_refused_with_the_field_named() {
-        assertThatThrownBy(() -> PasswordPolicy.builder()
+        assertInvalid(
+                () -> PasswordPolicy.builder()
                         .maxAge(Duration.ofSeconds(Long.MAX_VALUE))
-                        .build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAge"));
-        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .build(),
+                "maxAge");
+        assertInvalid(
+                () -> PasswordPolicy.builder()
                         .temporaryLifetime(Duration.ofDays(91))
-                        .build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("temporaryLifetime"));
-        assertThatThrownBy(() -> PasswordPolicy.builder()
+                        .build(),
+                "temporaryLifetime");
+        assertInvalid(
+                () -> PasswordPolicy.builder()
                         .lockoutDuration(Duration.ofDays(366))
-                        .build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("lockoutDuration"));
+                        .build(),
+                "lockoutDuration");
         assertThat(PasswordPolicy.builder()
                         .maxAge(PasswordPolicy.MAX_PASSWORD_AGE)
                         .temporaryLifetime(PasswordPolicy.MAX_TEMPORARY_LIFETIME)
@@ -52,7 +54,7 @@ class HardeningTest {
     @Test
     void an_emailed_password_expires_even_when_the_policy_turned_temporary_expiry_off() {
         LocksmithFixture f = LocksmithFixture.create();
-        f.policy(PasswordPolicy.builder().temporaryLifetime(null).build());
+        f.policy(p -> p.temporaryLifetime(null));
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("alice").email("alice@example.com"));
         f.given(aUser().named("bob"));
@@ -78,12 +80,11 @@ class HardeningTest {
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("root").administrator());
 
-        assertThatThrownBy(() -> f.locksmith()
+        assertDenied(
+                () -> f.locksmith()
                         .generateTemporaryPassword()
-                        .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(name("root")))))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR));
+                        .execute(new GenerateTemporaryPassword.Command(name("rep"), Optional.of(name("root")))),
+                Reason.DENIED_TARGET_IS_ADMINISTRATOR);
     }
 
     @Test
@@ -95,11 +96,11 @@ class HardeningTest {
         reused.wipe();
         var before = f.stateWithoutAudit();
 
-        assertThatThrownBy(() -> f.locksmith()
+        assertInvalid(
+                () -> f.locksmith()
                         .setPassword()
-                        .execute(new SetPassword.Command(name("rep"), name("alice"), reused, false, false)))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+                        .execute(new SetPassword.Command(name("rep"), name("alice"), reused, false, false)),
+                "password");
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
     }
 
@@ -137,9 +138,10 @@ class HardeningTest {
 
     @Test
     void null_arguments_to_command_and_value_factories_are_typed_input_errors() {
-        assertThatThrownBy(() -> EditUser.Command.profile(name("admin"), name("bob"), null))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_INPUT));
+        assertRefused(
+                () -> EditUser.Command.profile(name("admin"), name("bob"), null),
+                InvalidInputException.class,
+                Reason.INVALID_INPUT);
         assertThatThrownBy(() -> EditUser.Command.permissions(name("admin"), name("bob"), null))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Profile.named("Bob").withEmail(null)).isInstanceOf(InvalidInputException.class);

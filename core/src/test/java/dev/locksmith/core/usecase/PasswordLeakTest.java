@@ -8,7 +8,6 @@ import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
-import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.port.AuditTrail;
@@ -70,11 +69,7 @@ class PasswordLeakTest {
         f.given(aUser().named("rep").privileged());
         f.given(aUser().named("alice").email("alice@example.com").passwordHash(weak));
         f.given(aUser().named("bob"));
-        f.policy(PasswordPolicy.builder()
-                .historySize(3)
-                .minStrength(2)
-                .bannedWords(Set.of("acme"))
-                .build());
+        f.policy(p -> p.historySize(3).minStrength(2).bannedWords(Set.of("acme")));
         Locksmith l = f.locksmith();
         secrets.add(TestUsers.DEFAULT_PASSWORD);
 

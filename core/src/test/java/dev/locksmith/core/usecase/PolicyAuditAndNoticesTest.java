@@ -3,13 +3,13 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertInvalid;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.AuditRecord;
-import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -46,31 +46,22 @@ class PolicyAuditAndNoticesTest {
     @Test
     void a_minimum_strength_needs_a_strength_estimator() {
         LocksmithFixture f = LocksmithFixture.create();
-        Locksmith withoutEstimator = Locksmith.builder()
-                .userAccounts(f.users())
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .clock(f.clock())
-                .build();
+        Locksmith withoutEstimator = f.requiredPorts().clock(f.clock()).build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice"));
         PasswordPolicy strong = PasswordPolicy.builder().minStrength(3).build();
-        assertThatThrownBy(
-                        () -> withoutEstimator.changePolicy().execute(new ChangePolicy.Command(name("admin"), strong)))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("minStrength"));
+        assertInvalid(
+                () -> withoutEstimator.changePolicy().execute(new ChangePolicy.Command(name("admin"), strong)),
+                "minStrength");
         // a policy saved elsewhere with a minimum strength fails closed rather than skipping the check
         f.policy(strong);
-        assertThatThrownBy(() -> withoutEstimator
+        assertRefused(
+                () -> withoutEstimator
                         .setPassword()
                         .execute(new SetPassword.Command(
-                                name("admin"), name("alice"), password("some long enough passphrase"), false, false)))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+                                name("admin"), name("alice"), password("some long enough passphrase"), false, false)),
+                UnavailableException.class,
+                Reason.UNAVAILABLE);
     }
 
     @Test
@@ -96,26 +87,14 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com").displayName("Alice"));
         f.given(aUser().named("bob"));
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("alice"), password("violet lanterns drift east"), false, false));
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("alice"), password("violet lanterns drift east"), password("amber lanterns drift west")));
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("bob"), password("violet lanterns drift east"), false, false));
+        f.setPassword("admin", "alice", "violet lanterns drift east");
+        f.changeOwnPassword("alice", "violet lanterns drift east", "amber lanterns drift west");
+        f.setPassword("admin", "bob", "violet lanterns drift east");
         assertThat(f.mailer().passwordChangedNotices())
                 .extracting(n -> n.username().value() + ":" + n.bySelf())
                 .containsExactly("alice:false", "alice:true");
         // emailing the new password is notice enough
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("alice"), password("teal lanterns drift north"), true, false));
+        f.setPassword("admin", "alice", "teal lanterns drift north", SetPassword.Option.EMAIL_PASSWORD);
         assertThat(f.mailer().passwordChangedNotices()).hasSize(2);
     }
 
@@ -123,10 +102,7 @@ class PolicyAuditAndNoticesTest {
     void notices_are_off_by_default() {
         LocksmithFixture f = LocksmithFixture.create();
         f.given(aUser().named("alice").email("alice@example.com"));
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("alice"), password(TestUsers.DEFAULT_PASSWORD), password("amber lanterns drift west")));
+        f.changeOwnPassword("alice", TestUsers.DEFAULT_PASSWORD, "amber lanterns drift west");
         assertThat(f.mailer().passwordChangedNotices()).isEmpty();
     }
 
@@ -136,12 +112,7 @@ class PolicyAuditAndNoticesTest {
         f.given(aUser().named("alice").email("alice@example.com"));
         f.mailer().failDelivery(true);
         try (CapturedLogs logs = new CapturedLogs()) {
-            f.locksmith()
-                    .changeOwnPassword()
-                    .execute(new ChangeOwnPassword.Command(
-                            name("alice"),
-                            password(TestUsers.DEFAULT_PASSWORD),
-                            password("amber lanterns drift west")));
+            f.changeOwnPassword("alice", TestUsers.DEFAULT_PASSWORD, "amber lanterns drift west");
             assertThat(f.passwordIs("alice", "amber lanterns drift west")).isTrue();
             assertThat(logs.records()).anySatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING));
             assertThat(logs.texts())
@@ -162,38 +133,20 @@ class PolicyAuditAndNoticesTest {
     @Test
     void the_builder_names_a_missing_port_and_defaults_mail_to_not_configured() {
         LocksmithFixture f = LocksmithFixture.create();
-        assertThatThrownBy(() -> Locksmith.builder().userAccounts(f.users()).build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passwordHistory"));
-        assertThatThrownBy(() -> Locksmith.builder()
-                        .userAccounts(f.users())
-                        .passwordHistory(f.history())
-                        .auditTrail(f.audit())
-                        .policyStore(f.policies())
-                        .transactions(f.transactions())
-                        .passwordHasher(f.hasher())
-                        .build())
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("blocklist"));
-        Locksmith minimal = Locksmith.builder()
-                .userAccounts(f.users())
-                .passwordHistory(f.history())
-                .auditTrail(f.audit())
-                .policyStore(f.policies())
-                .transactions(f.transactions())
-                .passwordHasher(f.hasher())
-                .blocklist(f.blocklist())
-                .build();
+        assertInvalid(() -> Locksmith.builder().userAccounts(f.users()).build(), "passwordHistory");
+        assertInvalid(() -> f.requiredPorts().blocklist(null).build(), "blocklist");
+        Locksmith minimal = f.requiredPorts().build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com"));
         assertThat(minimal.openChangePasswordForm()
                         .execute(new OpenChangePasswordForm.Command(name("admin"), name("alice")))
                         .emailPasswordOffered())
                 .isFalse();
-        assertThatThrownBy(() -> minimal.setPassword()
+        assertRefused(
+                () -> minimal.setPassword()
                         .execute(new SetPassword.Command(
-                                name("admin"), name("alice"), password("violet lanterns drift east"), true, false)))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+                                name("admin"), name("alice"), password("violet lanterns drift east"), true, false)),
+                MailException.class,
+                Reason.MAIL_NOT_CONFIGURED);
     }
 }

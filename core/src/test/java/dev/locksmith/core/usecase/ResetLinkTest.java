@@ -3,18 +3,20 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.AuditAssertions.assertSuccessWithoutActor;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
+import static dev.locksmith.core.usecase.Refusals.assertViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.Locksmith;
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.PolicyViolation;
-import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.port.Mailer;
@@ -95,21 +97,10 @@ class ResetLinkTest {
     @Test
     void issuing_follows_the_set_password_matrix_and_a_refusal_stores_nothing() {
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        assertThatThrownBy(() -> issue("rep", "admin"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_IS_ADMINISTRATOR));
-        assertThatThrownBy(() -> issue("rep", "dir"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_TARGET_MANAGED_BY_PROVIDER));
-        assertThatThrownBy(() -> issue("alice", "rep"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        assertThatThrownBy(() -> issue("admin", "admin"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_SELF_TARGET));
+        assertDenied(() -> issue("rep", "admin"), Reason.DENIED_TARGET_IS_ADMINISTRATOR);
+        assertDenied(() -> issue("rep", "dir"), Reason.DENIED_TARGET_MANAGED_BY_PROVIDER);
+        assertDenied(() -> issue("alice", "rep"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
+        assertDenied(() -> issue("admin", "admin"), Reason.DENIED_SELF_TARGET);
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.mailer().resetLinks()).isEmpty();
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
@@ -118,17 +109,11 @@ class ResetLinkTest {
     @Test
     void without_mail_an_address_or_a_delivery_nothing_is_stored() {
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        assertThatThrownBy(() -> issue("rep", "nomail"))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
+        assertRefused(() -> issue("rep", "nomail"), MailException.class, Reason.MAIL_NO_ADDRESS);
         f.mailer().failDelivery(true);
-        assertThatThrownBy(() -> issue("rep", "alice"))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
+        assertRefused(() -> issue("rep", "alice"), MailException.class, Reason.MAIL_DELIVERY_FAILED);
         f.mailer().failDelivery(false).configured(false);
-        assertThatThrownBy(() -> issue("rep", "alice"))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+        assertRefused(() -> issue("rep", "alice"), MailException.class, Reason.MAIL_NOT_CONFIGURED);
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
     }
 
@@ -149,11 +134,12 @@ class ResetLinkTest {
         LocksmithFixture g = LocksmithFixture.create(b -> b.mailer(legacy));
         g.given(aUser().named("rep").privileged());
         g.given(aUser().named("alice").email("alice@example.com"));
-        assertThatThrownBy(() -> g.locksmith()
+        assertRefused(
+                () -> g.locksmith()
                         .issueResetLink()
-                        .execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+                        .execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)),
+                MailException.class,
+                Reason.MAIL_NOT_CONFIGURED);
         assertThat(g.database().state().resetTokens()).isEmpty();
     }
 
@@ -169,11 +155,7 @@ class ResetLinkTest {
         assertThat(f.user("alice").mustChangePassword()).isFalse();
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
-        AuditEvent event = f.lastAuditEvent();
-        assertThat(event.action()).isEqualTo(Operation.REDEEM_RESET_LINK);
-        assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
-        assertThat(event.target()).contains(name("alice"));
-        assertThat(event.actor()).isEmpty();
+        assertSuccessWithoutActor(f.lastAuditEvent(), Operation.REDEEM_RESET_LINK, "alice");
         assertThat(f.database().state().resetTokens()).isEmpty();
 
         InMemoryDatabase.State before = f.stateWithoutAudit();
@@ -197,9 +179,7 @@ class ResetLinkTest {
     @Test
     void the_policy_sets_the_lifetime_within_bounds() {
         LocksmithFixture g = LocksmithFixture.create();
-        g.policy(PasswordPolicy.builder()
-                .resetLinkLifetime(Duration.ofMinutes(5))
-                .build());
+        g.policy(p -> p.resetLinkLifetime(Duration.ofMinutes(5)));
         g.given(aUser().named("rep").privileged());
         g.given(aUser().named("alice").email("alice@example.com"));
         IssueResetLink.Result result =
@@ -220,10 +200,7 @@ class ResetLinkTest {
     void any_other_password_change_voids_the_link() {
         issue("rep", "alice");
         String token = lastToken();
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("alice"), password("a completely different phrase"), false, false));
+        f.setPassword("admin", "alice", "a completely different phrase");
         assertRefusedLink(() -> redeem(token, NEW));
         assertThat(f.passwordIs("alice", "a completely different phrase")).isTrue();
         assertThat(f.lastAuditEvent().details()).containsEntry("why", "PASSWORD_CHANGED");
@@ -244,18 +221,12 @@ class ResetLinkTest {
     void the_policy_and_history_apply_and_a_refused_password_leaves_the_link_working() {
         issue("rep", "alice");
         String token = lastToken();
-        assertThatThrownBy(() -> redeem(token, TestUsers.DEFAULT_PASSWORD))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .extracting(PolicyViolation::code)
-                                .contains(PolicyViolation.Code.SAME_AS_CURRENT));
-        assertThatThrownBy(() -> redeem(token, "short"))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .extracting(PolicyViolation::code)
-                                .contains(PolicyViolation.Code.TOO_SHORT));
+        assertViolations(() -> redeem(token, TestUsers.DEFAULT_PASSWORD))
+                .extracting(PolicyViolation::code)
+                .contains(PolicyViolation.Code.SAME_AS_CURRENT);
+        assertViolations(() -> redeem(token, "short"))
+                .extracting(PolicyViolation::code)
+                .contains(PolicyViolation.Code.TOO_SHORT);
         redeem(token, NEW);
         assertThat(f.passwordIs("alice", NEW)).isTrue();
     }
@@ -293,10 +264,10 @@ class ResetLinkTest {
         Locksmith bare = LocksmithFixture.create(b -> b.resetTokens(null)).locksmith();
         assertThat(bare.offersResetLinks()).isFalse();
         assertThat(f.locksmith().offersResetLinks()).isTrue();
-        assertThatThrownBy(() ->
-                        bare.issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+        assertRefused(
+                () -> bare.issueResetLink().execute(IssueResetLink.Command.of(name("rep"), name("alice"), PAGE)),
+                UnavailableException.class,
+                Reason.UNAVAILABLE);
         assertThatThrownBy(() -> IssueResetLink.Command.of(name("rep"), name("alice"), "javascript:alert(1)"))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> IssueResetLink.Command.of(name("rep"), name("alice"), PAGE + "#x"))

@@ -2,6 +2,7 @@ package dev.locksmith.core.usecase;
 
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.CHANGE_PASSWORD;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.DELETE;
 import static dev.locksmith.core.usecase.SearchUsers.Affordance.EDIT;
@@ -9,7 +10,6 @@ import static dev.locksmith.core.usecase.SearchUsers.Affordance.RESET_FAILED_LOG
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.Authorization;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Permission;
@@ -49,6 +49,15 @@ class SearchUsersTest {
         return f.locksmith().searchUsers().execute(SearchUsers.Command.of(name(actor), text, Optional.empty(), limit));
     }
 
+    /** The rows of all eight users as {@code actor} sees them, after checking that the view is {@code view}. */
+    private Map<String, SearchUsers.Row> everyoneAsSeenBy(String actor, Authorization.View view) {
+        SearchUsers.Result result = search(actor, "", 50);
+        assertThat(result.view()).isEqualTo(view);
+        Map<String, SearchUsers.Row> rows = byName(result);
+        assertThat(rows).hasSize(8);
+        return rows;
+    }
+
     private static Map<String, SearchUsers.Row> byName(SearchUsers.Result result) {
         return result.page().items().stream()
                 .collect(Collectors.toMap(r -> r.username().value(), Function.identity()));
@@ -56,10 +65,7 @@ class SearchUsersTest {
 
     @Test
     void administrators_get_the_full_view_with_edit_and_delete() {
-        SearchUsers.Result result = search("admin", "", 50);
-        assertThat(result.view()).isEqualTo(Authorization.View.FULL);
-        Map<String, SearchUsers.Row> rows = byName(result);
-        assertThat(rows).hasSize(8);
+        Map<String, SearchUsers.Row> rows = everyoneAsSeenBy("admin", Authorization.View.FULL);
         assertThat(rows.get("admin").affordances()).containsExactlyInAnyOrder(EDIT);
         assertThat(rows.get("admin").details().orElseThrow().comments()).isEqualTo("the boss");
         assertThat(rows.get("boss").affordances())
@@ -74,10 +80,7 @@ class SearchUsersTest {
 
     @Test
     void privileged_users_get_the_limited_view_never_edit_or_delete() {
-        SearchUsers.Result result = search("rep", "", 50);
-        assertThat(result.view()).isEqualTo(Authorization.View.LIMITED);
-        Map<String, SearchUsers.Row> rows = byName(result);
-        assertThat(rows).hasSize(8);
+        Map<String, SearchUsers.Row> rows = everyoneAsSeenBy("rep", Authorization.View.LIMITED);
         assertThat(rows.values()).allSatisfy(r -> {
             assertThat(r.details()).isEmpty();
             assertThat(r.affordances()).doesNotContain(EDIT, DELETE);
@@ -132,10 +135,7 @@ class SearchUsersTest {
 
     @Test
     void other_users_are_denied() {
-        assertThatThrownBy(() -> search("plain", "", 10))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> search("plain", "", 10), Reason.DENIED_NOT_PERMITTED);
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
+import static dev.locksmith.core.usecase.Refusals.assertViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
@@ -80,7 +82,7 @@ class SetPasswordTest {
 
     @Test
     void a_policy_without_temporary_lifetime_sets_must_change_without_expiry() {
-        f.policy(PasswordPolicy.builder().temporaryLifetime(null).build());
+        f.policy(p -> p.temporaryLifetime(null));
         set("admin", "alice", NEW, false, true);
         assertThat(f.user("alice").mustChangePassword()).isTrue();
         assertThat(f.user("alice").temporaryPasswordExpiresAt()).isEmpty();
@@ -109,9 +111,7 @@ class SetPasswordTest {
     void emailing_without_mail_configured_is_refused_before_anything_even_before_the_policy() {
         f.mailer().configured(false);
         InMemoryDatabase.State before = f.stateWithoutAudit();
-        assertThatThrownBy(() -> set("rep", "alice", "weak", true, false))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED));
+        assertRefused(() -> set("rep", "alice", "weak", true, false), MailException.class, Reason.MAIL_NOT_CONFIGURED);
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.lastAuditEvent().outcome()).isEqualTo(AuditEvent.Outcome.FAILED);
         assertThat(f.lastAuditEvent().code()).isEqualTo("MAIL_NOT_CONFIGURED");
@@ -120,9 +120,7 @@ class SetPasswordTest {
     @Test
     void emailing_a_user_without_address_is_refused() {
         f.given(aUser().named("bob"));
-        assertThatThrownBy(() -> set("rep", "bob", NEW, true, false))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_NO_ADDRESS));
+        assertRefused(() -> set("rep", "bob", NEW, true, false), MailException.class, Reason.MAIL_NO_ADDRESS);
         assertThat(f.passwordIs("bob", NEW)).isFalse();
     }
 
@@ -132,9 +130,7 @@ class SetPasswordTest {
         InMemoryDatabase.State before = f.stateWithoutAudit();
         int events = f.auditEvents().size();
 
-        assertThatThrownBy(() -> set("rep", "alice", NEW, true, true))
-                .isInstanceOfSatisfying(
-                        MailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED));
+        assertRefused(() -> set("rep", "alice", NEW, true, true), MailException.class, Reason.MAIL_DELIVERY_FAILED);
 
         assertThat(f.stateWithoutAudit()).isEqualTo(before);
         assertThat(f.passwordIs("alice", NEW)).isFalse();
@@ -146,20 +142,14 @@ class SetPasswordTest {
 
     @Test
     void reports_every_violation_at_once_including_blocklist_and_strength() {
-        f.policy(PasswordPolicy.builder()
-                .minStrength(3)
-                .bannedWords(Set.of("word"))
-                .build());
-        assertThatThrownBy(() -> set("rep", "alice", "password", false, false))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .extracting(PolicyViolation::code)
-                                .containsExactly(
-                                        PolicyViolation.Code.TOO_SHORT,
-                                        PolicyViolation.Code.BANNED_WORD,
-                                        PolicyViolation.Code.COMMON_PASSWORD,
-                                        PolicyViolation.Code.TOO_WEAK));
+        f.policy(p -> p.minStrength(3).bannedWords(Set.of("word")));
+        assertViolations(() -> set("rep", "alice", "password", false, false))
+                .extracting(PolicyViolation::code)
+                .containsExactly(
+                        PolicyViolation.Code.TOO_SHORT,
+                        PolicyViolation.Code.BANNED_WORD,
+                        PolicyViolation.Code.COMMON_PASSWORD,
+                        PolicyViolation.Code.TOO_WEAK);
         assertThat(f.lastAuditEvent().code()).isEqualTo("POLICY_VIOLATED");
         assertThat(f.lastAuditEvent().details())
                 .containsEntry("violations", "TOO_SHORT,BANNED_WORD,COMMON_PASSWORD,TOO_WEAK");
@@ -167,19 +157,11 @@ class SetPasswordTest {
 
     @Test
     void the_targets_own_data_is_refused() {
-        assertThatThrownBy(() -> set("rep", "alice", "wonderland alice liddell", false, false))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .containsExactly(
-                                        PolicyViolation.of(
-                                                PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "username"),
-                                        PolicyViolation.of(
-                                                PolicyViolation.Code.CONTAINS_USER_INFORMATION,
-                                                "context",
-                                                "displayName"),
-                                        PolicyViolation.of(
-                                                PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "email")));
+        assertViolations(() -> set("rep", "alice", "wonderland alice liddell", false, false))
+                .containsExactly(
+                        PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "username"),
+                        PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "displayName"),
+                        PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "email"));
     }
 
     @Test
@@ -219,10 +201,7 @@ class SetPasswordTest {
         f.locksmith()
                 .editUser()
                 .execute(EditUser.Command.permissions(name("admin"), name("rep"), Set.<Permission>of()));
-        assertThatThrownBy(() -> set("rep", "alice", "another passphrase now", false, false))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> set("rep", "alice", "another passphrase now", false, false), Reason.DENIED_NOT_PERMITTED);
         assertThat(f.passwordIs("alice", NEW)).isTrue();
     }
 
@@ -244,7 +223,7 @@ class SetPasswordTest {
     @Test
     void a_stored_hash_the_hasher_cannot_read_does_not_block_a_reset() {
         f.given(aUser().named("legacy").passwordHash(new dev.locksmith.core.domain.PasswordHash("$md5$not-supported")));
-        f.policy(PasswordPolicy.builder().historySize(3).build());
+        f.policy(p -> p.historySize(3));
         set("admin", "legacy", NEW, false, false);
         assertThat(f.passwordIs("legacy", NEW)).isTrue();
     }

@@ -3,10 +3,10 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertDenied;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.AuditEvent;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.NotFoundException;
@@ -102,23 +102,14 @@ class SlowWorkOutsideTransactionsTest {
         f.given(aUser().named("alice").email("alice@example.com"));
     }
 
-    private SetPassword.Result set(String actor, String target, String newPassword) {
-        return f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(name(actor), name(target), password(newPassword), false, false));
-    }
-
     @Test
     void no_hash_or_verification_ever_runs_inside_a_transaction() {
         f.policy(PasswordPolicy.classicComplex());
-        set("rep", "alice", "Violet-lanterns-1");
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("Violet-lanterns-1")));
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("wrong guess")));
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("nobody"), password("wrong guess")));
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("alice"), password("Violet-lanterns-1"), password("Amber-harbors-22")));
+        f.setPassword("rep", "alice", "Violet-lanterns-1");
+        f.authenticate("alice", "Violet-lanterns-1");
+        f.authenticate("alice", "wrong guess");
+        f.authenticate("nobody", "wrong guess");
+        f.changeOwnPassword("alice", "Violet-lanterns-1", "Amber-harbors-22");
         f.locksmith()
                 .createUser()
                 .execute(new CreateUser.Command(
@@ -139,15 +130,13 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void set_password_and_reset_succeed_on_an_account_under_a_stream_of_wrong_guesses() throws Exception {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(5).build());
+        f.policy(p -> p.lockoutThreshold(5));
         hasher.delay = Duration.ofMillis(5);
         AtomicBoolean guessing = new AtomicBoolean(true);
         AtomicInteger guesses = new AtomicInteger();
         Thread guesser = new Thread(() -> {
             while (guessing.get()) {
-                f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
+                f.authenticate("alice", "a wrong guess");
                 guesses.incrementAndGet();
             }
         });
@@ -162,7 +151,7 @@ class SlowWorkOutsideTransactionsTest {
                     Thread.onSpinWait();
                 }
                 try {
-                    set(i % 2 == 0 ? "rep" : "admin", "alice", "a new passphrase number " + i);
+                    f.setPassword(i % 2 == 0 ? "rep" : "admin", "alice", "a new passphrase number " + i);
                     f.locksmith()
                             .resetFailedLogins()
                             .execute(new ResetFailedLogins.Command(name("rep"), name("alice")));
@@ -185,14 +174,14 @@ class SlowWorkOutsideTransactionsTest {
 
     @Test
     void a_set_password_clears_the_count_and_lock_left_by_guesses() {
-        f.policy(PasswordPolicy.builder().lockoutThreshold(3).build());
+        f.policy(p -> p.lockoutThreshold(3));
         for (int i = 0; i < 3; i++) {
-            f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("guess " + i)));
+            f.authenticate("alice", "guess " + i);
         }
         assertThat(f.user("alice").isLockedAt(f.clock().instant())).isTrue();
         long version = f.user("alice").version();
 
-        set("rep", "alice", "a fresh passphrase here");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
 
         assertThat(f.user("alice").failedLogins()).isZero();
         assertThat(f.user("alice").lock()).isEmpty();
@@ -204,10 +193,7 @@ class SlowWorkOutsideTransactionsTest {
         InMemoryDatabase.State before = f.stateWithoutAudit();
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withEnabled(false));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_ACTOR_DISABLED));
+        assertDenied(() -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_ACTOR_DISABLED);
 
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
         assertThat(f.user("alice")).isEqualTo(before.users().get(name("alice")));
@@ -218,10 +204,7 @@ class SlowWorkOutsideTransactionsTest {
     void a_permission_revoked_while_the_password_is_hashed_writes_nothing() {
         hasher.duringHash = attempt -> f.users().update(f.user("rep").withPermissions(Set.of()));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_NOT_PERMITTED));
+        assertDenied(() -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_NOT_PERMITTED);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
     }
 
@@ -240,9 +223,10 @@ class SlowWorkOutsideTransactionsTest {
         };
         User reborn;
 
-        assertThatThrownBy(() -> set("admin", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertRefused(
+                () -> f.setPassword("admin", "alice", "a fresh passphrase here"),
+                NotFoundException.class,
+                Reason.NOT_FOUND);
 
         reborn = f.user("alice");
         assertThat(reborn.isAdministrator()).isTrue();
@@ -258,7 +242,7 @@ class SlowWorkOutsideTransactionsTest {
             }
         };
 
-        set("rep", "alice", "a fresh passphrase here");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
 
         assertThat(hasher.hashes.get()).as("started again once").isEqualTo(2);
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
@@ -269,9 +253,10 @@ class SlowWorkOutsideTransactionsTest {
     void a_target_that_keeps_changing_ends_in_a_conflict_after_three_attempts_and_nothing_is_written() {
         hasher.duringHash = attempt -> f.users().update(f.user("alice").withProfile(Profile.named("Edit " + attempt)));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+        assertRefused(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"),
+                ConflictException.class,
+                Reason.CONFLICT);
 
         assertThat(hasher.hashes.get()).isEqualTo(3);
         assertThat(f.passwordIs("alice", TestUsers.DEFAULT_PASSWORD)).isTrue();
@@ -282,38 +267,30 @@ class SlowWorkOutsideTransactionsTest {
     void a_privileged_user_who_must_change_their_password_may_not_set_others_until_they_do() {
         f.users().update(f.user("rep").requirePasswordChange());
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        assertThatThrownBy(() -> f.locksmith()
+        assertDenied(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
+        assertDenied(
+                () -> f.locksmith()
                         .searchUsers()
-                        .execute(SearchUsers.Command.of(name("rep"), "", Optional.empty(), 10)))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
+                        .execute(SearchUsers.Command.of(name("rep"), "", Optional.empty(), 10)),
+                Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
         assertThat(f.locksmith().readPolicy().execute(new ReadPolicy.Command(name("rep"))))
                 .isNotNull();
 
-        f.locksmith()
-                .changeOwnPassword()
-                .execute(new ChangeOwnPassword.Command(
-                        name("rep"), password(TestUsers.DEFAULT_PASSWORD), password("my own new passphrase")));
-        set("rep", "alice", "a fresh passphrase here");
+        f.changeOwnPassword("rep", TestUsers.DEFAULT_PASSWORD, "my own new passphrase");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
     }
 
     @Test
     void an_actor_whose_password_expired_may_do_nothing_but_change_it() {
-        f.policy(PasswordPolicy.builder().maxAge(Duration.ofDays(90)).build());
+        f.policy(p -> p.maxAge(Duration.ofDays(90)));
         f.clock().advance(Duration.ofDays(91));
         f.given(aUser().named("fresh").privileged().passwordChangedAt(f.clock().instant()));
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        AccessDeniedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DENIED_PASSWORD_CHANGE_REQUIRED));
-        set("fresh", "alice", "a fresh passphrase here");
+        assertDenied(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"), Reason.DENIED_PASSWORD_CHANGE_REQUIRED);
+        f.setPassword("fresh", "alice", "a fresh passphrase here");
     }
 
     @Test
@@ -329,8 +306,7 @@ class SlowWorkOutsideTransactionsTest {
                 .as("the normalized form alone")
                 .isFalse();
 
-        AuthenticationOutcome outcome =
-                f.locksmith().authenticate().execute(new Authenticate.Command(name("kana"), password(typed)));
+        AuthenticationOutcome outcome = f.authenticate("kana", typed);
 
         assertThat(outcome).isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
         PasswordHash replaced = f.user("kana").passwordHash().orElseThrow();
@@ -339,9 +315,7 @@ class SlowWorkOutsideTransactionsTest {
                 .as("now a hash of the normalized form")
                 .isTrue();
         assertThat(f.lastAuditEvent().details()).containsEntry("rehashed", "true");
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("kana"), password("password of my own"))))
+        assertThat(f.authenticate("kana", "password of my own"))
                 .as("NFKC form, the one Locksmith checks from now on")
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("kana")));
     }
@@ -351,23 +325,18 @@ class SlowWorkOutsideTransactionsTest {
         f.providers().claim("corp-ad", "dave").password("dave", "directory passphrase");
         f.given(aUser().named("dave").fromProvider("corp-ad"));
 
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
+        assertThat(f.authenticate("dave", "directory passphrase"))
                 .isEqualTo(new AuthenticationOutcome.Authenticated(name("dave"), Optional.of("corp-ad")));
         assertThat(f.user("dave").lastLoginAt()).contains(f.clock().instant());
 
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password("wrong"))))
-                .isEqualTo(new AuthenticationOutcome.Rejected());
+        assertThat(f.authenticate("dave", "wrong")).isEqualTo(new AuthenticationOutcome.Rejected());
         assertThat(f.user("dave").failedLogins()).isEqualTo(1);
-        assertThat(f.locksmith().authenticate().execute(new Authenticate.Command(name("dave"), password(""))))
+        assertThat(f.authenticate("dave", ""))
                 .as("an empty password is never sent to the directory")
                 .isEqualTo(new AuthenticationOutcome.Rejected());
 
         f.providers().unreachable(true);
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("dave"), password("directory passphrase"))))
+        assertThat(f.authenticate("dave", "directory passphrase"))
                 .isEqualTo(new AuthenticationOutcome.ProviderUnavailable(Optional.empty()));
         assertThat(f.user("dave").failedLogins())
                 .as("an outage is not a wrong password")
@@ -378,12 +347,11 @@ class SlowWorkOutsideTransactionsTest {
     void an_unreachable_directory_gets_the_stricter_answer() {
         f.providers().unreachable(true);
 
-        assertThatThrownBy(() -> set("rep", "alice", "a fresh passphrase here"))
-                .isInstanceOfSatisfying(
-                        UnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE));
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("alice"), password(TestUsers.DEFAULT_PASSWORD))))
+        assertRefused(
+                () -> f.setPassword("rep", "alice", "a fresh passphrase here"),
+                UnavailableException.class,
+                Reason.PROVIDER_UNREACHABLE);
+        assertThat(f.authenticate("alice", TestUsers.DEFAULT_PASSWORD))
                 .isEqualTo(new AuthenticationOutcome.ProviderUnavailable(Optional.empty()));
         SearchUsers.Result page = f.locksmith()
                 .searchUsers()
@@ -396,20 +364,15 @@ class SlowWorkOutsideTransactionsTest {
         });
 
         f.providers().unreachable(false);
-        set("rep", "alice", "a fresh passphrase here");
+        f.setPassword("rep", "alice", "a fresh passphrase here");
         assertThat(f.passwordIs("alice", "a fresh passphrase here")).isTrue();
     }
 
     @Test
     void search_shows_administrators_the_last_login_and_when_a_lock_ends() {
-        f.policy(PasswordPolicy.builder()
-                .lockoutThreshold(1)
-                .lockoutDuration(Duration.ofMinutes(15))
-                .build());
-        f.locksmith()
-                .authenticate()
-                .execute(new Authenticate.Command(name("rep"), password(TestUsers.DEFAULT_PASSWORD)));
-        f.locksmith().authenticate().execute(new Authenticate.Command(name("alice"), password("a wrong guess")));
+        f.policy(p -> p.lockoutThreshold(1).lockoutDuration(Duration.ofMinutes(15)));
+        f.authenticate("rep", TestUsers.DEFAULT_PASSWORD);
+        f.authenticate("alice", "a wrong guess");
 
         List<SearchUsers.Row> rows = f.locksmith()
                 .searchUsers()

@@ -3,15 +3,15 @@ package dev.locksmith.core.usecase;
 import static dev.locksmith.core.testing.LocksmithFixture.name;
 import static dev.locksmith.core.testing.LocksmithFixture.password;
 import static dev.locksmith.core.testing.TestUsers.aUser;
+import static dev.locksmith.core.usecase.Refusals.assertRefused;
+import static dev.locksmith.core.usecase.Refusals.assertViolations;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.PolicyViolation;
-import dev.locksmith.core.domain.PolicyViolationException;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
@@ -52,29 +52,25 @@ class UserAdministrationTest {
         assertThat(carol.temporaryPasswordExpiresAt()).contains(TestClock.START.plus(Duration.ofHours(72)));
         assertThat(f.lastAuditEvent().action()).isEqualTo(Operation.CREATE_USER);
         assertThat(f.lastAuditEvent().target()).contains(name("carol"));
-        assertThat(f.locksmith()
-                        .authenticate()
-                        .execute(new Authenticate.Command(name("carol"), password("initial passphrase here"))))
+        assertThat(f.authenticate("carol", "initial passphrase here"))
                 .isEqualTo(new AuthenticationOutcome.MustChangePassword(name("carol")));
     }
 
     @Test
     void the_initial_password_is_checked_against_the_policy_with_the_new_users_data() {
-        assertThatThrownBy(() -> create("carol", CAROL, Set.of(), "danvers is my name ok", false))
-                .isInstanceOfSatisfying(
-                        PolicyViolationException.class,
-                        e -> assertThat(e.violations())
-                                .containsExactly(PolicyViolation.of(
-                                        PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "displayName")));
+        assertViolations(() -> create("carol", CAROL, Set.of(), "danvers is my name ok", false))
+                .containsExactly(
+                        PolicyViolation.of(PolicyViolation.Code.CONTAINS_USER_INFORMATION, "context", "displayName"));
         assertThat(f.users().find(name("carol"))).isEmpty();
     }
 
     @Test
     void a_taken_username_is_a_conflict() {
         create("carol", CAROL, Set.of(), "initial passphrase here", false);
-        assertThatThrownBy(() -> create("CAROL", Profile.empty(), Set.of(), "initial passphrase here", false))
-                .isInstanceOfSatisfying(
-                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+        assertRefused(
+                () -> create("CAROL", Profile.empty(), Set.of(), "initial passphrase here", false),
+                ConflictException.class,
+                Reason.ALREADY_EXISTS);
     }
 
     @Test
@@ -100,10 +96,7 @@ class UserAdministrationTest {
     @Test
     void deleting_a_user_forgets_its_history_but_not_its_audit_events() {
         f.given(aUser().named("erin"));
-        f.locksmith()
-                .setPassword()
-                .execute(new SetPassword.Command(
-                        name("admin"), name("erin"), password("fresh passphrase here"), false, false));
+        f.setPassword("admin", "erin", "fresh passphrase here");
         assertThat(f.history().recent(name("erin"), 5)).hasSize(1);
         f.locksmith().deleteUser().execute(new DeleteUser.Command(name("admin"), name("erin")));
         assertThat(f.users().find(name("erin"))).isEmpty();
@@ -131,10 +124,11 @@ class UserAdministrationTest {
         assertThat(dirk.passwordHash()).isEmpty();
         assertThat(dirk.permissions()).isEmpty();
         assertThat(dirk.profile().publicName()).isEqualTo("Dirk D.");
-        assertThatThrownBy(() -> register.execute(
-                        new RegisterProviderUser.Command(name("admin"), name("admin"), ldap, Profile.empty())))
-                .isInstanceOfSatisfying(
-                        ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+        assertRefused(
+                () -> register.execute(
+                        new RegisterProviderUser.Command(name("admin"), name("admin"), ldap, Profile.empty())),
+                ConflictException.class,
+                Reason.ALREADY_EXISTS);
         assertThat(f.user("admin").source()).isEqualTo(Source.local());
     }
 

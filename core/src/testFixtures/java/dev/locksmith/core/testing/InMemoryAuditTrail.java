@@ -6,23 +6,20 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.port.AuditTrail;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@link AuditTrail} in an {@link InMemoryDatabase}: append-only, sequence numbers strictly increasing,
  * reads newest first. Thread-safe.
  */
-public final class InMemoryAuditTrail implements AuditTrail {
-    private final InMemoryDatabase database;
-
+public final class InMemoryAuditTrail extends InMemoryStore implements AuditTrail {
     public InMemoryAuditTrail(InMemoryDatabase database) {
-        this.database = Objects.requireNonNull(database, "database");
+        super(database);
     }
 
     @Override
     public long record(AuditEvent event) {
         InvalidInputException.requireNonNull(event, "event");
-        return database.locked(() -> {
+        return locked(() -> {
             long sequence = ++database.lastSequence;
             database.audit.add(new AuditRecord(sequence, event));
             return sequence;
@@ -32,7 +29,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public List<AuditRecord> read(Query query) {
         InvalidInputException.requireNonNull(query, "query");
-        return database.locked(() -> {
+        return locked(() -> {
             List<AuditRecord> out = new ArrayList<>();
             for (int i = database.audit.size() - 1; i >= 0 && out.size() < query.limit(); i--) {
                 AuditRecord record = database.audit.get(i);
@@ -53,7 +50,6 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     /** Every event, oldest first (for assertions). */
     public List<AuditEvent> events() {
-        return database.locked(
-                () -> database.audit.stream().map(AuditRecord::event).toList());
+        return locked(() -> database.audit.stream().map(AuditRecord::event).toList());
     }
 }

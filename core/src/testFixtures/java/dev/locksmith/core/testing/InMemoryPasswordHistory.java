@@ -8,17 +8,14 @@ import dev.locksmith.core.port.PasswordHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@link PasswordHistory} in an {@link InMemoryDatabase}: newest first, at most
  * {@link PasswordPolicy#MAX_HISTORY} entries per user. Thread-safe.
  */
-public final class InMemoryPasswordHistory implements PasswordHistory {
-    private final InMemoryDatabase database;
-
+public final class InMemoryPasswordHistory extends InMemoryStore implements PasswordHistory {
     public InMemoryPasswordHistory(InMemoryDatabase database) {
-        this.database = Objects.requireNonNull(database, "database");
+        super(database);
     }
 
     @Override
@@ -27,7 +24,7 @@ public final class InMemoryPasswordHistory implements PasswordHistory {
         if (limit < 0) {
             throw new InvalidInputException("limit", "must not be negative");
         }
-        return database.locked(() -> database.history.getOrDefault(username, List.of()).stream()
+        return locked(() -> database.history.getOrDefault(username, List.of()).stream()
                 .limit(limit)
                 .map(InMemoryDatabase.HistoryEntry::hash)
                 .toList());
@@ -38,20 +35,19 @@ public final class InMemoryPasswordHistory implements PasswordHistory {
         InvalidInputException.requireNonNull(username, "username");
         InvalidInputException.requireNonNull(previous, "previous");
         InvalidInputException.requireNonNull(replacedAt, "replacedAt");
-        database.locked(() -> {
+        change(() -> {
             List<InMemoryDatabase.HistoryEntry> entries =
                     database.history.computeIfAbsent(username, u -> new ArrayList<>());
             entries.add(0, new InMemoryDatabase.HistoryEntry(previous, replacedAt));
             while (entries.size() > PasswordPolicy.MAX_HISTORY) {
                 entries.remove(entries.size() - 1);
             }
-            return null;
         });
     }
 
     @Override
     public void forget(Username username) {
         InvalidInputException.requireNonNull(username, "username");
-        database.locked(() -> database.history.remove(username));
+        locked(() -> database.history.remove(username));
     }
 }

@@ -14,7 +14,6 @@ import dev.locksmith.core.port.UserAccounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,36 +22,33 @@ import java.util.Optional;
  * case-insensitive literal substring search.
  * Thread-safe.
  */
-public final class InMemoryUserAccounts implements UserAccounts {
-    private final InMemoryDatabase database;
-
+public final class InMemoryUserAccounts extends InMemoryStore implements UserAccounts {
     public InMemoryUserAccounts(InMemoryDatabase database) {
-        this.database = Objects.requireNonNull(database, "database");
+        super(database);
     }
 
     @Override
     public Optional<User> find(Username username) {
         InvalidInputException.requireNonNull(username, "username");
-        return database.locked(() -> Optional.ofNullable(database.users.get(username)));
+        return locked(() -> Optional.ofNullable(database.users.get(username)));
     }
 
     @Override
     public void add(User user) {
         InvalidInputException.requireNonNull(user, "user");
-        database.locked(() -> {
+        change(() -> {
             boolean idTaken = database.users.values().stream().anyMatch(u -> u.id().equals(user.id()));
             if (database.users.containsKey(user.username()) || idTaken) {
                 throw ConflictException.alreadyExists(user.username());
             }
             database.users.put(user.username(), user.atVersion(0));
-            return null;
         });
     }
 
     @Override
     public User update(User user) {
         InvalidInputException.requireNonNull(user, "user");
-        return database.locked(() -> {
+        return locked(() -> {
             User stored = byId(user.id());
             if (stored.version() != user.version()) {
                 throw ConflictException.concurrentChange(user.username());
@@ -66,13 +62,12 @@ public final class InMemoryUserAccounts implements UserAccounts {
     @Override
     public void remove(UserId id, long expectedVersion) {
         InvalidInputException.requireNonNull(id, "id");
-        database.locked(() -> {
+        change(() -> {
             User stored = byId(id);
             if (stored.version() != expectedVersion) {
                 throw ConflictException.concurrentChange(stored.username());
             }
             database.users.remove(stored.username());
-            return null;
         });
     }
 
@@ -81,7 +76,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
         InvalidInputException.requireNonNull(id, "id");
         InvalidInputException.requireNonNull(now, "now");
         InvalidInputException.requireNonNull(rule, "rule");
-        return database.locked(() -> {
+        return locked(() -> {
             User stored = byId(id);
             LoginState after = stored.logins().failed(now, rule);
             database.users.put(stored.username(), stored.withLogins(after));
@@ -92,7 +87,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
     @Override
     public LoginState resetFailedLogins(UserId id) {
         InvalidInputException.requireNonNull(id, "id");
-        return database.locked(() -> {
+        return locked(() -> {
             User stored = byId(id);
             database.users.put(
                     stored.username(), stored.withLogins(stored.logins().cleared()));
@@ -104,11 +99,10 @@ public final class InMemoryUserAccounts implements UserAccounts {
     public void recordSuccessfulLogin(UserId id, Instant now) {
         InvalidInputException.requireNonNull(id, "id");
         InvalidInputException.requireNonNull(now, "now");
-        database.locked(() -> {
+        change(() -> {
             User stored = byId(id);
             database.users.put(
                     stored.username(), stored.withLogins(stored.logins().succeeded(now)));
-            return null;
         });
     }
 
@@ -117,7 +111,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
         InvalidInputException.requireNonNull(id, "id");
         InvalidInputException.requireNonNull(expected, "expected");
         InvalidInputException.requireNonNull(replacement, "replacement");
-        return database.locked(() -> {
+        return locked(() -> {
             Optional<User> stored = database.users.values().stream()
                     .filter(u -> u.id().equals(id))
                     .findFirst();
@@ -141,7 +135,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
     public Page<User> search(UserSearch search) {
         InvalidInputException.requireNonNull(search, "search");
         String needle = search.foldedText();
-        return database.locked(() -> {
+        return locked(() -> {
             var candidates = search.after().isPresent()
                     ? database.users.tailMap(search.after().get(), false).values()
                     : database.users.values();
@@ -165,7 +159,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
 
     @Override
     public long countEnabledAdministrators() {
-        return database.locked(() -> database.users.values().stream()
+        return locked(() -> database.users.values().stream()
                 .filter(u -> u.enabled() && u.isAdministrator())
                 .count());
     }

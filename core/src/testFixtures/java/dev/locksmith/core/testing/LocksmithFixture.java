@@ -6,8 +6,13 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.usecase.Authenticate;
+import dev.locksmith.core.usecase.AuthenticationOutcome;
+import dev.locksmith.core.usecase.ChangeOwnPassword;
+import dev.locksmith.core.usecase.SetPassword;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link Locksmith} wired on the in-memory fakes, with handles on every fake for arranging and asserting:
@@ -15,34 +20,21 @@ import java.util.function.Consumer;
  * Thread-safe as far as the fakes are.
  */
 public final class LocksmithFixture {
-    private final InMemoryDatabase database = new InMemoryDatabase();
-    private final InMemoryUserAccounts users = new InMemoryUserAccounts(database);
-    private final InMemoryPasswordHistory history = new InMemoryPasswordHistory(database);
-    private final InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
-    private final InMemoryPolicyStore policies = new InMemoryPolicyStore(database);
-    private final InMemoryTransactions transactions = new InMemoryTransactions(database);
+    private final InMemoryStores stores = InMemoryStores.create();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final InMemoryBlocklist blocklist = InMemoryBlocklist.common();
     private final FakeStrengthEstimator strength = new FakeStrengthEstimator();
-    private final InMemoryResetTokens resetTokens = new InMemoryResetTokens(database);
     private final InMemorySecurityProviders providers = new InMemorySecurityProviders();
     private final RecordingMailer mailer = new RecordingMailer();
     private final TestClock clock = new TestClock();
     private final Locksmith locksmith;
 
     private LocksmithFixture(Consumer<Locksmith.Builder> customize) {
-        Locksmith.Builder builder = Locksmith.builder()
-                .userAccounts(users)
-                .passwordHistory(history)
-                .auditTrail(audit)
-                .policyStore(policies)
-                .transactions(transactions)
-                .passwordHasher(hasher)
-                .blocklist(blocklist)
+        Locksmith.Builder builder = requiredPorts()
                 .strengthEstimator(strength)
                 .securityProviders(providers)
                 .mailer(mailer)
-                .resetTokens(resetTokens)
+                .resetTokens(stores.resetTokens())
                 .clock(clock);
         customize.accept(builder);
         locksmith = builder.build();
@@ -62,28 +54,49 @@ public final class LocksmithFixture {
         return locksmith;
     }
 
+    /**
+     * A new builder wired to this fixture's required ports only: its stores, transactions, hasher and
+     * blocklist; not its strength estimator, security providers, mailer, reset tokens nor clock. For a test of a
+     * host that leaves optional ports out, or that sets one port again to a test double before building.
+     */
+    public Locksmith.Builder requiredPorts() {
+        return Locksmith.builder()
+                .userAccounts(stores.users())
+                .passwordHistory(stores.history())
+                .auditTrail(stores.audit())
+                .policyStore(stores.policies())
+                .transactions(stores.transactions())
+                .passwordHasher(hasher)
+                .blocklist(blocklist);
+    }
+
+    /** Every in-memory store of this fixture. */
+    public InMemoryStores stores() {
+        return stores;
+    }
+
     public InMemoryDatabase database() {
-        return database;
+        return stores.database();
     }
 
     public InMemoryUserAccounts users() {
-        return users;
+        return stores.users();
     }
 
     public InMemoryPasswordHistory history() {
-        return history;
+        return stores.history();
     }
 
     public InMemoryAuditTrail audit() {
-        return audit;
+        return stores.audit();
     }
 
     public InMemoryPolicyStore policies() {
-        return policies;
+        return stores.policies();
     }
 
     public InMemoryTransactions transactions() {
-        return transactions;
+        return stores.transactions();
     }
 
     public FakePasswordHasher hasher() {
@@ -99,7 +112,7 @@ public final class LocksmithFixture {
     }
 
     public InMemoryResetTokens resetTokens() {
-        return resetTokens;
+        return stores.resetTokens();
     }
 
     public InMemorySecurityProviders providers() {
@@ -117,7 +130,7 @@ public final class LocksmithFixture {
     /** Stores the user (its password is {@link TestUsers#DEFAULT_PASSWORD} unless the builder set a hash). */
     public User given(TestUsers.Builder user) {
         User built = user.build();
-        users.add(built);
+        stores.users().add(built);
         return user(built.username().value());
     }
 
@@ -130,23 +143,28 @@ public final class LocksmithFixture {
 
     /** Saves the policy. */
     public LocksmithFixture policy(PasswordPolicy policy) {
-        policies.save(policy);
+        stores.policies().save(policy);
         return this;
+    }
+
+    /** Saves a policy of the default settings but those given: {@code f.policy(p -> p.lockoutThreshold(3))}. */
+    public LocksmithFixture policy(UnaryOperator<PasswordPolicy.Builder> settings) {
+        return policy(settings.apply(PasswordPolicy.builder()).build());
     }
 
     /** The stored user. */
     public User user(String username) {
-        return users.find(Username.of(username)).orElseThrow(() -> new AssertionError("no user " + username));
+        return stores.users().find(Username.of(username)).orElseThrow(() -> new AssertionError("no user " + username));
     }
 
     /** Every audit event, oldest first. */
     public List<AuditEvent> auditEvents() {
-        return audit.events();
+        return stores.audit().events();
     }
 
     /** The newest audit event. */
     public AuditEvent lastAuditEvent() {
-        List<AuditEvent> events = audit.events();
+        List<AuditEvent> events = auditEvents();
         if (events.isEmpty()) {
             throw new AssertionError("no audit event");
         }
@@ -155,7 +173,27 @@ public final class LocksmithFixture {
 
     /** Everything stored but the audit trail, to compare before and after a refusal. */
     public InMemoryDatabase.State stateWithoutAudit() {
-        return database.state().withoutAudit();
+        return stores.database().state().withoutAudit();
+    }
+
+    /** Logs {@code username} in with {@code password}, through the use case. */
+    public AuthenticationOutcome authenticate(String username, String password) {
+        return locksmith.authenticate().execute(new Authenticate.Command(Username.of(username), Password.of(password)));
+    }
+
+    /** Has {@code actor} set {@code target}'s password, through the use case. */
+    public SetPassword.Result setPassword(String actor, String target, String password, SetPassword.Option... options) {
+        return locksmith
+                .setPassword()
+                .execute(SetPassword.Command.of(
+                        Username.of(actor), Username.of(target), Password.of(password), options));
+    }
+
+    /** Has {@code username} change their own password from {@code current} to {@code next}, through the use case. */
+    public void changeOwnPassword(String username, String current, String next) {
+        locksmith
+                .changeOwnPassword()
+                .execute(new ChangeOwnPassword.Command(Username.of(username), Password.of(current), Password.of(next)));
     }
 
     /** Whether {@code password} verifies against the user's stored hash. */

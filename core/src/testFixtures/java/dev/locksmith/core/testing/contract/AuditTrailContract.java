@@ -9,29 +9,21 @@ import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.AuditTrail.Query;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link AuditTrail} promises. Subclasses return a fresh, empty trail from {@link #newAuditTrail()}. */
-public abstract class AuditTrailContract {
-    private static final Instant NOW = Instant.parse("2031-05-06T07:08:09.123456Z");
-    private static final Username ADMIN = Username.of("admin");
-    private static final Username ALICE = Username.of("alice");
-    private static final Username BOB = Username.of("bob");
-
-    private AuditTrail trail;
+public abstract class AuditTrailContract extends StoreContract<AuditTrail> {
 
     /** A fresh, empty trail; called once per test. */
     protected abstract AuditTrail newAuditTrail();
 
-    @BeforeEach
-    void createTrail() {
-        trail = newAuditTrail();
+    @Override
+    final AuditTrail freshStore() {
+        return newAuditTrail();
     }
 
     private static AuditEvent event(int second, Username actor, Username target, String code) {
@@ -49,7 +41,7 @@ public abstract class AuditTrailContract {
     void sequence_numbers_strictly_increase() {
         long previous = Long.MIN_VALUE;
         for (int i = 0; i < 20; i++) {
-            long sequence = trail.record(event(i, ADMIN, ALICE, "OK"));
+            long sequence = store.record(event(i, ADMIN, ALICE, "OK"));
             assertThat(sequence).isGreaterThan(previous);
             previous = sequence;
         }
@@ -65,9 +57,9 @@ public abstract class AuditTrailContract {
                 Outcome.DENIED,
                 "DENIED_TARGET_IS_ADMINISTRATOR",
                 Map.of("emailed", "true", "provider", "corp-ad", "odd=key", "line\nbreak\\back=slash", "empty", ""));
-        long sequence = trail.record(event);
+        long sequence = store.record(event);
 
-        assertThat(trail.read(Query.latest(10))).containsExactly(new AuditRecord(sequence, event));
+        assertThat(store.read(Query.latest(10))).containsExactly(new AuditRecord(sequence, event));
     }
 
     @Test
@@ -80,56 +72,56 @@ public abstract class AuditTrailContract {
                 Outcome.REJECTED,
                 "UNKNOWN_USER",
                 Map.of());
-        long sequence = trail.record(event);
-        assertThat(trail.read(Query.latest(1))).containsExactly(new AuditRecord(sequence, event));
+        long sequence = store.record(event);
+        assertThat(store.read(Query.latest(1))).containsExactly(new AuditRecord(sequence, event));
     }
 
     @Test
     void reads_newest_first_up_to_the_limit() {
         List<Long> sequences = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            sequences.add(trail.record(event(i, ADMIN, ALICE, "E" + i)));
+            sequences.add(store.record(event(i, ADMIN, ALICE, "E" + i)));
         }
-        assertThat(trail.read(Query.latest(3)))
+        assertThat(store.read(Query.latest(3)))
                 .extracting(AuditRecord::sequence)
                 .containsExactly(sequences.get(4), sequences.get(3), sequences.get(2));
-        assertThat(trail.read(Query.latest(3)))
+        assertThat(store.read(Query.latest(3)))
                 .extracting(r -> r.event().code())
                 .containsExactly("E4", "E3", "E2");
     }
 
     @Test
     void reads_events_of_a_user_as_actor_or_as_target() {
-        trail.record(event(1, ADMIN, ALICE, "A1"));
-        trail.record(event(2, ALICE, BOB, "A2"));
-        trail.record(event(3, ADMIN, BOB, "B1"));
-        trail.record(event(4, null, null, "N1"));
+        store.record(event(1, ADMIN, ALICE, "A1"));
+        store.record(event(2, ALICE, BOB, "A2"));
+        store.record(event(3, ADMIN, BOB, "B1"));
+        store.record(event(4, null, null, "N1"));
 
         Query aliceOnly = new Query(Optional.of(ALICE), Optional.empty(), 100);
-        assertThat(trail.read(aliceOnly)).extracting(r -> r.event().code()).containsExactly("A2", "A1");
+        assertThat(store.read(aliceOnly)).extracting(r -> r.event().code()).containsExactly("A2", "A1");
         Query everyone = Query.latest(100);
-        assertThat(trail.read(everyone)).extracting(r -> r.event().code()).containsExactly("N1", "B1", "A2", "A1");
+        assertThat(store.read(everyone)).extracting(r -> r.event().code()).containsExactly("N1", "B1", "A2", "A1");
     }
 
     @Test
     void reads_only_events_before_the_given_sequence() {
         List<Long> sequences = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            sequences.add(trail.record(event(i, ADMIN, ALICE, "E" + i)));
+            sequences.add(store.record(event(i, ADMIN, ALICE, "E" + i)));
         }
         Query older = new Query(Optional.empty(), Optional.of(sequences.get(3)), 100);
-        assertThat(trail.read(older)).extracting(r -> r.event().code()).containsExactly("E2", "E1", "E0");
+        assertThat(store.read(older)).extracting(r -> r.event().code()).containsExactly("E2", "E1", "E0");
     }
 
     @Test
     void paging_with_before_visits_every_event_once() {
         for (int i = 0; i < 23; i++) {
-            trail.record(event(i, ADMIN, i % 2 == 0 ? ALICE : BOB, "E" + i));
+            store.record(event(i, ADMIN, i % 2 == 0 ? ALICE : BOB, "E" + i));
         }
         List<String> codes = new ArrayList<>();
         Optional<Long> before = Optional.empty();
         while (true) {
-            List<AuditRecord> page = trail.read(new Query(Optional.of(ALICE), before, 5));
+            List<AuditRecord> page = store.read(new Query(Optional.of(ALICE), before, 5));
             if (page.isEmpty()) {
                 break;
             }

@@ -11,12 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,33 +94,7 @@ public abstract class BlocklistContract {
         for (String other : randomStrings(new Random(7L), 50)) {
             expected.put(other, blocklist.contains(Password.of(other)));
         }
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<String>>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Callable<List<String>> task = () -> {
-                    start.await();
-                    List<String> wrong = new ArrayList<>();
-                    for (int round = 0; round < 200; round++) {
-                        expected.forEach((word, listed) -> {
-                            if (blocklist.contains(Password.of(word)) != listed) {
-                                wrong.add(word);
-                            }
-                        });
-                    }
-                    return wrong;
-                };
-                results.add(pool.submit(task));
-            }
-            start.countDown();
-            for (Future<List<String>> result : results) {
-                assertThat(result.get(2, TimeUnit.MINUTES)).isEmpty();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Concurrently.answersAsExpected(8, 200, expected, word -> blocklist.contains(Password.of(word)));
     }
 
     /** Deterministic random printable-ASCII strings of 12 to 24 characters. */

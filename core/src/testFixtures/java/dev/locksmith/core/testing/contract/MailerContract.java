@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +79,19 @@ public abstract class MailerContract {
 
     private static String text(Password password) {
         return new String(password.toCharArray());
+    }
+
+    /** A "your password was changed" notice for someone. */
+    private static Mailer.PasswordChanged changed(EmailAddress to, boolean bySelf) {
+        return new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), bySelf);
+    }
+
+    /** Asserts that {@code send} throws a {@link MailException} for {@code reason}; returns it. */
+    private static MailException refusedWith(Reason reason, ThrowingCallable send) {
+        MailException refused = catchThrowableOfType(MailException.class, send);
+        assertThat(refused).isNotNull();
+        assertThat(refused.reason()).isEqualTo(reason);
+        return refused;
     }
 
     @Test
@@ -179,15 +193,12 @@ public abstract class MailerContract {
     @Test
     void a_mailer_without_relay_refuses_a_new_password_with_MAIL_NOT_CONFIGURED() {
         EmailAddress to = freshAddress();
-        MailException refused;
         try (Password password = Password.of(SECRET)) {
-            refused = catchThrowableOfType(
-                    MailException.class,
+            refusedWith(
+                    Reason.MAIL_NOT_CONFIGURED,
                     () -> notConfiguredMailer().sendNewPassword(newPassword(to, password, Optional.empty())));
         }
 
-        assertThat(refused).isNotNull();
-        assertThat(refused.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED);
         assertThat(deliveredTo(to)).isEmpty();
     }
 
@@ -195,14 +206,8 @@ public abstract class MailerContract {
     void a_mailer_without_relay_refuses_a_password_changed_notice_with_MAIL_NOT_CONFIGURED() {
         EmailAddress to = freshAddress();
 
-        MailException refused = catchThrowableOfType(
-                MailException.class,
-                () -> notConfiguredMailer()
-                        .sendPasswordChanged(
-                                new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), true)));
+        refusedWith(Reason.MAIL_NOT_CONFIGURED, () -> notConfiguredMailer().sendPasswordChanged(changed(to, true)));
 
-        assertThat(refused).isNotNull();
-        assertThat(refused.reason()).isEqualTo(Reason.MAIL_NOT_CONFIGURED);
         assertThat(deliveredTo(to)).isEmpty();
     }
 
@@ -213,13 +218,11 @@ public abstract class MailerContract {
         String secret;
         try (Password password = Password.of(SECRET)) {
             secret = text(password);
-            failed = catchThrowableOfType(
-                    MailException.class,
+            failed = refusedWith(
+                    Reason.MAIL_DELIVERY_FAILED,
                     () -> failingMailer().sendNewPassword(newPassword(to, password, Optional.empty())));
         }
 
-        assertThat(failed).isNotNull();
-        assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
         assertThat(everythingPrintedAbout(failed)).doesNotContain(secret);
         assertThat(failed.parameters().values()).noneMatch(value -> value.contains(secret));
     }
@@ -228,14 +231,7 @@ public abstract class MailerContract {
     void a_failed_password_changed_notice_is_MAIL_DELIVERY_FAILED() {
         EmailAddress to = freshAddress();
 
-        MailException failed = catchThrowableOfType(
-                MailException.class,
-                () -> failingMailer()
-                        .sendPasswordChanged(
-                                new Mailer.PasswordChanged(to, "", Username.of("someone"), Instant.now(), false)));
-
-        assertThat(failed).isNotNull();
-        assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
+        refusedWith(Reason.MAIL_DELIVERY_FAILED, () -> failingMailer().sendPasswordChanged(changed(to, false)));
     }
 
     @Test

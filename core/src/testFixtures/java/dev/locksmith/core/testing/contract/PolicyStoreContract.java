@@ -6,19 +6,17 @@ import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.port.PolicyStore;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link PolicyStore} promises. Subclasses return a fresh, empty store from {@link #newPolicyStore()}. */
-public abstract class PolicyStoreContract {
-    private PolicyStore store;
+public abstract class PolicyStoreContract extends StoreContract<PolicyStore> {
 
     /** A fresh store in which no policy was ever saved; called once per test. */
     protected abstract PolicyStore newPolicyStore();
 
-    @BeforeEach
-    void createStore() {
-        store = newPolicyStore();
+    @Override
+    final PolicyStore freshStore() {
+        return newPolicyStore();
     }
 
     @Test

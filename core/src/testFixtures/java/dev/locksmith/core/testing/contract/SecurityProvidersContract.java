@@ -6,15 +6,10 @@ import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,39 +97,12 @@ public abstract class SecurityProvidersContract {
             managed.add("User" + i);
         }
         SecurityProviders providers = providersClaiming(PROVIDER, managed);
-        Map<Boolean, Optional<Source.Provider>> expected =
-                Map.of(true, Optional.of(new Source.Provider(PROVIDER)), false, Optional.empty());
-        int threads = 4;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                tasks.add(() -> {
-                    start.await();
-                    int wrong = 0;
-                    for (int round = 0; round < 20; round++) {
-                        for (int i = 0; i < 400; i++) {
-                            boolean isManaged = i < 200;
-                            Optional<Source.Provider> answer = providers.claimant(Username.of("user" + i));
-                            if (!answer.equals(expected.get(isManaged))) {
-                                wrong++;
-                            }
-                        }
-                    }
-                    return wrong;
-                });
-            }
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> task : tasks) {
-                results.add(pool.submit(task));
-            }
-            start.countDown();
-            for (Future<Integer> result : results) {
-                assertThat(result.get(60, TimeUnit.SECONDS)).isZero();
-            }
-        } finally {
-            pool.shutdownNow();
+        Map<Username, Optional<Source.Provider>> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 400; i++) {
+            boolean isManaged = i < 200;
+            expected.put(
+                    Username.of("user" + i), isManaged ? Optional.of(new Source.Provider(PROVIDER)) : Optional.empty());
         }
+        Concurrently.answersAsExpected(4, 20, expected, providers::claimant);
     }
 }

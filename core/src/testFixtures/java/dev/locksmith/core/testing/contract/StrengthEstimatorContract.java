@@ -11,12 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,33 +94,7 @@ public abstract class StrengthEstimatorContract {
         cases.put("Tr0ub4dor&3", List.of());
         Map<String, Strength> expected = new LinkedHashMap<>();
         cases.forEach((text, inputs) -> expected.put(text, estimator.estimate(Password.of(text), inputs)));
-        int threads = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<String>>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Callable<List<String>> task = () -> {
-                    start.await();
-                    List<String> wrong = new ArrayList<>();
-                    for (int round = 0; round < 20; round++) {
-                        cases.forEach((text, inputs) -> {
-                            if (!estimator.estimate(Password.of(text), inputs).equals(expected.get(text))) {
-                                wrong.add(text);
-                            }
-                        });
-                    }
-                    return wrong;
-                };
-                results.add(pool.submit(task));
-            }
-            start.countDown();
-            for (Future<List<String>> result : results) {
-                assertThat(result.get(2, TimeUnit.MINUTES)).isEmpty();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Concurrently.answersAsExpected(6, 20, expected, text -> estimator.estimate(Password.of(text), cases.get(text)));
     }
 
     /** Deterministic random passwords over letters, digits and symbols (about 6.1 bits per character). */

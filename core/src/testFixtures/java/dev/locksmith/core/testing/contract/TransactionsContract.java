@@ -14,12 +14,10 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail.Query;
 import dev.locksmith.core.port.Transactions;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +26,14 @@ import org.junit.jupiter.api.Test;
  * exception), and nested calls join. Subclasses return fresh, empty ports of one backing store from
  * {@link #newStorePorts()}.
  */
-public abstract class TransactionsContract {
-    private static final Instant NOW = Instant.parse("2031-05-06T07:08:09.123456Z");
-    private static final Username ALICE = Username.of("alice");
-    private static final Username BOB = Username.of("bob");
-
-    private StorePorts store;
+public abstract class TransactionsContract extends StoreContract<StorePorts> {
 
     /** Fresh, empty ports sharing one backing store; called once per test. */
     protected abstract StorePorts newStorePorts();
 
-    @BeforeEach
-    void createStore() {
-        store = newStorePorts();
+    @Override
+    final StorePorts freshStore() {
+        return newStorePorts();
     }
 
     /** The exception the work throws, to check the very same one comes out. */

@@ -27,25 +27,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link UserAccounts} promises. Subclasses return a fresh, empty store from {@link #newUserAccounts()}.
  * Instants carry microseconds at most, the precision every store keeps.
  */
-public abstract class UserAccountsContract {
+public abstract class UserAccountsContract extends StoreContract<UserAccounts> {
     /** A fixed instant with microsecond precision. */
-    protected static final Instant NOW = Instant.parse("2031-05-06T07:08:09.123456Z");
-
-    private UserAccounts users;
+    protected static final Instant NOW = StoreContract.NOW;
 
     /** A fresh, empty store; called once per test. */
     protected abstract UserAccounts newUserAccounts();
 
-    @BeforeEach
-    void createStore() {
-        users = newUserAccounts();
+    @Override
+    final UserAccounts freshStore() {
+        return newUserAccounts();
     }
 
     static User localUser(String name) {
@@ -87,14 +84,14 @@ public abstract class UserAccountsContract {
 
     @Test
     void finds_nothing_for_an_unknown_username() {
-        assertThat(users.find(Username.of("nobody"))).isEmpty();
+        assertThat(store.find(Username.of("nobody"))).isEmpty();
     }
 
     @Test
     void stores_every_field_of_a_local_user_at_version_0() {
         User alice = fullUser();
-        users.add(alice);
-        assertThat(users.find(Username.of("alice"))).contains(alice);
+        store.add(alice);
+        assertThat(store.find(Username.of("alice"))).contains(alice);
     }
 
     @Test
@@ -104,114 +101,114 @@ public abstract class UserAccountsContract {
                 new Profile("Bob", "", Optional.empty(), ""),
                 Set.of(Permission.SET_PASSWORDS),
                 new Source.Provider("corp-ad"));
-        users.add(bob);
-        assertThat(users.find(Username.of("bob"))).contains(bob);
+        store.add(bob);
+        assertThat(store.find(Username.of("bob"))).contains(bob);
     }
 
     @Test
     void a_new_user_is_stored_at_version_0_whatever_version_it_carries() {
-        users.add(localUser("carol").atVersion(7));
-        assertThat(users.find(Username.of("carol"))).map(User::version).contains(0L);
+        store.add(localUser("carol").atVersion(7));
+        assertThat(store.find(Username.of("carol"))).map(User::version).contains(0L);
     }
 
     @Test
     void refuses_a_taken_username_and_keeps_the_first_user() {
         User first = localUser("dave");
-        users.add(first);
+        store.add(first);
         User second = first.withProfile(Profile.named("Impostor"));
-        assertThatThrownBy(() -> users.add(second))
+        assertThatThrownBy(() -> store.add(second))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
-        assertThat(users.find(Username.of("dave"))).contains(first);
+        assertThat(store.find(Username.of("dave"))).contains(first);
     }
 
     @Test
     void update_replaces_the_user_and_returns_it_at_the_next_version() {
-        users.add(localUser("erin"));
-        User stored = users.find(Username.of("erin")).orElseThrow();
+        store.add(localUser("erin"));
+        User stored = store.find(Username.of("erin")).orElseThrow();
         User changed =
                 stored.withProfile(Profile.named("Erin Changed")).withPermissions(Set.of(Permission.SET_PASSWORDS));
 
-        User returned = users.update(changed);
+        User returned = store.update(changed);
 
         assertThat(returned).isEqualTo(changed.atVersion(1));
-        assertThat(users.find(Username.of("erin"))).contains(returned);
+        assertThat(store.find(Username.of("erin"))).contains(returned);
     }
 
     @Test
     void every_update_bumps_the_version() {
-        users.add(localUser("frank"));
-        User v1 = users.update(users.find(Username.of("frank")).orElseThrow().withEnabled(false));
-        User v2 = users.update(v1.withEnabled(true));
+        store.add(localUser("frank"));
+        User v1 = store.update(store.find(Username.of("frank")).orElseThrow().withEnabled(false));
+        User v2 = store.update(v1.withEnabled(true));
         assertThat(v2.version()).isEqualTo(2);
-        assertThat(users.find(Username.of("frank"))).map(User::version).contains(2L);
+        assertThat(store.find(Username.of("frank"))).map(User::version).contains(2L);
     }
 
     @Test
     void update_with_a_stale_version_is_a_conflict_and_changes_nothing() {
-        users.add(localUser("gina"));
-        User original = users.find(Username.of("gina")).orElseThrow();
-        User winner = users.update(original.withProfile(Profile.named("Winner")));
+        store.add(localUser("gina"));
+        User original = store.find(Username.of("gina")).orElseThrow();
+        User winner = store.update(original.withProfile(Profile.named("Winner")));
 
-        assertThatThrownBy(() -> users.update(original.withProfile(Profile.named("Loser"))))
+        assertThatThrownBy(() -> store.update(original.withProfile(Profile.named("Loser"))))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
-        assertThat(users.find(Username.of("gina"))).contains(winner);
+        assertThat(store.find(Username.of("gina"))).contains(winner);
     }
 
     @Test
     void update_of_a_missing_user_is_not_found() {
-        assertThatThrownBy(() -> users.update(localUser("ghost")))
+        assertThatThrownBy(() -> store.update(localUser("ghost")))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
-        assertThat(users.find(Username.of("ghost"))).isEmpty();
+        assertThat(store.find(Username.of("ghost"))).isEmpty();
     }
 
     @Test
     void remove_deletes_the_user_at_the_expected_version() {
-        users.add(localUser("hank"));
-        users.remove(stored("hank").id(), 0);
-        assertThat(users.find(Username.of("hank"))).isEmpty();
+        store.add(localUser("hank"));
+        store.remove(stored("hank").id(), 0);
+        assertThat(store.find(Username.of("hank"))).isEmpty();
     }
 
     @Test
     void remove_with_a_stale_version_is_a_conflict_and_keeps_the_user() {
-        users.add(localUser("ivy"));
-        User current = users.update(stored("ivy").withEnabled(false));
-        assertThatThrownBy(() -> users.remove(current.id(), 0))
+        store.add(localUser("ivy"));
+        User current = store.update(stored("ivy").withEnabled(false));
+        assertThatThrownBy(() -> store.remove(current.id(), 0))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
-        assertThat(users.find(Username.of("ivy"))).contains(current);
+        assertThat(store.find(Username.of("ivy"))).contains(current);
     }
 
     @Test
     void remove_of_a_missing_user_is_not_found() {
-        assertThatThrownBy(() -> users.remove(UserId.random(), 0)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.remove(UserId.random(), 0)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void a_write_meant_for_a_deleted_account_never_lands_on_a_new_account_of_the_same_name() {
-        users.add(localUser("ruth").withPermissions(Set.of(Permission.SET_PASSWORDS)));
+        store.add(localUser("ruth").withPermissions(Set.of(Permission.SET_PASSWORDS)));
         User old = stored("ruth");
-        users.remove(old.id(), 0);
+        store.remove(old.id(), 0);
         User reborn = localUser("ruth").withPermissions(Set.of(Permission.ADMINISTRATOR));
-        users.add(reborn);
+        store.add(reborn);
 
-        assertThatThrownBy(() -> users.update(old.withPermissions(Set.of())))
+        assertThatThrownBy(() -> store.update(old.withPermissions(Set.of())))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
-        assertThatThrownBy(() -> users.remove(old.id(), 0)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> users.recordFailedLogin(old.id(), NOW, LoginState.Rule.countOnly()))
+        assertThatThrownBy(() -> store.remove(old.id(), 0)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.recordFailedLogin(old.id(), NOW, LoginState.Rule.countOnly()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(users.replaceHash(old.id(), old.passwordHash().orElseThrow(), new PasswordHash("$2a$10$x")))
+        assertThat(store.replaceHash(old.id(), old.passwordHash().orElseThrow(), new PasswordHash("$2a$10$x")))
                 .isFalse();
-        assertThat(users.find(Username.of("ruth"))).contains(reborn);
+        assertThat(store.find(Username.of("ruth"))).contains(reborn);
     }
 
     @Test
     void the_identity_is_stored_and_a_taken_identity_is_refused() {
         User first = localUser("sven");
-        users.add(first);
+        store.add(first);
         assertThat(stored("sven").id()).isEqualTo(first.id());
         User sameIdentity = new User(
                 first.id(),
@@ -226,14 +223,14 @@ public abstract class UserAccountsContract {
                 Optional.empty(),
                 LoginState.initial(),
                 0);
-        assertThatThrownBy(() -> users.add(sameIdentity)).isInstanceOf(ConflictException.class);
-        assertThat(users.find(Username.of("sven2"))).isEmpty();
+        assertThatThrownBy(() -> store.add(sameIdentity)).isInstanceOf(ConflictException.class);
+        assertThat(store.find(Username.of("sven2"))).isEmpty();
     }
 
     @Test
     void a_failed_login_adds_one_to_the_count_and_leaves_the_version_alone() {
-        users.add(localUser("jack"));
-        FailedLogin result = users.recordFailedLogin(stored("jack").id(), NOW, LoginState.Rule.countOnly());
+        store.add(localUser("jack"));
+        FailedLogin result = store.recordFailedLogin(stored("jack").id(), NOW, LoginState.Rule.countOnly());
 
         assertThat(result.lockedNow()).isFalse();
         assertThat(result.logins().failedLogins()).isEqualTo(1);
@@ -245,15 +242,14 @@ public abstract class UserAccountsContract {
 
     @Test
     void a_failed_login_locks_at_the_threshold_and_reports_it_exactly_once() {
-        users.add(localUser("kate"));
-        UserId kate = stored("kate").id();
+        UserId kate = addLocal("kate");
         LoginState.Rule rule =
                 new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(30)));
 
-        assertThat(users.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
-        assertThat(users.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
-        FailedLogin third = users.recordFailedLogin(kate, NOW, rule);
-        FailedLogin fourth = users.recordFailedLogin(kate, NOW.plusSeconds(1), rule);
+        assertThat(store.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
+        assertThat(store.recordFailedLogin(kate, NOW, rule).lockedNow()).isFalse();
+        FailedLogin third = store.recordFailedLogin(kate, NOW, rule);
+        FailedLogin fourth = store.recordFailedLogin(kate, NOW.plusSeconds(1), rule);
 
         assertThat(third.lockedNow()).isTrue();
         Lock expected = new Lock(NOW, Optional.of(NOW.plus(Duration.ofMinutes(30))));
@@ -266,8 +262,8 @@ public abstract class UserAccountsContract {
 
     @Test
     void without_a_duration_the_lock_lasts_until_reset() {
-        users.add(localUser("liam"));
-        FailedLogin result = users.recordFailedLogin(
+        store.add(localUser("liam"));
+        FailedLogin result = store.recordFailedLogin(
                 stored("liam").id(), NOW, new LoginState.Rule(1, Optional.empty(), Optional.empty()));
         assertThat(result.lockedNow()).isTrue();
         assertThat(result.logins().lock()).contains(new Lock(NOW, Optional.empty()));
@@ -276,11 +272,10 @@ public abstract class UserAccountsContract {
 
     @Test
     void threshold_0_counts_without_ever_locking() {
-        users.add(localUser("mia"));
-        UserId mia = stored("mia").id();
+        UserId mia = addLocal("mia");
         FailedLogin last = null;
         for (int i = 0; i < 150; i++) {
-            last = users.recordFailedLogin(mia, NOW, LoginState.Rule.countOnly());
+            last = store.recordFailedLogin(mia, NOW, LoginState.Rule.countOnly());
             assertThat(last.lockedNow()).isFalse();
         }
         assertThat(last.logins().failedLogins()).isEqualTo(150);
@@ -289,33 +284,31 @@ public abstract class UserAccountsContract {
 
     @Test
     void after_a_timed_lock_ends_the_count_starts_again() {
-        users.add(localUser("noah"));
-        UserId noah = stored("noah").id();
+        UserId noah = addLocal("noah");
         LoginState.Rule rule = new LoginState.Rule(2, Optional.of(Duration.ofMinutes(1)), Optional.empty());
-        users.recordFailedLogin(noah, NOW, rule);
-        assertThat(users.recordFailedLogin(noah, NOW, rule).lockedNow()).isTrue();
+        store.recordFailedLogin(noah, NOW, rule);
+        assertThat(store.recordFailedLogin(noah, NOW, rule).lockedNow()).isTrue();
         Instant later = NOW.plus(Duration.ofMinutes(2));
 
-        FailedLogin once = users.recordFailedLogin(noah, later, rule);
+        FailedLogin once = store.recordFailedLogin(noah, later, rule);
         assertThat(once.lockedNow()).isFalse();
         assertThat(once.logins().failedLogins()).isEqualTo(1);
         assertThat(once.logins().lock()).isEmpty();
 
-        FailedLogin twice = users.recordFailedLogin(noah, later.plusSeconds(1), rule);
+        FailedLogin twice = store.recordFailedLogin(noah, later.plusSeconds(1), rule);
         assertThat(twice.lockedNow()).isTrue();
         assertThat(twice.logins().lock()).contains(new Lock(later.plusSeconds(1), Optional.of(later.plusSeconds(61))));
     }
 
     @Test
     void a_failure_outside_the_observation_window_starts_the_count_again() {
-        users.add(localUser("pia"));
-        UserId pia = stored("pia").id();
+        UserId pia = addLocal("pia");
         LoginState.Rule rule =
                 new LoginState.Rule(3, Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofMinutes(10)));
-        users.recordFailedLogin(pia, NOW, rule);
-        users.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(9)), rule);
+        store.recordFailedLogin(pia, NOW, rule);
+        store.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(9)), rule);
 
-        FailedLogin late = users.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(19)), rule);
+        FailedLogin late = store.recordFailedLogin(pia, NOW.plus(Duration.ofMinutes(19)), rule);
 
         assertThat(late.lockedNow()).isFalse();
         assertThat(late.logins().failedLogins()).isEqualTo(1);
@@ -323,12 +316,12 @@ public abstract class UserAccountsContract {
 
     @Test
     void login_bookkeeping_never_makes_an_update_from_an_earlier_read_conflict() {
-        users.add(localUser("olga"));
+        store.add(localUser("olga"));
         User before = stored("olga");
-        users.recordFailedLogin(before.id(), NOW, LoginState.Rule.countOnly());
-        users.recordFailedLogin(before.id(), NOW, LoginState.Rule.countOnly());
+        store.recordFailedLogin(before.id(), NOW, LoginState.Rule.countOnly());
+        store.recordFailedLogin(before.id(), NOW, LoginState.Rule.countOnly());
 
-        User updated = users.update(before.withProfile(Profile.named("Olga Updated")));
+        User updated = store.update(before.withProfile(Profile.named("Olga Updated")));
 
         assertThat(updated.version()).isEqualTo(1);
         assertThat(updated.failedLogins()).isEqualTo(2);
@@ -338,12 +331,11 @@ public abstract class UserAccountsContract {
 
     @Test
     void reset_clears_count_and_lock_returns_the_state_before_and_keeps_the_last_login() {
-        users.add(localUser("quin"));
-        UserId quin = stored("quin").id();
-        users.recordSuccessfulLogin(quin, NOW.minusSeconds(600));
-        users.recordFailedLogin(quin, NOW, new LoginState.Rule(1, Optional.empty(), Optional.empty()));
+        UserId quin = addLocal("quin");
+        store.recordSuccessfulLogin(quin, NOW.minusSeconds(600));
+        store.recordFailedLogin(quin, NOW, new LoginState.Rule(1, Optional.empty(), Optional.empty()));
 
-        LoginState before = users.resetFailedLogins(quin);
+        LoginState before = store.resetFailedLogins(quin);
 
         assertThat(before.failedLogins()).isEqualTo(1);
         assertThat(before.lock()).isPresent();
@@ -356,11 +348,10 @@ public abstract class UserAccountsContract {
 
     @Test
     void a_successful_login_clears_the_count_and_records_when() {
-        users.add(localUser("rosa"));
-        UserId rosa = stored("rosa").id();
-        users.recordFailedLogin(rosa, NOW, LoginState.Rule.countOnly());
+        UserId rosa = addLocal("rosa");
+        store.recordFailedLogin(rosa, NOW, LoginState.Rule.countOnly());
 
-        users.recordSuccessfulLogin(rosa, NOW.plusSeconds(5));
+        store.recordSuccessfulLogin(rosa, NOW.plusSeconds(5));
 
         assertThat(stored("rosa").logins())
                 .isEqualTo(new LoginState(0, Optional.empty(), Optional.empty(), Optional.of(NOW.plusSeconds(5))));
@@ -369,15 +360,15 @@ public abstract class UserAccountsContract {
 
     @Test
     void replace_hash_only_replaces_the_expected_hash_and_leaves_the_version_alone() {
-        users.add(localUser("tara"));
+        store.add(localUser("tara"));
         User tara = stored("tara");
         PasswordHash stronger = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$c3Ryb25n");
 
-        assertThat(users.replaceHash(tara.id(), new PasswordHash("$2a$10$other"), stronger))
+        assertThat(store.replaceHash(tara.id(), new PasswordHash("$2a$10$other"), stronger))
                 .isFalse();
         assertThat(stored("tara").passwordHash()).isEqualTo(tara.passwordHash());
 
-        assertThat(users.replaceHash(tara.id(), tara.passwordHash().orElseThrow(), stronger))
+        assertThat(store.replaceHash(tara.id(), tara.passwordHash().orElseThrow(), stronger))
                 .isTrue();
         assertThat(stored("tara").passwordHash()).contains(stronger);
         assertThat(stored("tara").version()).isZero();
@@ -385,31 +376,31 @@ public abstract class UserAccountsContract {
 
     @Test
     void login_bookkeeping_of_a_missing_user_is_not_found() {
-        assertThatThrownBy(() -> users.recordFailedLogin(UserId.random(), NOW, LoginState.Rule.countOnly()))
+        assertThatThrownBy(() -> store.recordFailedLogin(UserId.random(), NOW, LoginState.Rule.countOnly()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> users.resetFailedLogins(UserId.random())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> users.recordSuccessfulLogin(UserId.random(), NOW))
+        assertThatThrownBy(() -> store.resetFailedLogins(UserId.random())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.recordSuccessfulLogin(UserId.random(), NOW))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void empty_search_text_lists_everyone_ordered_by_username() {
         for (String name : List.of("mike", "alpha", "zulu", "bravo", "kilo")) {
-            users.add(localUser(name));
+            store.add(localUser(name));
         }
-        Page<User> page = users.search(new UserSearch("", Optional.empty(), 50));
+        Page<User> page = store.search(new UserSearch("", Optional.empty(), 50));
         assertThat(usernames(page.items())).containsExactly("alpha", "bravo", "kilo", "mike", "zulu");
         assertThat(page.nextCursor()).isEmpty();
     }
 
     @Test
     void search_matches_a_case_insensitive_substring_of_each_searchable_field() {
-        users.add(localUser("xavier.smith"));
-        users.add(localUser("yara").withProfile(new Profile("Yara Public-Face", "", Optional.empty(), "")));
-        users.add(localUser("zed").withProfile(new Profile("", "Zed Back-Office", Optional.empty(), "")));
-        users.add(localUser("walt")
+        store.add(localUser("xavier.smith"));
+        store.add(localUser("yara").withProfile(new Profile("Yara Public-Face", "", Optional.empty(), "")));
+        store.add(localUser("zed").withProfile(new Profile("", "Zed Back-Office", Optional.empty(), "")));
+        store.add(localUser("walt")
                 .withProfile(new Profile("", "", Optional.of(EmailAddress.of("w.w@Example.ORG")), "")));
-        users.add(localUser("vera")
+        store.add(localUser("vera")
                 .withProfile(new Profile("Nothing", "Special", Optional.empty(), "public-face in comments")));
 
         assertThat(search("IER.SM")).containsExactly("xavier.smith");
@@ -422,8 +413,8 @@ public abstract class UserAccountsContract {
     @Test
     void search_folds_case_alike_on_both_sides_whatever_the_letters_position() {
         // Upper-case sigma lower-cases to a final sigma at the end of a word and to a medial one elsewhere.
-        users.add(localUser("kostas").withProfile(Profile.named("ΚΩΣΤΑΣ Π.")));
-        users.add(localUser("odos").withProfile(Profile.named("ΟΔΟΣ")));
+        store.add(localUser("kostas").withProfile(Profile.named("ΚΩΣΤΑΣ Π.")));
+        store.add(localUser("odos").withProfile(Profile.named("ΟΔΟΣ")));
 
         assertThat(search("ΚΩΣ")).containsExactly("kostas");
         assertThat(search("κωστας")).containsExactly("kostas");
@@ -434,11 +425,11 @@ public abstract class UserAccountsContract {
 
     @Test
     void search_treats_percent_and_underscore_as_plain_characters() {
-        users.add(localUser("deal").withProfile(Profile.named("50%_off")));
-        users.add(localUser("decoy1").withProfile(Profile.named("50 off")));
-        users.add(localUser("decoy2").withProfile(Profile.named("50%xoff")));
-        users.add(localUser("decoy3").withProfile(Profile.named("5000ff")));
-        users.add(localUser("decoy4").withProfile(Profile.named("50x_off")));
+        store.add(localUser("deal").withProfile(Profile.named("50%_off")));
+        store.add(localUser("decoy1").withProfile(Profile.named("50 off")));
+        store.add(localUser("decoy2").withProfile(Profile.named("50%xoff")));
+        store.add(localUser("decoy3").withProfile(Profile.named("5000ff")));
+        store.add(localUser("decoy4").withProfile(Profile.named("50x_off")));
 
         assertThat(search("50%_off")).containsExactly("deal");
         assertThat(search("%")).containsExactly("deal", "decoy2");
@@ -451,12 +442,12 @@ public abstract class UserAccountsContract {
         List<String> reversed = new ArrayList<>(names);
         Collections.reverse(reversed);
         for (String name : reversed) {
-            users.add(localUser(name));
+            store.add(localUser(name));
         }
         List<String> seen = new ArrayList<>();
         Optional<Username> after = Optional.empty();
         for (int pages = 0; pages < 10; pages++) {
-            Page<User> page = users.search(new UserSearch("P", after, 3));
+            Page<User> page = store.search(new UserSearch("P", after, 3));
             assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
             seen.addAll(usernames(page.items()));
             if (page.nextCursor().isEmpty()) {
@@ -473,42 +464,48 @@ public abstract class UserAccountsContract {
     @Test
     void search_starts_strictly_after_the_given_username() {
         for (String name : List.of("a", "b", "c", "d")) {
-            users.add(localUser(name));
+            store.add(localUser(name));
         }
-        Page<User> page = users.search(new UserSearch("", Optional.of(Username.of("b")), 10));
+        Page<User> page = store.search(new UserSearch("", Optional.of(Username.of("b")), 10));
         assertThat(usernames(page.items())).containsExactly("c", "d");
     }
 
     @Test
     void a_page_is_never_longer_than_the_limit() {
         for (int i = 0; i < 12; i++) {
-            users.add(localUser("user" + (char) ('a' + i)));
+            store.add(localUser("user" + (char) ('a' + i)));
         }
-        Page<User> page = users.search(new UserSearch("user", Optional.empty(), 5));
+        Page<User> page = store.search(new UserSearch("user", Optional.empty(), 5));
         assertThat(usernames(page.items())).containsExactly("usera", "userb", "userc", "userd", "usere");
         assertThat(page.nextCursor()).contains("usere");
     }
 
     @Test
     void counts_enabled_administrators_only() {
-        users.add(localUser("root1").withPermissions(Set.of(Permission.ADMINISTRATOR)));
-        users.add(localUser("root2").withPermissions(Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS)));
-        users.add(localUser("root3")
+        store.add(localUser("root1").withPermissions(Set.of(Permission.ADMINISTRATOR)));
+        store.add(localUser("root2").withPermissions(Set.of(Permission.ADMINISTRATOR, Permission.SET_PASSWORDS)));
+        store.add(localUser("root3")
                 .withPermissions(Set.of(Permission.ADMINISTRATOR))
                 .withEnabled(false));
-        users.add(localUser("helper").withPermissions(Set.of(Permission.SET_PASSWORDS)));
-        users.add(localUser("plain"));
+        store.add(localUser("helper").withPermissions(Set.of(Permission.SET_PASSWORDS)));
+        store.add(localUser("plain"));
 
-        assertThat(users.countEnabledAdministrators()).isEqualTo(2);
+        assertThat(store.countEnabledAdministrators()).isEqualTo(2);
     }
 
     private User stored(String name) {
-        return users.find(Username.of(name)).orElseThrow();
+        return store.find(Username.of(name)).orElseThrow();
+    }
+
+    /** Adds a {@link #localUser} and returns its id. */
+    private UserId addLocal(String name) {
+        store.add(localUser(name));
+        return stored(name).id();
     }
 
     private List<String> search(String text) {
         return usernames(
-                users.search(new UserSearch(text, Optional.empty(), 50)).items());
+                store.search(new UserSearch(text, Optional.empty(), 50)).items());
     }
 
     private static List<String> usernames(List<User> list) {
