@@ -134,7 +134,7 @@ class HeaderInjectionTest {
                 "eve@under_score.example"
             })
     void addresses_that_smtp_cannot_carry_as_they_are_cannot_even_be_made(String text) {
-        // Core's EmailAddress and this adapter agree (AddressAgreementProperties): core refuses them, so "email
+        // Core's EmailAddress and this adapter agree (AddressAgreementPropertiesTest): core refuses them, so "email
         // password to user" is never offered for an address the mailer would then refuse.
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> EmailAddress.of(text))
                         .field())

@@ -7,16 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.EmailAddress;
 import dev.locksmith.core.domain.LocksmithException;
+import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
+import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.Source;
+import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestUsers;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -32,7 +37,7 @@ import net.jqwik.api.Provide;
  * the store (users, history, policy) exactly as it was. The text reaches the command the way a host would
  * pass it: through the public value constructors ({@link Username#of}, {@link Password#of}, {@link Profile}...).
  */
-class BadInputProperties {
+class BadInputPropertiesTest {
     private static final int TRIES = 150;
 
     @Provide
@@ -105,6 +110,14 @@ class BadInputProperties {
                 .email("alice@example.com")
                 .failedLogins(2));
         return f;
+    }
+
+    /** The state with every user's login state (failed count, lock, last login) set aside. */
+    private static InMemoryDatabase.State withoutLoginStates(InMemoryDatabase.State state) {
+        Map<Username, User> users = new HashMap<>();
+        state.users().forEach((name, user) -> users.put(name, user.withLogins(LoginState.initial())));
+        return new InMemoryDatabase.State(
+                users, state.history(), state.audit(), state.lastSequence(), state.policy(), state.resetTokens());
     }
 
     /** Runs the command; a refusal must be typed and must leave the store as it was. */
@@ -198,12 +211,25 @@ class BadInputProperties {
     @Property(tries = TRIES)
     void change_own_password(@ForAll("text") String current, @ForAll("text") String next) {
         LocksmithFixture f = world();
-        refusedOrDone(
-                f,
-                () -> f.locksmith()
-                        .changeOwnPassword()
-                        .execute(
-                                new ChangeOwnPassword.Command(name("alice"), Password.of(current), Password.of(next))));
+        // A wrong current password is a failed password check: it counts toward the lockout, and changes
+        // nothing else. Any other refusal changes nothing at all.
+        InMemoryDatabase.State before = f.stateWithoutAudit();
+        int failedBefore = f.user("alice").logins().failedLogins();
+        try {
+            f.locksmith()
+                    .changeOwnPassword()
+                    .execute(new ChangeOwnPassword.Command(name("alice"), Password.of(current), Password.of(next)));
+        } catch (LocksmithException refused) {
+            assertThat(refused.getMessage()).isNotNull();
+            if (refused.reason() == Reason.DENIED_WRONG_CURRENT_PASSWORD) {
+                assertThat(f.user("alice").logins().failedLogins()).isEqualTo(failedBefore + 1);
+                assertThat(withoutLoginStates(f.stateWithoutAudit())).isEqualTo(withoutLoginStates(before));
+            } else {
+                assertThat(f.stateWithoutAudit())
+                        .as("state after %s", refused.reason())
+                        .isEqualTo(before);
+            }
+        }
         refusedOrDone(
                 f,
                 () -> f.locksmith()
