@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A commit whose answer is lost is reported as such: a host data source whose connection performs the
  * commit and then fails it (as a connection cut during COMMIT does) gives {@code OUTCOME_UNKNOWN}, never
- * "nothing changed"; a commit the database refused is still a definite answer. Subclasses give the database.
+ * "nothing changed"; a commit the database refused is still a definite answer. The test class it is nested in gives the database.
  */
-abstract class CommitOutcomeScenarios {
+abstract class CommitOutcomeScenarios extends DatabaseScenarios {
     /**
      * What the next commit does: nothing special; commit and then fail, for the next transaction that wrote
      * (ran an INSERT, UPDATE or DELETE) or for any next one; or fail without committing.
@@ -51,10 +51,6 @@ abstract class CommitOutcomeScenarios {
     private final AtomicReference<NextCommit> nextCommit = new AtomicReference<>(NextCommit.NORMAL);
     private HikariDataSource hostPool;
     private JdbiStore store;
-
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
 
     @BeforeEach
     void openStoreOnAFailingHostDataSource() {

@@ -40,29 +40,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Parallel failed logins and password changes on one user, through one pool and through two separate pools
  * on one database (as two appliance nodes would be), at the port and through core's {@code Authenticate}
- * with a cheap test hasher. Subclasses give the database.
+ * with a cheap test hasher. The test class it is nested in gives the database.
  */
-abstract class ConcurrencyScenarios {
+abstract class ConcurrencyScenarios extends DatabaseScenarios {
     private static final Username TARGET = Username.of("target");
     private static final int THREADS = 8;
     private static final int ATTEMPTS = 500;
 
-    final TestStores stores = new TestStores();
-
     /** A new, empty database location. */
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
     @Test
     void eight_threads_of_500_failures_count_exactly_4000() throws Exception {
         JdbiStore store = stores.open(newLocation(), THREADS);

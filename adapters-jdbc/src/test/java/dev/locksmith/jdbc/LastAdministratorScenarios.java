@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,15 +42,7 @@ import org.junit.jupiter.api.Test;
  * disabled by a concurrent transaction while its own request waits for that count is refused, not allowed on
  * the stale view of itself read before the wait. Two bootstraps of a first administrator at once create one.
  */
-abstract class LastAdministratorScenarios {
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
+abstract class LastAdministratorScenarios extends DatabaseScenarios {
 
     @Test
     void two_administrators_disabling_each_other_at_once_leave_one_enabled() throws Exception {

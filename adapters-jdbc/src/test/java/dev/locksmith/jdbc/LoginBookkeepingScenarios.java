@@ -26,28 +26,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Login bookkeeping lives apart from the users row: a login never waits for a transaction that holds the
  * user (an administration call sending a mail, say), and a user's identity, login state and history go with
- * the user. Subclasses give the database.
+ * the user. The test class it is nested in gives the database.
  */
-abstract class LoginBookkeepingScenarios {
+abstract class LoginBookkeepingScenarios extends DatabaseScenarios {
     private static final Username ALICE = Username.of("alice");
     private static final String RIGHT = "alice's right passphrase";
-
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    abstract Connection connect(TestStores.Location location) throws SQLException;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
 
     @Test
     void logins_never_wait_for_a_transaction_that_holds_the_users_row() throws Exception {
@@ -73,8 +61,7 @@ abstract class LoginBookkeepingScenarios {
 
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
-            PrefixSearchScenarios.execute(
-                    holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
+            TestDatabase.execute(holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
 
             AuthenticationOutcome wrong = locksmith
                     .authenticate()

@@ -14,22 +14,13 @@ import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.core.usecase.SetPassword;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A store whose pool holds a single connection starts (the schema migration does not take a second one from
- * it) and runs whole use cases through core. Subclasses give the database.
+ * it) and runs whole use cases through core. The test class it is nested in gives the database.
  */
-abstract class PoolOfOneScenarios {
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
+abstract class PoolOfOneScenarios extends DatabaseScenarios {
 
     @Test
     void a_store_with_a_pool_of_one_connection_migrates_and_runs_use_cases() {

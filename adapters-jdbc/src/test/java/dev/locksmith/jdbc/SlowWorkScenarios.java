@@ -32,27 +32,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Slow work never holds a connection and login bookkeeping never conflicts with administration, on a real
  * database: a small pool serves many concurrent logins whose hashing takes time, and the help desk's
  * set-password and reset succeed on an account under a stream of wrong guesses. The hasher is a cheap test
- * one made slow by a sleep, so the test does not depend on the machine's speed. Subclasses give the database.
+ * one made slow by a sleep, so the test does not depend on the machine's speed. The test class it is nested in gives the database.
  */
-abstract class SlowWorkScenarios {
+abstract class SlowWorkScenarios extends DatabaseScenarios {
     private static final Duration HASHING = Duration.ofMillis(40);
 
-    final TestStores stores = new TestStores();
-
     /** A new, empty database location. */
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
 
     /** A test hasher whose every hash and verification takes {@link #HASHING}, as Argon2 takes its time. */
     static final class SlowHasher implements PasswordHasher {
