@@ -14,7 +14,6 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import java.lang.reflect.InvocationHandler;
@@ -124,15 +123,7 @@ abstract class CommitOutcomeScenarios extends DatabaseScenarios {
 
     @Test
     void a_use_case_whose_commit_answer_is_lost_says_so_and_the_audit_trail_records_the_same() {
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(new FakePasswordHasher())
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        Locksmith locksmith = Stores.locksmith(store, new FakePasswordHasher()).build();
         Username admin = Username.of("admin");
         locksmith
                 .bootstrapAdministrator()

@@ -14,7 +14,6 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.sql.Connection;
@@ -49,15 +48,7 @@ abstract class LoginBookkeepingScenarios extends DatabaseScenarios {
                 .add(User.newLocal(
                         ALICE, Profile.named("Alice"), Set.of(), weak, Instant.now(), false, Optional.empty()));
         User alice = store.userAccounts().find(ALICE).orElseThrow();
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(stronger)
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        Locksmith locksmith = Stores.locksmith(store, stronger).build();
 
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
