@@ -101,18 +101,7 @@ public class LiveDirectoryBenchmark {
                 "127.0.0.1",
                 "--days-valid",
                 "2");
-        manageCertificates(
-                "export-certificate",
-                "--keystore",
-                keyStore.toString(),
-                "--keystore-password",
-                "changeit",
-                "--alias",
-                "server",
-                "--output-format",
-                "PEM",
-                "--output-file",
-                certificate.toString());
+        exportPem("export-certificate", keyStore, certificate);
 
         String url = server.equals("slapd") ? startSlapd(keyStore, certificate) : startInMemory(keyStore);
         Path bindPassword = Files.writeString(folder.resolve("bind"), "service-secret");
@@ -194,18 +183,7 @@ public class LiveDirectoryBenchmark {
                     "slapd not found at " + binary + ": apt-get install -y slapd, or use -p server=in-memory");
         }
         Path key = folder.resolve("server.key");
-        manageCertificates(
-                "export-private-key",
-                "--keystore",
-                keyStore.toString(),
-                "--keystore-password",
-                "changeit",
-                "--alias",
-                "server",
-                "--output-format",
-                "PEM",
-                "--output-file",
-                key.toString());
+        exportPem("export-private-key", keyStore, key);
         Files.createDirectories(folder.resolve("data"));
         Path conf = Files.writeString(folder.resolve("slapd.conf"), """
                 include /etc/ldap/schema/core.schema
@@ -293,6 +271,22 @@ public class LiveDirectoryBenchmark {
                 .bindPasswordFile(bindPassword)
                 .baseDn("dc=example,dc=com")
                 .poolSize(8);
+    }
+
+    /** Exports the server's certificate or private key ({@code export-certificate}, {@code export-private-key}). */
+    private static void exportPem(String export, Path keyStore, Path file) {
+        manageCertificates(
+                export,
+                "--keystore",
+                keyStore.toString(),
+                "--keystore-password",
+                "changeit",
+                "--alias",
+                "server",
+                "--output-format",
+                "PEM",
+                "--output-file",
+                file.toString());
     }
 
     private static void manageCertificates(String... arguments) {
