@@ -185,20 +185,15 @@ public final class RunningPostgres implements AutoCloseable {
         if (purpose == Purpose.TESTS) {
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         }
-        run(
-                List.of(
-                        binaries.resolve("pg_ctl").toString(),
-                        "-D",
-                        data().toString(),
-                        "-l",
-                        directory.resolve("postgres.log").toString(),
-                        "-w",
-                        "-t",
-                        "60",
-                        "-o",
-                        options,
-                        "start"),
-                90);
+        run(pgCtl("-l", directory.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", options, "start"), 90);
+    }
+
+    /** A {@code pg_ctl} command on this server's data directory. */
+    private List<String> pgCtl(String... arguments) {
+        List<String> command =
+                new ArrayList<>(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString()));
+        command.addAll(Arrays.asList(arguments));
+        return command;
     }
 
     private void createDatabase() {
@@ -283,16 +278,7 @@ public final class RunningPostgres implements AutoCloseable {
     private void stopQuietly() {
         try {
             if (Files.exists(data().resolve("postmaster.pid"))) {
-                run(
-                        List.of(
-                                binaries.resolve("pg_ctl").toString(),
-                                "-D",
-                                data().toString(),
-                                "-m",
-                                "immediate",
-                                "-w",
-                                "stop"),
-                        60);
+                run(pgCtl("-m", "immediate", "-w", "stop"), 60);
             }
         } catch (RuntimeException e) {
             // Best effort at shutdown: a leftover server dies with the machine's session.

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,29 @@ sealed interface TestDatabase permits TestDatabase.H2, TestDatabase.Postgres {
     /** Frees what a location holds, once the stores on it are closed. */
     void dispose(TestStores.Location location);
 
+    /** Queries of the session's lock timeout and of its statement timeout, each in milliseconds. */
+    List<String> sessionTimeoutQueries();
+
     /** The session's lock timeout and statement timeout, in milliseconds, as the database reports them. */
-    long[] sessionTimeoutsMillis(JdbiStore store);
+    default long[] sessionTimeoutsMillis(JdbiStore store) {
+        return store.database()
+                .call(
+                        "read the session's timeouts",
+                        h -> sessionTimeoutQueries().stream()
+                                .mapToLong(sql ->
+                                        h.createQuery(sql).mapTo(Long.class).one())
+                                .toArray());
+    }
+
+    /** Statements that make every insert into the users table run for far longer than a second. */
+    List<String> slowInsertStatements();
 
     /** Makes every insert into the users table run for far longer than a second. */
-    void makeUserInsertsSlow(Connection connection) throws SQLException;
+    default void makeUserInsertsSlow(Connection connection) throws SQLException {
+        for (String sql : slowInsertStatements()) {
+            execute(connection, sql);
+        }
+    }
 
     /** The placeholders V1 and V2 need on this database. */
     Map<String, String> migrationPlaceholders();
@@ -77,22 +96,17 @@ sealed interface TestDatabase permits TestDatabase.H2, TestDatabase.Postgres {
         }
 
         @Override
-        public long[] sessionTimeoutsMillis(JdbiStore store) {
-            return store.database().call("read the session's timeouts", h -> new long[] {
-                h.createQuery("SELECT LOCK_TIMEOUT()").mapTo(Long.class).one(),
-                h.createQuery("SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS "
-                                + "WHERE SETTING_NAME = 'QUERY_TIMEOUT'")
-                        .mapTo(Long.class)
-                        .one()
-            });
+        public List<String> sessionTimeoutQueries() {
+            return List.of(
+                    "SELECT LOCK_TIMEOUT()",
+                    "SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS "
+                            + "WHERE SETTING_NAME = 'QUERY_TIMEOUT'");
         }
 
         @Override
-        public void makeUserInsertsSlow(Connection connection) throws SQLException {
-            execute(
-                    connection,
-                    "CREATE TRIGGER locksmith_slow BEFORE INSERT ON locksmith_users " + "FOR EACH ROW CALL \""
-                            + SlowTrigger.class.getName() + "\"");
+        public List<String> slowInsertStatements() {
+            return List.of("CREATE TRIGGER locksmith_slow BEFORE INSERT ON locksmith_users FOR EACH ROW CALL \""
+                    + SlowTrigger.class.getName() + "\"");
         }
 
         @Override
@@ -161,26 +175,18 @@ sealed interface TestDatabase permits TestDatabase.H2, TestDatabase.Postgres {
         }
 
         @Override
-        public long[] sessionTimeoutsMillis(JdbiStore store) {
+        public List<String> sessionTimeoutQueries() {
             // Settings in milliseconds: current_setting gives them with their unit, the catalog without.
-            return store.database().call("read the session's timeouts", h -> new long[] {
-                h.createQuery("SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'lock_timeout'")
-                        .mapTo(Long.class)
-                        .one(),
-                h.createQuery("SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'statement_timeout'")
-                        .mapTo(Long.class)
-                        .one()
-            });
+            return List.of(
+                    "SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'lock_timeout'",
+                    "SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'statement_timeout'");
         }
 
         @Override
-        public void makeUserInsertsSlow(Connection connection) throws SQLException {
-            execute(
-                    connection,
+        public List<String> slowInsertStatements() {
+            return List.of(
                     "CREATE FUNCTION locksmith_slow() RETURNS trigger LANGUAGE plpgsql "
-                            + "AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$");
-            execute(
-                    connection,
+                            + "AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$",
                     "CREATE TRIGGER locksmith_slow BEFORE INSERT ON locksmith_users "
                             + "FOR EACH ROW EXECUTE FUNCTION locksmith_slow()");
         }
