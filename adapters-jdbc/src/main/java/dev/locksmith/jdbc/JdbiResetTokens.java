@@ -75,22 +75,13 @@ public final class JdbiResetTokens implements ResetTokens {
     @Override
     public boolean remove(String tokenHash) {
         InvalidInputException.requireNonNull(tokenHash, "tokenHash");
-        return db.call(
-                        "use a reset token",
-                        h -> h.createUpdate("DELETE FROM " + table + " WHERE token_hash = :hash")
-                                .bind("hash", tokenHash)
-                                .execute())
-                == 1;
+        return delete("use a reset token", "token_hash", tokenHash) == 1;
     }
 
     @Override
     public void removeAll(UserId user) {
         InvalidInputException.requireNonNull(user, "user");
-        db.call(
-                "remove a user's reset tokens",
-                h -> h.createUpdate("DELETE FROM " + table + " WHERE user_id = :user")
-                        .bind("user", user.value().toString())
-                        .execute());
+        delete("remove a user's reset tokens", "user_id", user.value().toString());
     }
 
     @Override
@@ -100,6 +91,15 @@ public final class JdbiResetTokens implements ResetTokens {
                 "remove expired reset tokens",
                 h -> h.createUpdate("DELETE FROM " + table + " WHERE expires_at <= :now")
                         .bind("now", SqlValues.timestamp(now))
+                        .execute());
+    }
+
+    /** Deletes the tokens whose {@code column} holds {@code value}; returns how many went. */
+    private int delete(String action, String column, String value) {
+        return db.call(
+                action,
+                h -> h.createUpdate("DELETE FROM " + table + " WHERE " + column + " = :value")
+                        .bind("value", value)
                         .execute());
     }
 }

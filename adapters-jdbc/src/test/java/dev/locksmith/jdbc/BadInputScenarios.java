@@ -21,33 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * SQL and LIKE metacharacters and quotes in every text field go in and come out unchanged, and match only
- * themselves in a search. Subclasses give the database.
+ * themselves in a search. The test class it is nested in gives the database.
  */
-abstract class BadInputScenarios {
+abstract class BadInputScenarios extends DatabaseScenarios {
     /** Quotes, statement separators, comments, wildcards, escapes (ours and others'). */
     static final String NASTY = "O'Brien \"Bobby\"; DROP TABLE locksmith_users; -- /* x */ 50%_off \\ \\' !% !_ ''";
     /** The same characters, none of them whitespace (usernames allow no whitespace). */
     static final String NASTY_NAME = "o'brien\";drop--/*x*/50%_off\\'!%!_''";
 
-    final TestStores stores = new TestStores();
     private JdbiStore store;
-
-    abstract TestStores.Location newLocation();
 
     @BeforeEach
     void open() {
         store = stores.open(newLocation());
-    }
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
     }
 
     private static User nastyUser() {

@@ -11,7 +11,6 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserId;
 import dev.locksmith.core.domain.Username;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,34 +19,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every wait of the store has a bound, once, and ends in a typed error: a row held by another transaction
  * (lock timeout: CONFLICT), a statement that runs too long (statement timeout: UNAVAILABLE), a pool with no
- * free connection (connection timeout: UNAVAILABLE). Subclasses give the database.
+ * free connection (connection timeout: UNAVAILABLE). The test class it is nested in gives the database.
  */
-abstract class BoundedWaitScenarios {
+abstract class BoundedWaitScenarios extends DatabaseScenarios {
     private static final Username ALICE = Username.of("alice");
-
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    /** A connection of its own to the location, outside any store, on the store's tables. */
-    abstract Connection connect(TestStores.Location location) throws SQLException;
-
-    /** Makes every insert into the users table run for far longer than a second. */
-    abstract void makeUserInsertsSlow(Connection connection) throws SQLException;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
-    /** The session's lock timeout and statement timeout, in milliseconds, as the database reports them. */
-    abstract long[] sessionTimeoutsMillis(JdbiStore store);
 
     @Test
     void every_connection_of_the_stores_pool_waits_10_s_for_a_lock_and_30_s_for_a_statement_by_default() {
@@ -58,7 +38,7 @@ abstract class BoundedWaitScenarios {
         List<CompletableFuture<Void>> holders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             holders.add(CompletableFuture.runAsync(() -> store.transactions().run(() -> {
-                seen.add(sessionTimeoutsMillis(store));
+                seen.add(database().sessionTimeoutsMillis(store));
                 try {
                     together.await(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
@@ -83,8 +63,7 @@ abstract class BoundedWaitScenarios {
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
             // Another transaction changes the user and does not end (a write step sending a mail, say)...
-            PrefixSearchScenarios.execute(
-                    holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
+            TestDatabase.execute(holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
             long started = System.nanoTime();
             assertThatThrownBy(() -> store.userAccounts()
                             .update(alice.withProfile(alice.profile().withComments("mine"))))
@@ -94,7 +73,7 @@ abstract class BoundedWaitScenarios {
                     });
             waitedForUser = Duration.ofNanos(System.nanoTime() - started);
             // ... and another one holds the login state.
-            PrefixSearchScenarios.execute(holder, "SELECT * FROM locksmith_login_state FOR UPDATE");
+            TestDatabase.execute(holder, "SELECT * FROM locksmith_login_state FOR UPDATE");
             started = System.nanoTime();
             assertThatThrownBy(() -> store.userAccounts()
                             .recordFailedLogin(alice.id(), Fixtures.NOW, LoginState.Rule.countOnly()))
@@ -118,7 +97,7 @@ abstract class BoundedWaitScenarios {
         JdbiStore store = stores.open(
                 location, b -> b.lockTimeout(Duration.ofMillis(500)).statementTimeout(Duration.ofSeconds(1)));
         try (Connection c = connect(location)) {
-            makeUserInsertsSlow(c);
+            database().makeUserInsertsSlow(c);
         }
 
         long started = System.nanoTime();

@@ -14,7 +14,6 @@ import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import java.lang.reflect.InvocationHandler;
@@ -34,9 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A commit whose answer is lost is reported as such: a host data source whose connection performs the
  * commit and then fails it (as a connection cut during COMMIT does) gives {@code OUTCOME_UNKNOWN}, never
- * "nothing changed"; a commit the database refused is still a definite answer. Subclasses give the database.
+ * "nothing changed"; a commit the database refused is still a definite answer. The test class it is nested in gives the database.
  */
-abstract class CommitOutcomeScenarios {
+abstract class CommitOutcomeScenarios extends DatabaseScenarios {
     /**
      * What the next commit does: nothing special; commit and then fail, for the next transaction that wrote
      * (ran an INSERT, UPDATE or DELETE) or for any next one; or fail without committing.
@@ -51,10 +50,6 @@ abstract class CommitOutcomeScenarios {
     private final AtomicReference<NextCommit> nextCommit = new AtomicReference<>(NextCommit.NORMAL);
     private HikariDataSource hostPool;
     private JdbiStore store;
-
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
 
     @BeforeEach
     void openStoreOnAFailingHostDataSource() {
@@ -128,15 +123,7 @@ abstract class CommitOutcomeScenarios {
 
     @Test
     void a_use_case_whose_commit_answer_is_lost_says_so_and_the_audit_trail_records_the_same() {
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(new FakePasswordHasher())
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        Locksmith locksmith = Stores.locksmith(store, new FakePasswordHasher()).build();
         Username admin = Username.of("admin");
         locksmith
                 .bootstrapAdministrator()

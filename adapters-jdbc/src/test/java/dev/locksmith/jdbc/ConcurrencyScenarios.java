@@ -20,7 +20,6 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.UserAccounts.FailedLogin;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.sql.Connection;
@@ -33,40 +32,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Parallel failed logins and password changes on one user, through one pool and through two separate pools
  * on one database (as two appliance nodes would be), at the port and through core's {@code Authenticate}
- * with a cheap test hasher. Subclasses give the database.
+ * with a cheap test hasher. The test class it is nested in gives the database.
  */
-abstract class ConcurrencyScenarios {
+abstract class ConcurrencyScenarios extends DatabaseScenarios {
     private static final Username TARGET = Username.of("target");
     private static final int THREADS = 8;
     private static final int ATTEMPTS = 500;
 
-    final TestStores stores = new TestStores();
-
-    /** A new, empty database location. */
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
     @Test
     void eight_threads_of_500_failures_count_exactly_4000() throws Exception {
         JdbiStore store = stores.open(newLocation(), THREADS);
-        store.userAccounts().add(Fixtures.localUser(TARGET.value()));
 
         List<FailedLogin> results = hammer(List.of(store), 0);
 
@@ -77,18 +63,12 @@ abstract class ConcurrencyScenarios {
                 .isZero();
         assertThat(after.lock()).isEmpty();
         assertThat(results).noneMatch(FailedLogin::lockedNow);
-        // Every caller saw a different count: no two read the same row state.
-        assertThat(results.stream()
-                        .map(r -> r.logins().failedLogins())
-                        .distinct()
-                        .count())
-                .isEqualTo(THREADS * ATTEMPTS);
+        assertEveryCallerSawADifferentCount(results);
     }
 
     @Test
     void with_threshold_10_exactly_one_of_4000_failures_reports_the_lock() throws Exception {
         JdbiStore store = stores.open(newLocation(), THREADS);
-        store.userAccounts().add(Fixtures.localUser(TARGET.value()));
 
         List<FailedLogin> results = hammer(List.of(store), 10);
 
@@ -111,7 +91,6 @@ abstract class ConcurrencyScenarios {
             JdbiStore.Builder builder = JdbiStore.builder().dataSource(hostPool);
             location.schema().ifPresent(builder::schema);
             JdbiStore store = stores.track(builder.build());
-            store.userAccounts().add(Fixtures.localUser(TARGET.value()));
 
             List<FailedLogin> results = hammer(List.of(store), 0);
 
@@ -172,45 +151,31 @@ abstract class ConcurrencyScenarios {
 
     @Test
     void two_pools_on_one_database_count_exactly_4000() throws Exception {
-        TestStores.Location location = newLocation();
-        JdbiStore nodeA = stores.open(location, THREADS / 2);
-        JdbiStore nodeB = stores.open(location, THREADS / 2);
-        nodeA.userAccounts().add(Fixtures.localUser(TARGET.value()));
+        List<JdbiStore> nodes = twoNodes();
 
-        List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 0);
+        List<FailedLogin> results = hammer(nodes, 0);
 
-        assertThat(nodeB.userAccounts().find(TARGET).orElseThrow().failedLogins())
+        assertThat(nodes.get(1).userAccounts().find(TARGET).orElseThrow().failedLogins())
                 .isEqualTo(THREADS * ATTEMPTS);
-        assertThat(results.stream()
-                        .map(r -> r.logins().failedLogins())
-                        .distinct()
-                        .count())
-                .isEqualTo(THREADS * ATTEMPTS);
+        assertEveryCallerSawADifferentCount(results);
     }
 
     @Test
     void two_pools_on_one_database_report_the_lock_exactly_once() throws Exception {
-        TestStores.Location location = newLocation();
-        JdbiStore nodeA = stores.open(location, THREADS / 2);
-        JdbiStore nodeB = stores.open(location, THREADS / 2);
-        nodeA.userAccounts().add(Fixtures.localUser(TARGET.value()));
+        List<JdbiStore> nodes = twoNodes();
 
-        List<FailedLogin> results = hammer(List.of(nodeA, nodeB), 10);
+        List<FailedLogin> results = hammer(nodes, 10);
 
         assertThat(results.stream().filter(FailedLogin::lockedNow).count()).isEqualTo(1);
-        assertThat(nodeA.userAccounts().find(TARGET).orElseThrow().failedLogins())
+        assertThat(nodes.get(0).userAccounts().find(TARGET).orElseThrow().failedLogins())
                 .isEqualTo(THREADS * ATTEMPTS);
     }
 
     @Test
     void two_nodes_authenticating_4000_wrong_passwords_with_lockout_off_count_exactly_4000() throws Exception {
-        TestStores.Location location = newLocation();
-        List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
-        nodes.get(0)
-                .policyStore()
-                .save(PasswordPolicy.builder().lockoutThreshold(0).build());
+        List<JdbiStore> nodes = twoNodes();
 
-        List<AuditEvent> events = authenticateWrongly(nodes);
+        List<AuditEvent> events = authenticateWrongly(nodes, 0);
 
         User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
@@ -222,13 +187,9 @@ abstract class ConcurrencyScenarios {
 
     @Test
     void two_nodes_authenticating_4000_wrong_passwords_with_threshold_10_lock_exactly_once() throws Exception {
-        TestStores.Location location = newLocation();
-        List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
-        nodes.get(0)
-                .policyStore()
-                .save(PasswordPolicy.builder().lockoutThreshold(10).build());
+        List<JdbiStore> nodes = twoNodes();
 
-        List<AuditEvent> events = authenticateWrongly(nodes);
+        List<AuditEvent> events = authenticateWrongly(nodes, 10);
 
         User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
         assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
@@ -243,9 +204,14 @@ abstract class ConcurrencyScenarios {
     /**
      * {@code THREADS} threads, spread over one {@link Locksmith} per store (two nodes), each giving
      * {@code ATTEMPTS} wrong passwords for the target through core's {@code Authenticate}; returns the target's
-     * audit trail.
+     * audit trail. The policy is the default one with the lockout threshold given.
      */
-    private static List<AuditEvent> authenticateWrongly(List<JdbiStore> nodes) throws Exception {
+    private static List<AuditEvent> authenticateWrongly(List<JdbiStore> nodes, int lockoutThreshold) throws Exception {
+        nodes.get(0)
+                .policyStore()
+                .save(PasswordPolicy.builder()
+                        .lockoutThreshold(lockoutThreshold)
+                        .build());
         FakePasswordHasher hasher = new FakePasswordHasher();
         nodes.get(0)
                 .userAccounts()
@@ -258,42 +224,17 @@ abstract class ConcurrencyScenarios {
                         false,
                         Optional.empty()));
         List<Locksmith> locksmiths = nodes.stream()
-                .map(node -> Locksmith.builder()
-                        .userAccounts(node.userAccounts())
-                        .passwordHistory(node.passwordHistory())
-                        .auditTrail(node.auditTrail())
-                        .policyStore(node.policyStore())
-                        .transactions(node.transactions())
-                        .passwordHasher(hasher)
-                        .blocklist(InMemoryBlocklist.common())
-                        .build())
+                .map(node -> Stores.locksmith(node, hasher).build())
                 .toList();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<AuthenticationOutcome> outcomes = new ConcurrentLinkedQueue<>();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                Locksmith locksmith = locksmiths.get(t % locksmiths.size());
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < ATTEMPTS; i++) {
-                        outcomes.add(locksmith
-                                .authenticate()
-                                .execute(new Authenticate.Command(
-                                        TARGET, Password.of("wrong guess " + thread + "/" + i))));
-                    }
-                    return null;
-                }));
+        Together.run(THREADS, thread -> {
+            Locksmith locksmith = locksmiths.get(thread % locksmiths.size());
+            for (int i = 0; i < ATTEMPTS; i++) {
+                outcomes.add(locksmith
+                        .authenticate()
+                        .execute(new Authenticate.Command(TARGET, Password.of("wrong guess " + thread + "/" + i))));
             }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(outcomes).hasSize(THREADS * ATTEMPTS).allMatch(AuthenticationOutcome.Rejected.class::isInstance);
         List<AuditEvent> events = new ArrayList<>();
         Optional<Long> before = Optional.empty();
@@ -306,6 +247,15 @@ abstract class ConcurrencyScenarios {
             }
             before = Optional.of(page.get(page.size() - 1).sequence());
         }
+    }
+
+    /** Every caller saw a different count: no two read the same row state. */
+    private static void assertEveryCallerSawADifferentCount(List<FailedLogin> results) {
+        assertThat(results.stream()
+                        .map(r -> r.logins().failedLogins())
+                        .distinct()
+                        .count())
+                .isEqualTo(THREADS * ATTEMPTS);
     }
 
     /** One wrong-password audit row per failure, each with the count that failure reached: 1 to 4000, once each. */
@@ -321,35 +271,30 @@ abstract class ConcurrencyScenarios {
         }
     }
 
-    /** {@code THREADS} threads, spread over the stores, each recording {@code ATTEMPTS} failures. */
+    /**
+     * Adds the target (through the first store), then {@code THREADS} threads, spread over the stores, each record
+     * {@code ATTEMPTS} failures.
+     */
     private static List<FailedLogin> hammer(List<JdbiStore> nodes, int threshold) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
+        nodes.get(0).userAccounts().add(Fixtures.localUser(TARGET.value()));
         ConcurrentLinkedQueue<FailedLogin> results = new ConcurrentLinkedQueue<>();
         UserId target = nodes.get(0).userAccounts().find(TARGET).orElseThrow().id();
         // Lock "until reset": once locked, no later failure may lock again.
         LoginState.Rule rule = new LoginState.Rule(threshold, Optional.empty(), Optional.empty());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                JdbiStore node = nodes.get(t % nodes.size());
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < ATTEMPTS; i++) {
-                        results.add(node.userAccounts().recordFailedLogin(target, Fixtures.NOW, rule));
-                    }
-                    return null;
-                }));
+        Together.run(THREADS, thread -> {
+            JdbiStore node = nodes.get(thread % nodes.size());
+            for (int i = 0; i < ATTEMPTS; i++) {
+                results.add(node.userAccounts().recordFailedLogin(target, Fixtures.NOW, rule));
             }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(results).hasSize(THREADS * ATTEMPTS);
         return new ArrayList<>(results);
+    }
+
+    /** Two stores with pools of their own (two nodes of a host) on one new location. */
+    private List<JdbiStore> twoNodes() {
+        TestStores.Location location = newLocation();
+        return List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
     }
 
     /** One successful password change, as the update returned it. */
@@ -357,8 +302,7 @@ abstract class ConcurrencyScenarios {
 
     @Test
     void concurrent_password_changes_push_one_history_entry_per_success_and_none_per_conflict() throws Exception {
-        TestStores.Location location = newLocation();
-        List<JdbiStore> nodes = List.of(stores.open(location, THREADS / 2), stores.open(location, THREADS / 2));
+        List<JdbiStore> nodes = twoNodes();
         nodes.get(0).userAccounts().add(Fixtures.localUser(TARGET.value()));
         PasswordHash initial = nodes.get(0)
                 .userAccounts()
@@ -367,43 +311,26 @@ abstract class ConcurrencyScenarios {
                 .passwordHash()
                 .orElseThrow();
 
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
         AtomicInteger conflicts = new AtomicInteger();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                JdbiStore node = nodes.get(t % 2);
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    // 3 attempts per thread: at most 24 successes, the most a history keeps, so every push shows.
-                    for (int i = 0; i < 3; i++) {
-                        PasswordHash mine = Fixtures.hash("t" + thread + "-" + i);
-                        try {
-                            changes.add(node.transactions().inTransaction(() -> {
-                                User current = node.userAccounts().find(TARGET).orElseThrow();
-                                PasswordHash old = current.passwordHash().orElseThrow();
-                                node.passwordHistory().push(TARGET, old, Fixtures.NOW);
-                                User updated =
-                                        node.userAccounts().update(current.passwordChangedBySelf(mine, Fixtures.NOW));
-                                return new Change(updated.version(), old, mine);
-                            }));
-                        } catch (ConflictException e) {
-                            conflicts.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        Together.run(THREADS, thread -> {
+            JdbiStore node = nodes.get(thread % 2);
+            // 3 attempts per thread: at most 24 successes, the most a history keeps, so every push shows.
+            for (int i = 0; i < 3; i++) {
+                PasswordHash mine = Fixtures.hash("t" + thread + "-" + i);
+                try {
+                    changes.add(node.transactions().inTransaction(() -> {
+                        User current = node.userAccounts().find(TARGET).orElseThrow();
+                        PasswordHash old = current.passwordHash().orElseThrow();
+                        node.passwordHistory().push(TARGET, old, Fixtures.NOW);
+                        User updated = node.userAccounts().update(current.passwordChangedBySelf(mine, Fixtures.NOW));
+                        return new Change(updated.version(), old, mine);
+                    }));
+                } catch (ConflictException e) {
+                    conflicts.incrementAndGet();
+                }
             }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         List<Change> ordered = changes.stream()
                 .sorted(Comparator.comparingLong(Change::version))

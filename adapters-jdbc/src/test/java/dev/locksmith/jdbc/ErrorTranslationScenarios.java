@@ -25,26 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Database failures come out as core's errors, with messages and causes free of data values and of JDBC
- * types. Subclasses give the database.
+ * types. The test class it is nested in gives the database.
  */
-abstract class ErrorTranslationScenarios {
+abstract class ErrorTranslationScenarios extends DatabaseScenarios {
     private static final String SECRET_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$TOPSECRETHASHVALUE";
-
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    abstract Connection connect(TestStores.Location location) throws SQLException;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
 
     @Test
     void a_taken_username_inside_a_transaction_is_already_exists_and_the_transaction_goes_on() {
@@ -67,7 +55,7 @@ abstract class ErrorTranslationScenarios {
         JdbiStore store = stores.open(location);
         store.userAccounts().add(Fixtures.localUser("victim.user"));
         try (Connection c = connect(location)) {
-            PrefixSearchScenarios.execute(c, "DROP TABLE locksmith_password_history");
+            TestDatabase.execute(c, "DROP TABLE locksmith_password_history");
         }
 
         assertThatThrownBy(() -> store.passwordHistory()
@@ -98,12 +86,12 @@ abstract class ErrorTranslationScenarios {
                         "X",
                         Map.of()));
         try (Connection c = connect(location)) {
-            PrefixSearchScenarios.execute(
+            TestDatabase.execute(
                     c, "UPDATE locksmith_users SET permissions = 'SUPERUSER' WHERE username = 'unknown.permission'");
-            PrefixSearchScenarios.execute(
+            TestDatabase.execute(
                     c, "UPDATE locksmith_users SET public_name = 'a' || CHR(7) WHERE username = 'control.char'");
-            PrefixSearchScenarios.execute(c, "UPDATE locksmith_password_policy SET min_length = 3");
-            PrefixSearchScenarios.execute(c, "UPDATE locksmith_audit_trail SET actor = 'has space'");
+            TestDatabase.execute(c, "UPDATE locksmith_password_policy SET min_length = 3");
+            TestDatabase.execute(c, "UPDATE locksmith_audit_trail SET actor = 'has space'");
         }
 
         assertThatThrownBy(() -> store.userAccounts().find(Username.of("unknown.permission")))

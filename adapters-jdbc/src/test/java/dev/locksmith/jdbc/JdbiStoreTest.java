@@ -116,9 +116,9 @@ class JdbiStoreTest {
                 assertThat(in).as(migration).isNotNull();
             }
         }
-        TestStores.Location location = stores.newH2();
+        TestStores.Location location = stores.newLocation();
         stores.open(location);
-        try (Connection c = PrefixSearchScenarios.open(location.url());
+        try (Connection c = stores.connect(location);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"locksmith_schema_history\""
                         + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
@@ -133,7 +133,7 @@ class JdbiStoreTest {
 
     @Test
     void two_table_prefixes_keep_two_stores_apart_in_one_database() {
-        TestStores.Location location = stores.newH2();
+        TestStores.Location location = stores.newLocation();
         JdbiStore blue = stores.track(
                 JdbiStore.builder().jdbcUrl(location.url()).tablePrefix("blue_").build());
         JdbiStore green = stores.track(JdbiStore.builder()
@@ -149,7 +149,7 @@ class JdbiStoreTest {
 
     @Test
     void a_schema_named_by_a_reserved_word_is_refused_when_the_store_is_built_not_at_every_call() {
-        TestStores.Location location = stores.newH2();
+        TestStores.Location location = stores.newLocation();
 
         assertThatThrownBy(() -> stores.track(JdbiStore.builder()
                         .jdbcUrl(location.url())
@@ -161,7 +161,7 @@ class JdbiStoreTest {
 
     @Test
     void a_schema_holds_the_tables_apart_from_the_default_one() throws SQLException {
-        TestStores.Location location = stores.newH2();
+        TestStores.Location location = stores.newLocation();
         JdbiStore inSchema = stores.track(
                 JdbiStore.builder().jdbcUrl(location.url()).schema("locksmith").build());
         JdbiStore inDefault =
@@ -170,7 +170,7 @@ class JdbiStoreTest {
         inSchema.userAccounts().add(Fixtures.localUser("alice"));
 
         assertThat(inDefault.userAccounts().find(Username.of("alice"))).isEmpty();
-        try (Connection c = PrefixSearchScenarios.open(location.url());
+        try (Connection c = stores.connect(location);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM locksmith.locksmith_users")) {
             rs.next();
@@ -180,16 +180,16 @@ class JdbiStoreTest {
 
     @Test
     void a_database_that_already_holds_the_hosts_tables_gets_ours_beside_them() throws SQLException {
-        TestStores.Location location = stores.newH2();
-        try (Connection c = PrefixSearchScenarios.open(location.url())) {
-            PrefixSearchScenarios.execute(c, "CREATE TABLE host_devices (id INT PRIMARY KEY)");
-            PrefixSearchScenarios.execute(c, "INSERT INTO host_devices VALUES (7)");
+        TestStores.Location location = stores.newLocation();
+        try (Connection c = stores.connect(location)) {
+            TestDatabase.execute(c, "CREATE TABLE host_devices (id INT PRIMARY KEY)");
+            TestDatabase.execute(c, "INSERT INTO host_devices VALUES (7)");
         }
 
         JdbiStore store = stores.open(location);
         store.userAccounts().add(Fixtures.localUser("alice"));
 
-        try (Connection c = PrefixSearchScenarios.open(location.url());
+        try (Connection c = stores.connect(location);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id FROM host_devices")) {
             assertThat(rs.next()).isTrue();
@@ -199,7 +199,7 @@ class JdbiStoreTest {
 
     @Test
     void with_migrations_off_the_host_applies_the_shipped_sql_itself() throws Exception {
-        TestStores.Location location = stores.newH2();
+        TestStores.Location location = stores.newLocation();
         JdbiStore store = stores.track(
                 JdbiStore.builder().jdbcUrl(location.url()).runMigrations(false).build());
         assertThatThrownBy(() -> store.userAccounts().find(Username.of("alice")))
@@ -213,10 +213,10 @@ class JdbiStoreTest {
                         .replace("${usernameCollation}", "")
                         .replace("${randomUuid}", "CAST(RANDOM_UUID() AS VARCHAR(36))");
             }
-            try (Connection c = PrefixSearchScenarios.open(location.url())) {
+            try (Connection c = stores.connect(location)) {
                 for (String statement : sql.replaceAll("(?m)--.*$", "").split(";")) {
                     if (!statement.isBlank()) {
-                        PrefixSearchScenarios.execute(c, statement);
+                        TestDatabase.execute(c, statement);
                     }
                 }
             }
@@ -230,7 +230,7 @@ class JdbiStoreTest {
 
     @Test
     void the_hosts_data_source_stays_open_when_the_store_closes() {
-        TestStores.Location location = stores.newH2();
+        TestStores.Location location = stores.newLocation();
         HikariDataSource host = new HikariDataSource();
         host.setJdbcUrl(location.url());
         try (host) {

@@ -14,7 +14,6 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import java.sql.Connection;
@@ -26,28 +25,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Login bookkeeping lives apart from the users row: a login never waits for a transaction that holds the
  * user (an administration call sending a mail, say), and a user's identity, login state and history go with
- * the user. Subclasses give the database.
+ * the user. The test class it is nested in gives the database.
  */
-abstract class LoginBookkeepingScenarios {
+abstract class LoginBookkeepingScenarios extends DatabaseScenarios {
     private static final Username ALICE = Username.of("alice");
     private static final String RIGHT = "alice's right passphrase";
-
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    abstract Connection connect(TestStores.Location location) throws SQLException;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
 
     @Test
     void logins_never_wait_for_a_transaction_that_holds_the_users_row() throws Exception {
@@ -61,20 +48,11 @@ abstract class LoginBookkeepingScenarios {
                 .add(User.newLocal(
                         ALICE, Profile.named("Alice"), Set.of(), weak, Instant.now(), false, Optional.empty()));
         User alice = store.userAccounts().find(ALICE).orElseThrow();
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(stronger)
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        Locksmith locksmith = Stores.locksmith(store, stronger).build();
 
         try (Connection holder = connect(location)) {
             holder.setAutoCommit(false);
-            PrefixSearchScenarios.execute(
-                    holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
+            TestDatabase.execute(holder, "UPDATE locksmith_users SET comments = 'held' WHERE username = 'alice'");
 
             AuthenticationOutcome wrong = locksmith
                     .authenticate()

@@ -7,42 +7,24 @@ import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.core.usecase.SetPassword;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A store whose pool holds a single connection starts (the schema migration does not take a second one from
- * it) and runs whole use cases through core. Subclasses give the database.
+ * it) and runs whole use cases through core. The test class it is nested in gives the database.
  */
-abstract class PoolOfOneScenarios {
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
+abstract class PoolOfOneScenarios extends DatabaseScenarios {
 
     @Test
     void a_store_with_a_pool_of_one_connection_migrates_and_runs_use_cases() {
         JdbiStore store = stores.open(newLocation(), 1);
-        Locksmith locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(new FakePasswordHasher())
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        Locksmith locksmith = Stores.locksmith(store, new FakePasswordHasher()).build();
         Username admin = Username.of("admin");
         Username alice = Username.of("alice");
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit extension giving tests a real, throwaway PostgreSQL server ({@link RunningPostgres}), started once per
  * test run and shared by every test class that uses it; stopped and deleted when the run ends (or by a
- * shutdown hook if the JVM dies first). Inject it as a parameter of a {@code @BeforeAll} method.
+ * shutdown hook if the JVM dies first). Test classes, and the classes nested in them,
+ * get it as a {@link TestDatabase} parameter.
  *
  * <p>Fails (does not skip) when the server binaries are missing: the PostgreSQL tests must run.
  */
@@ -22,12 +23,12 @@ public final class PostgresServer implements BeforeAllCallback, ParameterResolve
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == RunningPostgres.class;
+        return parameter.getParameter().getType() == TestDatabase.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server(context);
+        return new TestDatabase.Postgres(server(context));
     }
 
     private static RunningPostgres server(ExtensionContext context) {

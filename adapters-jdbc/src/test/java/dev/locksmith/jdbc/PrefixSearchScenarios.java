@@ -7,37 +7,25 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Username prefix search: exact answers, keyset pages, and a plan that walks the primary-key index rather
- * than the table, which is what keeps it fast at a million users. Subclasses give the database.
+ * than the table, which is what keeps it fast at a million users. The test class it is nested in gives the database.
  */
-abstract class PrefixSearchScenarios {
-    final TestStores stores = new TestStores();
+abstract class PrefixSearchScenarios extends DatabaseScenarios {
     private TestStores.Location location;
     private JdbiStore store;
-
-    abstract TestStores.Location newLocation();
-
-    /** A plain JDBC connection to the location, with the store's schema current. */
-    abstract Connection connect(TestStores.Location location) throws SQLException;
-
-    /** Whether the plan text shows the primary-key index in use. */
-    abstract boolean usesUsernameIndex(String plan);
 
     @BeforeEach
     void open() {
@@ -51,11 +39,6 @@ abstract class PrefixSearchScenarios {
         users.add(Fixtures.localUser("userz"));
         users.add(Fixtures.localUser("use"));
         store.userAccounts().addAll(users);
-    }
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
     }
 
     @Test
@@ -99,7 +82,7 @@ abstract class PrefixSearchScenarios {
         String sql = store.userAccounts().prefixSearchSql(true, true, false);
         String plan =
                 explain(sql, Map.of("lower", "user0100", "upper", "user0101", "pattern", "user0100%", "rows", 51));
-        assertThat(usesUsernameIndex(plan)).as(plan).isTrue();
+        assertThat(database().usesUsernameIndex(plan)).as(plan).isTrue();
     }
 
     @Test
@@ -108,7 +91,7 @@ abstract class PrefixSearchScenarios {
         String plan = explain(
                 sql,
                 Map.of("lower", "user01", "upper", "user02", "pattern", "user01%", "after", "user01500", "rows", 51));
-        assertThat(usesUsernameIndex(plan)).as(plan).isTrue();
+        assertThat(database().usesUsernameIndex(plan)).as(plan).isTrue();
     }
 
     private List<String> prefix(String text, int limit) {
@@ -131,8 +114,14 @@ abstract class PrefixSearchScenarios {
             m.appendReplacement(positional, "?");
         }
         m.appendTail(positional);
-        try (Connection c = connect(location);
-                PreparedStatement s = c.prepareStatement("EXPLAIN " + positional)) {
+        try (Connection c = connect(location)) {
+            database().preferIndexes(c);
+            return explain(c, "EXPLAIN " + positional, ordered);
+        }
+    }
+
+    private static String explain(Connection c, String explain, List<Object> ordered) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(explain)) {
             for (int i = 0; i < ordered.size(); i++) {
                 s.setObject(i + 1, ordered.get(i));
             }
@@ -144,15 +133,5 @@ abstract class PrefixSearchScenarios {
             }
             return plan.toString();
         }
-    }
-
-    static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    static Connection open(String url) throws SQLException {
-        return DriverManager.getConnection(url);
     }
 }

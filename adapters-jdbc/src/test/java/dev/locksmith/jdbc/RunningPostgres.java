@@ -22,36 +22,63 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server for tests, from the distribution's binaries ({@code /usr/lib/postgresql/<version>/bin},
- * newest version first): {@code initdb} into a fresh temporary directory with trust authentication (default
- * collation ICU en-US from PostgreSQL 15 on, as a host's database would have), then
- * {@code pg_ctl start} on a free loopback port (listen_addresses=127.0.0.1, unix socket in the temporary
- * directory), and one database, {@code locksmith_test}. PostgreSQL refuses to run as root, so when the JVM is
- * root the directory is given to the {@code postgres} user and every command runs through
- * {@code runuser -u postgres --}. {@link #close()} stops the server ({@code pg_ctl stop -m immediate}) and
- * deletes the directory; a shutdown hook does the same if the JVM ends first.
+ * A throwaway PostgreSQL server for tests and benchmarks, from the distribution's binaries
+ * ({@code /usr/lib/postgresql/<version>/bin}, newest version first, or {@code LOCKSMITH_PG_BIN}): {@code initdb} into
+ * a fresh temporary directory with trust authentication, then {@code pg_ctl start} on a free loopback port
+ * (listen_addresses=127.0.0.1, unix socket in the temporary directory), and one database, {@code locksmith_test}.
+ * PostgreSQL refuses to run as root, so when the JVM is root the directory is given to the {@code postgres} user and
+ * every command runs through {@code runuser -u postgres --}. {@link #close()} stops the server ({@code pg_ctl stop -m
+ * immediate}) and deletes the directory; a shutdown hook does the same if the JVM ends first. What else differs is
+ * the {@link Purpose}'s.
  *
- * <p>Durability settings are off (fsync, synchronous_commit, full_page_writes): the data is thrown away.
+ * <p>The one way Locksmith's builds start a PostgreSQL server: the benchmarks use it too, from this module's test
+ * jar (which holds this class alone).
  */
 public final class RunningPostgres implements AutoCloseable {
+    /** What a server is started for. */
+    public enum Purpose {
+        /**
+         * Tests: durability off (fsync, synchronous_commit, full_page_writes: the data is thrown away), 300
+         * connections, and from PostgreSQL 15 on a natural-language default collation (ICU en-US), as a host's
+         * database would have.
+         */
+        TESTS,
+        /**
+         * Benchmarks: durability at PostgreSQL's defaults, so that a commit costs what it costs a host; the
+         * default 100 connections and the C locale ({@code --no-locale}), as the published figures were measured.
+         */
+        MEASUREMENTS
+    }
+
     private static final String DATABASE = "locksmith_test";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
+    private final Purpose purpose;
     private final Path binaries;
     private final Path directory;
     private final boolean asPostgresUser;
     private final int port;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private RunningPostgres(Path binaries, Path directory, boolean asPostgresUser, int port) {
+    private RunningPostgres(Purpose purpose, Path binaries, Path directory, boolean asPostgresUser, int port) {
+        this.purpose = purpose;
         this.binaries = binaries;
         this.directory = directory;
         this.asPostgresUser = asPostgresUser;
         this.port = port;
     }
 
-    /** Finds the binaries, creates, starts and prepares a server. */
+    /** Finds the binaries, creates, starts and prepares a server for tests. */
     static RunningPostgres start() {
+        return start(Purpose.TESTS);
+    }
+
+    /**
+     * Finds the binaries, creates, starts and prepares a server.
+     *
+     * @throws IllegalStateException when the binaries are missing or the server does not start
+     */
+    public static RunningPostgres start(Purpose purpose) {
         Path binaries = binaries(System.getenv("LOCKSMITH_PG_BIN"), Path.of("/usr/lib/postgresql"));
         boolean root = "root".equals(System.getProperty("user.name"));
         try {
@@ -65,7 +92,7 @@ public final class RunningPostgres implements AutoCloseable {
             }
             IllegalStateException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
-                RunningPostgres server = new RunningPostgres(binaries, directory, root, freePort());
+                RunningPostgres server = new RunningPostgres(purpose, binaries, directory, root, freePort());
                 try {
                     server.initAndStart(attempt == 0);
                     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "locksmith-pg-stop"));
@@ -144,7 +171,8 @@ public final class RunningPostgres implements AutoCloseable {
                     "--username=postgres",
                     "--encoding=UTF8",
                     "--no-sync"));
-            if (versionOf(binaries.getParent().getFileName().toString()) >= 15) {
+            if (purpose == Purpose.TESTS
+                    && versionOf(binaries.getParent().getFileName().toString()) >= 15) {
                 // A natural-language default collation, as most hosts' databases have (en_US sorts '_' before
                 // digits, unlike code-point order): the tests then show the schema does not depend on it.
                 initdb.addAll(List.of("--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"));
@@ -153,22 +181,19 @@ public final class RunningPostgres implements AutoCloseable {
             }
             run(initdb, 120);
         }
-        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory
-                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        run(
-                List.of(
-                        binaries.resolve("pg_ctl").toString(),
-                        "-D",
-                        data().toString(),
-                        "-l",
-                        directory.resolve("postgres.log").toString(),
-                        "-w",
-                        "-t",
-                        "60",
-                        "-o",
-                        options,
-                        "start"),
-                90);
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + directory;
+        if (purpose == Purpose.TESTS) {
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        }
+        run(pgCtl("-l", directory.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", options, "start"), 90);
+    }
+
+    /** A {@code pg_ctl} command on this server's data directory. */
+    private List<String> pgCtl(String... arguments) {
+        List<String> command =
+                new ArrayList<>(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString()));
+        command.addAll(Arrays.asList(arguments));
+        return command;
     }
 
     private void createDatabase() {
@@ -222,9 +247,19 @@ public final class RunningPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
-    /** JDBC URL of the test database. */
-    String url() {
+    /** JDBC URL of the test database, as the superuser. */
+    public String url() {
         return url(DATABASE);
+    }
+
+    /** The server's process id (the postmaster's), from its {@code postmaster.pid}. */
+    public long processId() {
+        try {
+            return Long.parseLong(
+                    Files.readAllLines(data().resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the server's process id", e);
+        }
     }
 
     /** A schema name not used before in this run, so each store starts empty. */
@@ -243,16 +278,7 @@ public final class RunningPostgres implements AutoCloseable {
     private void stopQuietly() {
         try {
             if (Files.exists(data().resolve("postmaster.pid"))) {
-                run(
-                        List.of(
-                                binaries.resolve("pg_ctl").toString(),
-                                "-D",
-                                data().toString(),
-                                "-m",
-                                "immediate",
-                                "-w",
-                                "stop"),
-                        60);
+                run(pgCtl("-m", "immediate", "-w", "stop"), 60);
             }
         } catch (RuntimeException e) {
             // Best effort at shutdown: a leftover server dies with the machine's session.

@@ -12,31 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A database at schema version 2, holding users, counters and history, upgraded by opening a store: every
  * user gets an identity of its own, the counters and locks move to the login state, the history follows its
- * user (and an orphan history, of a user deleted earlier, goes). Subclasses give the database.
+ * user (and an orphan history, of a user deleted earlier, goes). The test class it is nested in gives the database.
  */
-abstract class SchemaUpgradeScenarios {
-    final TestStores stores = new TestStores();
-
-    abstract TestStores.Location newLocation();
-
-    abstract Connection connect(TestStores.Location location) throws SQLException;
-
-    /** The placeholders V1 and V2 need on this database. */
-    abstract Map<String, String> placeholders();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
+abstract class SchemaUpgradeScenarios extends DatabaseScenarios {
 
     @Test
     void a_version_2_database_keeps_its_users_counters_locks_and_history() throws SQLException {
@@ -45,7 +30,7 @@ abstract class SchemaUpgradeScenarios {
                 .dataSource(location.url(), null, null)
                 .locations(Migrations.LOCATION)
                 .table("locksmith_schema_history")
-                .placeholders(placeholders())
+                .placeholders(database().migrationPlaceholders())
                 .target("2");
         location.schema().ifPresent(s -> config.schemas(s).defaultSchema(s));
         config.load().migrate();
@@ -57,7 +42,7 @@ abstract class SchemaUpgradeScenarios {
                     "TIMESTAMP WITH TIME ZONE '2031-05-06 07:00:00+00'",
                     "TIMESTAMP WITH TIME ZONE '2031-05-06 07:30:00+00'");
             insertVersion2User(c, "bob", 0, "NULL", "NULL");
-            PrefixSearchScenarios.execute(
+            TestDatabase.execute(
                     c,
                     "INSERT INTO locksmith_password_history (username, password_hash, replaced_at) "
                             + "VALUES ('alice', 'old-1', CURRENT_TIMESTAMP), ('alice', 'old-2', CURRENT_TIMESTAMP), "
@@ -98,7 +83,7 @@ abstract class SchemaUpgradeScenarios {
 
     private static void insertVersion2User(Connection c, String name, int failed, String lockSince, String lockUntil)
             throws SQLException {
-        PrefixSearchScenarios.execute(
+        TestDatabase.execute(
                 c,
                 "INSERT INTO locksmith_users (username, public_name, private_name, email, "
                         + "comments, search_text, permissions, administrator, enabled, provider, password_hash, "

@@ -12,7 +12,6 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryBlocklist;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import dev.locksmith.core.usecase.ReadPolicy;
@@ -25,34 +24,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Slow work never holds a connection and login bookkeeping never conflicts with administration, on a real
  * database: a small pool serves many concurrent logins whose hashing takes time, and the help desk's
  * set-password and reset succeed on an account under a stream of wrong guesses. The hasher is a cheap test
- * one made slow by a sleep, so the test does not depend on the machine's speed. Subclasses give the database.
+ * one made slow by a sleep, so the test does not depend on the machine's speed. The test class it is nested in gives the database.
  */
-abstract class SlowWorkScenarios {
+abstract class SlowWorkScenarios extends DatabaseScenarios {
     private static final Duration HASHING = Duration.ofMillis(40);
-
-    final TestStores stores = new TestStores();
-
-    /** A new, empty database location. */
-    abstract TestStores.Location newLocation();
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
 
     /** A test hasher whose every hash and verification takes {@link #HASHING}, as Argon2 takes its time. */
     static final class SlowHasher implements PasswordHasher {
@@ -85,15 +68,7 @@ abstract class SlowWorkScenarios {
     }
 
     private static Locksmith locksmith(JdbiStore store, PasswordHasher hasher) {
-        return Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(hasher)
-                .blocklist(InMemoryBlocklist.common())
-                .build();
+        return Stores.locksmith(store, hasher).build();
     }
 
     private static void add(JdbiStore store, PasswordHasher hasher, String name, Set<Permission> permissions) {
@@ -118,54 +93,41 @@ abstract class SlowWorkScenarios {
         }
         add(store, hasher, "admin", Set.of(Permission.ADMINISTRATOR));
         Locksmith locksmith = locksmith(store, hasher);
-        ExecutorService pool = Executors.newFixedThreadPool(33);
-        CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger authenticated = new AtomicInteger();
         AtomicInteger policyReads = new AtomicInteger();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 32; t++) {
-                Username user = Username.of("user" + t);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 5; i++) {
-                        try {
-                            AuthenticationOutcome outcome = locksmith
-                                    .authenticate()
-                                    .execute(new Authenticate.Command(
-                                            user,
-                                            Password.of((i % 2 == 0 ? "the right passphrase of " : "wrong ")
-                                                    + user.value())));
-                            if (outcome.loggedIn()) {
-                                authenticated.incrementAndGet();
-                            }
-                        } catch (RuntimeException e) {
-                            failures.add(e);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            futures.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 20; i++) {
+        List<Together.Task> tasks = new ArrayList<>();
+        for (int t = 0; t < 32; t++) {
+            Username user = Username.of("user" + t);
+            tasks.add(() -> {
+                for (int i = 0; i < 5; i++) {
                     try {
-                        locksmith.readPolicy().execute(new ReadPolicy.Command(Username.of("admin")));
-                        policyReads.incrementAndGet();
+                        AuthenticationOutcome outcome = locksmith
+                                .authenticate()
+                                .execute(new Authenticate.Command(
+                                        user,
+                                        Password.of(
+                                                (i % 2 == 0 ? "the right passphrase of " : "wrong ") + user.value())));
+                        if (outcome.loggedIn()) {
+                            authenticated.incrementAndGet();
+                        }
                     } catch (RuntimeException e) {
                         failures.add(e);
                     }
                 }
-                return null;
-            }));
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
+            });
         }
+        tasks.add(() -> {
+            for (int i = 0; i < 20; i++) {
+                try {
+                    locksmith.readPolicy().execute(new ReadPolicy.Command(Username.of("admin")));
+                    policyReads.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        });
+        Together.run(tasks);
 
         assertThat(failures).isEmpty();
         assertThat(authenticated).hasValue(32 * 3);

@@ -1,36 +1,47 @@
 package dev.locksmith.jdbc;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Opens stores on fresh H2 in-memory databases or fresh PostgreSQL schemas, and closes everything it opened.
- * One per test (not thread-safe for opening; the stores themselves are).
+ * Opens stores at fresh locations of one {@link TestDatabase} (H2 in-memory databases or PostgreSQL schemas), and
+ * closes everything it opened. One per test (not thread-safe for opening; the stores themselves are).
  */
 final class TestStores implements AutoCloseable {
     /** Where a store's tables live: a URL and, on PostgreSQL, a schema of its own. */
     record Location(String url, Optional<String> schema) {}
 
+    private final TestDatabase database;
     private final List<JdbiStore> stores = new ArrayList<>();
-    private final List<String> h2Urls = new ArrayList<>();
+    private final List<Location> locations = new ArrayList<>();
 
-    /** A new, empty H2 in-memory database (kept until {@link #close()}, whatever the pools do). */
-    Location newH2() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
-        h2Urls.add(url);
-        return new Location(url, Optional.empty());
+    TestStores(TestDatabase database) {
+        this.database = database;
     }
 
-    /** A new, empty schema of the shared PostgreSQL test database. */
-    Location newPostgres(RunningPostgres server) {
-        return new Location(server.url(), Optional.of(server.newSchema()));
+    /** Stores on H2. */
+    TestStores() {
+        this(new TestDatabase.H2());
+    }
+
+    TestDatabase database() {
+        return database;
+    }
+
+    /** A new, empty location (kept until {@link #close()}, whatever the pools do). */
+    Location newLocation() {
+        Location location = database.newLocation();
+        locations.add(location);
+        return location;
+    }
+
+    /** A plain JDBC connection of its own to the location, outside any store, with the store's tables current. */
+    Connection connect(Location location) throws SQLException {
+        return database.connect(location);
     }
 
     /** Opens (and migrates) a store at the location; closed by {@link #close()}. */
@@ -60,14 +71,7 @@ final class TestStores implements AutoCloseable {
     public void close() {
         stores.forEach(JdbiStore::close);
         stores.clear();
-        for (String url : h2Urls) {
-            try (Connection c = DriverManager.getConnection(url);
-                    Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // Already gone.
-            }
-        }
-        h2Urls.clear();
+        locations.forEach(database::dispose);
+        locations.clear();
     }
 }

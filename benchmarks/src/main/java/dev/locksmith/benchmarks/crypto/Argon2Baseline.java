@@ -1,5 +1,6 @@
 package dev.locksmith.benchmarks.crypto;
 
+import dev.locksmith.crypto.Argon2Settings;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -29,6 +30,22 @@ public final class Argon2Baseline {
         this.iterations = iterations;
         this.parallelism = parallelism;
         this.pool = pool;
+    }
+
+    /** {@link #fresh(int, int, int)} at the adapter's default cost. */
+    public static Argon2Baseline fresh() {
+        return fresh(
+                Argon2Settings.DEFAULT_MEMORY_KIB,
+                Argon2Settings.DEFAULT_ITERATIONS,
+                Argon2Settings.DEFAULT_PARALLELISM);
+    }
+
+    /** {@link #withSharedBouncyCastlePool(int, int, int)} at the adapter's default cost. */
+    public static Argon2Baseline withSharedBouncyCastlePool() {
+        return withSharedBouncyCastlePool(
+                Argon2Settings.DEFAULT_MEMORY_KIB,
+                Argon2Settings.DEFAULT_ITERATIONS,
+                Argon2Settings.DEFAULT_PARALLELISM);
     }
 
     public static Argon2Baseline fresh(int memoryKiB, int iterations, int parallelism) {

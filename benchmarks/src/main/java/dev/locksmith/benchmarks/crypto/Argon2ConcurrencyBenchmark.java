@@ -46,10 +46,7 @@ public class Argon2ConcurrencyBenchmark {
     @Setup
     public void setUp() {
         adapter = new Argon2PasswordHasher(Argon2Settings.defaults());
-        raw = Argon2Baseline.fresh(
-                Argon2Settings.DEFAULT_MEMORY_KIB,
-                Argon2Settings.DEFAULT_ITERATIONS,
-                Argon2Settings.DEFAULT_PARALLELISM);
+        raw = Argon2Baseline.fresh();
         password = Password.of(TEXT);
         passwordBytes = TEXT.getBytes(StandardCharsets.UTF_8);
     }

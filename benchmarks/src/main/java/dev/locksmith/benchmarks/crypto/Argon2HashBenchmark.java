@@ -44,14 +44,8 @@ public abstract class Argon2HashBenchmark {
     @Setup
     public void setUp() {
         adapter = new Argon2PasswordHasher(Argon2Settings.defaults());
-        raw = Argon2Baseline.fresh(
-                Argon2Settings.DEFAULT_MEMORY_KIB,
-                Argon2Settings.DEFAULT_ITERATIONS,
-                Argon2Settings.DEFAULT_PARALLELISM);
-        bcPooled = Argon2Baseline.withSharedBouncyCastlePool(
-                Argon2Settings.DEFAULT_MEMORY_KIB,
-                Argon2Settings.DEFAULT_ITERATIONS,
-                Argon2Settings.DEFAULT_PARALLELISM);
+        raw = Argon2Baseline.fresh();
+        bcPooled = Argon2Baseline.withSharedBouncyCastlePool();
         password = Password.of(TEXT);
         passwordBytes = TEXT.getBytes(StandardCharsets.UTF_8);
         stored = adapter.hash(password);

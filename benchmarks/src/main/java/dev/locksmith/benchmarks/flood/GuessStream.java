@@ -1,5 +1,6 @@
 package dev.locksmith.benchmarks.flood;
 
+import dev.locksmith.benchmarks.Fixture;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Username;

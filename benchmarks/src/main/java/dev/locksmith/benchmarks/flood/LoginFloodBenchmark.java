@@ -1,5 +1,6 @@
 package dev.locksmith.benchmarks.flood;
 
+import dev.locksmith.benchmarks.Fixture;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
@@ -77,6 +78,7 @@ public class LoginFloodBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             fixture = Fixture.open(store, PasswordPolicy.nistDefault(), USERS);
+            Tally.serverCpu(fixture::serverCpuNanos);
             Tally.expect(
                     "login.ok",
                     "login.BUSY",

@@ -1,5 +1,6 @@
 package dev.locksmith.benchmarks.flood;
 
+import dev.locksmith.benchmarks.Fixture;
 import dev.locksmith.core.domain.LocksmithException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
@@ -77,6 +78,7 @@ public class StarvationBenchmark {
                     store,
                     PasswordPolicy.builder().lockoutThreshold(lockoutThreshold).build(),
                     10);
+            Tally.serverCpu(fixture::serverCpuNanos);
             target = fixture.users[0];
             Tally.expect(
                     "setPassword.ok",

@@ -1,42 +1,25 @@
 package dev.locksmith.benchmarks.jdbc;
 
+import dev.locksmith.benchmarks.Fixture;
 import dev.locksmith.benchmarks.crypto.Argon2Baseline;
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
-import dev.locksmith.core.domain.Permission;
-import dev.locksmith.core.domain.Profile;
-import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
-import dev.locksmith.core.usecase.BootstrapAdministrator;
-import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.core.usecase.SetPassword;
 import dev.locksmith.crypto.Argon2PasswordHasher;
 import dev.locksmith.crypto.Argon2Settings;
 import dev.locksmith.jdbc.JdbiStore;
-import dev.locksmith.screening.BloomFilterBlocklist;
-import dev.locksmith.screening.ZxcvbnStrengthEstimator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,17 +71,13 @@ public class EndToEndBenchmark {
     /** The users the rounds cycle over, so that each one's password is set often enough to fill the history. */
     private static final int ACTIVE = 40;
 
-    private static final Username ADMIN = Username.of("admin");
-    private static final Username HELPDESK = Username.of("helpdesk");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @Param({"nist", "strict"})
     public String policy;
 
     private final SecureRandom random = new SecureRandom();
-    private Path folder;
-    private JdbiStore store;
+    private Fixture fixture;
     private TimedHasher hasher;
     private Locksmith locksmith;
     private Username[] users;
@@ -144,82 +123,33 @@ public class EndToEndBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        folder = Files.createTempDirectory("locksmith-e2e");
-        store = JdbiStore.embedded(folder.resolve("locksmith"));
+    public void setUp() {
         hasher = new TimedHasher(new Argon2PasswordHasher(Argon2Settings.defaults()));
-        store.policyStore()
-                .save(
-                        switch (policy) {
-                            case "nist" -> PasswordPolicy.nistDefault();
-                            case "strict" ->
-                                PasswordPolicy.builder()
-                                        .minStrength(3)
-                                        .historySize(5)
-                                        .build();
-                            default -> throw new IllegalArgumentException("policy: nist or strict, not " + policy);
-                        });
-        locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
-                .passwordHasher(hasher)
-                .blocklist(BloomFilterBlocklist.ofCommonPasswords())
-                .strengthEstimator(ZxcvbnStrengthEstimator.create())
-                .build();
-        locksmith
-                .bootstrapAdministrator()
-                .execute(new BootstrapAdministrator.Command(
-                        ADMIN, Profile.named("Administrator"), Password.of(randomPassword())));
-        locksmith
-                .createUser()
-                .execute(new CreateUser.Command(
-                        ADMIN,
-                        HELPDESK,
-                        Profile.named("Help Desk"),
-                        Set.of(Permission.SET_PASSWORDS),
-                        Password.of(randomPassword()),
-                        false));
-
+        PasswordPolicy chosen = switch (policy) {
+            case "nist" -> PasswordPolicy.nistDefault();
+            case "strict" ->
+                PasswordPolicy.builder().minStrength(3).historySize(5).build();
+            default -> throw new IllegalArgumentException("policy: nist or strict, not " + policy);
+        };
         // The 1,000 targets share one initial password, hashed once by the adapter (a real Argon2id hash).
-        initial = randomPassword();
-        initialHash = hasher.delegate.hash(Password.of(initial));
-        Instant now = Instant.now();
-        users = new Username[USERS];
+        fixture = Fixture.open("h2", chosen, USERS, hasher);
+        locksmith = fixture.locksmith;
+        users = fixture.users;
+        initial = fixture.initialPassword;
+        initialHash = fixture.initialHash;
         passwords = new String[USERS];
-        List<User> batch = new ArrayList<>(USERS);
-        for (int i = 0; i < USERS; i++) {
-            users[i] = Username.of(String.format(Locale.ROOT, "user%04d", i));
-            passwords[i] = initial;
-            batch.add(User.newLocal(
-                    users[i], Profile.named("User " + i), Set.of(), initialHash, now, false, Optional.empty()));
-        }
-        store.userAccounts().addAll(batch);
+        Arrays.fill(passwords, initial);
 
         rawPassword = initial.getBytes(StandardCharsets.UTF_8);
         rawSalt = new byte[16];
         random.nextBytes(rawSalt);
-        raw = Argon2Baseline.fresh(
-                Argon2Settings.DEFAULT_MEMORY_KIB,
-                Argon2Settings.DEFAULT_ITERATIONS,
-                Argon2Settings.DEFAULT_PARALLELISM);
+        raw = Argon2Baseline.fresh();
         rawTag = raw.tag(rawPassword, rawSalt, 32);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        store.close();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+    public void tearDown() {
+        fixture.close();
     }
 
     @Benchmark
@@ -295,10 +225,10 @@ public class EndToEndBenchmark {
     }
 
     private int setPassword(int user) {
-        String next = randomPassword();
+        String next = Fixture.randomPassword();
         SetPassword.Result result = locksmith
                 .setPassword()
-                .execute(new SetPassword.Command(HELPDESK, users[user], Password.of(next), false, false));
+                .execute(new SetPassword.Command(Fixture.HELPDESK, users[user], Password.of(next), false, false));
         passwords[user] = next;
         return result.mustChangePassword() ? 0 : 1;
     }
@@ -312,15 +242,6 @@ public class EndToEndBenchmark {
             throw new IllegalStateException("raw verification failed");
         }
         return 1;
-    }
-
-    /** 20 random letters and digits: strong (score 4), never on the blocklist, never repeated. */
-    private String randomPassword() {
-        StringBuilder text = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return text.toString();
     }
 
     /** The hasher, timed: wall time spent inside it and the number of calls (one benchmark thread). */

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.cert.ManageCertificates;
+import dev.locksmith.benchmarks.Folders;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
@@ -24,10 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LiveDirectoryBenchmark {
 
-    private static final int NAMES = 1024;
+    private static final int NAMES = NameCursor.NAMES;
     private static final int USERS = 10_000;
     private static final Source.Provider CORP = new Source.Provider("corp");
     private static final String SERVICE_DN = "cn=locksmith,dc=example,dc=com";
@@ -78,17 +77,6 @@ public class LiveDirectoryBenchmark {
     private final Username[] names = new Username[NAMES];
     private Password password;
     private Password wrongPassword;
-
-    /** A per-thread position in the name array. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int advance() {
-            next = (next + 1) & (NAMES - 1);
-            return next;
-        }
-    }
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -113,18 +101,7 @@ public class LiveDirectoryBenchmark {
                 "127.0.0.1",
                 "--days-valid",
                 "2");
-        manageCertificates(
-                "export-certificate",
-                "--keystore",
-                keyStore.toString(),
-                "--keystore-password",
-                "changeit",
-                "--alias",
-                "server",
-                "--output-format",
-                "PEM",
-                "--output-file",
-                certificate.toString());
+        exportPem("export-certificate", keyStore, certificate);
 
         String url = server.equals("slapd") ? startSlapd(keyStore, certificate) : startInMemory(keyStore);
         Path bindPassword = Files.writeString(folder.resolve("bind"), "service-secret");
@@ -206,18 +183,7 @@ public class LiveDirectoryBenchmark {
                     "slapd not found at " + binary + ": apt-get install -y slapd, or use -p server=in-memory");
         }
         Path key = folder.resolve("server.key");
-        manageCertificates(
-                "export-private-key",
-                "--keystore",
-                keyStore.toString(),
-                "--keystore-password",
-                "changeit",
-                "--alias",
-                "server",
-                "--output-format",
-                "PEM",
-                "--output-file",
-                key.toString());
+        exportPem("export-private-key", keyStore, key);
         Files.createDirectories(folder.resolve("data"));
         Path conf = Files.writeString(folder.resolve("slapd.conf"), """
                 include /etc/ldap/schema/core.schema
@@ -307,6 +273,22 @@ public class LiveDirectoryBenchmark {
                 .poolSize(8);
     }
 
+    /** Exports the server's certificate or private key ({@code export-certificate}, {@code export-private-key}). */
+    private static void exportPem(String export, Path keyStore, Path file) {
+        manageCertificates(
+                export,
+                "--keystore",
+                keyStore.toString(),
+                "--keystore-password",
+                "changeit",
+                "--alias",
+                "server",
+                "--output-format",
+                "PEM",
+                "--output-file",
+                file.toString());
+    }
+
     private static void manageCertificates(String... arguments) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         ResultCode result = ManageCertificates.main(null, output, output, arguments);
@@ -328,28 +310,24 @@ public class LiveDirectoryBenchmark {
             slapd.destroy();
             slapd.waitFor(10, TimeUnit.SECONDS);
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Folders.delete(folder);
     }
 
     /** Baseline: the LDIF provider's claim, one set lookup. */
     @Benchmark
-    public Optional<Source.Provider> ldifClaim(Cursor cursor) {
+    public Optional<Source.Provider> ldifClaim(NameCursor cursor) {
         return ldif.claimant(names[cursor.advance()]);
     }
 
     /** A claim answered from the positive cache. */
     @Benchmark
-    public Optional<Source.Provider> liveClaimCached(Cursor cursor) {
+    public Optional<Source.Provider> liveClaimCached(NameCursor cursor) {
         return cached.claimant(names[cursor.advance()]);
     }
 
     /** A claim with the caches off: one search on a pooled, already bound connection. */
     @Benchmark
-    public Optional<Source.Provider> liveClaimUncached(Cursor cursor) {
+    public Optional<Source.Provider> liveClaimUncached(NameCursor cursor) {
         return uncached.claimant(names[cursor.advance()]);
     }
 

@@ -1,6 +1,7 @@
 package dev.locksmith.benchmarks.ldap;
 
 import com.google.common.collect.ImmutableSet;
+import dev.locksmith.benchmarks.Folders;
 import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.ldap.LdifProvider;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SecurityProvidersBenchmark {
 
-    private static final int NAMES = 1024;
+    private static final int NAMES = NameCursor.NAMES;
 
     @Param({"100000"})
     int users;
@@ -53,17 +53,6 @@ public class SecurityProvidersBenchmark {
     private final Username[] inFirst = new Username[NAMES];
     private final Username[] byRule = new Username[NAMES];
     private final Username[] unknown = new Username[NAMES];
-
-    /** A per-thread position in the name arrays. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int advance() {
-            next = (next + 1) & (NAMES - 1);
-            return next;
-        }
-    }
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -104,34 +93,30 @@ public class SecurityProvidersBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         providers.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Folders.delete(directory);
     }
 
     /** A username in the first provider's LDIF data: one set lookup. */
     @Benchmark
-    public Optional<Source.Provider> claimedByFirstDirectory(Cursor cursor) {
+    public Optional<Source.Provider> claimedByFirstDirectory(NameCursor cursor) {
         return providers.claimant(inFirst[cursor.advance()]);
     }
 
     /** A Kerberos principal: two directory misses, then the realm rule of the third provider. */
     @Benchmark
-    public Optional<Source.Provider> claimedByRealmRule(Cursor cursor) {
+    public Optional<Source.Provider> claimedByRealmRule(NameCursor cursor) {
         return providers.claimant(byRule[cursor.advance()]);
     }
 
     /** Nobody claims it: every provider is consulted. */
     @Benchmark
-    public Optional<Source.Provider> unclaimed(Cursor cursor) {
+    public Optional<Source.Provider> unclaimed(NameCursor cursor) {
         return providers.claimant(unknown[cursor.advance()]);
     }
 
     /** The floor: one immutable-set lookup of the same canonical string, no providers, no rules. */
     @Benchmark
-    public boolean floorSetContains(Cursor cursor) {
+    public boolean floorSetContains(NameCursor cursor) {
         return floor.contains(inFirst[cursor.advance()].value());
     }
 

@@ -7,6 +7,7 @@ import java.lang.ref.Reference;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Load time and retained heap of the screening adapters, measured in a fresh JVM: heap in use after repeated
@@ -59,39 +60,16 @@ public final class ScreeningFootprint {
                 usedHeapAfterGc() - before,
                 hashSet.size());
 
-        before = usedHeapAfterGc();
-        started = System.nanoTime();
-        ZxcvbnStrengthEstimator estimator = ZxcvbnStrengthEstimator.create();
-        coldMillis = (System.nanoTime() - started) / 1_000_000;
-        retained = usedHeapAfterGc() - before;
-        System.out.printf(
-                Locale.ROOT,
-                "%-45s load %5d ms, retained %,9d bytes (zxcvbn4j's dictionaries, per estimator)%n",
+        ZxcvbnStrengthEstimator estimator = timedBuild(
                 "strength estimator, first build",
-                coldMillis,
-                retained);
-
-        before = usedHeapAfterGc();
-        started = System.nanoTime();
-        ZxcvbnStrengthEstimator another = ZxcvbnStrengthEstimator.create();
-        long anotherMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf(
-                Locale.ROOT,
-                "%-45s load %5d ms, retained %,9d bytes%n",
-                "strength estimator, another one",
-                anotherMillis,
-                usedHeapAfterGc() - before);
-
-        before = usedHeapAfterGc();
-        started = System.nanoTime();
-        NbvcxzBaselineEstimator baseline = NbvcxzBaselineEstimator.create();
-        long baselineMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf(
-                Locale.ROOT,
-                "%-45s load %5d ms, retained %,9d bytes (nbvcxz's static dictionaries)%n",
+                " (zxcvbn4j's dictionaries, per estimator)",
+                ZxcvbnStrengthEstimator::create);
+        ZxcvbnStrengthEstimator another =
+                timedBuild("strength estimator, another one", "", ZxcvbnStrengthEstimator::create);
+        NbvcxzBaselineEstimator baseline = timedBuild(
                 "baseline: nbvcxz estimator, first build",
-                baselineMillis,
-                usedHeapAfterGc() - before);
+                " (nbvcxz's static dictionaries)",
+                NbvcxzBaselineEstimator::create);
 
         Reference.reachabilityFence(blocklist);
         Reference.reachabilityFence(second);
@@ -100,6 +78,22 @@ public final class ScreeningFootprint {
         Reference.reachabilityFence(another);
         Reference.reachabilityFence(baseline);
         Reference.reachabilityFence(hashSet);
+    }
+
+    /** Builds one object and prints its load time and the heap it retains (returned, so it stays reachable). */
+    private static <T> T timedBuild(String what, String note, Supplier<T> build) throws InterruptedException {
+        long before = usedHeapAfterGc();
+        long started = System.nanoTime();
+        T built = build.get();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s load %5d ms, retained %,9d bytes%s%n",
+                what,
+                millis,
+                usedHeapAfterGc() - before,
+                note);
+        return built;
     }
 
     private static void report(String what, long millis, long retained, BloomFilterBlocklist blocklist) {

@@ -1,4 +1,4 @@
-package dev.locksmith.benchmarks.flood;
+package dev.locksmith.benchmarks;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.Password;
@@ -8,11 +8,13 @@ import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
+import dev.locksmith.core.port.PasswordHasher;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.CreateUser;
 import dev.locksmith.crypto.Argon2PasswordHasher;
 import dev.locksmith.crypto.Argon2Settings;
 import dev.locksmith.jdbc.JdbiStore;
+import dev.locksmith.jdbc.RunningPostgres;
 import dev.locksmith.screening.BloomFilterBlocklist;
 import dev.locksmith.screening.ZxcvbnStrengthEstimator;
 import java.io.IOException;
@@ -22,7 +24,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,37 +32,46 @@ import java.util.stream.Stream;
 
 /**
  * What a benchmark trial runs against, as a host would set it up: a store with its defaults (the embedded H2
- * file, or a throwaway PostgreSQL server through a {@code jdbc:postgresql:} URL; the store's own pool of
- * {@value JdbiStore#DEFAULT_POOL_SIZE} connections and its default timeouts), the Argon2id hasher at its default
- * settings (cost and hashing gate), the bundled blocklist and the nbvcxz estimator; an administrator
+ * file, or a throwaway PostgreSQL server through a {@code jdbc:postgresql:} URL, {@link RunningPostgres} started
+ * for {@link RunningPostgres.Purpose#MEASUREMENTS}; the store's own pool of {@value JdbiStore#DEFAULT_POOL_SIZE}
+ * connections and its default timeouts), the Argon2id hasher at its default settings (cost and hashing gate) or one
+ * the benchmark gives, the bundled blocklist and the zxcvbn estimator; an administrator
  * ({@link #ADMIN}), a privileged user with {@code SET_PASSWORDS} ({@link #HELPDESK}), and {@code users} local
  * users {@code user0000}, {@code user0001}, ... sharing one initial password, hashed once (a real Argon2id hash
  * at the default cost). Safe to use from many threads once built, as {@link Locksmith} is.
  */
-final class Fixture implements AutoCloseable {
-    static final Username ADMIN = Username.of("admin");
-    static final Username HELPDESK = Username.of("helpdesk");
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+public final class Fixture implements AutoCloseable {
+    /** The administrator. */
+    public static final Username ADMIN = Username.of("admin");
+    /** The privileged user, with {@code SET_PASSWORDS}. */
+    public static final Username HELPDESK = Username.of("helpdesk");
 
-    final Argon2PasswordHasher hasher;
-    final Locksmith locksmith;
-    final Username[] users;
-    final String initialPassword;
-    final PasswordHash initialHash;
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+
+    /** The use cases, over the store. */
+    public final Locksmith locksmith;
+    /** The local users, {@code user0000} first. */
+    public final Username[] users;
+    /** The users' shared initial password. */
+    public final String initialPassword;
+    /** Its hash, as stored for every user. */
+    public final PasswordHash initialHash;
+
     private final JdbiStore store;
-    private final ThrowawayPostgres postgres;
+    private final RunningPostgres postgres;
     private final Path folder;
+    private volatile boolean closed;
+    private volatile long serverCpuAtClose = -1;
 
     private Fixture(
-            Argon2PasswordHasher hasher,
             Locksmith locksmith,
             Username[] users,
             String initialPassword,
             PasswordHash initialHash,
             JdbiStore store,
-            ThrowawayPostgres postgres,
+            RunningPostgres postgres,
             Path folder) {
-        this.hasher = hasher;
         this.locksmith = locksmith;
         this.users = users;
         this.initialPassword = initialPassword;
@@ -72,24 +82,33 @@ final class Fixture implements AutoCloseable {
     }
 
     /**
-     * Builds a fixture.
+     * Builds a fixture with the Argon2id hasher at its default settings.
      *
      * @param kind {@code h2} (the embedded file store in a temporary folder) or {@code postgres} (a throwaway
      *             server started for the trial)
      */
-    static Fixture open(String kind, PasswordPolicy policy, int userCount) {
+    public static Fixture open(String kind, PasswordPolicy policy, int userCount) {
+        return open(kind, policy, userCount, new Argon2PasswordHasher(Argon2Settings.defaults()));
+    }
+
+    /**
+     * Builds a fixture whose use cases hash with {@code hasher}, which also hashes the initial password once.
+     *
+     * @param kind {@code h2} (the embedded file store in a temporary folder) or {@code postgres} (a throwaway
+     *             server started for the trial)
+     */
+    public static Fixture open(String kind, PasswordPolicy policy, int userCount, PasswordHasher hasher) {
         Path folder = null;
-        ThrowawayPostgres postgres = null;
+        RunningPostgres postgres = null;
         JdbiStore store;
         try {
             switch (kind) {
                 case "h2" -> {
-                    folder = Files.createTempDirectory("locksmith-flood");
+                    folder = Files.createTempDirectory("locksmith-bench");
                     store = JdbiStore.embedded(folder.resolve("locksmith"));
                 }
                 case "postgres" -> {
-                    postgres = ThrowawayPostgres.start();
-                    Tally.serverCpu(postgres::cpuNanos);
+                    postgres = RunningPostgres.start(RunningPostgres.Purpose.MEASUREMENTS);
                     store = JdbiStore.builder().jdbcUrl(postgres.url()).build();
                 }
                 default -> throw new IllegalArgumentException("store: h2 or postgres, not " + kind);
@@ -98,7 +117,6 @@ final class Fixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         store.policyStore().save(policy);
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(Argon2Settings.defaults());
         Locksmith locksmith = Locksmith.builder()
                 .userAccounts(store.userAccounts())
                 .passwordHistory(store.passwordHistory())
@@ -134,11 +152,11 @@ final class Fixture implements AutoCloseable {
                     users[i], Profile.named("User " + i), Set.of(), initialHash, now, false, Optional.empty()));
         }
         store.userAccounts().addAll(batch);
-        return new Fixture(hasher, locksmith, users, initial, initialHash, store, postgres, folder);
+        return new Fixture(locksmith, users, initial, initialHash, store, postgres, folder);
     }
 
     /** 20 random letters and digits: strong (nbvcxz score 4), never on the blocklist, never repeated. */
-    static String randomPassword() {
+    public static String randomPassword() {
         SecureRandom random = RANDOM.get();
         StringBuilder text = new StringBuilder(20);
         for (int i = 0; i < 20; i++) {
@@ -147,23 +165,70 @@ final class Fixture implements AutoCloseable {
         return text.toString();
     }
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    /**
+     * CPU time used so far by the PostgreSQL server (after {@link #close()}, what it had used then): the postmaster
+     * and its live children (the backends serving the pool, the background workers) from {@code /proc/<pid>/stat},
+     * plus the children that have ended. Clock ticks of 10 ms; -1 on H2, or when {@code /proc} cannot be read.
+     */
+    public long serverCpuNanos() {
+        return postgres == null || closed ? serverCpuAtClose : cpuNanos(postgres);
+    }
 
     @Override
     public void close() {
         store.close();
         if (postgres != null) {
-            long used = postgres.cpuNanos(); // what the iteration being closed reports
-            Tally.serverCpu(() -> used);
+            serverCpuAtClose = cpuNanos(postgres); // what the iteration being closed reports
+            closed = true;
             postgres.close();
         }
         if (folder != null) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
+            try {
+                Folders.delete(folder);
             } catch (IOException e) {
                 // Best effort: a temporary folder.
             }
         }
+    }
+
+    private static long cpuNanos(RunningPostgres server) {
+        try {
+            long parent = server.processId();
+            String[] own = statFields(parent);
+            long ticks = Long.parseLong(own[13])
+                    + Long.parseLong(own[14])
+                    + Long.parseLong(own[15])
+                    + Long.parseLong(own[16]);
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    String name = process.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String[] fields = statFields(Long.parseLong(name));
+                        if (Long.parseLong(fields[3]) == parent) {
+                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // The process ended meanwhile.
+                    }
+                }
+            }
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The fields of {@code /proc/<pid>/stat}, numbered from 0 (the command, in parentheses, skipped over). */
+    private static String[] statFields(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = new String[rest.length + 2];
+        fields[0] = Long.toString(pid);
+        fields[1] = "";
+        System.arraycopy(rest, 0, fields, 2, rest.length);
+        return fields;
     }
 }
