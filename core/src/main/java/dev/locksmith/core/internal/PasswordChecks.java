@@ -57,8 +57,9 @@ public final class PasswordChecks {
 
     /**
      * The hash of a password someone sets for another user, or a new user's, made once it complies with the
-     * whole policy (never compared with earlier passwords, see {@link #violations}). Slow work: call it with no
-     * transaction held.
+     * whole policy. Never compared with earlier passwords (see
+     * {@link #violations(Password, PasswordPolicy, Username, Profile)}). Slow work: call it with no transaction
+     * held.
      *
      * @throws PolicyViolationException with every violation
      */
