@@ -39,16 +39,13 @@ record AuthenticateService(
     public AuthenticationOutcome execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         Username username = command.username();
-        Password password = command.password();
-        try {
+        try (Password password = command.password()) {
             return runner.run(
                     Operation.AUTHENTICATE,
                     Optional.empty(),
                     Optional.of(username),
                     run -> read(run, username, password),
                     (run, checked) -> write(run, username, checked));
-        } finally {
-            password.wipe();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Permission;
 import dev.locksmith.core.domain.Reason;
@@ -25,7 +26,7 @@ record BootstrapAdministratorService(
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        try {
+        try (Password password = command.password()) {
             runner.run(
                     Operation.BOOTSTRAP_ADMINISTRATOR,
                     Optional.empty(),
@@ -33,12 +34,7 @@ record BootstrapAdministratorService(
                     run -> {
                         requireBootstrappable(run, command);
                         PasswordPolicy policy = policies.current();
-                        return () -> checks.hashCompliant(
-                                command.password(),
-                                policy,
-                                command.username(),
-                                command.profile(),
-                                PasswordChecks.Earlier.none());
+                        return () -> checks.hashCompliant(password, policy, command.username(), command.profile());
                     },
                     (run, hash) -> {
                         requireBootstrappable(run, command);
@@ -61,8 +57,6 @@ record BootstrapAdministratorService(
                         }
                         return null;
                     });
-        } finally {
-            command.password().wipe();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.locksmith.core;
 import dev.locksmith.core.domain.AccessDeniedException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.Reason;
@@ -36,7 +37,8 @@ record ChangeOwnPasswordService(
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        try {
+        try (Password currentPassword = command.currentPassword();
+                Password newPassword = command.newPassword()) {
             runner.run(
                     Operation.CHANGE_OWN_PASSWORD,
                     Optional.of(command.actor()),
@@ -49,7 +51,14 @@ record ChangeOwnPasswordService(
                         PasswordPolicy policy = policies.current();
                         PasswordChecks.Earlier earlier =
                                 local ? checks.earlierPasswords(found.get(), policy) : PasswordChecks.Earlier.none();
-                        return () -> check(run, command, local ? found : Optional.empty(), found, policy, earlier);
+                        return () -> check(
+                                run,
+                                currentPassword,
+                                newPassword,
+                                local ? found : Optional.empty(),
+                                found,
+                                policy,
+                                earlier);
                     },
                     (run, checked) -> {
                         User current = users.find(command.actor())
@@ -66,27 +75,23 @@ record ChangeOwnPasswordService(
                         run.afterCommit(() -> notices.passwordChanged(updated, now, true));
                         return null;
                     });
-        } finally {
-            command.currentPassword().wipe();
-            command.newPassword().wipe();
         }
     }
 
     /** The slow step: the current password verified, the account's state, the policy, the new hash. */
     private Checked check(
             Execution run,
-            Command command,
+            Password currentPassword,
+            Password newPassword,
             Optional<User> local,
             Optional<User> found,
             PasswordPolicy policy,
             PasswordChecks.Earlier earlier) {
         Instant now = run.now();
         boolean verified = local.isPresent()
-                ? verifier.verify(
-                                command.currentPassword(),
-                                local.get().passwordHash().orElseThrow())
+                ? verifier.verify(currentPassword, local.get().passwordHash().orElseThrow())
                         .matched()
-                : verifier.verifyDummy(command.currentPassword());
+                : verifier.verifyDummy(currentPassword);
         String why = found.isEmpty()
                 ? "UNKNOWN_USER"
                 : local.isEmpty()
@@ -119,8 +124,7 @@ record ChangeOwnPasswordService(
                     "the acting user is disabled",
                     java.util.Map.of("action", "CHANGE_OWN_PASSWORD"));
         }
-        return new Checked(
-                user, checks.hashCompliant(command.newPassword(), policy, user.username(), user.profile(), earlier));
+        return new Checked(user, checks.hashOwnChange(newPassword, policy, user, earlier));
     }
 
     private record Checked(User user, PasswordHash hash) {}

@@ -3,6 +3,7 @@ package dev.locksmith.core;
 import dev.locksmith.core.domain.ConflictException;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
@@ -20,7 +21,7 @@ record CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore p
     @Override
     public void execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        try {
+        try (Password password = command.initialPassword()) {
             runner.runAs(
                     Operation.CREATE_USER,
                     command.actor(),
@@ -31,13 +32,7 @@ record CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore p
                         }
                         PasswordPolicy policy = policies.current();
                         return () -> new Checked(
-                                policy,
-                                checks.hashCompliant(
-                                        command.initialPassword(),
-                                        policy,
-                                        command.username(),
-                                        command.profile(),
-                                        PasswordChecks.Earlier.none()));
+                                policy, checks.hashCompliant(password, policy, command.username(), command.profile()));
                     },
                     (run, checked) -> {
                         runner.requireActor(run, command.actor(), Operation.CREATE_USER);
@@ -58,8 +53,6 @@ record CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore p
                         run.detail("mustChange", command.mustChangePassword());
                         return null;
                     });
-        } finally {
-            command.initialPassword().wipe();
         }
     }
 

@@ -61,7 +61,7 @@ record GenerateTemporaryPasswordService(UseCaseRunner runner, PolicyStore polici
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Password candidate = generate(policy);
             run.onFailure(candidate::wipe);
-            last = checks.violations(candidate, policy, username, profile, PasswordChecks.Earlier.none());
+            last = checks.violations(candidate, policy, username, profile);
             if (last.isEmpty()) {
                 run.detail("attempts", attempt);
                 return candidate;

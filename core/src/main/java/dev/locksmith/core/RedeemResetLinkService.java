@@ -32,8 +32,7 @@ record RedeemResetLinkService(
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        Password password = command.newPassword();
-        try {
+        try (Password password = command.newPassword()) {
             ResetTokens store = ResetLinks.requireStore(tokens);
             return runner.run(
                     Operation.REDEEM_RESET_LINK,
@@ -47,10 +46,7 @@ record RedeemResetLinkService(
                         User user = readUser(run, stored);
                         PasswordPolicy policy = policies.current();
                         PasswordChecks.Earlier earlier = checks.earlierPasswords(user, policy);
-                        return () -> new Checked(
-                                hash,
-                                user,
-                                checks.hashCompliant(password, policy, user.username(), user.profile(), earlier));
+                        return () -> new Checked(hash, user, checks.hashOwnChange(password, policy, user, earlier));
                     },
                     (run, checked) -> {
                         User current = users.find(checked.user().username())
@@ -71,8 +67,6 @@ record RedeemResetLinkService(
                         run.afterCommit(() -> notices.passwordChanged(updated, now, true));
                         return new Result(updated.username());
                     });
-        } finally {
-            password.wipe();
         }
     }
 

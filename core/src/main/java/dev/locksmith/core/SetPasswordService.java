@@ -34,8 +34,7 @@ record SetPasswordService(
     @Override
     public Result execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
-        Password password = command.newPassword();
-        try {
+        try (Password password = command.newPassword()) {
             return runner.run(
                     Operation.SET_PASSWORD,
                     Optional.of(command.actor()),
@@ -56,16 +55,9 @@ record SetPasswordService(
                         return () -> new Checked(
                                 target,
                                 policy,
-                                checks.hashCompliant(
-                                        password,
-                                        policy,
-                                        target.username(),
-                                        target.profile(),
-                                        PasswordChecks.Earlier.none()));
+                                checks.hashCompliant(password, policy, target.username(), target.profile()));
                     },
                     (run, checked) -> write(run, command, password, checked));
-        } finally {
-            password.wipe();
         }
     }
 

@@ -43,15 +43,51 @@ public final class PasswordChecks {
     }
 
     /**
-     * Every violation of {@code policy} by {@code password} for this user; empty when it complies. Slow work
-     * (strength estimate, a verification per earlier password): call it with no transaction held.
+     * Every violation of {@code policy} by a password someone sets for another user, or a new user's; empty when
+     * it complies. Slow work (strength estimate): call it with no transaction held.
      *
-     * <p>Earlier passwords are compared only for a user's own change. A password set by someone else
-     * (set-password, generate, create) is never compared with the target's current or previous passwords: the
-     * answer would tell the setter whether a guess of another user's password was right. Callers pass
-     * {@link Earlier#none()} then.
+     * <p>Such a password is never compared with the target's current or previous passwords: the answer would
+     * tell the setter whether a guess of another user's password was right. Only a user's own change is
+     * ({@link #hashOwnChange}).
      */
     public List<PolicyViolation> violations(
+            Password password, PasswordPolicy policy, Username username, Profile profile) {
+        return violations(password, policy, username, profile, Earlier.none());
+    }
+
+    /**
+     * The hash of a password someone sets for another user, or a new user's, made once it complies with the
+     * whole policy. Never compared with earlier passwords (see
+     * {@link #violations(Password, PasswordPolicy, Username, Profile)}). Slow work: call it with no transaction
+     * held.
+     *
+     * @throws PolicyViolationException with every violation
+     */
+    public PasswordHash hashCompliant(Password password, PasswordPolicy policy, Username username, Profile profile) {
+        return hashCompliant(password, policy, username, profile, Earlier.none());
+    }
+
+    /**
+     * The hash of a user's own new password, made once it complies with the whole policy and differs from the
+     * {@code earlier} passwords read by {@link #earlierPasswords}. Slow work (a verification per earlier
+     * password): call it with no transaction held.
+     *
+     * @throws PolicyViolationException with every violation
+     */
+    public PasswordHash hashOwnChange(Password password, PasswordPolicy policy, User user, Earlier earlier) {
+        return hashCompliant(password, policy, user.username(), user.profile(), earlier);
+    }
+
+    private PasswordHash hashCompliant(
+            Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
+        List<PolicyViolation> violations = violations(password, policy, username, profile, earlier);
+        if (!violations.isEmpty()) {
+            throw new PolicyViolationException(violations);
+        }
+        return hasher.hash(password);
+    }
+
+    private List<PolicyViolation> violations(
             Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
         List<PolicyViolation> violations = new ArrayList<>(PasswordRules.check(password, policy, username, profile));
         if (blocklist.contains(password)) {
@@ -80,30 +116,6 @@ public final class PasswordChecks {
             }
         }
         return List.copyOf(violations);
-    }
-
-    /**
-     * Throws when {@link #violations} is not empty.
-     *
-     * @throws PolicyViolationException with every violation
-     */
-    public void require(Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
-        List<PolicyViolation> violations = violations(password, policy, username, profile, earlier);
-        if (!violations.isEmpty()) {
-            throw new PolicyViolationException(violations);
-        }
-    }
-
-    /**
-     * The hash of {@code password}, made once it complies with the whole policy ({@link #require}). Slow work:
-     * call it with no transaction held.
-     *
-     * @throws PolicyViolationException with every violation
-     */
-    public PasswordHash hashCompliant(
-            Password password, PasswordPolicy policy, Username username, Profile profile, Earlier earlier) {
-        require(password, policy, username, profile, earlier);
-        return hasher.hash(password);
     }
 
     /**

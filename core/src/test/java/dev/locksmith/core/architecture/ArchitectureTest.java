@@ -131,6 +131,12 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    /** A use case implementation: a {@code *Service} of core's top package, built by {@code Locksmith}. */
+    private static final DescribedPredicate<JavaClass> A_USE_CASE_IMPLEMENTATION =
+            JavaClass.Predicates.simpleNameEndingWith("Service")
+                    .and(JavaClass.Predicates.resideInAPackage("dev.locksmith.core"))
+                    .as("a use case implementation");
+
     @Test
     void use_case_implementations_are_not_api_and_only_the_composition_root_builds_them() {
         classes()
@@ -147,11 +153,7 @@ class ArchitectureTest {
                 .check(CORE);
         constructors()
                 .that()
-                .areDeclaredInClassesThat()
-                .haveSimpleNameEndingWith("Service")
-                .and()
-                .areDeclaredInClassesThat()
-                .resideInAPackage("dev.locksmith.core")
+                .areDeclaredInClassesThat(A_USE_CASE_IMPLEMENTATION)
                 .should()
                 .notBePublic()
                 .andShould()
@@ -173,19 +175,11 @@ class ArchitectureTest {
         // service does not use), never the composition root or another holder that hands out ports.
         constructors()
                 .that()
-                .areDeclaredInClassesThat()
-                .haveSimpleNameEndingWith("Service")
-                .and()
-                .areDeclaredInClassesThat()
-                .resideInAPackage("dev.locksmith.core")
+                .areDeclaredInClassesThat(A_USE_CASE_IMPLEMENTATION)
                 .should(haveOnlyParametersThat(A_PORT_A_HELPER_OR_THE_JDK))
                 .check(CORE);
         fields().that()
-                .areDeclaredInClassesThat()
-                .haveSimpleNameEndingWith("Service")
-                .and()
-                .areDeclaredInClassesThat()
-                .resideInAPackage("dev.locksmith.core")
+                .areDeclaredInClassesThat(A_USE_CASE_IMPLEMENTATION)
                 .should()
                 .haveRawType(A_PORT_A_HELPER_OR_THE_JDK)
                 .check(CORE);
