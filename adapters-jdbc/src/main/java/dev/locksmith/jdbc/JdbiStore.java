@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.UnavailableException;
+import dev.locksmith.core.port.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -18,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A ready Locksmith store in a SQL database: the five store ports of core sharing one database and one
- * per-thread transaction ({@link #transactions()}). Built from a JDBC URL (this store then owns a HikariCP
+ * per-thread transaction ({@link #transactions()}), handed to Locksmith whole with
+ * {@code Locksmith.builder().store(jdbiStore)} (and {@link #resetTokens()} on its own). Built from a JDBC URL (this store then owns a HikariCP
  * pool, closed by {@link #close()}) or from the host's own {@link DataSource} (left open).
  *
  * <p>The embedded default is an H2 file: {@link #embedded(Path)}. Its URL sets {@code WRITE_DELAY=0}: H2
@@ -47,7 +49,7 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Thread-safe. {@link Builder#build()} throws {@link InvalidInputException} for a bad setting and
  * {@link UnavailableException} when the database cannot be reached or migrated.
  */
-public final class JdbiStore implements AutoCloseable {
+public final class JdbiStore implements Store, AutoCloseable {
     /** Default table prefix. */
     public static final String DEFAULT_PREFIX = "locksmith_";
     /** Default maximum number of pooled connections. */
@@ -95,18 +97,22 @@ public final class JdbiStore implements AutoCloseable {
         return new Builder();
     }
 
+    @Override
     public JdbiUserAccounts userAccounts() {
         return userAccounts;
     }
 
+    @Override
     public JdbiPasswordHistory passwordHistory() {
         return passwordHistory;
     }
 
+    @Override
     public JdbiAuditTrail auditTrail() {
         return auditTrail;
     }
 
+    @Override
     public JdbiPolicyStore policyStore() {
         return policyStore;
     }
@@ -117,6 +123,7 @@ public final class JdbiStore implements AutoCloseable {
     }
 
     /** The unit of work shared by this store's ports. */
+    @Override
     public JdbiTransactions transactions() {
         return transactions;
     }

@@ -4,12 +4,12 @@ import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.ResetTokens;
+import dev.locksmith.core.port.Store;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.contract.AuditTrailContract;
 import dev.locksmith.core.testing.contract.PasswordHistoryContract;
 import dev.locksmith.core.testing.contract.PolicyStoreContract;
 import dev.locksmith.core.testing.contract.ResetTokensContract;
-import dev.locksmith.core.testing.contract.StorePorts;
 import dev.locksmith.core.testing.contract.TransactionsContract;
 import dev.locksmith.core.testing.contract.UserAccountsContract;
 import org.junit.jupiter.api.Nested;
@@ -57,7 +57,7 @@ abstract class StoreScenarios {
     /** Core's store contracts against the adapter, a fresh store per test. */
     @Nested
     class Contract extends DatabaseScenarios {
-        private JdbiStore newStore() {
+        private JdbiStore freshStore() {
             return stores.open(newLocation());
         }
 
@@ -65,7 +65,7 @@ abstract class StoreScenarios {
         class Users extends UserAccountsContract {
             @Override
             protected UserAccounts newUserAccounts() {
-                return newStore().userAccounts();
+                return freshStore().userAccounts();
             }
         }
 
@@ -74,7 +74,7 @@ abstract class StoreScenarios {
             @Override
             protected PasswordHistory newPasswordHistory() {
                 // A history belongs to a stored user (it goes with the user): the contract's users exist.
-                JdbiStore store = newStore();
+                JdbiStore store = freshStore();
                 store.userAccounts().add(Fixtures.localUser("alice"));
                 store.userAccounts().add(Fixtures.localUser("bob"));
                 return store.passwordHistory();
@@ -85,7 +85,7 @@ abstract class StoreScenarios {
         class Audit extends AuditTrailContract {
             @Override
             protected AuditTrail newAuditTrail() {
-                return newStore().auditTrail();
+                return freshStore().auditTrail();
             }
         }
 
@@ -93,15 +93,15 @@ abstract class StoreScenarios {
         class Policy extends PolicyStoreContract {
             @Override
             protected PolicyStore newPolicyStore() {
-                return newStore().policyStore();
+                return freshStore().policyStore();
             }
         }
 
         @Nested
         class Transactions extends TransactionsContract {
             @Override
-            protected StorePorts newStorePorts() {
-                return Stores.ports(newStore());
+            protected Store newStore() {
+                return freshStore();
             }
         }
 
@@ -109,7 +109,7 @@ abstract class StoreScenarios {
         class Reset extends ResetTokensContract {
             @Override
             protected ResetTokens newResetTokens() {
-                return newStore().resetTokens();
+                return freshStore().resetTokens();
             }
         }
     }

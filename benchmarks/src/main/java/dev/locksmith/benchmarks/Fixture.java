@@ -118,11 +118,7 @@ public final class Fixture implements AutoCloseable {
         }
         store.policyStore().save(policy);
         Locksmith locksmith = Locksmith.builder()
-                .userAccounts(store.userAccounts())
-                .passwordHistory(store.passwordHistory())
-                .auditTrail(store.auditTrail())
-                .policyStore(store.policyStore())
-                .transactions(store.transactions())
+                .store(store)
                 .passwordHasher(hasher)
                 .blocklist(BloomFilterBlocklist.ofCommonPasswords())
                 .strengthEstimator(ZxcvbnStrengthEstimator.create())

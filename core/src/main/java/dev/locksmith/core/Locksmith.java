@@ -16,6 +16,7 @@ import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.ResetTokens;
 import dev.locksmith.core.port.SecurityProviders;
+import dev.locksmith.core.port.Store;
 import dev.locksmith.core.port.StrengthEstimator;
 import dev.locksmith.core.port.Transactions;
 import dev.locksmith.core.port.UserAccounts;
@@ -243,31 +244,45 @@ public final class Locksmith {
 
         private Builder() {}
 
-        /** Required. */
+        /**
+         * The four stores and their transactions, from one backing store: the same as calling
+         * {@link #userAccounts}, {@link #passwordHistory}, {@link #auditTrail}, {@link #policyStore} and
+         * {@link #transactions} with its parts. The reset-token store is given with {@link #resetTokens}.
+         */
+        public Builder store(Store value) {
+            InvalidInputException.requireNonNull(value, "store");
+            return userAccounts(value.userAccounts())
+                    .passwordHistory(value.passwordHistory())
+                    .auditTrail(value.auditTrail())
+                    .policyStore(value.policyStore())
+                    .transactions(value.transactions());
+        }
+
+        /** Required (or {@link #store}). */
         public Builder userAccounts(UserAccounts value) {
             userAccounts = value;
             return this;
         }
 
-        /** Required. */
+        /** Required (or {@link #store}). */
         public Builder passwordHistory(PasswordHistory value) {
             passwordHistory = value;
             return this;
         }
 
-        /** Required. */
+        /** Required (or {@link #store}). */
         public Builder auditTrail(AuditTrail value) {
             auditTrail = value;
             return this;
         }
 
-        /** Required. */
+        /** Required (or {@link #store}). */
         public Builder policyStore(PolicyStore value) {
             policyStore = value;
             return this;
         }
 
-        /** Required: the unit of work spanning the four stores above. */
+        /** Required (or {@link #store}): the unit of work spanning the four stores above. */
         public Builder transactions(Transactions value) {
             transactions = value;
             return this;

@@ -3,6 +3,7 @@ package dev.locksmith.core.fakes;
 import dev.locksmith.core.port.AuditTrail;
 import dev.locksmith.core.port.PasswordHistory;
 import dev.locksmith.core.port.PolicyStore;
+import dev.locksmith.core.port.Store;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.InMemoryAuditTrail;
 import dev.locksmith.core.testing.InMemoryDatabase;
@@ -13,7 +14,6 @@ import dev.locksmith.core.testing.InMemoryUserAccounts;
 import dev.locksmith.core.testing.contract.AuditTrailContract;
 import dev.locksmith.core.testing.contract.PasswordHistoryContract;
 import dev.locksmith.core.testing.contract.PolicyStoreContract;
-import dev.locksmith.core.testing.contract.StorePorts;
 import dev.locksmith.core.testing.contract.TransactionsContract;
 import dev.locksmith.core.testing.contract.UserAccountsContract;
 import org.junit.jupiter.api.Nested;
@@ -56,8 +56,8 @@ class InMemoryStoreContractsTest {
     @Nested
     class Transactions extends TransactionsContract {
         @Override
-        protected StorePorts newStorePorts() {
-            return InMemoryStores.create().ports();
+        protected Store newStore() {
+            return InMemoryStores.create();
         }
     }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The in-memory stores keep the promises core relies on: real rollback, optimistic versions, exact counting. */
 class InMemoryStoresTest {
     private final InMemoryStores stores = InMemoryStores.create();
-    private final InMemoryUserAccounts users = stores.users();
+    private final InMemoryUserAccounts users = stores.userAccounts();
     private final Instant now = TestClock.START;
 
     @Test
@@ -47,9 +47,9 @@ class InMemoryStoresTest {
                     User stored = users.find(alice.username()).orElseThrow();
                     users.update(stored.withEnabled(false).requirePasswordChange());
                     users.add(TestUsers.aUser().named("bob").build());
-                    stores.history().push(alice.username(), TestUsers.defaultHash(), now);
-                    stores.audit().record(event("x"));
-                    stores.policies().save(PasswordPolicy.classicComplex());
+                    stores.passwordHistory().push(alice.username(), TestUsers.defaultHash(), now);
+                    stores.auditTrail().record(event("x"));
+                    stores.policyStore().save(PasswordPolicy.classicComplex());
                     throw boom;
                 }))
                 .isSameAs(boom);
@@ -148,26 +148,27 @@ class InMemoryStoresTest {
         for (int i = 0; i < PasswordPolicy.MAX_HISTORY + 3; i++) {
             var hash = new dev.locksmith.core.domain.PasswordHash("$test$" + i);
             pushed.add(0, hash);
-            stores.history().push(user, hash, now.plusSeconds(i));
+            stores.passwordHistory().push(user, hash, now.plusSeconds(i));
         }
-        assertThat(stores.history().recent(user, 100))
+        assertThat(stores.passwordHistory().recent(user, 100))
                 .containsExactlyElementsOf(pushed.subList(0, PasswordPolicy.MAX_HISTORY));
-        assertThat(stores.history().recent(user, 2)).containsExactlyElementsOf(pushed.subList(0, 2));
-        stores.history().forget(user);
-        assertThat(stores.history().recent(user, 5)).isEmpty();
+        assertThat(stores.passwordHistory().recent(user, 2)).containsExactlyElementsOf(pushed.subList(0, 2));
+        stores.passwordHistory().forget(user);
+        assertThat(stores.passwordHistory().recent(user, 5)).isEmpty();
     }
 
     @Test
     void audit_sequences_increase_and_reads_are_newest_first_and_filtered() {
-        long a = stores.audit().record(event("alice"));
-        long b = stores.audit().record(event("bob"));
-        long c = stores.audit().record(event("alice"));
+        long a = stores.auditTrail().record(event("alice"));
+        long b = stores.auditTrail().record(event("bob"));
+        long c = stores.auditTrail().record(event("alice"));
         assertThat(a).isLessThan(b);
         assertThat(b).isLessThan(c);
-        assertThat(stores.audit().read(AuditTrail.Query.latest(10)))
+        assertThat(stores.auditTrail().read(AuditTrail.Query.latest(10)))
                 .extracting(r -> r.sequence())
                 .containsExactly(c, b, a);
-        assertThat(stores.audit().read(new AuditTrail.Query(Optional.of(Username.of("alice")), Optional.of(c), 10)))
+        assertThat(stores.auditTrail()
+                        .read(new AuditTrail.Query(Optional.of(Username.of("alice")), Optional.of(c), 10)))
                 .extracting(r -> r.sequence())
                 .containsExactly(a);
     }

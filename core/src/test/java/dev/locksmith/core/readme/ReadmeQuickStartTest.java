@@ -11,12 +11,8 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.testing.FakePasswordHasher;
-import dev.locksmith.core.testing.InMemoryAuditTrail;
 import dev.locksmith.core.testing.InMemoryBlocklist;
-import dev.locksmith.core.testing.InMemoryDatabase;
-import dev.locksmith.core.testing.InMemoryPasswordHistory;
-import dev.locksmith.core.testing.InMemoryPolicyStore;
-import dev.locksmith.core.testing.InMemoryTransactions;
+import dev.locksmith.core.testing.InMemoryStores;
 import dev.locksmith.core.testing.InMemoryUserAccounts;
 import dev.locksmith.core.testing.RecordingMailer;
 import dev.locksmith.core.usecase.Authenticate;
@@ -45,17 +41,12 @@ class ReadmeQuickStartTest {
     @Test
     void the_quick_start_runs() {
         // README quick start: begin
-        // One in-memory store for the example; a host wires the JDBC adapter instead.
-        InMemoryDatabase database = new InMemoryDatabase();
-        InMemoryUserAccounts users = new InMemoryUserAccounts(database);
+        // The in-memory stores of the testing artifact; a host passes a JdbiStore (adapters-jdbc) instead.
+        InMemoryStores stores = InMemoryStores.create();
         FakePasswordHasher hasher = new FakePasswordHasher();
         RecordingMailer mailer = new RecordingMailer();
         Locksmith locksmith = Locksmith.builder()
-                .userAccounts(users)
-                .passwordHistory(new InMemoryPasswordHistory(database))
-                .auditTrail(new InMemoryAuditTrail(database))
-                .policyStore(new InMemoryPolicyStore(database))
-                .transactions(new InMemoryTransactions(database))
+                .store(stores)
                 .passwordHasher(hasher)
                 .blocklist(InMemoryBlocklist.common())
                 .mailer(mailer)
@@ -70,6 +61,7 @@ class ReadmeQuickStartTest {
 
         // Importing existing accounts: their hashes as another system made them (bcrypt, Argon2 PHC strings)
         // go straight into the store; each is replaced by the configured hash at the user's first login.
+        InMemoryUserAccounts users = stores.userAccounts();
         users.add(User.newLocal(
                 Username.of("carol"),
                 Profile.named("Carol Imported"),

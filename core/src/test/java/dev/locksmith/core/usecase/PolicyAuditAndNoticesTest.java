@@ -135,6 +135,8 @@ class PolicyAuditAndNoticesTest {
         LocksmithFixture f = LocksmithFixture.create();
         assertInvalid(() -> Locksmith.builder().userAccounts(f.users()).build(), "passwordHistory");
         assertInvalid(() -> f.requiredPorts().blocklist(null).build(), "blocklist");
+        assertInvalid(() -> Locksmith.builder().store(null), "store");
+        // requiredPorts() hands the fixture's stores over with store(...): the users given below are seen.
         Locksmith minimal = f.requiredPorts().build();
         f.given(aUser().named("admin").administrator());
         f.given(aUser().named("alice").email("alice@example.com"));

@@ -1,19 +1,21 @@
 package dev.locksmith.core.testing;
 
-import dev.locksmith.core.testing.contract.StorePorts;
+import dev.locksmith.core.port.Store;
 
 /**
  * The in-memory stores of one fresh {@link InMemoryDatabase}, wired together: {@code InMemoryStores.create()}.
- * The one place that knows which fakes share the database; thread-safe as far as they are.
+ * The one place that knows which fakes share the database; thread-safe as far as they are. A {@link Store}, so
+ * {@code Locksmith.builder().store(stores)} takes them in one call.
  */
 public record InMemoryStores(
         InMemoryDatabase database,
-        InMemoryUserAccounts users,
-        InMemoryPasswordHistory history,
-        InMemoryAuditTrail audit,
-        InMemoryPolicyStore policies,
+        InMemoryUserAccounts userAccounts,
+        InMemoryPasswordHistory passwordHistory,
+        InMemoryAuditTrail auditTrail,
+        InMemoryPolicyStore policyStore,
         InMemoryTransactions transactions,
-        InMemoryResetTokens resetTokens) {
+        InMemoryResetTokens resetTokens)
+        implements Store {
     /** Every in-memory store on one new, empty database. */
     public static InMemoryStores create() {
         InMemoryDatabase database = new InMemoryDatabase();
@@ -25,10 +27,5 @@ public record InMemoryStores(
                 new InMemoryPolicyStore(database),
                 new InMemoryTransactions(database),
                 new InMemoryResetTokens(database));
-    }
-
-    /** The store ports {@link dev.locksmith.core.testing.contract.TransactionsContract} runs against. */
-    public StorePorts ports() {
-        return new StorePorts(users, history, audit, policies, transactions);
     }
 }

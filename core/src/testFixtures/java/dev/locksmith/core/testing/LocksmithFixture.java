@@ -60,14 +60,7 @@ public final class LocksmithFixture {
      * host that leaves optional ports out, or that sets one port again to a test double before building.
      */
     public Locksmith.Builder requiredPorts() {
-        return Locksmith.builder()
-                .userAccounts(stores.users())
-                .passwordHistory(stores.history())
-                .auditTrail(stores.audit())
-                .policyStore(stores.policies())
-                .transactions(stores.transactions())
-                .passwordHasher(hasher)
-                .blocklist(blocklist);
+        return Locksmith.builder().store(stores).passwordHasher(hasher).blocklist(blocklist);
     }
 
     /** Every in-memory store of this fixture. */
@@ -80,19 +73,19 @@ public final class LocksmithFixture {
     }
 
     public InMemoryUserAccounts users() {
-        return stores.users();
+        return stores.userAccounts();
     }
 
     public InMemoryPasswordHistory history() {
-        return stores.history();
+        return stores.passwordHistory();
     }
 
     public InMemoryAuditTrail audit() {
-        return stores.audit();
+        return stores.auditTrail();
     }
 
     public InMemoryPolicyStore policies() {
-        return stores.policies();
+        return stores.policyStore();
     }
 
     public InMemoryTransactions transactions() {
@@ -130,7 +123,7 @@ public final class LocksmithFixture {
     /** Stores the user (its password is {@link TestUsers#DEFAULT_PASSWORD} unless the builder set a hash). */
     public User given(TestUsers.Builder user) {
         User built = user.build();
-        stores.users().add(built);
+        stores.userAccounts().add(built);
         return user(built.username().value());
     }
 
@@ -143,7 +136,7 @@ public final class LocksmithFixture {
 
     /** Saves the policy. */
     public LocksmithFixture policy(PasswordPolicy policy) {
-        stores.policies().save(policy);
+        stores.policyStore().save(policy);
         return this;
     }
 
@@ -154,12 +147,14 @@ public final class LocksmithFixture {
 
     /** The stored user. */
     public User user(String username) {
-        return stores.users().find(Username.of(username)).orElseThrow(() -> new AssertionError("no user " + username));
+        return stores.userAccounts()
+                .find(Username.of(username))
+                .orElseThrow(() -> new AssertionError("no user " + username));
     }
 
     /** Every audit event, oldest first. */
     public List<AuditEvent> auditEvents() {
-        return stores.audit().events();
+        return stores.auditTrail().events();
     }
 
     /** The newest audit event. */

@@ -58,11 +58,7 @@ public final class Appliance {
                      .provider(LdifProvider.builder("corp-ldap", ProviderKind.LDAP).ldif(ldif).build())
                      .build()) {
             Locksmith locksmith = Locksmith.builder()
-                    .userAccounts(store.userAccounts())
-                    .passwordHistory(store.passwordHistory())
-                    .auditTrail(store.auditTrail())
-                    .policyStore(store.policyStore())
-                    .transactions(store.transactions())
+                    .store(store)
                     .passwordHasher(new Argon2PasswordHasher())
                     .blocklist(BloomFilterBlocklist.ofCommonPasswords())
                     .securityProviders(providers)

@@ -13,6 +13,7 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.AuditTrail.Query;
+import dev.locksmith.core.port.Store;
 import dev.locksmith.core.port.Transactions;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,16 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link Transactions} promises over the store ports it spans: commit when the work returns, roll
  * back every change of users, history, audit trail and policy when it throws (rethrowing the same
- * exception), and nested calls join. Subclasses return fresh, empty ports of one backing store from
- * {@link #newStorePorts()}.
+ * exception), and nested calls join. Subclasses return a fresh, empty {@link Store} from {@link #newStore()}.
  */
-public abstract class TransactionsContract extends StoreContract<StorePorts> {
+public abstract class TransactionsContract extends StoreContract<Store> {
 
-    /** Fresh, empty ports sharing one backing store; called once per test. */
-    protected abstract StorePorts newStorePorts();
+    /** A fresh, empty store (its ports sharing one backing store); called once per test. */
+    protected abstract Store newStore();
 
     @Override
-    final StorePorts freshStore() {
-        return newStorePorts();
+    final Store freshStore() {
+        return newStore();
     }
 
     /** The exception the work throws, to check the very same one comes out. */
@@ -67,17 +67,17 @@ public abstract class TransactionsContract extends StoreContract<StorePorts> {
 
     /** Changes every store a use case can touch. */
     private void changeEverything(String tag) {
-        store.users().add(user(BOB));
-        User alice = store.users().find(ALICE).orElseThrow();
-        store.users().update(alice.passwordSetByOther(hash(tag), NOW, true, Optional.empty()));
-        store.users()
+        store.userAccounts().add(user(BOB));
+        User alice = store.userAccounts().find(ALICE).orElseThrow();
+        store.userAccounts().update(alice.passwordSetByOther(hash(tag), NOW, true, Optional.empty()));
+        store.userAccounts()
                 .recordFailedLogin(
-                        store.users().find(BOB).orElseThrow().id(),
+                        store.userAccounts().find(BOB).orElseThrow().id(),
                         NOW,
                         dev.locksmith.core.domain.LoginState.Rule.countOnly());
-        store.history().push(ALICE, alice.passwordHash().orElseThrow(), NOW);
-        store.audit().record(event(tag));
-        store.policy().save(PasswordPolicy.classicComplex());
+        store.passwordHistory().push(ALICE, alice.passwordHash().orElseThrow(), NOW);
+        store.auditTrail().record(event(tag));
+        store.policyStore().save(PasswordPolicy.classicComplex());
     }
 
     @Test
@@ -106,7 +106,7 @@ public abstract class TransactionsContract extends StoreContract<StorePorts> {
 
     @Test
     void commits_every_change_when_the_work_returns_and_passes_its_result_through() {
-        store.users().add(user(ALICE));
+        store.userAccounts().add(user(ALICE));
 
         String result = store.transactions().inTransaction(() -> {
             changeEverything("committed");
@@ -114,20 +114,21 @@ public abstract class TransactionsContract extends StoreContract<StorePorts> {
         });
 
         assertThat(result).isEqualTo("done");
-        assertThat(store.users().find(ALICE).orElseThrow().passwordHash()).contains(hash("committed"));
-        assertThat(store.users().find(BOB).orElseThrow().failedLogins()).isEqualTo(1);
-        assertThat(store.history().recent(ALICE, 5)).hasSize(1);
-        assertThat(store.audit().read(Query.latest(5)))
+        assertThat(store.userAccounts().find(ALICE).orElseThrow().passwordHash())
+                .contains(hash("committed"));
+        assertThat(store.userAccounts().find(BOB).orElseThrow().failedLogins()).isEqualTo(1);
+        assertThat(store.passwordHistory().recent(ALICE, 5)).hasSize(1);
+        assertThat(store.auditTrail().read(Query.latest(5)))
                 .extracting(r -> r.event().code())
                 .containsExactly("committed");
-        assertThat(store.policy().load()).contains(PasswordPolicy.classicComplex());
+        assertThat(store.policyStore().load()).contains(PasswordPolicy.classicComplex());
     }
 
     @Test
     void rolls_back_users_history_audit_and_policy_and_rethrows_the_same_exception() {
-        store.users().add(user(ALICE));
-        store.policy().save(PasswordPolicy.nistDefault());
-        User aliceBefore = store.users().find(ALICE).orElseThrow();
+        store.userAccounts().add(user(ALICE));
+        store.policyStore().save(PasswordPolicy.nistDefault());
+        User aliceBefore = store.userAccounts().find(ALICE).orElseThrow();
         WorkFailed failure = new WorkFailed();
 
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
@@ -136,67 +137,67 @@ public abstract class TransactionsContract extends StoreContract<StorePorts> {
                 }))
                 .isSameAs(failure);
 
-        assertThat(store.users().find(ALICE)).contains(aliceBefore);
-        assertThat(store.users().find(BOB)).isEmpty();
-        assertThat(store.history().recent(ALICE, 5)).isEmpty();
-        assertThat(store.audit().read(Query.latest(5))).isEmpty();
-        assertThat(store.policy().load()).contains(PasswordPolicy.nistDefault());
+        assertThat(store.userAccounts().find(ALICE)).contains(aliceBefore);
+        assertThat(store.userAccounts().find(BOB)).isEmpty();
+        assertThat(store.passwordHistory().recent(ALICE, 5)).isEmpty();
+        assertThat(store.auditTrail().read(Query.latest(5))).isEmpty();
+        assertThat(store.policyStore().load()).contains(PasswordPolicy.nistDefault());
     }
 
     @Test
     void run_commits_when_the_work_returns_and_rolls_back_when_it_throws() {
-        store.transactions().run(() -> store.users().add(user(ALICE)));
+        store.transactions().run(() -> store.userAccounts().add(user(ALICE)));
         WorkFailed failure = new WorkFailed();
         assertThatThrownBy(() -> store.transactions().run(() -> {
-                    store.users().add(user(BOB));
+                    store.userAccounts().add(user(BOB));
                     throw failure;
                 }))
                 .isSameAs(failure);
 
-        assertThat(store.users().find(ALICE)).isPresent();
-        assertThat(store.users().find(BOB)).isEmpty();
+        assertThat(store.userAccounts().find(ALICE)).isPresent();
+        assertThat(store.userAccounts().find(BOB)).isEmpty();
     }
 
     @Test
     void a_nested_call_joins_and_rolls_back_with_the_outer_work() {
         WorkFailed failure = new WorkFailed();
         assertThatThrownBy(() -> store.transactions().run(() -> {
-                    store.users().add(user(ALICE));
+                    store.userAccounts().add(user(ALICE));
                     store.transactions().run(() -> {
-                        store.users().add(user(BOB));
-                        store.audit().record(event("inner"));
+                        store.userAccounts().add(user(BOB));
+                        store.auditTrail().record(event("inner"));
                     });
                     throw failure;
                 }))
                 .isSameAs(failure);
 
-        assertThat(store.users().find(ALICE)).isEmpty();
-        assertThat(store.users().find(BOB)).isEmpty();
-        assertThat(store.audit().read(Query.latest(5))).isEmpty();
+        assertThat(store.userAccounts().find(ALICE)).isEmpty();
+        assertThat(store.userAccounts().find(BOB)).isEmpty();
+        assertThat(store.auditTrail().read(Query.latest(5))).isEmpty();
     }
 
     @Test
     void a_nested_call_commits_with_the_outer_work() {
         int result = store.transactions().inTransaction(() -> {
-            store.users().add(user(ALICE));
+            store.userAccounts().add(user(ALICE));
             return store.transactions().inTransaction(() -> {
-                store.users().add(user(BOB));
+                store.userAccounts().add(user(BOB));
                 return 42;
             });
         });
 
         assertThat(result).isEqualTo(42);
-        assertThat(store.users().find(ALICE)).isPresent();
-        assertThat(store.users().find(BOB)).isPresent();
+        assertThat(store.userAccounts().find(ALICE)).isPresent();
+        assertThat(store.userAccounts().find(BOB)).isPresent();
     }
 
     @Test
     void work_sees_its_own_uncommitted_changes() {
         store.transactions().run(() -> {
-            store.users().add(user(ALICE));
-            store.audit().record(event("seen"));
-            assertThat(store.users().find(ALICE)).isPresent();
-            assertThat(store.audit().read(Query.latest(5)))
+            store.userAccounts().add(user(ALICE));
+            store.auditTrail().record(event("seen"));
+            assertThat(store.userAccounts().find(ALICE)).isPresent();
+            assertThat(store.auditTrail().read(Query.latest(5)))
                     .extracting(r -> r.event().code())
                     .containsExactly("seen");
         });
@@ -205,17 +206,17 @@ public abstract class TransactionsContract extends StoreContract<StorePorts> {
     @Test
     void a_failed_transaction_leaves_the_store_usable() {
         assertThatThrownBy(() -> store.transactions().run(() -> {
-                    store.users().add(user(ALICE));
+                    store.userAccounts().add(user(ALICE));
                     throw new WorkFailed();
                 }))
                 .isInstanceOf(WorkFailed.class);
 
         store.transactions().run(() -> {
-            store.users().add(user(ALICE));
-            store.audit().record(event("after"));
+            store.userAccounts().add(user(ALICE));
+            store.auditTrail().record(event("after"));
         });
-        assertThat(store.users().find(ALICE)).isPresent();
-        List<AuditRecord> trail = store.audit().read(Query.latest(5));
+        assertThat(store.userAccounts().find(ALICE)).isPresent();
+        List<AuditRecord> trail = store.auditTrail().read(Query.latest(5));
         assertThat(trail).extracting(r -> r.event().code()).containsExactly("after");
     }
 }
