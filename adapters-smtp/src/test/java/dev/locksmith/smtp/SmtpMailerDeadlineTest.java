@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every send ends by its deadline, and its answer says what the relay may have received: before the message data
@@ -145,29 +147,19 @@ class SmtpMailerDeadlineTest {
         }
     }
 
-    @Test
-    void a_final_reply_later_than_the_send_deadline_is_outcome_unknown() throws IOException {
+    @ParameterizedTest(name = "reply after {0} s, read timeout {1} s, send deadline {2} s")
+    @CsvSource({"4, 10, 2", "3, 1, 15"})
+    void a_final_reply_later_than_the_send_deadline_or_the_read_timeout_is_outcome_unknown(
+            long replyAfter, long readTimeout, long deadline) throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .replyToDataAfter(Duration.ofSeconds(4))
+                .replyToDataAfter(Duration.ofSeconds(replyAfter))
                 .start()) {
             failedSend(
-                    settings(server, Duration.ofSeconds(10), Duration.ofSeconds(2)),
+                    settings(server, Duration.ofSeconds(readTimeout), Duration.ofSeconds(deadline)),
                     Reason.MAIL_OUTCOME_UNKNOWN,
                     "reply timeout");
 
             assertThat(server.received()).hasSize(1);
-        }
-    }
-
-    @Test
-    void a_final_reply_later_than_the_read_timeout_is_outcome_unknown() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .replyToDataAfter(Duration.ofSeconds(3))
-                .start()) {
-            failedSend(
-                    settings(server, Duration.ofSeconds(1), Duration.ofSeconds(15)),
-                    Reason.MAIL_OUTCOME_UNKNOWN,
-                    "reply timeout");
         }
     }
 
