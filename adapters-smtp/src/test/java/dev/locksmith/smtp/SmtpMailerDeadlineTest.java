@@ -56,6 +56,18 @@ class SmtpMailerDeadlineTest {
         return failed;
     }
 
+    /**
+     * Asserts that the mailer closed its connection to {@code tarpit}, not just abandoned it: the tarpit notices
+     * within its next drip, well within {@link #BOUND}.
+     */
+    private static void assertConnectionClosed(ScriptedSmtpServer tarpit) {
+        assertTimeoutPreemptively(BOUND, () -> {
+            while (!tarpit.dripEnded()) {
+                Thread.sleep(50);
+            }
+        });
+    }
+
     @Test
     void a_tarpit_relay_is_cut_off_at_the_send_deadline_and_nothing_was_sent() throws Exception {
         // Each byte comes well within the read timeout, so only the deadline can end this.
@@ -68,12 +80,7 @@ class SmtpMailerDeadlineTest {
 
             assertThat(failed).hasMessage("mail delivery failed: deadline exceeded");
             assertThat(failed.getCause()).hasMessageContaining("send deadline of PT2S passed");
-            // The connection itself was closed, not just abandoned: the tarpit notices within its next drip.
-            assertTimeoutPreemptively(BOUND, () -> {
-                while (!tarpit.dripEnded()) {
-                    Thread.sleep(50);
-                }
-            });
+            assertConnectionClosed(tarpit);
             assertThat(tarpit.received()).isEmpty();
         }
     }
@@ -94,11 +101,7 @@ class SmtpMailerDeadlineTest {
                     "deadline exceeded");
 
             assertThat(tarpit.commands()).containsSubsequence("STARTTLS", "AUTH ***", "DATA");
-            assertTimeoutPreemptively(BOUND, () -> {
-                while (!tarpit.dripEnded()) {
-                    Thread.sleep(50);
-                }
-            });
+            assertConnectionClosed(tarpit);
         }
     }
 
