@@ -28,6 +28,27 @@ final class Argon2Engine {
     }
 
     /**
+     * The tag of {@code password} under the variant, version, cost and salt of {@code parameters}, as long as its
+     * tag, with no secret and no associated data: for a stored hash, what must equal its tag. The caller wipes
+     * {@code password} and the result.
+     *
+     * @throws UnavailableException with reason HASH_UNSUPPORTED if Bouncy Castle refuses the parameters
+     */
+    byte[] tagFor(PhcArgon2Hash parameters, byte[] password) {
+        return compute(
+                parameters.type(),
+                parameters.version(),
+                parameters.memoryKiB(),
+                parameters.iterations(),
+                parameters.parallelism(),
+                parameters.salt(),
+                password,
+                null,
+                null,
+                parameters.tag().length);
+    }
+
+    /**
      * The tag of {@code password} under the given parameters. The caller wipes {@code password} and the result.
      *
      * @throws UnavailableException with reason HASH_UNSUPPORTED if Bouncy Castle refuses the parameters (the

@@ -112,28 +112,19 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] utf8 = password.toUtf8();
+        // the new hash's parameters; its tag, all zero until computed, says how long the tag is
+        PhcArgon2Hash untagged = new PhcArgon2Hash(
+                Argon2Type.ARGON2ID,
+                PhcArgon2Hash.VERSION_13,
+                settings.memoryKiB(),
+                settings.iterations(),
+                settings.parallelism(),
+                salt,
+                new byte[TAG_BYTES]);
         byte[] tag = null;
         try {
-            tag = gate.run(() -> engine.compute(
-                    Argon2Type.ARGON2ID,
-                    PhcArgon2Hash.VERSION_13,
-                    settings.memoryKiB(),
-                    settings.iterations(),
-                    settings.parallelism(),
-                    salt,
-                    utf8,
-                    null,
-                    null,
-                    TAG_BYTES));
-            return new PasswordHash(new PhcArgon2Hash(
-                            Argon2Type.ARGON2ID,
-                            PhcArgon2Hash.VERSION_13,
-                            settings.memoryKiB(),
-                            settings.iterations(),
-                            settings.parallelism(),
-                            salt,
-                            tag)
-                    .encode());
+            tag = gate.run(() -> engine.tagFor(untagged, utf8));
+            return new PasswordHash(untagged.withTag(tag).encode());
         } finally {
             Arrays.fill(utf8, (byte) 0);
             if (tag != null) {
@@ -167,19 +158,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         byte[] utf8 = password.toUtf8();
         byte[] computed = null;
         try {
-            computed = gate.run(
-                    stored.memoryKiB(),
-                    () -> engine.compute(
-                            stored.type(),
-                            stored.version(),
-                            stored.memoryKiB(),
-                            stored.iterations(),
-                            stored.parallelism(),
-                            stored.salt(),
-                            utf8,
-                            null,
-                            null,
-                            stored.tag().length));
+            computed = gate.run(stored.memoryKiB(), () -> engine.tagFor(stored, utf8));
             return MessageDigest.isEqual(computed, stored.tag());
         } finally {
             Arrays.fill(utf8, (byte) 0);

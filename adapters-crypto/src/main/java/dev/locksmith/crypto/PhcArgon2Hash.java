@@ -108,6 +108,11 @@ record PhcArgon2Hash(
         return new PhcArgon2Hash(type, version, (int) m, (int) t, (int) p, salt, tag);
     }
 
+    /** The same variant, version, cost and salt with another tag. */
+    PhcArgon2Hash withTag(byte[] tag) {
+        return new PhcArgon2Hash(type, version, memoryKiB, iterations, parallelism, salt, tag);
+    }
+
     /** The canonical PHC string (always with the version field). */
     String encode() {
         return "$" + type.phcId() + "$v=" + version + "$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$"

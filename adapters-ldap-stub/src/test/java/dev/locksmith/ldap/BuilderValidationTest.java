@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,24 @@ class BuilderValidationTest {
         assertThatThrownBy(build::run)
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    /** Asserts that an LDAP provider named "ldap", set up by {@code setup}, is refused naming {@code field}. */
+    private static void refusedProvider(UnaryOperator<LdifProvider.Builder> setup, String field) {
+        refused(
+                () -> setup.apply(LdifProvider.builder("ldap", ProviderKind.LDAP))
+                        .build(),
+                field);
+    }
+
+    /** Asserts that providers polling at {@code interval} are refused. */
+    private static void refusedPollInterval(Duration interval) {
+        refused(
+                () -> LdifSecurityProviders.builder()
+                        .provider(ANY)
+                        .pollEvery(interval)
+                        .build(),
+                "pollInterval");
     }
 
     @Test
@@ -60,16 +79,8 @@ class BuilderValidationTest {
 
     @Test
     void refuses_a_given_username_that_is_not_a_valid_username() {
-        refused(
-                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
-                        .username("John Smith")
-                        .build(),
-                "usernames");
-        refused(
-                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
-                        .usernames(Arrays.asList("a", null))
-                        .build(),
-                "usernames");
+        refusedProvider(b -> b.username("John Smith"), "usernames");
+        refusedProvider(b -> b.usernames(Arrays.asList("a", null)), "usernames");
     }
 
     @Test
@@ -83,24 +94,9 @@ class BuilderValidationTest {
 
     @Test
     void refuses_invalid_username_attributes() {
-        refused(
-                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
-                        .ldif(Path.of("x.ldif"))
-                        .usernameAttributes("uid;lang-en")
-                        .build(),
-                "usernameAttributes");
-        refused(
-                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
-                        .ldif(Path.of("x.ldif"))
-                        .usernameAttributes("user name")
-                        .build(),
-                "usernameAttributes");
-        refused(
-                () -> LdifProvider.builder("ldap", ProviderKind.LDAP)
-                        .ldif(Path.of("x.ldif"))
-                        .usernameAttributes()
-                        .build(),
-                "usernameAttributes");
+        refusedProvider(b -> b.ldif(Path.of("x.ldif")).usernameAttributes("uid;lang-en"), "usernameAttributes");
+        refusedProvider(b -> b.ldif(Path.of("x.ldif")).usernameAttributes("user name"), "usernameAttributes");
+        refusedProvider(b -> b.ldif(Path.of("x.ldif")).usernameAttributes(), "usernameAttributes");
     }
 
     @Test
@@ -131,19 +127,9 @@ class BuilderValidationTest {
 
     @Test
     void refuses_a_poll_interval_that_is_too_short() {
-        refused(
-                () -> LdifSecurityProviders.builder()
-                        .provider(ANY)
-                        .pollEvery(Duration.ofMillis(9))
-                        .build(),
-                "pollInterval");
-        refused(
-                () -> LdifSecurityProviders.builder()
-                        .provider(ANY)
-                        .pollEvery(Duration.ofSeconds(-1))
-                        .build(),
-                "pollInterval");
-        refused(() -> LdifSecurityProviders.builder().provider(ANY).pollEvery(null), "pollInterval");
+        refusedPollInterval(Duration.ofMillis(9));
+        refusedPollInterval(Duration.ofSeconds(-1));
+        refusedPollInterval(null); // refused by pollEvery itself
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -25,35 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WarningLogTest {
 
-    // held in a field: java.util.logging keeps loggers weakly, and a collected logger loses its handler
+    // held in a field: java.util.logging keeps loggers weakly, and a collected logger loses its filter
     private final Logger logger = Logger.getLogger(LdifSecurityProviders.class.getName());
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
 
     @TempDir
     Path directory;
 
     @BeforeEach
     void listen() {
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(false); // keep expected warnings off the console
+        // a logger's filter sees every record its level lets through, before any handler
+        logger.setFilter(record -> {
+            records.add(record);
+            return false; // captured, and kept off the console
+        });
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(handler);
-        logger.setUseParentHandlers(true);
+        logger.setFilter(null);
     }
 
     private List<String> warnings() {

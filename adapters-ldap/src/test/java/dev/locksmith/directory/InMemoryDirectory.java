@@ -1,5 +1,9 @@
 package dev.locksmith.directory;
 
+import static dev.locksmith.directory.ExampleTree.BASE;
+import static dev.locksmith.directory.ExampleTree.PEOPLE;
+import static dev.locksmith.directory.ExampleTree.SERVICE_DN;
+
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -25,9 +29,6 @@ import java.util.List;
  * {@code cn=locksmith,ou=services,dc=example,dc=com} (password {@link #SERVICE_PASSWORD}).
  */
 final class InMemoryDirectory implements AutoCloseable {
-    static final String BASE = "dc=example,dc=com";
-    static final String PEOPLE = "ou=people," + BASE;
-    static final String SERVICE_DN = "cn=locksmith,ou=services," + BASE;
     static final String SERVICE_PASSWORD = "service-secret-1";
 
     private static TestCertificates ca;
@@ -75,7 +76,7 @@ final class InMemoryDirectory implements AutoCloseable {
             server.add(new Entry(
                     PEOPLE, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "people")));
             server.add(new Entry(
-                    "ou=services," + BASE,
+                    ExampleTree.SERVICES,
                     new Attribute("objectClass", "top", "organizationalUnit"),
                     new Attribute("ou", "services")));
             server.add(new Entry(

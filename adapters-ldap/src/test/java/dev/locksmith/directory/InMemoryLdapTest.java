@@ -378,7 +378,7 @@ class InMemoryLdapTest {
         ProbeReport nobody = providers.probe("corp", Optional.of(Username.of("nobody")));
 
         assertThat(bare.server()).endsWith(":" + directory.server().getListenPort("ldaps"));
-        assertThat(bare.boundAs()).isEqualTo(InMemoryDirectory.SERVICE_DN);
+        assertThat(bare.boundAs()).isEqualTo(ExampleTree.SERVICE_DN);
         assertThat(alice.entries()).containsExactly(InMemoryDirectory.dn("alice"));
         assertThat(alice.disabled()).isFalse();
         assertThat(dave.disabled()).isTrue();

@@ -27,9 +27,6 @@ import java.util.stream.Stream;
  * {@link #close()} stops it and deletes the directory; a shutdown hook does the same if the JVM ends first.
  */
 final class RunningSlapd implements AutoCloseable {
-    static final String BASE = "dc=example,dc=com";
-    static final String PEOPLE = "ou=people," + BASE;
-    static final String SERVICE_DN = "cn=locksmith,ou=services," + BASE;
     static final String SERVICE_PASSWORD = "slapd-service-secret-1";
 
     private final Path slapd;
@@ -48,7 +45,7 @@ final class RunningSlapd implements AutoCloseable {
 
     /**
      * Creates the directory and configuration, loads the base entries and {@code people} (an LDIF fragment of
-     * entries under {@link #PEOPLE}), and starts the server.
+     * entries under {@link ExampleTree#PEOPLE}), and starts the server.
      *
      * @throws IllegalStateException saying how to install slapd when it is missing: the tests fail, never skip
      */

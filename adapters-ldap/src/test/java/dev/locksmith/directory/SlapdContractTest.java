@@ -31,9 +31,9 @@ class SlapdContractTest extends LiveDirectoryContract {
         return providers(LdapProviderSettings.builder(providerName)
                 .url(slapd.ldapsUrl())
                 .trustStore(CA.certificate())
-                .bindDn(RunningSlapd.SERVICE_DN)
+                .bindDn(ExampleTree.SERVICE_DN)
                 .bindPasswordFile(password)
-                .baseDn(RunningSlapd.BASE)
+                .baseDn(ExampleTree.BASE)
                 .build());
     }
 

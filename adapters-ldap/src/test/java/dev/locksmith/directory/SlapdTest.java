@@ -103,9 +103,9 @@ class SlapdTest {
         }
         LdapProviderSettings.Builder builder = LdapProviderSettings.builder("corp")
                 .trustStore(ca.certificate())
-                .bindDn(RunningSlapd.SERVICE_DN)
+                .bindDn(ExampleTree.SERVICE_DN)
                 .bindPasswordFile(password)
-                .baseDn(RunningSlapd.BASE)
+                .baseDn(ExampleTree.BASE)
                 .connectTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(2));
         for (String url : urls) {

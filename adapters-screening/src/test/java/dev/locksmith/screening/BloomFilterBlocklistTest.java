@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.UnavailableException;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,15 +261,8 @@ class BloomFilterBlocklistTest {
 
     /** The bundled list, read independently of the code under test. */
     private static List<String> bundledList() throws IOException {
-        List<String> words = new ArrayList<>();
-        try (InputStream in = DictionaryUtil.class.getResourceAsStream("/dictionaries/passwords.txt");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isEmpty()) {
-                    words.add(line);
-                }
-            }
-        }
-        return words;
+        return TestResources.lines(DictionaryUtil.class, "/dictionaries/passwords.txt").stream()
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nulabinc.zxcvbn.MatchSequence;
 import com.nulabinc.zxcvbn.Scoring;
 import com.nulabinc.zxcvbn.matchers.Match;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,13 +57,8 @@ class FastScoringTest {
 
     private static List<String> referencePasswords() throws IOException {
         List<String> passwords = new ArrayList<>();
-        try (InputStream in = FastScoringTest.class.getResourceAsStream("zxcvbn-reference.tsv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.startsWith("#")) {
-                    passwords.add(line.split("\t", -1)[3]);
-                }
-            }
+        for (String[] row : TestResources.zxcvbnReferenceRows()) {
+            passwords.add(row[3]);
         }
         return passwords;
     }

@@ -3,11 +3,7 @@ package dev.locksmith.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locksmith.core.domain.Password;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -156,20 +152,12 @@ class ZxcvbnStrengthEstimatorDifferentialTest {
     @BeforeAll
     static void loadReferenceScores() throws IOException {
         rows = new ArrayList<>();
-        try (InputStream in =
-                        ZxcvbnStrengthEstimatorDifferentialTest.class.getResourceAsStream("zxcvbn-reference.tsv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                rows.add(new Row(
-                        fields[0],
-                        Integer.parseInt(fields[1]),
-                        fields[3],
-                        List.copyOf(Arrays.asList(fields).subList(4, fields.length))));
-            }
+        for (String[] fields : TestResources.zxcvbnReferenceRows()) {
+            rows.add(new Row(
+                    fields[0],
+                    Integer.parseInt(fields[1]),
+                    fields[3],
+                    List.copyOf(Arrays.asList(fields).subList(4, fields.length))));
         }
     }
 

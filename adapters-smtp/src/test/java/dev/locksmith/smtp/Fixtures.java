@@ -105,7 +105,12 @@ final class Fixtures {
 
     /** SMTPS with authentication, trusting the test certificate. */
     static SmtpSettings.Builder smtps(int port) {
-        return jdkTrust(SmtpSettings.Encryption.SMTPS, port).trustCertificates(TestTls.certificate());
+        return smtpsWithJdkTrust(port).trustCertificates(TestTls.certificate());
+    }
+
+    /** SMTPS with authentication and the JDK's default trust, which refuses the self-signed test certificate. */
+    static SmtpSettings.Builder smtpsWithJdkTrust(int port) {
+        return jdkTrust(SmtpSettings.Encryption.SMTPS, port);
     }
 
     /** STARTTLS with authentication, trusting the test certificate. */

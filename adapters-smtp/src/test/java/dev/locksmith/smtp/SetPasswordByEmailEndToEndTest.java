@@ -114,11 +114,7 @@ class SetPasswordByEmailEndToEndTest {
     @Test
     void untrusted_certificate_changes_nothing() {
         assertDeliveryFailureChangesNothing(
-                Fixtures.jdkTrust(
-                                SmtpSettings.Encryption.SMTPS,
-                                GREEN_MAIL.getSmtps().getPort())
-                        .build(),
-                "tls failed");
+                Fixtures.smtpsWithJdkTrust(GREEN_MAIL.getSmtps().getPort()).build(), "tls failed");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every send ends by its deadline, and its answer says what the relay may have received: before the message data
@@ -54,6 +56,18 @@ class SmtpMailerDeadlineTest {
         return failed;
     }
 
+    /**
+     * Asserts that the mailer closed its connection to {@code tarpit}, not just abandoned it: the tarpit notices
+     * within its next drip, well within {@link #BOUND}.
+     */
+    private static void assertConnectionClosed(ScriptedSmtpServer tarpit) {
+        assertTimeoutPreemptively(BOUND, () -> {
+            while (!tarpit.dripEnded()) {
+                Thread.sleep(50);
+            }
+        });
+    }
+
     @Test
     void a_tarpit_relay_is_cut_off_at_the_send_deadline_and_nothing_was_sent() throws Exception {
         // Each byte comes well within the read timeout, so only the deadline can end this.
@@ -66,12 +80,7 @@ class SmtpMailerDeadlineTest {
 
             assertThat(failed).hasMessage("mail delivery failed: deadline exceeded");
             assertThat(failed.getCause()).hasMessageContaining("send deadline of PT2S passed");
-            // The connection itself was closed, not just abandoned: the tarpit notices within its next drip.
-            assertTimeoutPreemptively(BOUND, () -> {
-                while (!tarpit.dripEnded()) {
-                    Thread.sleep(50);
-                }
-            });
+            assertConnectionClosed(tarpit);
             assertThat(tarpit.received()).isEmpty();
         }
     }
@@ -92,11 +101,7 @@ class SmtpMailerDeadlineTest {
                     "deadline exceeded");
 
             assertThat(tarpit.commands()).containsSubsequence("STARTTLS", "AUTH ***", "DATA");
-            assertTimeoutPreemptively(BOUND, () -> {
-                while (!tarpit.dripEnded()) {
-                    Thread.sleep(50);
-                }
-            });
+            assertConnectionClosed(tarpit);
         }
     }
 
@@ -145,29 +150,19 @@ class SmtpMailerDeadlineTest {
         }
     }
 
-    @Test
-    void a_final_reply_later_than_the_send_deadline_is_outcome_unknown() throws IOException {
+    @ParameterizedTest(name = "reply after {0} s, read timeout {1} s, send deadline {2} s")
+    @CsvSource({"4, 10, 2", "3, 1, 15"})
+    void a_final_reply_later_than_the_send_deadline_or_the_read_timeout_is_outcome_unknown(
+            long replyAfter, long readTimeout, long deadline) throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .replyToDataAfter(Duration.ofSeconds(4))
+                .replyToDataAfter(Duration.ofSeconds(replyAfter))
                 .start()) {
             failedSend(
-                    settings(server, Duration.ofSeconds(10), Duration.ofSeconds(2)),
+                    settings(server, Duration.ofSeconds(readTimeout), Duration.ofSeconds(deadline)),
                     Reason.MAIL_OUTCOME_UNKNOWN,
                     "reply timeout");
 
             assertThat(server.received()).hasSize(1);
-        }
-    }
-
-    @Test
-    void a_final_reply_later_than_the_read_timeout_is_outcome_unknown() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.builder()
-                .replyToDataAfter(Duration.ofSeconds(3))
-                .start()) {
-            failedSend(
-                    settings(server, Duration.ofSeconds(1), Duration.ofSeconds(15)),
-                    Reason.MAIL_OUTCOME_UNKNOWN,
-                    "reply timeout");
         }
     }
 

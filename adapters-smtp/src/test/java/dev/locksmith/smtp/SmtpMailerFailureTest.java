@@ -83,11 +83,7 @@ class SmtpMailerFailureTest {
     void untrusted_certificate_is_tls_failed() {
         // No trusted certificates configured: the JDK's default trust does not know the test certificate.
         failedDelivery(
-                Fixtures.jdkTrust(
-                                SmtpSettings.Encryption.SMTPS,
-                                GREEN_MAIL.getSmtps().getPort())
-                        .build(),
-                "tls failed");
+                Fixtures.smtpsWithJdkTrust(GREEN_MAIL.getSmtps().getPort()).build(), "tls failed");
     }
 
     @Test

@@ -27,22 +27,24 @@ class SmtpMailerStartTlsTest {
 
     private static final String PASSWORD = "Start-TLS-Pässwörd-42";
 
-    private static Mailer.NewPassword newPassword(EmailAddress to, String name, Password password) {
-        return new Mailer.NewPassword(to, name, Username.of("zoe"), password, Optional.of(Fixtures.EXPIRES));
-    }
-
     /** A mailer with STARTTLS settings for {@code server}, trusting the test certificate. */
     private static SmtpMailer mailerFor(ScriptedSmtpServer server) {
         return new SmtpMailer(Fixtures.startTls(server.port()).build(), Fixtures.CLOCK);
     }
 
+    /** Sends user zoe's new password, {@link #PASSWORD}, to {@code to} (named {@code name}) through {@code server}. */
+    private static void sendNewPassword(ScriptedSmtpServer server, String to, String name) {
+        try (Password password = Password.of(PASSWORD)) {
+            mailerFor(server)
+                    .sendNewPassword(new Mailer.NewPassword(
+                            EmailAddress.of(to), name, Username.of("zoe"), password, Optional.of(Fixtures.EXPIRES)));
+        }
+    }
+
     @Test
     void starttls_with_authentication_delivers_the_message_over_tls() throws Exception {
-        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start();
-                Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = mailerFor(server);
-
-            mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë Müller", password));
+        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start()) {
+            sendNewPassword(server, "zoe@locksmith.test", "Zoë Müller");
 
             assertThat(server.received()).singleElement().satisfies(received -> {
                 assertThat(received.overTls()).isTrue();
@@ -66,11 +68,8 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void the_password_crosses_the_wire_only_inside_the_body() throws Exception {
-        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start();
-                Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = mailerFor(server);
-
-            mailer.sendNewPassword(newPassword(EmailAddress.of("zoe@locksmith.test"), "Zoë", password));
+        try (ScriptedSmtpServer server = Fixtures.startTlsRelay().start()) {
+            sendNewPassword(server, "zoe@locksmith.test", "Zoë");
 
             byte[] data = server.received().get(0).data();
             String wire = new String(data, StandardCharsets.UTF_8);
@@ -140,11 +139,8 @@ class SmtpMailerStartTlsTest {
     @Test
     void non_ascii_local_part_travels_with_smtputf8_when_the_server_offers_it() throws Exception {
         try (ScriptedSmtpServer server =
-                        Fixtures.startTlsRelay().offerSmtpUtf8().start();
-                Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = mailerFor(server);
-
-            mailer.sendNewPassword(newPassword(EmailAddress.of("zoë@bücher.example"), "Zoë Müller", password));
+                Fixtures.startTlsRelay().offerSmtpUtf8().start()) {
+            sendNewPassword(server, "zoë@bücher.example", "Zoë Müller");
 
             ScriptedSmtpServer.Received received = server.received().get(0);
             assertThat(received.mailFrom()).isEqualTo("<noreply@locksmith.test> SMTPUTF8");
@@ -159,16 +155,10 @@ class SmtpMailerStartTlsTest {
 
     @Test
     void a_refused_recipient_is_MAIL_DELIVERY_FAILED() throws Exception {
-        try (ScriptedSmtpServer server = Fixtures.startTlsRelay()
-                        .refuseRecipients("gone@locksmith.test")
-                        .start();
-                Password password = Password.of(PASSWORD)) {
-            SmtpMailer mailer = mailerFor(server);
-
+        try (ScriptedSmtpServer server =
+                Fixtures.startTlsRelay().refuseRecipients("gone@locksmith.test").start()) {
             MailException failed = catchThrowableOfType(
-                    MailException.class,
-                    () -> mailer.sendNewPassword(
-                            newPassword(EmailAddress.of("gone@locksmith.test"), "Gone", password)));
+                    MailException.class, () -> sendNewPassword(server, "gone@locksmith.test", "Gone"));
 
             assertThat(failed.reason()).isEqualTo(Reason.MAIL_DELIVERY_FAILED);
             assertThat(failed.parameters()).containsEntry("problem", "recipient refused");

@@ -162,12 +162,10 @@ public final class ConsoleSettings {
             InvalidInputException.requireNonNull(absoluteTimeout, "absoluteTimeout");
             InvalidInputException.requireNonNull(clock, "clock");
             InvalidInputException.requireNonNull(mailSettings, "mailSettings");
-            if (idleTimeout.compareTo(Duration.ofMinutes(1)) < 0 || idleTimeout.compareTo(Duration.ofHours(24)) > 0) {
-                throw new InvalidInputException("idleTimeout", "must be from 1 minute to 24 hours");
-            }
-            if (absoluteTimeout.compareTo(idleTimeout) < 0 || absoluteTimeout.compareTo(Duration.ofDays(7)) > 0) {
-                throw new InvalidInputException("absoluteTimeout", "must be from the idle timeout to 7 days");
-            }
+            requireWithin(
+                    idleTimeout, Duration.ofMinutes(1), Duration.ofHours(24), "idleTimeout", "1 minute to 24 hours");
+            requireWithin(
+                    absoluteTimeout, idleTimeout, Duration.ofDays(7), "absoluteTimeout", "the idle timeout to 7 days");
             if (maxSessions < 10 || maxSessions > 1_000_000) {
                 throw new InvalidInputException("maxSessions", "must be from 10 to 1,000,000");
             }
@@ -187,6 +185,12 @@ public final class ConsoleSettings {
                 Objects.requireNonNull(v, "mailSettings value");
             });
             return new ConsoleSettings(this);
+        }
+
+        private static void requireWithin(Duration value, Duration min, Duration max, String field, String range) {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new InvalidInputException(field, "must be from " + range);
+            }
         }
     }
 }
