@@ -174,44 +174,30 @@ class OperatorTest {
 
     // 4. Provider names.
 
+    /** {@code user register-provider --as admin dave --provider PROVIDER OPTIONS}. */
+    private static Cli.Result registerDave(Cli cli, String provider, String... options) {
+        List<String> args =
+                new ArrayList<>(List.of("user", "register-provider", "--as", "admin", "dave", "--provider", provider));
+        args.addAll(List.of(options));
+        return cli.run(args.toArray(String[]::new));
+    }
+
     @Test
     void an_unknown_provider_name_is_refused_when_providers_are_configured() throws Exception {
         Path ldif = Files.writeString(dir.resolve("ad.ldif"), "dn: uid=dave,dc=corp\nuid: dave\n");
         Cli withAd = new Cli(dir.resolve("data")).with("--provider", "corp-ad:active-directory:" + ldif);
 
-        Cli.Result typo =
-                usage(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-da"));
+        Cli.Result typo = usage(registerDave(withAd, "corp-da"));
 
         assertThat(typo.err()).contains("--provider: no provider 'corp-da' is configured; configured: corp-ad");
-        assertThat(ok(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-ad"))
-                        .out())
-                .contains("dave of provider corp-ad: created.");
+        assertThat(ok(registerDave(withAd, "corp-ad")).out()).contains("dave of provider corp-ad: created.");
     }
 
     @Test
     void an_administrator_moves_a_provider_user_to_the_right_provider() throws Exception {
-        ok(cli.run(
-                "user",
-                "register-provider",
-                "--as",
-                "admin",
-                "dave",
-                "--provider",
-                "corp-da",
-                "--name",
-                "Dave Brennan"));
+        ok(registerDave(cli, "corp-da", "--name", "Dave Brennan"));
 
-        assertThat(ok(cli.run(
-                                "user",
-                                "register-provider",
-                                "--as",
-                                "admin",
-                                "dave",
-                                "--provider",
-                                "corp-ad",
-                                "--name",
-                                "Dave Brennan"))
-                        .out())
+        assertThat(ok(registerDave(cli, "corp-ad", "--name", "Dave Brennan")).out())
                 .contains("dave of provider corp-ad: updated.");
         assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin", "dave")), "dave"))
                 .contains("corp-ad");
