@@ -4,43 +4,22 @@ import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a script can rely on: one exit code per kind of failure, a message naming the reason, every policy
  * violation with its parameters, never a stack trace for an expected error, and never a password in what
  * the command prints.
  */
-class ExitCodesTest {
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path dir;
-
-    Cli cli;
-    final List<Cli.Result> printed = new ArrayList<>();
-
+class ExitCodesTest extends FromTemplateStore {
     /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice. */
-    @BeforeAll
-    static void template() {
-        new Cli(template.resolve("data"))
-                .init()
-                .createRep()
-                .create("alice", ALICE_PASSWORD, "--email", "alice@example.com");
+    ExitCodesTest() {
+        super(cli -> cli.init().createRep().create("alice", ALICE_PASSWORD, "--email", "alice@example.com"));
     }
 
-    @BeforeEach
-    void world() {
-        Cli.copy(template.resolve("data"), dir.resolve("data"));
-        cli = new Cli(dir.resolve("data"));
-    }
+    final List<Cli.Result> printed = new ArrayList<>();
 
     private Cli.Result run(String stdin, String... args) {
         Cli.Result result = cli.input(stdin, args);

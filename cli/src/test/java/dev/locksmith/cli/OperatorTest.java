@@ -11,34 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line as an operator meets it: two commands on one store, errors that say what to do, no
  * store created by accident, provider names checked, usage errors alike, and init refusing early.
  */
-class OperatorTest {
-
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path dir;
-
-    Cli cli;
-
-    @BeforeAll
-    static void template() {
-        new Cli(template.resolve("data")).init().create("alice", ALICE_PASSWORD);
-    }
-
-    @BeforeEach
-    void world() {
-        Cli.copy(template.resolve("data"), dir.resolve("data"));
-        cli = new Cli(dir.resolve("data"));
+class OperatorTest extends FromTemplateStore {
+    OperatorTest() {
+        super(cli -> cli.init().create("alice", ALICE_PASSWORD));
     }
 
     private static Cli.Result usage(Cli.Result result) {
