@@ -1,5 +1,6 @@
 package dev.locksmith.cli;
 
+import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Username;
 
 /**
@@ -14,6 +15,13 @@ abstract class OneUserCommand extends ActingCommand {
     /** The user the command is on: the first argument, a valid username. */
     final Username target() {
         return Values.username(username, "USERNAME");
+    }
+
+    /** Refuses {@code --generate} with {@code --password-stdin}: a generated password reads none. */
+    static void generatedOrRead(boolean generate, boolean passwordStdin) {
+        if (generate && passwordStdin) {
+            throw new InvalidInputException("--generate", "reads no password: drop --password-stdin");
+        }
     }
 
     @Override

@@ -54,9 +54,7 @@ final class SetPasswordCommand extends OneUserCommand {
     @Override
     void check() {
         super.check();
-        if (generate && passwordStdin) {
-            throw new InvalidInputException("--generate", "reads no password: drop --password-stdin");
-        }
+        generatedOrRead(generate, passwordStdin);
         if (json && !generate) {
             throw new InvalidInputException("--json", "goes with --generate (there is nothing else to print)");
         }

@@ -119,9 +119,7 @@ final class UserCommand extends GroupCommand {
         @Override
         void check() {
             super.check();
-            if (generate && passwordStdin) {
-                throw new InvalidInputException("--generate", "reads no password: drop --password-stdin");
-            }
+            generatedOrRead(generate, passwordStdin);
         }
 
         @Override
