@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         subcommands = {PolicyCommand.Show.class, PolicyCommand.Change.class})
 final class PolicyCommand extends GroupCommand {
     /** A title and, indented below it, the policy's settings. */
-    static List<String> titled(String title, PasswordPolicy policy) {
+    private static List<String> titled(String title, PasswordPolicy policy) {
         List<String> lines = new ArrayList<>();
         lines.add(title);
         lines.addAll(Describe.policy(policy, "  "));
