@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locksmith audit}: the audit trail, newest first. */
@@ -63,8 +64,8 @@ final class AuditCommand extends ActingCommand {
                     "Only events of this action, e.g. SET_PASSWORD, " + "AUTHENTICATE, ACCOUNT_LOCKED; repeatable.")
     List<String> actions = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document (fields in the README).")
-    boolean json;
+    @Mixin
+    JsonOption output = new JsonOption();
 
     @Option(
             names = "--csv",
@@ -79,7 +80,7 @@ final class AuditCommand extends ActingCommand {
         if (user != null) {
             Values.username(user, "--user");
         }
-        if (json && csv) {
+        if (output.json && csv) {
             throw new InvalidInputException("--json", "and --csv exclude each other");
         }
         time(since, "--since");
@@ -123,7 +124,7 @@ final class AuditCommand extends ActingCommand {
                 ? Optional.of(records.get(records.size() - 1).sequence())
                 : Optional.empty();
         PrintWriter out = out();
-        if (json) {
+        if (output.json) {
             Json.print(JsonViews.audit(records, next), out);
         } else if (csv) {
             out.println("sequence,at,actor,action,target,outcome,code,details");

@@ -201,32 +201,17 @@ final class Describe {
         List<String> lines = new ArrayList<>();
         lines.add(indent + (full ? "Full view (administrator)" : "Limited view (allowed to set passwords)") + ", "
                 + result.page().items().size() + " user(s):");
-        TextTable table = full
-                ? (dates
-                        ? new TextTable(
-                                "USERNAME",
-                                "PUBLIC NAME",
-                                "PRIVATE NAME",
-                                "EMAIL",
-                                "FAILED",
-                                "SOURCE",
-                                "PERMISSIONS",
-                                "ENABLED",
-                                "PASSWORD SET",
-                                "EXPIRES",
-                                "LAST LOGIN",
-                                "ACTIONS")
-                        : new TextTable(
-                                "USERNAME",
-                                "PUBLIC NAME",
-                                "PRIVATE NAME",
-                                "EMAIL",
-                                "FAILED",
-                                "SOURCE",
-                                "PERMISSIONS",
-                                "ENABLED",
-                                "ACTIONS"))
-                : new TextTable("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE", "ACTIONS");
+        // The columns as the cells below are added: every view's, the full view's, its dates, the actions.
+        List<String> header =
+                new ArrayList<>(List.of("USERNAME", "PUBLIC NAME", "PRIVATE NAME", "EMAIL", "FAILED", "SOURCE"));
+        if (full) {
+            header.addAll(List.of("PERMISSIONS", "ENABLED"));
+            if (dates) {
+                header.addAll(List.of("PASSWORD SET", "EXPIRES", "LAST LOGIN"));
+            }
+        }
+        header.add("ACTIONS");
+        TextTable table = new TextTable(header.toArray(String[]::new));
         for (SearchUsers.Row row : result.page().items()) {
             List<String> cells = new ArrayList<>(List.of(
                     row.username().value(),

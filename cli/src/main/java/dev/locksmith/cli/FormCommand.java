@@ -2,6 +2,7 @@ package dev.locksmith.cli;
 
 import dev.locksmith.core.usecase.OpenChangePasswordForm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code locksmith form}: the change-password form of a user. */
@@ -9,29 +10,20 @@ import picocli.CommandLine.Parameters;
         name = "form",
         description = "Show the change-password form of a user: the read-only fields, whether "
                 + "'email password to user' can be offered, and the policy a new password must meet.")
-final class FormCommand extends ActingCommand {
+final class FormCommand extends OneUserCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "Whose form.")
-    String target;
-
-    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON document (fields in the README).")
-    boolean json;
-
-    @Override
-    void check() {
-        super.check();
-        Values.username(target, "USERNAME");
+    void username(String given) {
+        username = given;
     }
+
+    @Mixin
+    JsonOption output = new JsonOption();
 
     @Override
     int run(Session session) {
         OpenChangePasswordForm.Result form = session.locksmith()
                 .openChangePasswordForm()
-                .execute(new OpenChangePasswordForm.Command(actor(), Values.username(target, "USERNAME")));
-        if (json) {
-            Json.print(JsonViews.form(form), out());
-            return ExitCode.OK.code();
-        }
-        Describe.form(form, "").forEach(out()::println);
-        return ExitCode.OK.code();
+                .execute(new OpenChangePasswordForm.Command(actor(), target()));
+        return print(output.json, () -> JsonViews.form(form), () -> Describe.form(form, ""));
     }
 }

@@ -8,6 +8,7 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locksmith init}: the first administrator of a store without one. */
@@ -25,8 +26,8 @@ final class InitCommand extends StoreCommand {
     @Option(names = "--email", paramLabel = "ADDRESS", description = "Email address.")
     String email;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-    boolean passwordStdin;
+    @Mixin
+    PasswordStdinOption password = new PasswordStdinOption();
 
     @Override
     void check() {
@@ -53,10 +54,10 @@ final class InitCommand extends StoreCommand {
         String display = name == null ? username.value() : name;
         Profile profile =
                 new Profile(display, display, Optional.ofNullable(email).map(EmailAddress::of), "");
-        Password password = passwords().chosen(passwordStdin, "Password of " + username + ": ");
+        Password chosen = passwords().chosen(password.fromStdin, "Password of " + username + ": ");
         session.locksmith()
                 .bootstrapAdministrator()
-                .execute(new BootstrapAdministrator.Command(username, profile, password));
+                .execute(new BootstrapAdministrator.Command(username, profile, chosen));
         out().println("Created administrator " + username + ".");
         return ExitCode.OK.code();
     }

@@ -4,6 +4,7 @@ import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.usecase.Authenticate;
 import dev.locksmith.core.usecase.AuthenticationOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +19,8 @@ final class LoginCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "Who logs in.")
     String username;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-    boolean passwordStdin;
+    @Mixin
+    PasswordStdinOption password = new PasswordStdinOption();
 
     @Option(names = "--json", description = "Print one JSON document: outcome, username, provider.")
     boolean json;
@@ -35,7 +36,7 @@ final class LoginCommand extends StoreCommand {
         AuthenticationOutcome outcome = session.locksmith()
                 .authenticate()
                 .execute(new Authenticate.Command(
-                        user, passwords().existing(passwordStdin, "Password of " + user + ": ")));
+                        user, passwords().existing(password.fromStdin, "Password of " + user + ": ")));
         if (json) {
             Json.print(JsonViews.login(outcome), out());
         } else {

@@ -4,10 +4,7 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.smtp.SmtpSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -20,7 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -86,21 +82,7 @@ record MailConfig(Optional<SmtpSettings> settings, boolean notifyPasswordChanges
      * @throws dev.locksmith.core.domain.UnavailableException when the file cannot be read
      */
     static MailConfig load(Path file, Function<String, Optional<String>> variables) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--mail-config", "no such file: " + file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "--mail-config", "cannot read " + file + ": " + e.getClass().getSimpleName());
-        }
-        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(
-                    "--mail-config", file + ": unknown key(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
-        }
+        Properties p = SettingsFile.read(file, "--mail-config", KEYS, "");
         SmtpSettings.Builder b = SmtpSettings.builder()
                 .fromAddress(required(p, "from", file))
                 .host(required(p, "host", file))

@@ -4,12 +4,17 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.usecase.ChangePolicy;
 import dev.locksmith.core.usecase.ReadPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locksmith policy ...}: read and change the password policy. */
@@ -18,21 +23,23 @@ import picocli.CommandLine.Option;
         description = "Show or change the password policy.",
         subcommands = {PolicyCommand.Show.class, PolicyCommand.Change.class})
 final class PolicyCommand extends GroupCommand {
+    /** A title and, indented below it, the policy's settings. */
+    private static List<String> titled(String title, PasswordPolicy policy) {
+        List<String> lines = new ArrayList<>();
+        lines.add(title);
+        lines.addAll(Describe.policy(policy, "  "));
+        return lines;
+    }
+
     @Command(name = "show", description = "Show the password policy (any enabled user).")
     static final class Show extends ActingCommand {
-        @Option(names = "--json", description = "Print one JSON document (fields in the README).")
-        boolean json;
+        @Mixin
+        JsonOption output = new JsonOption();
 
         @Override
         int run(Session session) {
             PasswordPolicy policy = session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()));
-            if (json) {
-                Json.print(JsonViews.policy(policy), out());
-                return ExitCode.OK.code();
-            }
-            out().println("Password policy:");
-            Describe.policy(policy, "  ").forEach(out()::println);
-            return ExitCode.OK.code();
+            return print(output.json, () -> JsonViews.policy(policy), () -> titled("Password policy:", policy));
         }
     }
 
@@ -122,64 +129,42 @@ final class PolicyCommand extends GroupCommand {
                     ? session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor()))
                     : preset(preset);
             PasswordPolicy.Builder b = start.toBuilder();
-            if (minLength != null) {
-                b.minLength(minLength);
-            }
-            if (maxLength != null) {
-                b.maxLength(maxLength);
-            }
-            if (complex != null) {
-                b.complex(complex);
-            }
-            if (minUpper != null) {
-                b.minUppercase(minUpper);
-            }
-            if (minLower != null) {
-                b.minLowercase(minLower);
-            }
-            if (minDigits != null) {
-                b.minDigits(minDigits);
-            }
-            if (minOther != null) {
-                b.minOther(minOther);
-            }
-            if (bannedWords != null) {
-                b.bannedWords(words(bannedWords));
-            }
-            if (minStrength != null) {
-                b.minStrength(minStrength);
-            }
-            if (history != null) {
-                b.historySize(history);
-            }
-            if (maxAge != null) {
-                b.maxAge(Values.duration(maxAge, "--max-age").orElse(null));
-            }
-            if (temporaryLifetime != null) {
-                b.temporaryLifetime(Values.duration(temporaryLifetime, "--temporary-lifetime")
-                        .orElse(null));
-            }
-            if (lockoutThreshold != null) {
-                b.lockoutThreshold(lockoutThreshold);
-            }
-            if (lockoutDuration != null) {
-                b.lockoutDuration(
-                        Values.duration(lockoutDuration, "--lockout-duration").orElse(null));
-            }
-            if (lockoutWindow != null) {
-                b.lockoutWindow(
-                        Values.duration(lockoutWindow, "--lockout-window").orElse(null));
-            }
-            if (resetLinkLifetime != null) {
-                b.resetLinkLifetime(Values.duration(resetLinkLifetime, "--reset-link-lifetime")
-                        .orElseThrow(() -> new dev.locksmith.core.domain.InvalidInputException(
-                                "--reset-link-lifetime", "must be a duration, e.g. 1h")));
-            }
+            ifGiven(minLength, b::minLength);
+            ifGiven(maxLength, b::maxLength);
+            ifGiven(complex, b::complex);
+            ifGiven(minUpper, b::minUppercase);
+            ifGiven(minLower, b::minLowercase);
+            ifGiven(minDigits, b::minDigits);
+            ifGiven(minOther, b::minOther);
+            ifGiven(bannedWords, list -> b.bannedWords(words(list)));
+            ifGiven(minStrength, b::minStrength);
+            ifGiven(history, b::historySize);
+            ifGiven(maxAge, text -> b.maxAge(duration(text, "--max-age")));
+            ifGiven(temporaryLifetime, text -> b.temporaryLifetime(duration(text, "--temporary-lifetime")));
+            ifGiven(lockoutThreshold, b::lockoutThreshold);
+            ifGiven(lockoutDuration, text -> b.lockoutDuration(duration(text, "--lockout-duration")));
+            ifGiven(lockoutWindow, text -> b.lockoutWindow(duration(text, "--lockout-window")));
+            ifGiven(
+                    resetLinkLifetime,
+                    text -> b.resetLinkLifetime(Values.duration(text, "--reset-link-lifetime")
+                            .orElseThrow(() -> new InvalidInputException(
+                                    "--reset-link-lifetime", "must be a duration, e.g. 1h"))));
             PasswordPolicy policy = build(b);
             session.locksmith().changePolicy().execute(new ChangePolicy.Command(actor(), policy));
-            out().println("Password policy changed:");
-            Describe.policy(policy, "  ").forEach(out()::println);
+            titled("Password policy changed:", policy).forEach(out()::println);
             return ExitCode.OK.code();
+        }
+
+        /** Applies an option to the builder when it was given; an option not given keeps the start's setting. */
+        private static <T> void ifGiven(T value, Consumer<T> setter) {
+            if (value != null) {
+                setter.accept(value);
+            }
+        }
+
+        /** A duration option; none, off or until-reset is no duration (null: the setting is off). */
+        private static Duration duration(String text, String option) {
+            return Values.duration(text, option).orElse(null);
         }
 
         /** The policy's own field names, as this command's options. */

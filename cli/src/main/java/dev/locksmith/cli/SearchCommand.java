@@ -50,11 +50,6 @@ final class SearchCommand extends ActingCommand {
         Optional<dev.locksmith.core.domain.PasswordPolicy> policy = result.view() == Authorization.View.FULL
                 ? Optional.of(session.locksmith().readPolicy().execute(new ReadPolicy.Command(actor())))
                 : Optional.empty();
-        if (json) {
-            Json.print(JsonViews.search(result, policy), out());
-            return ExitCode.OK.code();
-        }
-        Describe.search(result, "", policy).forEach(out()::println);
-        return ExitCode.OK.code();
+        return print(json, () -> JsonViews.search(result, policy), () -> Describe.search(result, "", policy));
     }
 }

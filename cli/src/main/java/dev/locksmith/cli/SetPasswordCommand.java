@@ -18,9 +18,11 @@ import picocli.CommandLine.Parameters;
         description = "Set another user's password. Checks who may set whose password, "
                 + "then the policy (every violation is listed), then stores it, clears failed logins and any lock. "
                 + "The password is asked twice at the terminal, read from standard input, or generated.")
-final class SetPasswordCommand extends ActingCommand {
+final class SetPasswordCommand extends OneUserCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "Whose password.")
-    String target;
+    void username(String given) {
+        username = given;
+    }
 
     @Option(
             names = "--email",
@@ -52,10 +54,7 @@ final class SetPasswordCommand extends ActingCommand {
     @Override
     void check() {
         super.check();
-        Values.username(target, "USERNAME");
-        if (generate && passwordStdin) {
-            throw new InvalidInputException("--generate", "reads no password: drop --password-stdin");
-        }
+        generatedOrRead(generate, passwordStdin);
         if (json && !generate) {
             throw new InvalidInputException("--json", "goes with --generate (there is nothing else to print)");
         }
@@ -64,7 +63,7 @@ final class SetPasswordCommand extends ActingCommand {
     @Override
     int run(Session session) {
         Username actor = actor();
-        Username user = Values.username(target, "USERNAME");
+        Username user = target();
         Password password;
         char[] shown = null;
         if (generate) {

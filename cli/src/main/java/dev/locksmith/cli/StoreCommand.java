@@ -1,7 +1,9 @@
 package dev.locksmith.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +40,19 @@ abstract class StoreCommand implements Callable<Integer> {
 
     final PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /**
+     * The output of a command with {@code --json}: the JSON document when {@code json}, else the text's lines;
+     * exit 0 either way.
+     */
+    final int print(boolean json, Supplier<?> document, Supplier<List<String>> text) {
+        if (json) {
+            Json.print(document.get(), out());
+        } else {
+            text.get().forEach(out()::println);
+        }
+        return ExitCode.OK.code();
     }
 
     final PasswordInput passwords() {

@@ -1,11 +1,6 @@
 package dev.locksmith.cli;
 
 import dev.locksmith.core.domain.InvalidInputException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -175,23 +169,10 @@ record StoreSettings(
             Set.of("data", "jdbc-url", "jdbc-user", "jdbc-schema", "table-prefix", "mail-config", "providers");
 
     private static Properties load(Path file) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--config", "no such file: " + file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "--config", "cannot read " + file + ": " + e.getClass().getSimpleName());
-        }
-        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(
-                    "--config",
-                    file + ": unknown key(s) " + unknown + "; known: " + new TreeSet<>(KEYS)
-                            + " (the database password belongs in " + Environment.JDBC_PASSWORD_VARIABLE + ")");
-        }
-        return p;
+        return SettingsFile.read(
+                file,
+                "--config",
+                KEYS,
+                " (the database password belongs in " + Environment.JDBC_PASSWORD_VARIABLE + ")");
     }
 }

@@ -90,9 +90,11 @@ final class UserCommand extends GroupCommand {
             name = "create",
             description = "Create a local user with an initial password (asked twice, read from "
                     + "standard input, or generated and printed).")
-    static final class Create extends ActingCommand {
+    static final class Create extends OneUserCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The new username.")
-        String username;
+        void username(String given) {
+            username = given;
+        }
 
         @picocli.CommandLine.Mixin
         ProfileOptions profile = new ProfileOptions();
@@ -117,15 +119,12 @@ final class UserCommand extends GroupCommand {
         @Override
         void check() {
             super.check();
-            Values.username(username, "USERNAME");
-            if (generate && passwordStdin) {
-                throw new InvalidInputException("--generate", "reads no password: drop --password-stdin");
-            }
+            generatedOrRead(generate, passwordStdin);
         }
 
         @Override
         int run(Session session) {
-            Username user = Values.username(username, "USERNAME");
+            Username user = target();
             Set<Permission> granted = EnumSet.noneOf(Permission.class);
             permissions.forEach(p -> granted.add(Values.permission(p)));
             Profile newProfile = profile.profile();
@@ -162,9 +161,11 @@ final class UserCommand extends GroupCommand {
             name = "edit",
             description = "Change a user's display names, email, comments, enabled flag or permissions; "
                     + "what is not given stays as it is.")
-    static final class Edit extends ActingCommand {
+    static final class Edit extends OneUserCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whom to edit.")
-        String username;
+        void username(String given) {
+            username = given;
+        }
 
         @picocli.CommandLine.Mixin
         ProfileOptions profile = new ProfileOptions();
@@ -195,7 +196,6 @@ final class UserCommand extends GroupCommand {
         @Override
         void check() {
             super.check();
-            Values.username(username, "USERNAME");
             if (enable && disable) {
                 throw new InvalidInputException("--enable", "and --disable exclude each other");
             }
@@ -215,7 +215,7 @@ final class UserCommand extends GroupCommand {
 
         @Override
         int run(Session session) {
-            Username user = Values.username(username, "USERNAME");
+            Username user = target();
             Optional<Profile> newProfile = Optional.empty();
             if (provider != null) {
                 session.requireKnownProvider(provider, "--provider");
@@ -266,22 +266,18 @@ final class UserCommand extends GroupCommand {
             name = "delete",
             description = "Delete a user and their password history. Asks for confirmation at a "
                     + "terminal; without one (a script), --yes is required.")
-    static final class Delete extends ActingCommand {
+    static final class Delete extends OneUserCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whom to delete.")
-        String username;
+        void username(String given) {
+            username = given;
+        }
 
         @Option(names = "--yes", description = "Delete without asking.")
         boolean yes;
 
         @Override
-        void check() {
-            super.check();
-            Values.username(username, "USERNAME");
-        }
-
-        @Override
         int run(Session session) {
-            Username user = Values.username(username, "USERNAME");
+            Username user = target();
             if (!yes) {
                 Terminal terminal = root().environment()
                         .terminal()
@@ -301,9 +297,11 @@ final class UserCommand extends GroupCommand {
     }
 
     /** Grant and revoke: read the current permissions, change one, write them back. */
-    abstract static class PermissionChange extends ActingCommand {
+    abstract static class PermissionChange extends OneUserCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Whose permissions.")
-        String username;
+        void username(String given) {
+            username = given;
+        }
 
         @Parameters(index = "1", paramLabel = "PERMISSION", description = "administrator or set-passwords.")
         String permission;
@@ -311,7 +309,6 @@ final class UserCommand extends GroupCommand {
         @Override
         void check() {
             super.check();
-            Values.username(username, "USERNAME");
             Values.permission(permission);
         }
 
@@ -319,7 +316,7 @@ final class UserCommand extends GroupCommand {
 
         @Override
         int run(Session session) {
-            Username user = Values.username(username, "USERNAME");
+            Username user = target();
             Permission changed = Values.permission(permission);
             SearchUsers.Row row = find(session.locksmith(), actor(), user);
             Set<Permission> now = EnumSet.noneOf(Permission.class);
@@ -359,9 +356,11 @@ final class UserCommand extends GroupCommand {
             description = "Register a user whose password lives in a security provider "
                     + "(nobody can set that password here), or update one already registered: its profile, or its provider. "
                     + "When providers are configured (--provider before the command), the name must be one of them.")
-    static final class RegisterProvider extends ActingCommand {
+    static final class RegisterProvider extends OneUserCommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The user's name in the provider.")
-        String username;
+        void username(String given) {
+            username = given;
+        }
 
         @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
         String provider;
@@ -370,14 +369,8 @@ final class UserCommand extends GroupCommand {
         ProfileOptions profile = new ProfileOptions();
 
         @Override
-        void check() {
-            super.check();
-            Values.username(username, "USERNAME");
-        }
-
-        @Override
         int run(Session session) {
-            Username user = Values.username(username, "USERNAME");
+            Username user = target();
             session.requireKnownProvider(provider, "--provider");
             RegisterProviderUser.Result result = session.locksmith()
                     .registerProviderUser()

@@ -11,7 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hexagon's boundaries across modules, checked on the main classes of every module (tests excluded):
@@ -50,34 +53,15 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
-    @Test
-    void smtp_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
-        adapterRules("dev.locksmith.smtp").forEach(rule -> rule.check(MAIN));
+    /** Every adapter of {@link #ADAPTERS}, by its package root. */
+    static Stream<String> adapters() {
+        return ADAPTERS.keySet().stream().sorted();
     }
 
-    @Test
-    void crypto_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
-        adapterRules("dev.locksmith.crypto").forEach(rule -> rule.check(MAIN));
-    }
-
-    @Test
-    void screening_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
-        adapterRules("dev.locksmith.screening").forEach(rule -> rule.check(MAIN));
-    }
-
-    @Test
-    void jdbc_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
-        adapterRules("dev.locksmith.jdbc").forEach(rule -> rule.check(MAIN));
-    }
-
-    @Test
-    void ldap_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
-        adapterRules("dev.locksmith.ldap").forEach(rule -> rule.check(MAIN));
-    }
-
-    @Test
-    void live_directory_adapter_depends_only_on_core_api_its_technology_and_the_jdk() {
-        adapterRules("dev.locksmith.directory").forEach(rule -> rule.check(MAIN));
+    @ParameterizedTest(name = "{0} depends only on core's API, its technology and the JDK")
+    @MethodSource("adapters")
+    void an_adapter_depends_only_on_core_api_its_technology_and_the_jdk(String root) {
+        adapterRules(root).forEach(rule -> rule.check(MAIN));
     }
 
     @Test

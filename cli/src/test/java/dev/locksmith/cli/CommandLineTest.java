@@ -11,39 +11,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line over the real adapters (embedded H2, Argon2id at a test-only cost, the screening
  * adapters): each use case through its subcommand, with the outcome checked through later commands.
  */
-class CommandLineTest {
-
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path dir;
-
-    Cli cli;
-
+class CommandLineTest extends FromTemplateStore {
     /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice, bob. */
-    @BeforeAll
-    static void template() {
-        new Cli(template.resolve("data"))
-                .init("--name", "Ada Admin")
+    CommandLineTest() {
+        super(cli -> cli.init("--name", "Ada Admin")
                 .createRep("--name", "Robin Reyes")
                 .create("alice", ALICE_PASSWORD, "--name", "Alice Liddell", "--email", "alice@example.com")
-                .create("bob", BOB_PASSWORD, "--name", "Bob Stone");
-    }
-
-    @BeforeEach
-    void world() {
-        Cli.copy(template.resolve("data"), dir.resolve("data"));
-        cli = new Cli(dir.resolve("data"));
+                .create("bob", BOB_PASSWORD, "--name", "Bob Stone"));
     }
 
     static Cli.Result ok(Cli.Result result) {

@@ -4,48 +4,35 @@ import static dev.locksmith.cli.Cli.ALICE_PASSWORD;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a script can rely on: one exit code per kind of failure, a message naming the reason, every policy
  * violation with its parameters, never a stack trace for an expected error, and never a password in what
  * the command prints.
  */
-class ExitCodesTest {
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path dir;
-
-    Cli cli;
-    final List<Cli.Result> printed = new ArrayList<>();
-
+class ExitCodesTest extends FromTemplateStore {
     /** The world every test starts from, made once: admin, rep (allowed to set passwords), alice. */
-    @BeforeAll
-    static void template() {
-        new Cli(template.resolve("data"))
-                .init()
-                .createRep()
-                .create("alice", ALICE_PASSWORD, "--email", "alice@example.com");
+    ExitCodesTest() {
+        super(cli -> cli.init().createRep().create("alice", ALICE_PASSWORD, "--email", "alice@example.com"));
     }
 
-    @BeforeEach
-    void world() {
-        Cli.copy(template.resolve("data"), dir.resolve("data"));
-        cli = new Cli(dir.resolve("data"));
-    }
+    final List<Cli.Result> printed = new ArrayList<>();
 
     private Cli.Result run(String stdin, String... args) {
         Cli.Result result = cli.input(stdin, args);
         printed.add(result);
         return result;
+    }
+
+    /** {@code set-password --as rep USER OPTIONS --password-stdin}, with {@code password} on standard input. */
+    private Cli.Result setPasswordAsRep(String password, String user, String... options) {
+        List<String> args = new ArrayList<>(List.of("set-password", "--as", "rep", user));
+        args.addAll(List.of(options));
+        args.add("--password-stdin");
+        return run(password + "\n", args.toArray(String[]::new));
     }
 
     private Cli.Result expect(int code, String reason, Cli.Result result) {
@@ -65,12 +52,9 @@ class ExitCodesTest {
         expect(
                 ExitCode.DENIED.code(),
                 "denied: only an administrator may act on an administrator [DENIED_TARGET_IS_ADMINISTRATOR]",
-                run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin"));
+                setPasswordAsRep("rep wants admin rights", "admin"));
         expect(ExitCode.DENIED.code(), "DENIED_ACTOR_UNKNOWN", run("", "search", "--as", "nobody"));
-        expect(
-                ExitCode.DENIED.code(),
-                "DENIED_SELF_TARGET",
-                run("my own new passphrase\n", "set-password", "--as", "rep", "rep", "--password-stdin"));
+        expect(ExitCode.DENIED.code(), "DENIED_SELF_TARGET", setPasswordAsRep("my own new passphrase", "rep"));
     }
 
     @Test
@@ -78,7 +62,7 @@ class ExitCodesTest {
         Cli.Result weak = expect(
                 ExitCode.POLICY.code(),
                 "the password breaks the password policy [POLICY_VIOLATED]",
-                run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
+                setPasswordAsRep("alice", "alice"));
 
         assertThat(weak.err().lines().filter(l -> l.startsWith("  - ")).toList())
                 .containsExactly(
@@ -92,10 +76,8 @@ class ExitCodesTest {
     void strength_violations_carry_score_minimum_and_feedback() {
         ok(run("", "policy", "set", "--as", "admin", "--min-strength", "4"));
 
-        Cli.Result weak = expect(
-                ExitCode.POLICY.code(),
-                "POLICY_VIOLATED",
-                run("password password\n", "set-password", "--as", "rep", "alice", "--password-stdin"));
+        Cli.Result weak =
+                expect(ExitCode.POLICY.code(), "POLICY_VIOLATED", setPasswordAsRep("password password", "alice"));
 
         assertThat(weak.err())
                 .containsPattern("- TOO_WEAK: too easy to guess: strength [0-3] of 4, 4 needed "
@@ -125,9 +107,7 @@ class ExitCodesTest {
     @Test
     void not_found_is_5() {
         Cli.Result ghost = expect(
-                ExitCode.NOT_FOUND.code(),
-                "not found [NOT_FOUND]",
-                run("some long passphrase\n", "set-password", "--as", "rep", "ghost", "--password-stdin"));
+                ExitCode.NOT_FOUND.code(), "not found [NOT_FOUND]", setPasswordAsRep("some long passphrase", "ghost"));
         assertThat(ghost.err()).contains("no such user: ghost");
         expect(ExitCode.NOT_FOUND.code(), "[NOT_FOUND]", run("", "reset", "--as", "rep", "ghost"));
     }
@@ -145,7 +125,7 @@ class ExitCodesTest {
         expect(
                 ExitCode.MAIL.code(),
                 "mail is not configured (give --mail-config); nothing was changed [MAIL_NOT_CONFIGURED]",
-                run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin"));
+                setPasswordAsRep("a brand new passphrase", "alice", "--email"));
 
         assertThat(ok(run("forgotten long ago\n", "login", "alice", "--password-stdin"))
                         .out())
@@ -204,10 +184,10 @@ class ExitCodesTest {
                 "yet another passphrase");
         run("another long passphrase\n", "user", "create", "--as", "admin", "carol", "--password-stdin");
         run("yet another passphrase\n", "init", "--admin", "root", "--password-stdin");
-        run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--must-change", "--password-stdin");
-        run("rep wants admin rights\n", "set-password", "--as", "rep", "admin", "--password-stdin");
-        run("alice\n", "set-password", "--as", "rep", "alice", "--password-stdin");
-        run("a brand new passphrase\n", "set-password", "--as", "rep", "alice", "--email", "--password-stdin");
+        setPasswordAsRep("a brand new passphrase", "alice", "--must-change");
+        setPasswordAsRep("rep wants admin rights", "admin");
+        setPasswordAsRep("alice", "alice");
+        setPasswordAsRep("a brand new passphrase", "alice", "--email");
         run("not the password\n", "login", "alice", "--password-stdin");
         run("a brand new passphrase\n", "login", "alice", "--password-stdin");
         run("a brand new passphrase\ntoo short\n", "passwd", "--as", "alice", "--password-stdin");

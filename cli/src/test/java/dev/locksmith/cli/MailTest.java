@@ -42,7 +42,12 @@ class MailTest {
     }
 
     private Path config(String name, int port, String extra) throws Exception {
-        return Files.writeString(dir.resolve(name), """
+        return localRelay(dir.resolve(name), port, extra);
+    }
+
+    /** Mail settings for a relay on this machine at {@code port} (plain SMTP), and {@code extra} lines. */
+    static Path localRelay(Path file, int port, String extra) throws Exception {
+        return Files.writeString(file, """
                 # the appliance's email settings
                 from = locksmith@appliance.example
                 from-name = Appliance
@@ -241,6 +246,7 @@ class MailTest {
         Path store = dir.resolve("expired.p12");
         Path pem = dir.resolve("expired.pem");
         keytool(
+                store,
                 "-genkeypair",
                 "-alias",
                 "relay",
@@ -254,27 +260,9 @@ class MailTest {
                 "-10d",
                 "-validity",
                 "1",
-                "-keystore",
-                store.toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit",
                 "-keypass",
                 "changeit");
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "relay",
-                "-keystore",
-                store.toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit",
-                "-file",
-                pem.toString());
+        keytool(store, "-exportcert", "-rfc", "-alias", "relay", "-file", pem.toString());
         String settings = """
                 from = locksmith@appliance.example
                 host = relay.example
@@ -296,10 +284,13 @@ class MailTest {
                 .run("search", "--as", "rep"));
     }
 
-    private static void keytool(String... arguments) throws Exception {
+    /** Runs the JDK's keytool on {@code store}, a PKCS12 key store whose password is changeit. */
+    private static void keytool(Path store, String... arguments) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(java.util.List.of(arguments));
+        command.addAll(
+                java.util.List.of("-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();

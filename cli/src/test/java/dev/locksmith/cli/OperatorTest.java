@@ -11,34 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line as an operator meets it: two commands on one store, errors that say what to do, no
  * store created by accident, provider names checked, usage errors alike, and init refusing early.
  */
-class OperatorTest {
-
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path dir;
-
-    Cli cli;
-
-    @BeforeAll
-    static void template() {
-        new Cli(template.resolve("data")).init().create("alice", ALICE_PASSWORD);
-    }
-
-    @BeforeEach
-    void world() {
-        Cli.copy(template.resolve("data"), dir.resolve("data"));
-        cli = new Cli(dir.resolve("data"));
+class OperatorTest extends FromTemplateStore {
+    OperatorTest() {
+        super(cli -> cli.init().create("alice", ALICE_PASSWORD));
     }
 
     private static Cli.Result usage(Cli.Result result) {
@@ -174,44 +155,30 @@ class OperatorTest {
 
     // 4. Provider names.
 
+    /** {@code user register-provider --as admin dave --provider PROVIDER OPTIONS}. */
+    private static Cli.Result registerDave(Cli cli, String provider, String... options) {
+        List<String> args =
+                new ArrayList<>(List.of("user", "register-provider", "--as", "admin", "dave", "--provider", provider));
+        args.addAll(List.of(options));
+        return cli.run(args.toArray(String[]::new));
+    }
+
     @Test
     void an_unknown_provider_name_is_refused_when_providers_are_configured() throws Exception {
         Path ldif = Files.writeString(dir.resolve("ad.ldif"), "dn: uid=dave,dc=corp\nuid: dave\n");
         Cli withAd = new Cli(dir.resolve("data")).with("--provider", "corp-ad:active-directory:" + ldif);
 
-        Cli.Result typo =
-                usage(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-da"));
+        Cli.Result typo = usage(registerDave(withAd, "corp-da"));
 
         assertThat(typo.err()).contains("--provider: no provider 'corp-da' is configured; configured: corp-ad");
-        assertThat(ok(withAd.run("user", "register-provider", "--as", "admin", "dave", "--provider", "corp-ad"))
-                        .out())
-                .contains("dave of provider corp-ad: created.");
+        assertThat(ok(registerDave(withAd, "corp-ad")).out()).contains("dave of provider corp-ad: created.");
     }
 
     @Test
     void an_administrator_moves_a_provider_user_to_the_right_provider() throws Exception {
-        ok(cli.run(
-                "user",
-                "register-provider",
-                "--as",
-                "admin",
-                "dave",
-                "--provider",
-                "corp-da",
-                "--name",
-                "Dave Brennan"));
+        ok(registerDave(cli, "corp-da", "--name", "Dave Brennan"));
 
-        assertThat(ok(cli.run(
-                                "user",
-                                "register-provider",
-                                "--as",
-                                "admin",
-                                "dave",
-                                "--provider",
-                                "corp-ad",
-                                "--name",
-                                "Dave Brennan"))
-                        .out())
+        assertThat(ok(registerDave(cli, "corp-ad", "--name", "Dave Brennan")).out())
                 .contains("dave of provider corp-ad: updated.");
         assertThat(CommandLineTest.cells(ok(cli.run("search", "--as", "admin", "dave")), "dave"))
                 .contains("corp-ad");

@@ -13,29 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What scripts rely on: {@code --json} documents with the documented fields, audit filters and CSV, settings
  * from environment variables and a settings file, and {@code user delete} asking before it deletes.
  */
-class ScriptingTest {
-
-    @TempDir
-    static Path template;
-
-    @TempDir
-    Path dir;
-
-    Cli cli;
-
-    @BeforeAll
-    static void template() {
-        new Cli(template.resolve("data"))
-                .init()
+class ScriptingTest extends FromTemplateStore {
+    ScriptingTest() {
+        super(cli -> cli.init()
                 .createRep()
                 .create(
                         "alice",
@@ -45,13 +31,7 @@ class ScriptingTest {
                         "--email",
                         "alice@example.com",
                         "--comments",
-                        "line one\nline two");
-    }
-
-    @BeforeEach
-    void world() {
-        Cli.copy(template.resolve("data"), dir.resolve("data"));
-        cli = new Cli(dir.resolve("data"));
+                        "line one\nline two"));
     }
 
     private static String json(Cli.Result result) {
@@ -226,7 +206,7 @@ class ScriptingTest {
 
     @Test
     void settings_come_from_the_option_then_the_environment_then_the_settings_file() throws Exception {
-        Cli.copy(template.resolve("data"), dir.resolve("from-file"));
+        Cli.copy(template(), dir.resolve("from-file"));
         Path config = Files.writeString(dir.resolve("locksmith.properties"), "data = from-file\n");
 
         Cli fromFile = Cli.bare().in(dir.resolve("elsewhere")).with("--config", config.toString());

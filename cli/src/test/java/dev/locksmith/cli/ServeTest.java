@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,16 +51,8 @@ class ServeTest {
     void world() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        Path config = Files.writeString(
-                dir.resolve("mail.properties"), """
-                from = locksmith@appliance.example
-                host = 127.0.0.1
-                port = %d
-                encryption = NONE
-                plaintext-trusted-local-relay = true
-                login-url = https://appliance.example/login
-                timeout-seconds = 5
-                """.formatted(smtp.getSmtp().getPort()));
+        Path config = MailTest.localRelay(
+                dir.resolve("mail.properties"), smtp.getSmtp().getPort(), "");
         cli = new Cli(dir.resolve("data")).with("--mail-config", config.toString());
         cli.init()
                 .createRep()
@@ -136,6 +127,12 @@ class ServeTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
+        /** Opens a reset link's page and sets {@code password} through it, typed twice. */
+        HttpResponse<String> redeem(String token, String password) throws Exception {
+            get("reset?token=" + token);
+            return post("reset", Map.of("token", token, "newPassword", password, "confirmPassword", password));
+        }
+
         private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
             if (cookie != null) {
                 request.header("Cookie", "locksmith_session=" + cookie);
@@ -193,27 +190,9 @@ class ServeTest {
         assertThat(link.find()).isTrue();
 
         Browser alice = new Browser(address);
-        alice.get("reset?token=" + link.group(1));
-        HttpResponse<String> redeemed = alice.post(
-                "reset",
-                Map.of(
-                        "token",
-                        link.group(1),
-                        "newPassword",
-                        "copper kettles hum at dawn",
-                        "confirmPassword",
-                        "copper kettles hum at dawn"));
+        HttpResponse<String> redeemed = alice.redeem(link.group(1), "copper kettles hum at dawn");
         assertThat(redeemed.body()).contains("Your password was changed.");
-        alice.get("reset?token=" + link.group(1));
-        HttpResponse<String> again = alice.post(
-                "reset",
-                Map.of(
-                        "token",
-                        link.group(1),
-                        "newPassword",
-                        "another copper kettle hums",
-                        "confirmPassword",
-                        "another copper kettle hums"));
+        HttpResponse<String> again = alice.redeem(link.group(1), "another copper kettle hums");
         assertThat(again.body()).contains("This reset link is invalid, already used or expired.");
 
         alice.get("login");

@@ -87,12 +87,12 @@ final class ThrowawayPostgres implements AutoCloseable {
         return server;
     }
 
-    /** The JDBC URL of the cluster's {@code postgres} database. */
     /** {@code 127.0.0.1:PORT}. */
     String hostAndPort() {
         return "127.0.0.1:" + port;
     }
 
+    /** The JDBC URL of the cluster's {@code postgres} database. */
     String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }

@@ -231,6 +231,16 @@ class DemoTest {
         Wiring.deleteFolder(keptFolder);
     }
 
+    /** What follows {@code start} on the first line that starts with it, stripped. */
+    private static String after(List<String> lines, String start) {
+        return lines.stream()
+                .filter(l -> l.startsWith(start))
+                .findFirst()
+                .orElseThrow()
+                .substring(start.length())
+                .strip();
+    }
+
     @Test
     void the_kept_store_answers_to_the_printed_options_and_passwords() {
         Path named = folder.resolve("kept-demo");
@@ -238,27 +248,11 @@ class DemoTest {
                 CommandLineTest.ok(new Cli(named).commands(DemoMain.COMMANDS).run("demo"));
         assertThat(store(kept)).isEqualTo(named.toAbsolutePath());
         List<String> lines = kept.out().lines().toList();
-        String data = lines.stream()
-                .filter(l -> l.startsWith("    --data "))
-                .findFirst()
-                .orElseThrow()
-                .strip()
-                .substring(7);
-        String provider = lines.stream()
-                .filter(l -> l.startsWith("    --provider "))
-                .findFirst()
-                .orElseThrow()
-                .strip()
-                .substring(11);
+        String data = after(lines, "    --data ");
+        String provider = after(lines, "    --provider ");
         Cli repeat = new Cli(Path.of(data)).with("--provider", provider);
         for (String user : List.of("admin", "rep", "bob", "alice")) {
-            String password = lines.stream()
-                    .filter(l -> l.startsWith("    " + user + ":"))
-                    .findFirst()
-                    .orElseThrow()
-                    .substring(("    " + user + ":").length())
-                    .strip()
-                    .replaceFirst(" \\(.*\\)$", "");
+            String password = after(lines, "    " + user + ":").replaceFirst(" \\(.*\\)$", "");
             assertThat(repeat.input(password + "\n", "login", user, "--password-stdin")
                             .out())
                     .as(user)
