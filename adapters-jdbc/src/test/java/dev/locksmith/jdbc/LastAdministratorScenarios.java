@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AccessDeniedException;
-import dev.locksmith.core.domain.LoginState;
-import dev.locksmith.core.domain.Page;
 import dev.locksmith.core.domain.Password;
-import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
-import dev.locksmith.core.domain.UserId;
-import dev.locksmith.core.domain.UserSearch;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
 import dev.locksmith.core.testing.FakePasswordHasher;
+import dev.locksmith.core.testing.ForwardingUserAccounts;
 import dev.locksmith.core.usecase.BootstrapAdministrator;
 import dev.locksmith.core.usecase.EditUser;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +68,7 @@ abstract class LastAdministratorScenarios extends DatabaseScenarios {
         CountDownLatch bobCounting = new CountDownLatch(1);
         // Ann's transaction, once it has disabled Bob (not yet committed), waits until Bob's request is counting
         // administrators, and a little longer so that the count is waiting for Ann's commit.
-        UserAccounts hooked = new DelegatingUserAccounts(store.userAccounts()) {
+        UserAccounts hooked = new ForwardingUserAccounts(store.userAccounts()) {
             @Override
             public User update(User user) {
                 User updated = super.update(user);
@@ -125,7 +120,7 @@ abstract class LastAdministratorScenarios extends DatabaseScenarios {
         CyclicBarrier bothCounted = new CyclicBarrier(2);
         // Each bootstrap's insert waits for the other's (3 s at most): without turns taken at the count, both
         // would have counted zero administrators by then, and both would commit.
-        UserAccounts insertsMeet = new DelegatingUserAccounts(store.userAccounts()) {
+        UserAccounts insertsMeet = new ForwardingUserAccounts(store.userAccounts()) {
             @Override
             public void add(User user) {
                 meet(bothCounted);
@@ -233,67 +228,8 @@ abstract class LastAdministratorScenarios extends DatabaseScenarios {
         }
     }
 
-    /** Delegates every call to the store; tests override the calls they hook. */
-    private static class DelegatingUserAccounts implements UserAccounts {
-        private final UserAccounts store;
-
-        DelegatingUserAccounts(UserAccounts store) {
-            this.store = store;
-        }
-
-        @Override
-        public User update(User user) {
-            return store.update(user);
-        }
-
-        @Override
-        public Optional<User> find(Username username) {
-            return store.find(username);
-        }
-
-        @Override
-        public void add(User user) {
-            store.add(user);
-        }
-
-        @Override
-        public void remove(UserId id, long expectedVersion) {
-            store.remove(id, expectedVersion);
-        }
-
-        @Override
-        public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
-            return store.recordFailedLogin(id, now, rule);
-        }
-
-        @Override
-        public LoginState resetFailedLogins(UserId id) {
-            return store.resetFailedLogins(id);
-        }
-
-        @Override
-        public void recordSuccessfulLogin(UserId id, Instant now) {
-            store.recordSuccessfulLogin(id, now);
-        }
-
-        @Override
-        public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
-            return store.replaceHash(id, expected, replacement);
-        }
-
-        @Override
-        public Page<User> search(UserSearch search) {
-            return store.search(search);
-        }
-
-        @Override
-        public long countEnabledAdministrators() {
-            return store.countEnabledAdministrators();
-        }
-    }
-
     /** Holds each update until the other transaction reaches its update too (or 3 s pass). */
-    private static final class UpdatesMeetAtBarrier extends DelegatingUserAccounts {
+    private static final class UpdatesMeetAtBarrier extends ForwardingUserAccounts {
         private final CyclicBarrier barrier;
 
         UpdatesMeetAtBarrier(UserAccounts store, CyclicBarrier barrier) {

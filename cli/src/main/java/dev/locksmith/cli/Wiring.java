@@ -167,11 +167,7 @@ final class Wiring {
                         settings.providers().isEmpty() ? ldap : new CombinedSecurityProviders(List.of(providers, ldap));
             }
             Locksmith.Builder locksmith = Locksmith.builder()
-                    .userAccounts(store.userAccounts())
-                    .passwordHistory(store.passwordHistory())
-                    .auditTrail(store.auditTrail())
-                    .policyStore(store.policyStore())
-                    .transactions(store.transactions())
+                    .store(store)
                     // Made on first use too: a command that hashes nothing never loads Bouncy Castle.
                     .passwordHasher(lazyHasher(adapters))
                     // Loaded on first use, so that a command checking no password never loads the word lists.

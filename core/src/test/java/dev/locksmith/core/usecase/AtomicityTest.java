@@ -8,21 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locksmith.core.Locksmith;
 import dev.locksmith.core.domain.AuditEvent;
-import dev.locksmith.core.domain.LoginState;
 import dev.locksmith.core.domain.Operation;
-import dev.locksmith.core.domain.Page;
-import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.User;
-import dev.locksmith.core.domain.UserId;
-import dev.locksmith.core.domain.UserSearch;
-import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.UserAccounts;
+import dev.locksmith.core.testing.ForwardingUserAccounts;
 import dev.locksmith.core.testing.InMemoryDatabase;
 import dev.locksmith.core.testing.LocksmithFixture;
 import dev.locksmith.core.testing.TestClock;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -30,23 +23,12 @@ import org.junit.jupiter.api.Test;
 class AtomicityTest {
 
     /** A user store whose updates fail on demand, after the use case already wrote to the history. */
-    static final class FailingUpdates implements UserAccounts {
-        final UserAccounts delegate;
+    static final class FailingUpdates extends ForwardingUserAccounts {
         final AtomicBoolean fail = new AtomicBoolean();
         volatile RuntimeException failure = new UnavailableException("database went away", null);
 
         FailingUpdates(UserAccounts delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<User> find(Username username) {
-            return delegate.find(username);
-        }
-
-        @Override
-        public void add(User user) {
-            delegate.add(user);
+            super(delegate);
         }
 
         @Override
@@ -54,42 +36,7 @@ class AtomicityTest {
             if (fail.get()) {
                 throw failure;
             }
-            return delegate.update(user);
-        }
-
-        @Override
-        public void remove(UserId id, long expectedVersion) {
-            delegate.remove(id, expectedVersion);
-        }
-
-        @Override
-        public FailedLogin recordFailedLogin(UserId id, Instant now, LoginState.Rule rule) {
-            return delegate.recordFailedLogin(id, now, rule);
-        }
-
-        @Override
-        public LoginState resetFailedLogins(UserId id) {
-            return delegate.resetFailedLogins(id);
-        }
-
-        @Override
-        public void recordSuccessfulLogin(UserId id, Instant now) {
-            delegate.recordSuccessfulLogin(id, now);
-        }
-
-        @Override
-        public boolean replaceHash(UserId id, PasswordHash expected, PasswordHash replacement) {
-            return delegate.replaceHash(id, expected, replacement);
-        }
-
-        @Override
-        public Page<User> search(UserSearch search) {
-            return delegate.search(search);
-        }
-
-        @Override
-        public long countEnabledAdministrators() {
-            return delegate.countEnabledAdministrators();
+            return super.update(user);
         }
     }
 
