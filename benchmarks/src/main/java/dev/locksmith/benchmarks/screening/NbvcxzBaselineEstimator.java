@@ -47,14 +47,24 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
         this.configuration = configuration;
     }
 
-    /** An estimator with the default settings (English feedback). */
+    /**
+     * The estimator with the settings Locksmith shipped (English feedback, no typo matching): the only
+     * configuration the benchmark compares against, so the old builder is not kept.
+     */
     public static NbvcxzBaselineEstimator create() {
-        return builder().build();
-    }
-
-    /** A builder starting from the default settings. */
-    public static Builder builder() {
-        return new Builder();
+        Configuration configuration = new ConfigurationBuilder()
+                // A copy: nbvcxz hands out its static default list itself, and adding to it would leak
+                // words into every other estimate in the JVM.
+                .setDictionaries(List.copyOf(ConfigurationBuilder.getDefaultDictionaries()))
+                .setLocale(Locale.ROOT)
+                .setMaxLength(DEFAULT_MAX_LENGTH)
+                .setCombinationAlgorithmTimeout(DEFAULT_TIME_BUDGET.toMillis())
+                .setDistanceCalc(false)
+                // The score alone decides whether there is feedback; an unreachable minimum makes nbvcxz always
+                // explain the dominant pattern instead of declaring the password good enough at 35 bits.
+                .setMinimumEntropy(Double.MAX_VALUE)
+                .createConfiguration();
+        return new NbvcxzBaselineEstimator(configuration);
     }
 
     /**
@@ -170,98 +180,5 @@ final class NbvcxzBaselineEstimator implements StrengthEstimator {
         RuntimeException copy = new RuntimeException(e.getClass().getName() + " (message withheld)");
         copy.setStackTrace(e.getStackTrace());
         return copy;
-    }
-
-    /**
-     * Settings of a {@link NbvcxzBaselineEstimator}, checked in {@link #build()}. Not thread-safe; a builder may
-     * build several estimators.
-     */
-    public static final class Builder {
-        /** Shortest accepted {@link #maxLength(int)}. */
-        public static final int MIN_MAX_LENGTH = 16;
-        /** Longest accepted {@link #maxLength(int)} (nbvcxz's own default). */
-        public static final int MAX_MAX_LENGTH = 256;
-        /** Longest accepted {@link #timeBudget(Duration)}. */
-        public static final Duration MAX_TIME_BUDGET = Duration.ofSeconds(10);
-
-        private Locale locale = Locale.ROOT;
-        private int maxLength = DEFAULT_MAX_LENGTH;
-        private Duration timeBudget = DEFAULT_TIME_BUDGET;
-        private boolean typoMatching;
-
-        private Builder() {}
-
-        /**
-         * Language of the feedback, among nbvcxz's translations (English, Afrikaans, Chinese, Dutch, Finnish,
-         * French, German, Hungarian, Italian, Portuguese, Russian, Swedish, Telugu, Ukrainian, Spanish).
-         * Default {@link Locale#ROOT}: English whatever the JVM's default locale.
-         */
-        public Builder locale(Locale locale) {
-            this.locale = locale;
-            return this;
-        }
-
-        /**
-         * How many characters of a password are estimated, {@value #MIN_MAX_LENGTH} to {@value #MAX_MAX_LENGTH}
-         * (default {@value NbvcxzBaselineEstimator#DEFAULT_MAX_LENGTH}). nbvcxz's matching grows with the square
-         * of the length and is not bounded by the time budget.
-         */
-        public Builder maxLength(int maxLength) {
-            this.maxLength = maxLength;
-            return this;
-        }
-
-        /**
-         * How long nbvcxz may search for the best combination of matches before it keeps its quicker answer,
-         * 0 (never search; about one estimate in eight then scores differently) to 10 s (default 100 ms;
-         * ordinary passwords need well under 20 ms, only crafted repetitive ones reach the budget).
-         */
-        public Builder timeBudget(Duration timeBudget) {
-            this.timeBudget = timeBudget;
-            return this;
-        }
-
-        /**
-         * Whether nbvcxz also matches the whole password against dictionary words within a small edit distance,
-         * which lowers the score of misspelt common passwords ({@code passwrod}). Default off: zxcvbn does not do
-         * it, the blocklist catches the common passwords themselves, and it compares a short password with every
-         * dictionary word of similar length, so an estimate of {@code password1} takes about 10 ms (8 to 21 ms
-         * across runs) and 4 MB of garbage instead of 0.03 ms and 0.1 MB (JMH; see {@code benchmarks/README.md}).
-         */
-        public Builder typoMatching(boolean typoMatching) {
-            this.typoMatching = typoMatching;
-            return this;
-        }
-
-        /**
-         * Checks the settings and builds the estimator (loading nbvcxz's dictionaries on first use in the JVM).
-         *
-         * @throws InvalidInputException naming the first invalid setting
-         */
-        public NbvcxzBaselineEstimator build() {
-            InvalidInputException.requireNonNull(locale, "locale");
-            InvalidInputException.requireNonNull(timeBudget, "timeBudget");
-            if (maxLength < MIN_MAX_LENGTH || maxLength > MAX_MAX_LENGTH) {
-                throw new InvalidInputException(
-                        "maxLength", "must be between " + MIN_MAX_LENGTH + " and " + MAX_MAX_LENGTH);
-            }
-            if (timeBudget.isNegative() || timeBudget.compareTo(MAX_TIME_BUDGET) > 0) {
-                throw new InvalidInputException(
-                        "timeBudget", "must be between 0 and " + MAX_TIME_BUDGET.toSeconds() + " s");
-            }
-            Configuration configuration = new ConfigurationBuilder()
-                    // A copy: nbvcxz hands out its static default list itself, and adding to it would leak
-                    // words into every other estimate in the JVM.
-                    .setDictionaries(List.copyOf(ConfigurationBuilder.getDefaultDictionaries()))
-                    .setLocale(locale)
-                    .setMaxLength(maxLength)
-                    .setCombinationAlgorithmTimeout(timeBudget.toMillis())
-                    .setDistanceCalc(typoMatching)
-                    // The score alone decides whether there is feedback; an unreachable minimum makes nbvcxz always
-                    // explain the dominant pattern instead of declaring the password good enough at 35 bits.
-                    .setMinimumEntropy(Double.MAX_VALUE)
-                    .createConfiguration();
-            return new NbvcxzBaselineEstimator(configuration);
-        }
     }
 }
