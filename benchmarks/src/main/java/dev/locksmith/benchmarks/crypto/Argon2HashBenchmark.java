@@ -1,53 +1,25 @@
 package dev.locksmith.benchmarks.crypto;
 
-import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.PasswordHash;
-import dev.locksmith.crypto.Argon2PasswordHasher;
-import dev.locksmith.crypto.Argon2Settings;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Argon2id at the default cost (m=19456 KiB, t=2, p=1), one thread: the adapter's hash and verify against
  * the raw Bouncy Castle baseline ({@link Argon2Baseline}: new generator, no block pool), in the same run,
  * plus Bouncy Castle's own {@code FixedBlockPool} reused across hashes ({@code bcPooledHash}).
  * Concrete subclasses fix the heap: {@link Argon2DefaultHeapBenchmark} and {@link Argon2SmallHeapBenchmark}.
- * Run with {@code -prof gc} for allocation per operation.
+ * Run with {@code -prof gc} for allocation per operation. The contenders, their set-up and the measurement
+ * settings are {@link Argon2Contenders}'s.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
-public abstract class Argon2HashBenchmark {
-    private static final String TEXT = "correct horse battery staple";
-
-    private Argon2PasswordHasher adapter;
-    private Argon2Baseline raw;
-    private Argon2Baseline bcPooled;
-    private Password password;
+public abstract class Argon2HashBenchmark extends Argon2Contenders {
     private PasswordHash stored;
-    private byte[] passwordBytes;
     private byte[] storedSalt;
     private byte[] storedTag;
 
-    @Setup
-    public void setUp() {
-        adapter = new Argon2PasswordHasher(Argon2Settings.defaults());
-        raw = Argon2Baseline.fresh();
-        bcPooled = Argon2Baseline.withSharedBouncyCastlePool();
-        password = Password.of(TEXT);
-        passwordBytes = TEXT.getBytes(StandardCharsets.UTF_8);
+    /** One stored hash to verify against, which the adapter and the raw baseline must both accept. */
+    @Override
+    void prepare() {
         stored = adapter.hash(password);
         String[] fields = stored.value().split("\\$");
         storedSalt = Base64.getDecoder().decode(fields[4]);

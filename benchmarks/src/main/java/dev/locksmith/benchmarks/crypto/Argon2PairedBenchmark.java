@@ -1,23 +1,13 @@
 package dev.locksmith.benchmarks.crypto;
 
-import dev.locksmith.core.domain.Password;
-import dev.locksmith.crypto.Argon2PasswordHasher;
-import dev.locksmith.crypto.Argon2Settings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A paired comparison for a shared, noisy machine: each operation is one round of three hashes at the default
@@ -26,22 +16,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * counters add up, per variant, the calling thread's CPU time ({@code *CpuMs}) and wall time ({@code *WallMs})
  * over the iteration, and {@code rounds} counts the rounds: the ratio of two totals is the paired ratio.
  * Thread CPU time leaves out the garbage collector's threads (which only the raw variant keeps busy); wall time
- * includes the pauses, which mostly fall on the allocating variant. Concrete subclasses fix the heap.
+ * includes the pauses, which mostly fall on the allocating variant. Concrete subclasses fix the heap. The
+ * contenders, their set-up and the measurement settings are {@link Argon2Contenders}'s.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
-public abstract class Argon2PairedBenchmark {
-    private static final String TEXT = "correct horse battery staple";
+public abstract class Argon2PairedBenchmark extends Argon2Contenders {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private Argon2PasswordHasher adapter;
-    private Argon2Baseline raw;
-    private Argon2Baseline bcPooled;
-    private Password password;
-    private byte[] passwordBytes;
     private int round;
 
     /** Per-variant time totals of one iteration, reported by JMH as secondary results. */
@@ -62,15 +42,6 @@ public abstract class Argon2PairedBenchmark {
             adapterWallMs = rawWallMs = bcPooledWallMs = 0;
             rounds = 0;
         }
-    }
-
-    @Setup
-    public void setUp() {
-        adapter = new Argon2PasswordHasher(Argon2Settings.defaults());
-        raw = Argon2Baseline.fresh();
-        bcPooled = Argon2Baseline.withSharedBouncyCastlePool();
-        password = Password.of(TEXT);
-        passwordBytes = TEXT.getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark
