@@ -17,62 +17,56 @@ class ClaimRulesTest {
         return LdifSecurityProviders.builder().provider(provider).build();
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "alice@CORP.EXAMPLE.COM, true",
-        "alice@corp.example.com, true",
-        "Alice@Corp.Example.Com, true",
-        "host/web01@CORP.EXAMPLE.COM, true",
-        "@CORP.EXAMPLE.COM, false",
-        "alice@SUB.CORP.EXAMPLE.COM, false",
-        "alice@EXAMPLE.COM, false",
-        "alice@CORP.EXAMPLE.COM.EVIL, false",
-        "a@b@CORP.EXAMPLE.COM, false",
-        "aliceCORP.EXAMPLE.COM, false",
-        "alice, false"
-    })
-    void kerberos_realm_claims_principals_of_that_realm_only(String username, boolean claimed) {
-        LdifSecurityProviders providers = only(LdifProvider.builder("kdc", ProviderKind.KERBEROS)
-                .kerberosRealm("CORP.EXAMPLE.COM")
-                .build());
-
-        assertThat(claimant(providers, username).isPresent()).isEqualTo(claimed);
+    /** A provider of the kind that uses {@code rule} (a builder method's name), with that one rule. */
+    private static LdifProvider.Builder providerWith(String rule, String value) {
+        return switch (rule) {
+            case "kerberosRealm" ->
+                LdifProvider.builder("kdc", ProviderKind.KERBEROS).kerberosRealm(value);
+            case "windowsDomain" ->
+                LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY).windowsDomain(value);
+            case "suffix" -> LdifProvider.builder("saml", ProviderKind.SAML).suffix(value);
+            default -> throw new IllegalArgumentException(rule);
+        };
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "CORP\\alice, true",
-        "corp\\ALICE, true",
-        "Corp\\alice.smith, true",
-        "CORP\\, false",
-        "CORP\\a\\b, false",
-        "OTHER\\alice, false",
-        "XCORP\\alice, false",
-        "CORPalice, false",
-        "alice@CORP, false"
-    })
-    void windows_domain_claims_users_of_that_domain_only(String username, boolean claimed) {
-        LdifSecurityProviders providers = only(LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
-                .windowsDomain("CORP")
-                .build());
-
-        assertThat(claimant(providers, username).isPresent()).isEqualTo(claimed);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "alice@corp.example.com, true",
-        "ALICE@CORP.EXAMPLE.COM, true",
-        "a.b@dept@corp.example.com, true",
-        "@corp.example.com, false",
-        "alice@corp.example.co, false",
-        "alice@corp.example.com.evil, false",
-        "alice, false"
-    })
-    void suffix_claims_names_that_end_with_it_after_something(String username, boolean claimed) {
-        LdifSecurityProviders providers = only(LdifProvider.builder("saml", ProviderKind.SAML)
-                .suffix("@Corp.Example.Com")
-                .build());
+    /**
+     * A Kerberos realm claims the principals of that realm only, a Windows domain the users of that domain only, a
+     * suffix the names that end with it after something; all ignore case.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2} -> {3}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "kerberosRealm | CORP.EXAMPLE.COM  | alice@CORP.EXAMPLE.COM       | true",
+                "kerberosRealm | CORP.EXAMPLE.COM  | alice@corp.example.com       | true",
+                "kerberosRealm | CORP.EXAMPLE.COM  | Alice@Corp.Example.Com       | true",
+                "kerberosRealm | CORP.EXAMPLE.COM  | host/web01@CORP.EXAMPLE.COM  | true",
+                "kerberosRealm | CORP.EXAMPLE.COM  | @CORP.EXAMPLE.COM            | false",
+                "kerberosRealm | CORP.EXAMPLE.COM  | alice@SUB.CORP.EXAMPLE.COM   | false",
+                "kerberosRealm | CORP.EXAMPLE.COM  | alice@EXAMPLE.COM            | false",
+                "kerberosRealm | CORP.EXAMPLE.COM  | alice@CORP.EXAMPLE.COM.EVIL  | false",
+                "kerberosRealm | CORP.EXAMPLE.COM  | a@b@CORP.EXAMPLE.COM         | false",
+                "kerberosRealm | CORP.EXAMPLE.COM  | aliceCORP.EXAMPLE.COM        | false",
+                "kerberosRealm | CORP.EXAMPLE.COM  | alice                        | false",
+                "windowsDomain | CORP              | CORP\\alice                  | true",
+                "windowsDomain | CORP              | corp\\ALICE                  | true",
+                "windowsDomain | CORP              | Corp\\alice.smith            | true",
+                "windowsDomain | CORP              | CORP\\                       | false",
+                "windowsDomain | CORP              | CORP\\a\\b                   | false",
+                "windowsDomain | CORP              | OTHER\\alice                 | false",
+                "windowsDomain | CORP              | XCORP\\alice                 | false",
+                "windowsDomain | CORP              | CORPalice                    | false",
+                "windowsDomain | CORP              | alice@CORP                   | false",
+                "suffix        | @Corp.Example.Com | alice@corp.example.com       | true",
+                "suffix        | @Corp.Example.Com | ALICE@CORP.EXAMPLE.COM       | true",
+                "suffix        | @Corp.Example.Com | a.b@dept@corp.example.com    | true",
+                "suffix        | @Corp.Example.Com | @corp.example.com            | false",
+                "suffix        | @Corp.Example.Com | alice@corp.example.co        | false",
+                "suffix        | @Corp.Example.Com | alice@corp.example.com.evil  | false",
+                "suffix        | @Corp.Example.Com | alice                        | false"
+            })
+    void a_rule_claims_only_the_names_it_describes(String rule, String value, String username, boolean claimed) {
+        LdifSecurityProviders providers = only(providerWith(rule, value).build());
 
         assertThat(claimant(providers, username).isPresent()).isEqualTo(claimed);
     }
@@ -92,39 +86,22 @@ class ClaimRulesTest {
         assertThat(claimant(providers, "bob")).isEmpty();
     }
 
-    @ParameterizedTest(name = "realm {0}")
+    @ParameterizedTest(name = "{0} {1}")
     @CsvSource(
             delimiter = '|',
             value = {
-                "'' | must not be empty",
-                "CORP@EXAMPLE | must not contain '@' or '\\'",
-                "CORP EXAMPLE | must not contain whitespace",
-                "CORP\\X | must not contain '@' or '\\'"
+                "kerberosRealm | ''           | must not be empty",
+                "kerberosRealm | CORP@EXAMPLE | must not contain '@' or '\\'",
+                "kerberosRealm | CORP EXAMPLE | must not contain whitespace",
+                "kerberosRealm | CORP\\X      | must not contain '@' or '\\'",
+                "windowsDomain | ''           | must not be empty",
+                "windowsDomain | CORP\\       | must not contain '@' or '\\'",
+                "windowsDomain | a@b          | must not contain '@' or '\\'"
             })
-    void refuses_an_invalid_realm(String realm, String problem) {
-        assertThatThrownBy(() -> LdifProvider.builder("kdc", ProviderKind.KERBEROS)
-                        .kerberosRealm(realm)
-                        .build())
+    void refuses_an_invalid_realm_or_domain(String rule, String value, String problem) {
+        assertThatThrownBy(() -> providerWith(rule, value).build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.field()).isEqualTo("kerberosRealm");
-                    assertThat(e.parameters()).containsEntry("problem", problem);
-                });
-    }
-
-    @ParameterizedTest(name = "domain {0}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "'' | must not be empty",
-                "CORP\\ | must not contain '@' or '\\'",
-                "a@b | must not contain '@' or '\\'"
-            })
-    void refuses_an_invalid_domain(String domain, String problem) {
-        assertThatThrownBy(() -> LdifProvider.builder("ad", ProviderKind.ACTIVE_DIRECTORY)
-                        .windowsDomain(domain)
-                        .build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.field()).isEqualTo("windowsDomain");
+                    assertThat(e.field()).isEqualTo(rule);
                     assertThat(e.parameters()).containsEntry("problem", problem);
                 });
     }

@@ -1,8 +1,11 @@
 package dev.locksmith.directory;
 
+import static dev.locksmith.directory.CorpProvider.CORP;
+import static dev.locksmith.directory.CorpProvider.claimant;
+import static dev.locksmith.directory.CorpProvider.login;
+import static dev.locksmith.directory.CorpProvider.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.unboundid.ldap.sdk.Attribute;
 import dev.locksmith.core.domain.InvalidInputException;
@@ -27,8 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The adapter's behaviour against UnboundID's in-memory directory, over ldaps and StartTLS. */
 class InMemoryLdapTest {
-    private static final Source.Provider CORP = new Source.Provider("corp");
-
     @TempDir
     Path folder;
 
@@ -66,20 +67,17 @@ class InMemoryLdapTest {
         return directory.settings("corp", url, folder.resolve("bind-password-" + opened.size()));
     }
 
-    private static ProviderLogin login(LdapSecurityProviders providers, String username, String password) {
-        try (Password secret = Password.of(password)) {
-            return providers.authenticate(CORP, Username.of(username), secret);
-        }
+    private LdapProviderSettings.Builder ldaps(InMemoryDirectory directory) {
+        return settings(directory, directory.ldapsUrl());
     }
 
-    private static Optional<Source.Provider> claimant(LdapSecurityProviders providers, String username) {
-        return providers.claimant(Username.of(username));
+    private LdapProviderSettings.Builder startTls(InMemoryDirectory directory) {
+        return settings(directory, directory.startTlsUrl());
     }
 
     @Test
     void a_directory_user_logs_in_by_bind_and_a_wrong_password_is_rejected() {
-        LdapSecurityProviders providers =
-                providers(settings(directory(), directory().ldapsUrl()));
+        LdapSecurityProviders providers = providers(ldaps(directory()));
 
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
         assertThat(login(providers, "ALICE", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
@@ -89,8 +87,7 @@ class InMemoryLdapTest {
 
     @Test
     void startTls_urls_claim_and_log_in_like_ldaps() {
-        InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.startTlsUrl()));
+        LdapSecurityProviders providers = providers(startTls(directory()));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(login(providers, "bob", "bob-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
@@ -99,7 +96,7 @@ class InMemoryLdapTest {
     @Test
     void an_empty_password_is_rejected_without_asking_the_directory() {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
+        LdapSecurityProviders providers = providers(ldaps(directory));
         directory.stopListening();
 
         // Unauthenticated bind (RFC 4513): a server would answer success. Refused before any connection, so
@@ -109,9 +106,7 @@ class InMemoryLdapTest {
 
     @Test
     void a_disabled_entry_stays_claimed_but_cannot_log_in() {
-        InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).disabledFilter("(employeeType=disabled)"));
+        LdapSecurityProviders providers = providers(ldaps(directory()).disabledFilter("(employeeType=disabled)"));
 
         assertThat(claimant(providers, "dave")).contains(CORP);
         assertThat(login(providers, "dave", "dave-password-1")).isEqualTo(new ProviderLogin.Rejected(CORP));
@@ -120,9 +115,7 @@ class InMemoryLdapTest {
 
     @Test
     void the_group_filter_limits_claims_and_logins_to_members() {
-        InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).groupFilter("(ou=appliance)"));
+        LdapSecurityProviders providers = providers(ldaps(directory()).groupFilter("(ou=appliance)"));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(claimant(providers, "bob")).isEmpty();
@@ -133,8 +126,7 @@ class InMemoryLdapTest {
     @ParameterizedTest
     @MethodSource("dev.locksmith.directory.FilterInjection#usernames")
     void filter_metacharacters_in_a_username_match_only_themselves(String username) {
-        InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
+        LdapSecurityProviders providers = providers(ldaps(directory()));
 
         assertThat(claimant(providers, username)).isEmpty();
         assertThat(login(providers, username, "alice-password-1")).isEqualTo(new ProviderLogin.Rejected(CORP));
@@ -142,8 +134,7 @@ class InMemoryLdapTest {
 
     @Test
     void a_username_holding_a_metacharacter_is_found_by_its_exact_name() {
-        InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
+        LdapSecurityProviders providers = providers(ldaps(directory()));
 
         assertThat(claimant(providers, "a*b")).contains(CORP);
         assertThat(login(providers, "a*b", "star-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
@@ -167,9 +158,8 @@ class InMemoryLdapTest {
     @Test
     void answers_are_cached_positive_and_negative_apart_until_their_ttl() throws Exception {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .positiveCacheTtl(Duration.ofMinutes(5))
-                .negativeCacheTtl(Duration.ofMinutes(5)));
+        LdapSecurityProviders providers = providers(
+                ldaps(directory).positiveCacheTtl(Duration.ofMinutes(5)).negativeCacheTtl(Duration.ofMinutes(5)));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(claimant(providers, "erin")).isEmpty();
@@ -186,9 +176,8 @@ class InMemoryLdapTest {
     @Test
     void a_zero_ttl_asks_the_directory_every_time() throws Exception {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl())
-                .positiveCacheTtl(Duration.ZERO)
-                .negativeCacheTtl(Duration.ZERO));
+        LdapSecurityProviders providers =
+                providers(ldaps(directory).positiveCacheTtl(Duration.ZERO).negativeCacheTtl(Duration.ZERO));
 
         assertThat(claimant(providers, "alice")).contains(CORP);
         assertThat(claimant(providers, "erin")).isEmpty();
@@ -202,15 +191,14 @@ class InMemoryLdapTest {
     @Test
     void a_directory_down_gives_the_stricter_claim_answer_and_a_typed_login_outcome_then_recovers() throws Exception {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).negativeCacheTtl(Duration.ZERO));
+        LdapSecurityProviders providers = providers(ldaps(directory).negativeCacheTtl(Duration.ZERO));
         assertThat(claimant(providers, "alice")).contains(CORP);
 
         directory.stopListening();
-        UnavailableException error = catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "bob"));
+        UnavailableException error = unavailable(providers, "bob");
         assertThat(error).isNotNull();
         assertThat(error.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "nobody")))
+        assertThat(unavailable(providers, "nobody"))
                 .as("an unknown name is not answered 'local' either")
                 .isNotNull();
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
@@ -224,8 +212,7 @@ class InMemoryLdapTest {
     @Test
     void the_first_login_after_a_restart_is_answered_although_pooled_connections_died() throws Exception {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).negativeCacheTtl(Duration.ZERO));
+        LdapSecurityProviders providers = providers(ldaps(directory).negativeCacheTtl(Duration.ZERO));
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Accepted(CORP));
         assertThat(claimant(providers, "nobody")).isEmpty();
 
@@ -244,8 +231,7 @@ class InMemoryLdapTest {
         directory.stopListening();
         LdapSecurityProviders providers = providers(settings(directory, url));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice")))
-                .isNotNull();
+        assertThat(unavailable(providers, "alice")).isNotNull();
         directory.startListening();
         assertThat(claimant(providers, "alice")).contains(CORP);
     }
@@ -274,15 +260,11 @@ class InMemoryLdapTest {
         InMemoryDirectory directory = InMemoryDirectory.start(otherCa.server("localhost", "localhost", "127.0.0.1"))
                 .person("alice", "alice-password-1");
         opened.add(directory);
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
-        LdapSecurityProviders startTls = providers(settings(directory, directory.startTlsUrl()));
+        LdapSecurityProviders providers = providers(ldaps(directory));
+        LdapSecurityProviders startTls = providers(startTls(directory));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice"))
-                        .reason())
-                .isEqualTo(Reason.PROVIDER_UNREACHABLE);
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(startTls, "alice"))
-                        .reason())
-                .isEqualTo(Reason.PROVIDER_UNREACHABLE);
+        assertThat(unavailable(providers, "alice").reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
+        assertThat(unavailable(startTls, "alice").reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
     }
 
@@ -292,29 +274,22 @@ class InMemoryLdapTest {
                         InMemoryDirectory.ca().server("elsewhere", "elsewhere.example.com"))
                 .person("alice", "alice-password-1");
         opened.add(directory);
-        LdapSecurityProviders verifying = providers(settings(directory, directory.ldapsUrl()));
-        LdapSecurityProviders startTls = providers(settings(directory, directory.startTlsUrl()));
-        LdapSecurityProviders lax =
-                providers(settings(directory, directory.ldapsUrl()).hostnameVerification(false));
+        LdapSecurityProviders verifying = providers(ldaps(directory));
+        LdapSecurityProviders startTls = providers(startTls(directory));
+        LdapSecurityProviders lax = providers(ldaps(directory).hostnameVerification(false));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(verifying, "alice")))
-                .isNotNull();
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(startTls, "alice")))
-                .isNotNull();
+        assertThat(unavailable(verifying, "alice")).isNotNull();
+        assertThat(unavailable(startTls, "alice")).isNotNull();
         assertThat(claimant(lax, "alice")).contains(CORP);
     }
 
     @Test
     void a_service_account_the_directory_refuses_makes_the_provider_unreachable() throws Exception {
-        InMemoryDirectory directory = directory();
         Path wrong = folder.resolve("wrong");
         java.nio.file.Files.writeString(wrong, "not-the-password");
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).bindPasswordFile(wrong));
+        LdapSecurityProviders providers = providers(ldaps(directory()).bindPasswordFile(wrong));
 
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "alice"))
-                        .reason())
-                .isEqualTo(Reason.PROVIDER_UNREACHABLE);
+        assertThat(unavailable(providers, "alice").reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
         assertThat(login(providers, "alice", "alice-password-1")).isEqualTo(new ProviderLogin.Unreachable(CORP));
     }
 
@@ -323,8 +298,7 @@ class InMemoryLdapTest {
         InMemoryDirectory directory = directory();
         directory.person("alice-twin", "alice-password-1", new Attribute("mail", "shared@example.com"));
         directory.person("alice-other", "alice-password-1", new Attribute("mail", "shared@example.com"));
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).userFilter("(mail={0})"));
+        LdapSecurityProviders providers = providers(ldaps(directory).userFilter("(mail={0})"));
 
         assertThat(claimant(providers, "shared@example.com")).contains(CORP);
         assertThat(login(providers, "shared@example.com", "alice-password-1"))
@@ -352,14 +326,12 @@ class InMemoryLdapTest {
                         new Source.Provider("second"), Username.of("zed"), Password.of("zed-password-1")))
                 .isEqualTo(new ProviderLogin.Accepted(new Source.Provider("second")));
         first.stopListening();
-        assertThat(catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "someone-new")))
-                .isNotNull();
+        assertThat(unavailable(providers, "someone-new")).isNotNull();
     }
 
     @Test
     void a_provider_not_configured_here_is_not_supported() {
-        InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
+        LdapSecurityProviders providers = providers(ldaps(directory()));
 
         Source.Provider other = new Source.Provider("radius");
         assertThat(providers.authenticate(other, Username.of("alice"), Password.of("alice-password-1")))
@@ -369,8 +341,7 @@ class InMemoryLdapTest {
     @Test
     void probe_reports_the_server_the_service_account_and_the_entry_found() {
         InMemoryDirectory directory = directory();
-        LdapSecurityProviders providers =
-                providers(settings(directory, directory.ldapsUrl()).disabledFilter("(employeeType=disabled)"));
+        LdapSecurityProviders providers = providers(ldaps(directory).disabledFilter("(employeeType=disabled)"));
 
         ProbeReport bare = providers.probe("corp", Optional.empty());
         ProbeReport alice = providers.probe("corp", Optional.of(Username.of("Alice")));
@@ -389,11 +360,10 @@ class InMemoryLdapTest {
     @Test
     void nothing_printable_carries_the_bind_password() {
         InMemoryDirectory directory = directory();
-        LdapProviderSettings settings =
-                settings(directory, directory.ldapsUrl()).build();
-        LdapSecurityProviders providers = providers(settings(directory, directory.ldapsUrl()));
+        LdapProviderSettings settings = ldaps(directory).build();
+        LdapSecurityProviders providers = providers(ldaps(directory));
         directory.stopListening();
-        UnavailableException error = catchThrowableOfType(UnavailableException.class, () -> claimant(providers, "x"));
+        UnavailableException error = unavailable(providers, "x");
 
         assertThat(settings.toString())
                 .doesNotContain(InMemoryDirectory.SERVICE_PASSWORD)

@@ -1,11 +1,12 @@
 package dev.locksmith.directory;
 
+import static dev.locksmith.directory.CorpProvider.CORP;
+import static dev.locksmith.directory.CorpProvider.claimant;
+import static dev.locksmith.directory.CorpProvider.login;
+import static dev.locksmith.directory.CorpProvider.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.locksmith.core.domain.Password;
 import dev.locksmith.core.domain.Reason;
-import dev.locksmith.core.domain.Source;
 import dev.locksmith.core.domain.UnavailableException;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.port.SecurityProviders.ProviderLogin;
@@ -30,8 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same people, with TLS from a CA generated for this run.
  */
 class SlapdTest {
-    private static final Source.Provider CORP = new Source.Provider("corp");
-
     static final String PEOPLE = """
             dn: uid=alice,ou=people,dc=example,dc=com
             objectClass: inetOrgPerson
@@ -121,19 +120,8 @@ class SlapdTest {
         return providers;
     }
 
-    private static ProviderLogin login(LdapSecurityProviders providers, String username, String password) {
-        try (Password secret = Password.of(password)) {
-            return providers.authenticate(CORP, Username.of(username), secret);
-        }
-    }
-
-    private static Optional<Source.Provider> claimant(LdapSecurityProviders providers, String username) {
-        return providers.claimant(Username.of(username));
-    }
-
     private static UnavailableException unreachable(LdapSecurityProviders providers, String username) {
-        UnavailableException error =
-                catchThrowableOfType(UnavailableException.class, () -> claimant(providers, username));
+        UnavailableException error = unavailable(providers, username);
         assertThat(error).as("claim of " + username).isNotNull();
         assertThat(error.reason()).isEqualTo(Reason.PROVIDER_UNREACHABLE);
         return error;

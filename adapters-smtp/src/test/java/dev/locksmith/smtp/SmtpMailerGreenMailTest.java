@@ -54,6 +54,17 @@ class SmtpMailerGreenMailTest {
         return onlyMessageTo(to);
     }
 
+    /**
+     * Sends "Your password was changed" over SMTPS, for a change at 08:00 UTC on 27 November 2026 (by the user
+     * themselves if {@code bySelf}), and returns the one message that reached {@code to}.
+     */
+    private static MimeMessage passwordChangedTo(EmailAddress to, String displayName, String username, boolean bySelf) {
+        smtpsMailer()
+                .sendPasswordChanged(new Mailer.PasswordChanged(
+                        to, displayName, Username.of(username), Instant.parse("2026-11-27T08:00:00Z"), bySelf));
+        return onlyMessageTo(to);
+    }
+
     private static MimeMessage onlyMessageTo(EmailAddress to) {
         List<MimeMessage> received = Fixtures.receivedBy(GREEN_MAIL, to.value());
         assertThat(received).hasSize(1);
@@ -167,11 +178,8 @@ class SmtpMailerGreenMailTest {
     @Test
     void password_changed_by_the_user_is_a_notice_without_password() {
         EmailAddress to = Fixtures.freshAddress("self");
-        smtpsMailer()
-                .sendPasswordChanged(new Mailer.PasswordChanged(
-                        to, "Ada Lovelace", Username.of("ada"), Instant.parse("2026-11-27T08:00:00Z"), true));
+        MimeMessage message = passwordChangedTo(to, "Ada Lovelace", "ada", true);
 
-        MimeMessage message = onlyMessageTo(to);
         assertThat(ReceivedMail.header(message, "Subject")).isEqualTo("Your password was changed");
         assertThat(ReceivedMail.header(message, "To")).isEqualTo("Ada Lovelace <" + to + ">");
         assertThat(ReceivedMail.header(message, "Content-Type")).isEqualTo("text/plain; charset=UTF-8");
@@ -188,12 +196,7 @@ class SmtpMailerGreenMailTest {
 
     @Test
     void password_set_by_someone_else_says_so() {
-        EmailAddress to = Fixtures.freshAddress("other");
-        smtpsMailer()
-                .sendPasswordChanged(new Mailer.PasswordChanged(
-                        to, "", Username.of("bob"), Instant.parse("2026-11-27T08:00:00Z"), false));
-
-        assertThat(ReceivedMail.body(onlyMessageTo(to)))
+        assertThat(ReceivedMail.body(passwordChangedTo(Fixtures.freshAddress("other"), "", "bob", false)))
                 .isEqualTo(storedByGreenMail("Hello,\r\n"
                         + "\r\n"
                         + "The password of your account bob was changed on Friday 27 November 2026, 08:00 UTC"
