@@ -114,9 +114,9 @@ class PasswordLeakTest {
             setPassword(l, "rep", "alice", secret("acme-alice9"), false, false); // weak
             setPassword(l, "rep", "alice", secret("Zebra-Quartz-Marmalade-42"), false, false); // reused
             setPassword(l, "rep", "admin", secret("Denied Lantern Meadow 31"), false, false); // denied
-            changeOwnPassword(l, "alice", "Wrong-Guess-Xylophone-1", "Never Stored Walrus 64");
-            authenticate(l, "alice", "Wrong-Guess-Xylophone-2");
-            authenticate(l, "nobody", "Unknown User Pass 99");
+            changeOwnPassword(l, "alice", "Wrong-Guess-Xylophone-1", "Never Stored Walrus 64"); // wrong current
+            authenticate(l, "alice", "Wrong-Guess-Xylophone-2"); // wrong password
+            authenticate(l, "nobody", "Unknown User Pass 99"); // unknown user
             f.mailer().failDelivery(true);
             setPassword(l, "admin", "alice", secret("Undelivered Kettle Song 12"), true, true); // undelivered
             changeOwnPassword(l, "admin", TestUsers.DEFAULT_PASSWORD, "Notice Fails Gazebo 88"); // notice fails
