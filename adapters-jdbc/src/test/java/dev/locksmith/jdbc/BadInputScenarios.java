@@ -47,19 +47,11 @@ abstract class BadInputScenarios extends DatabaseScenarios {
                 "private " + NASTY,
                 Optional.of(EmailAddress.of("o'brien--%_/*x*/!@example.com")),
                 NASTY + "\n" + NASTY);
-        return new User(
-                UserId.random(),
+        return User.newProviderUser(
                 Username.of(NASTY_NAME),
                 profile,
                 Set.of(Permission.SET_PASSWORDS),
-                true,
-                Source.provider("corp'; --%_\\"),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                Optional.empty(),
-                LoginState.initial(),
-                0);
+                new Source.Provider("corp'; --%_\\"));
     }
 
     @Test

@@ -173,32 +173,38 @@ abstract class ConcurrencyScenarios extends DatabaseScenarios {
 
     @Test
     void two_nodes_authenticating_4000_wrong_passwords_with_lockout_off_count_exactly_4000() throws Exception {
-        List<JdbiStore> nodes = twoNodes();
+        WrongLogins run = authenticateWronglyOnTwoNodes(0);
 
-        List<AuditEvent> events = authenticateWrongly(nodes, 0);
-
-        User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
-        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
-        assertThat(after.lock()).isEmpty();
-        assertThat(after.version()).isZero();
-        assertThat(events).noneMatch(e -> e.action() == Operation.ACCOUNT_LOCKED);
-        assertEveryWrongPasswordRowMatchesTheCount(events);
+        assertThat(run.after().lock()).isEmpty();
+        assertThat(run.after().version()).isZero();
+        assertThat(run.events()).noneMatch(e -> e.action() == Operation.ACCOUNT_LOCKED);
     }
 
     @Test
     void two_nodes_authenticating_4000_wrong_passwords_with_threshold_10_lock_exactly_once() throws Exception {
-        List<JdbiStore> nodes = twoNodes();
+        WrongLogins run = authenticateWronglyOnTwoNodes(10);
 
-        List<AuditEvent> events = authenticateWrongly(nodes, 10);
-
-        User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
-        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
-        assertThat(after.isLockedAt(Instant.now())).isTrue();
-        assertThat(events)
+        assertThat(run.after().isLockedAt(Instant.now())).isTrue();
+        assertThat(run.events())
                 .filteredOn(e -> e.action() == Operation.ACCOUNT_LOCKED)
                 .singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("failedLogins", "10"));
+    }
+
+    /** The target as the second node reads it after {@link #authenticateWrongly}, and its audit trail. */
+    private record WrongLogins(User after, List<AuditEvent> events) {}
+
+    /**
+     * {@link #authenticateWrongly} on two new nodes; checks what every such run must show: every wrong
+     * password counted, and the audit rows matching the count.
+     */
+    private WrongLogins authenticateWronglyOnTwoNodes(int lockoutThreshold) throws Exception {
+        List<JdbiStore> nodes = twoNodes();
+        List<AuditEvent> events = authenticateWrongly(nodes, lockoutThreshold);
+        User after = nodes.get(1).userAccounts().find(TARGET).orElseThrow();
+        assertThat(after.failedLogins()).isEqualTo(THREADS * ATTEMPTS);
         assertEveryWrongPasswordRowMatchesTheCount(events);
+        return new WrongLogins(after, events);
     }
 
     /**

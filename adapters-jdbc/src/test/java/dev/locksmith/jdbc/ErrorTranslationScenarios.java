@@ -36,8 +36,7 @@ abstract class ErrorTranslationScenarios extends DatabaseScenarios {
 
     @Test
     void a_taken_username_inside_a_transaction_is_already_exists_and_the_transaction_goes_on() {
-        JdbiStore store = stores.open(newLocation());
-        store.userAccounts().add(Fixtures.localUser("alice"));
+        JdbiStore store = openWithUsers(newLocation(), "alice");
 
         store.transactions().run(() -> {
             assertThatThrownBy(() -> store.userAccounts().add(Fixtures.localUser("alice")))
@@ -52,8 +51,7 @@ abstract class ErrorTranslationScenarios extends DatabaseScenarios {
     @Test
     void a_broken_table_is_unavailable_with_a_message_free_of_data_and_of_jdbc() throws SQLException {
         TestStores.Location location = newLocation();
-        JdbiStore store = stores.open(location);
-        store.userAccounts().add(Fixtures.localUser("victim.user"));
+        JdbiStore store = openWithUsers(location, "victim.user");
         try (Connection c = connect(location)) {
             TestDatabase.execute(c, "DROP TABLE locksmith_password_history");
         }
@@ -72,9 +70,7 @@ abstract class ErrorTranslationScenarios extends DatabaseScenarios {
     @Test
     void stored_rows_that_break_the_domain_rules_are_unavailable_not_invalid_input() throws SQLException {
         TestStores.Location location = newLocation();
-        JdbiStore store = stores.open(location);
-        store.userAccounts().add(Fixtures.localUser("unknown.permission"));
-        store.userAccounts().add(Fixtures.localUser("control.char"));
+        JdbiStore store = openWithUsers(location, "unknown.permission", "control.char");
         store.policyStore().save(PasswordPolicy.nistDefault());
         store.auditTrail()
                 .record(new AuditEvent(
@@ -114,9 +110,7 @@ abstract class ErrorTranslationScenarios extends DatabaseScenarios {
     @Test
     void a_deadlock_between_two_transactions_is_a_conflict_for_one_and_the_other_commits() throws Exception {
         TestStores.Location location = newLocation();
-        JdbiStore store = stores.open(location);
-        store.userAccounts().add(Fixtures.localUser("first"));
-        store.userAccounts().add(Fixtures.localUser("second"));
+        JdbiStore store = openWithUsers(location, "first", "second");
         CountDownLatch bothHoldOne = new CountDownLatch(2);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> lockBoth(store, "first", "second", bothHoldOne));
@@ -142,6 +136,15 @@ abstract class ErrorTranslationScenarios extends DatabaseScenarios {
                         .orElseThrow()
                         .failedLogins())
                 .isEqualTo(1);
+    }
+
+    /** A store opened on the location, holding a local user of each name. */
+    private JdbiStore openWithUsers(TestStores.Location location, String... usernames) {
+        JdbiStore store = stores.open(location);
+        for (String username : usernames) {
+            store.userAccounts().add(Fixtures.localUser(username));
+        }
+        return store;
     }
 
     private static void lockBoth(JdbiStore store, String one, String other, CountDownLatch bothHoldOne) {

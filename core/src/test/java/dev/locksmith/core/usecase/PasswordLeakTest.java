@@ -58,6 +58,23 @@ class PasswordLeakTest {
         });
     }
 
+    private void setPassword(
+            Locksmith l, String actor, String target, Password password, boolean emailPassword, boolean mustChange) {
+        SetPassword.Command command =
+                new SetPassword.Command(name(actor), name(target), password, emailPassword, mustChange);
+        attempt(command, () -> l.setPassword().execute(command));
+    }
+
+    private void changeOwnPassword(Locksmith l, String user, String current, String next) {
+        ChangeOwnPassword.Command command = new ChangeOwnPassword.Command(name(user), secret(current), secret(next));
+        attemptVoid(command, () -> l.changeOwnPassword().execute(command));
+    }
+
+    private void authenticate(Locksmith l, String user, String password) {
+        Authenticate.Command command = new Authenticate.Command(name(user), secret(password));
+        attempt(command, () -> l.authenticate().execute(command));
+    }
+
     @Test
     void no_plaintext_password_escapes_anywhere() {
         LocksmithFixture f = LocksmithFixture.create(b -> b.notifyPasswordChanges(true));
@@ -75,16 +92,10 @@ class PasswordLeakTest {
 
         try (CapturedLogs logs = new CapturedLogs()) {
             // successes: set (mailed and not), change own, login with rehash, create
-            SetPassword.Command mailed = new SetPassword.Command(
-                    name("rep"), name("alice"), secret("Zebra-Quartz-Marmalade-42"), true, true);
-            attempt(mailed, () -> l.setPassword().execute(mailed));
-            ChangeOwnPassword.Command own = new ChangeOwnPassword.Command(
-                    name("alice"), secret("Zebra-Quartz-Marmalade-42"), secret("Orchid Tundra Falcon 77"));
-            attemptVoid(own, () -> l.changeOwnPassword().execute(own));
-            Authenticate.Command login = new Authenticate.Command(name("alice"), secret("Orchid Tundra Falcon 77"));
-            attempt(login, () -> l.authenticate().execute(login));
-            Authenticate.Command rehash = new Authenticate.Command(name("admin"), secret(TestUsers.DEFAULT_PASSWORD));
-            attempt(rehash, () -> l.authenticate().execute(rehash));
+            setPassword(l, "rep", "alice", secret("Zebra-Quartz-Marmalade-42"), true, true);
+            changeOwnPassword(l, "alice", "Zebra-Quartz-Marmalade-42", "Orchid Tundra Falcon 77");
+            authenticate(l, "alice", "Orchid Tundra Falcon 77");
+            authenticate(l, "admin", TestUsers.DEFAULT_PASSWORD); // rehashes the weak hash
             CreateUser.Command create = new CreateUser.Command(
                     name("admin"),
                     name("carol"),
@@ -97,34 +108,18 @@ class PasswordLeakTest {
                     l.generateTemporaryPassword().execute(GenerateTemporaryPassword.Command.of(name("rep")));
             char[] generatedChars = generated.toCharArray();
             secrets.add(new String(generatedChars));
-            SetPassword.Command setGenerated =
-                    new SetPassword.Command(name("rep"), name("bob"), generated, false, true);
-            attempt(setGenerated, () -> l.setPassword().execute(setGenerated));
+            setPassword(l, "rep", "bob", generated, false, true);
 
             // refusals and failures of every kind
-            SetPassword.Command weakOne =
-                    new SetPassword.Command(name("rep"), name("alice"), secret("acme-alice9"), false, false);
-            attempt(weakOne, () -> l.setPassword().execute(weakOne));
-            SetPassword.Command reused = new SetPassword.Command(
-                    name("rep"), name("alice"), secret("Zebra-Quartz-Marmalade-42"), false, false);
-            attempt(reused, () -> l.setPassword().execute(reused));
-            SetPassword.Command denied = new SetPassword.Command(
-                    name("rep"), name("admin"), secret("Denied Lantern Meadow 31"), false, false);
-            attempt(denied, () -> l.setPassword().execute(denied));
-            ChangeOwnPassword.Command wrongCurrent = new ChangeOwnPassword.Command(
-                    name("alice"), secret("Wrong-Guess-Xylophone-1"), secret("Never Stored Walrus 64"));
-            attemptVoid(wrongCurrent, () -> l.changeOwnPassword().execute(wrongCurrent));
-            Authenticate.Command wrong = new Authenticate.Command(name("alice"), secret("Wrong-Guess-Xylophone-2"));
-            attempt(wrong, () -> l.authenticate().execute(wrong));
-            Authenticate.Command unknown = new Authenticate.Command(name("nobody"), secret("Unknown User Pass 99"));
-            attempt(unknown, () -> l.authenticate().execute(unknown));
+            setPassword(l, "rep", "alice", secret("acme-alice9"), false, false); // weak
+            setPassword(l, "rep", "alice", secret("Zebra-Quartz-Marmalade-42"), false, false); // reused
+            setPassword(l, "rep", "admin", secret("Denied Lantern Meadow 31"), false, false); // denied
+            changeOwnPassword(l, "alice", "Wrong-Guess-Xylophone-1", "Never Stored Walrus 64"); // wrong current
+            authenticate(l, "alice", "Wrong-Guess-Xylophone-2"); // wrong password
+            authenticate(l, "nobody", "Unknown User Pass 99"); // unknown user
             f.mailer().failDelivery(true);
-            SetPassword.Command undelivered = new SetPassword.Command(
-                    name("admin"), name("alice"), secret("Undelivered Kettle Song 12"), true, true);
-            attempt(undelivered, () -> l.setPassword().execute(undelivered));
-            ChangeOwnPassword.Command noticeFails = new ChangeOwnPassword.Command(
-                    name("admin"), secret(TestUsers.DEFAULT_PASSWORD), secret("Notice Fails Gazebo 88"));
-            attemptVoid(noticeFails, () -> l.changeOwnPassword().execute(noticeFails));
+            setPassword(l, "admin", "alice", secret("Undelivered Kettle Song 12"), true, true); // undelivered
+            changeOwnPassword(l, "admin", TestUsers.DEFAULT_PASSWORD, "Notice Fails Gazebo 88"); // notice fails
             attempt(
                     "audit",
                     () -> l.readAuditTrail()
