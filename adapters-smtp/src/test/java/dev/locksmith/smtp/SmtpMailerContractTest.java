@@ -2,7 +2,6 @@ package dev.locksmith.smtp;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.locksmith.core.domain.EmailAddress;
-import dev.locksmith.core.internal.NoMail;
 import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.testing.contract.MailerContract;
 import jakarta.mail.MessagingException;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Core's Mailer contract, run against SmtpMailer over SMTPS with authentication to a real GreenMail server. An
- * SmtpMailer always names a relay; a host without one gives Locksmith no mailer, so the contract's mailer
- * without relay is core's own, {@link NoMail}.
+ * SmtpMailer always names a relay (a host without one gives Locksmith no mailer).
  */
 class SmtpMailerContractTest extends MailerContract {
 
@@ -26,11 +24,6 @@ class SmtpMailerContractTest extends MailerContract {
     @Override
     protected Mailer mailer() {
         return new SmtpMailer(Fixtures.smtps(GREEN_MAIL.getSmtps().getPort()).build(), Fixtures.CLOCK);
-    }
-
-    @Override
-    protected Mailer notConfiguredMailer() {
-        return new NoMail();
     }
 
     @Override

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 /**
  * Reports a command line that does not parse (unknown command or option, missing argument, malformed number)
  * in two lines, with exit code {@link ExitCode#USAGE}. A mistyped command name is shown with the commands it
- * resembles; any other unmatched value is never shown. Stateless; thread-safe.
+ * resembles, and {@code demo} with the jar that has it; any other unmatched value is never shown. Stateless; thread-safe.
  */
 final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
 
@@ -18,7 +18,9 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
         List<String> commands = mistypedCommand(ex);
-        if (!commands.isEmpty()) {
+        if (asksForTheDemo(ex)) {
+            err.println(name + ": 'demo' is the demo module's command: java -jar locksmith-demo.jar demo");
+        } else if (!commands.isEmpty()) {
             String typed =
                     ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0);
             err.println(name + ": '" + typed + "' is not a command; did you mean " + alternatives(commands) + "?");
@@ -47,6 +49,17 @@ final class UsageErrorReport implements CommandLine.IParameterExceptionHandler {
         suggestions.removeIf(
                 s -> s.startsWith("-") || !ex.getCommandLine().getSubcommands().containsKey(s));
         return suggestions.stream().limit(1).toList();
+    }
+
+    /** Whether the unmatched command is {@code demo}, which only the demo module's jar has. */
+    private static boolean asksForTheDemo(CommandLine.ParameterException ex) {
+        return ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !ex.getCommandLine().getSubcommands().isEmpty()
+                && !ex.getCommandLine().getSubcommands().containsKey("demo")
+                && unmatched.getUnmatched().stream()
+                        .findFirst()
+                        .filter("demo"::equals)
+                        .isPresent();
     }
 
     private static String alternatives(List<String> commands) {

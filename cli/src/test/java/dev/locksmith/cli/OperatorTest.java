@@ -233,6 +233,9 @@ class OperatorTest extends FromTemplateStore {
         Cli.Result typo = usage(cli.run("serch", "--as", "admin"));
         assertThat(typo.err()).contains("'serch' is not a command; did you mean 'search'?");
 
+        Cli.Result demo = usage(cli.run("demo"));
+        assertThat(demo.err()).contains("'demo' is the demo module's command: java -jar locksmith-demo.jar demo");
+
         Cli.Result sub = usage(cli.run("user", "creat", "--as", "admin", "bob"));
         assertThat(sub.err()).contains("'creat' is not a command; did you mean 'create'?");
 

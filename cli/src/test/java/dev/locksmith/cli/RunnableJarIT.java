@@ -50,7 +50,9 @@ class RunnableJarIT {
                 .doesNotContainPattern("(?m)^  demo ")
                 .contains("java -jar locksmith-demo.jar demo");
         assertThat(demo.exit()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(demo.err()).contains("Try 'locksmith --help'.");
+        assertThat(demo.err())
+                .contains("'demo' is the demo module's command: java -jar locksmith-demo.jar demo")
+                .contains("Try 'locksmith --help'.");
     }
 
     @Test

@@ -48,15 +48,16 @@ import java.util.Optional;
  * <p>Each use case's implementation is internal and is given exactly the ports its own steps use (deleting a
  * user is given the accounts and the password history; reading the audit trail, the audit trail), the internal
  * helpers it calls (the full password check, the notices), and the one runner every use case runs in: its
- * transactions, its audit event and the authorization matrix. No implementation sees a port it does not use.
+ * transactions, its audit event and the authorization matrix. No implementation holds a port it does not use
+ * (checked by the architecture tests).
  *
  * <pre>{@code
  * Locksmith locksmith = Locksmith.builder()
- *         .userAccounts(users).passwordHistory(history).auditTrail(audit).policyStore(policies)
- *         .transactions(transactions).passwordHasher(hasher).blocklist(blocklist)
+ *         .store(jdbiStore)                   // or userAccounts(...), passwordHistory(...), ... one by one
+ *         .passwordHasher(hasher).blocklist(blocklist)
  *         .mailer(mailer)                     // optional: mail "not configured" by default
  *         .build();
- * locksmith.setPassword().execute(new SetPassword.Command(actor, target, password, true, true));
+ * locksmith.setPassword().execute(SetPassword.Command.of(actor, target, password, SetPassword.Option.EMAIL_PASSWORD));
  * }</pre>
  */
 public final class Locksmith {

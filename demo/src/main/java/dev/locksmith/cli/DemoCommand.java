@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. An
+ * {@code locksmith demo}: the whole product's story on a fresh database and an in-process mail server. A
  * command of the demo module's jar ({@link DemoMain}), never of the production one; in the command line's
  * package, whose package-private wiring and text the story uses.
  */

@@ -12,9 +12,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,6 +31,7 @@ import java.lang.module.ModuleDescriptor;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -171,8 +176,8 @@ class ArchitectureTest {
 
     @Test
     void use_case_implementations_are_given_each_port_they_use_not_a_holder_of_ports() {
-        // Each collaborator is a constructor parameter of its own (Error Prone's UnusedVariable then flags one a
-        // service does not use), never the composition root or another holder that hands out ports.
+        // Each collaborator is a constructor parameter of its own, never the composition root or another holder
+        // that hands out ports; the next test checks that each one is used.
         constructors()
                 .that()
                 .areDeclaredInClassesThat(A_USE_CASE_IMPLEMENTATION)
@@ -183,6 +188,57 @@ class ArchitectureTest {
                 .should()
                 .haveRawType(A_PORT_A_HELPER_OR_THE_JDK)
                 .check(CORE);
+    }
+
+    @Test
+    void use_case_implementations_use_every_port_they_are_given() {
+        // A record's accessor reads its field, so a compiler sees every component as used: here a component
+        // counts only when the implementation's own code (a method, a lambda, a nested class) reads it.
+        fields().that()
+                .areDeclaredInClassesThat(A_USE_CASE_IMPLEMENTATION)
+                .and()
+                .areNotStatic()
+                .should(beReadByTheirOwnersCode())
+                .check(CORE);
+    }
+
+    private static ArchCondition<JavaField> beReadByTheirOwnersCode() {
+        return new ArchCondition<>("be read by their class's own code, not only by their accessor") {
+            @Override
+            public void check(JavaField field, ConditionEvents events) {
+                JavaClass owner = field.getOwner();
+                boolean read = field.getAccessesToSelf().stream()
+                        .filter(access -> access.getAccessType() == JavaFieldAccess.AccessType.GET)
+                        .map(JavaAccess::getOrigin)
+                        .anyMatch(origin -> isOwnCode(origin, owner) && !isAccessorOf(origin, field));
+                boolean accessorCalled = owner.getMethods().stream()
+                        .filter(method -> method.getName().equals(field.getName())
+                                && method.getRawParameterTypes().isEmpty())
+                        .flatMap(accessor -> accessor.getCallsOfSelf().stream())
+                        .anyMatch(call -> isOwnCode(call.getOrigin(), owner));
+                events.add(new SimpleConditionEvent(
+                        field,
+                        read || accessorCalled,
+                        field.getFullName() + (read || accessorCalled ? " is used" : " is never used")));
+            }
+        };
+    }
+
+    private static boolean isOwnCode(JavaCodeUnit origin, JavaClass owner) {
+        JavaClass from = origin.getOwner();
+        while (!from.equals(owner)) {
+            java.util.Optional<JavaClass> enclosing = from.getEnclosingClass();
+            if (enclosing.isEmpty()) {
+                return false;
+            }
+            from = enclosing.get();
+        }
+        return !List.of("equals", "hashCode", "toString").contains(origin.getName());
+    }
+
+    private static boolean isAccessorOf(JavaCodeUnit origin, JavaField field) {
+        return origin.getName().equals(field.getName())
+                && origin.getRawParameterTypes().isEmpty();
     }
 
     @Test

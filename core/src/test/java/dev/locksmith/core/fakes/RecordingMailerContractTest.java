@@ -17,11 +17,6 @@ class RecordingMailerContractTest extends MailerContract {
     }
 
     @Override
-    protected Mailer notConfiguredMailer() {
-        return new RecordingMailer().configured(false);
-    }
-
-    @Override
     protected Mailer failingMailer() {
         return new RecordingMailer().failDelivery(true);
     }

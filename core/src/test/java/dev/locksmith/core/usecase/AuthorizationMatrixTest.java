@@ -221,7 +221,7 @@ class AuthorizationMatrixTest {
     static Stream<Arguments> targetedCells() {
         List<Arguments> cells = new ArrayList<>();
         Map<String, List<String>> rowsOfKind = new HashMap<>();
-        parse(TARGETED, (row, column, code) -> {
+        parse(TARGETED, 2, (row, column, code) -> {
             String kind = row.split(" ")[0];
             String actor = row.split(" ")[1];
             if (column.equals("SELF")) {
@@ -253,7 +253,7 @@ class AuthorizationMatrixTest {
 
     static Stream<Arguments> untargetedCells() {
         List<Arguments> cells = new ArrayList<>();
-        parse(UNTARGETED, (actor, action, code) -> cells.add(Arguments.of(action, actor, code, ACTORS.get(actor))));
+        parse(UNTARGETED, 1, (actor, action, code) -> cells.add(Arguments.of(action, actor, code, ACTORS.get(actor))));
         return cells.stream();
     }
 
@@ -344,14 +344,13 @@ class AuthorizationMatrixTest {
         void accept(String row, String column, String code);
     }
 
-    private static void parse(String table, Cell cell) {
+    /** Each row of {@code table}: its name ({@code named} words), then exactly one cell for each column. */
+    private static void parse(String table, int named, Cell cell) {
         List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
         List<String> columns = columns(table);
         for (String line : lines.subList(1, lines.size())) {
-            // the row's name (one or more words), then a cell for each column
             List<String> fields = List.of(line.trim().split("\\s+"));
-            int named = fields.size() - columns.size();
-            assertThat(named).as(line).isPositive();
+            assertThat(fields).as(line).hasSize(named + columns.size());
             String row = String.join(" ", fields.subList(0, named));
             for (int i = 0; i < columns.size(); i++) {
                 cell.accept(row, columns.get(i), fields.get(named + i));

@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of core's {@link Mailer} port, tested only for what its Javadoc promises: a configured mailer
  * says so and a send returns once the message was accepted; the new password is in the body and in no header;
- * a "password changed" notice is delivered; a mailer that is not configured says so and refuses every send with
- * {@code MAIL_NOT_CONFIGURED}; a failed delivery is {@code MAIL_DELIVERY_FAILED} and no exception carries the
+ * a "password changed" notice is delivered; a failed delivery is {@code MAIL_DELIVERY_FAILED} and no exception carries the
  * password; the caller's password is not wiped by the mailer (the caller wipes it); the mailer is thread-safe.
  *
  * <p>Subclasses supply the mailers and a way to read back what reached an address: a recording fake reads its
@@ -56,9 +55,6 @@ public abstract class MailerContract {
 
     /** A configured mailer whose deliveries {@link #deliveredTo} can read back. */
     protected abstract Mailer mailer();
-
-    /** A mailer with no mail relay configured. */
-    protected abstract Mailer notConfiguredMailer();
 
     /** A configured mailer whose deliveries fail (its server is down or refuses the message). */
     protected abstract Mailer failingMailer();
@@ -97,11 +93,6 @@ public abstract class MailerContract {
     @Test
     void a_configured_mailer_says_it_is_configured() {
         assertThat(mailer().isConfigured()).isTrue();
-    }
-
-    @Test
-    void a_mailer_without_relay_says_it_is_not_configured() {
-        assertThat(notConfiguredMailer().isConfigured()).isFalse();
     }
 
     @Test
@@ -188,27 +179,6 @@ public abstract class MailerContract {
                 .singleElement()
                 .satisfies(mail -> assertThat(mail.body()).doesNotContain(firstText));
         assertThat(deliveredTo(bystander)).isEmpty();
-    }
-
-    @Test
-    void a_mailer_without_relay_refuses_a_new_password_with_MAIL_NOT_CONFIGURED() {
-        EmailAddress to = freshAddress();
-        try (Password password = Password.of(SECRET)) {
-            refusedWith(
-                    Reason.MAIL_NOT_CONFIGURED,
-                    () -> notConfiguredMailer().sendNewPassword(newPassword(to, password, Optional.empty())));
-        }
-
-        assertThat(deliveredTo(to)).isEmpty();
-    }
-
-    @Test
-    void a_mailer_without_relay_refuses_a_password_changed_notice_with_MAIL_NOT_CONFIGURED() {
-        EmailAddress to = freshAddress();
-
-        refusedWith(Reason.MAIL_NOT_CONFIGURED, () -> notConfiguredMailer().sendPasswordChanged(changed(to, true)));
-
-        assertThat(deliveredTo(to)).isEmpty();
     }
 
     @Test
