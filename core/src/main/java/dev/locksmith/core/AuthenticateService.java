@@ -13,6 +13,7 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.FailedPasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.internal.Verifier;
 import dev.locksmith.core.port.PasswordHasher;
@@ -93,7 +94,7 @@ record AuthenticateService(
             };
         }
         User user = found.get();
-        PasswordPolicy policy = policies.current();
+        PasswordPolicy policy = Policies.inForce(policies);
         return () -> {
             Verifier.Verification verification =
                     verifier.verify(password, user.passwordHash().orElseThrow());
@@ -145,7 +146,7 @@ record AuthenticateService(
         }
         if (login instanceof SecurityProviders.ProviderLogin.Rejected) {
             if (user.isPresent()) {
-                countFailure(run, user.get(), policies.current());
+                countFailure(run, user.get(), Policies.inForce(policies));
             }
             return rejected(run, "WRONG_PASSWORD");
         }

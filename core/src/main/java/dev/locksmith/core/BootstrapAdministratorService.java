@@ -11,6 +11,7 @@ import dev.locksmith.core.domain.Reason;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.UserAccounts;
@@ -33,7 +34,7 @@ record BootstrapAdministratorService(
                     Optional.of(command.username()),
                     run -> {
                         requireBootstrappable(run, command);
-                        PasswordPolicy policy = policies.current();
+                        PasswordPolicy policy = Policies.inForce(policies);
                         return () -> checks.hashCompliant(password, policy, command.username(), command.profile());
                     },
                     (run, hash) -> {

@@ -12,6 +12,7 @@ import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.FailedPasswordChecks;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.internal.Verifier;
 import dev.locksmith.core.port.PasswordHistory;
@@ -48,7 +49,7 @@ record ChangeOwnPasswordService(
                         boolean local = found.isPresent()
                                 && found.get().source().isLocal()
                                 && runner.claimant(run, command.actor()).isEmpty();
-                        PasswordPolicy policy = policies.current();
+                        PasswordPolicy policy = Policies.inForce(policies);
                         PasswordChecks.Earlier earlier =
                                 local ? checks.earlierPasswords(found.get(), policy) : PasswordChecks.Earlier.none();
                         return () -> check(

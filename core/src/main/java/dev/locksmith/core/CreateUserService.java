@@ -8,6 +8,7 @@ import dev.locksmith.core.domain.PasswordHash;
 import dev.locksmith.core.domain.PasswordPolicy;
 import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.port.UserAccounts;
@@ -30,7 +31,7 @@ record CreateUserService(UseCaseRunner runner, UserAccounts users, PolicyStore p
                         if (users.find(command.username()).isPresent()) {
                             throw ConflictException.alreadyExists(command.username());
                         }
-                        PasswordPolicy policy = policies.current();
+                        PasswordPolicy policy = Policies.inForce(policies);
                         return () -> new Checked(
                                 policy, checks.hashCompliant(password, policy, command.username(), command.profile()));
                     },

@@ -10,6 +10,7 @@ import dev.locksmith.core.domain.Profile;
 import dev.locksmith.core.domain.Username;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.usecase.GenerateTemporaryPassword;
@@ -45,7 +46,7 @@ record GenerateTemporaryPasswordService(UseCaseRunner runner, PolicyStore polici
                             ? runner.requireTarget(run, actor, Operation.SET_PASSWORD, username)
                                     .profile()
                             : Profile.empty();
-                    PasswordPolicy policy = policies.current();
+                    PasswordPolicy policy = Policies.inForce(policies);
                     return () -> draw(run, policy, username, profile);
                 },
                 (run, password) -> {

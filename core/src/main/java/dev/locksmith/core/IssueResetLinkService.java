@@ -6,6 +6,7 @@ import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.MailException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.User;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.ResetLinks;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.Mailer;
@@ -32,7 +33,7 @@ record IssueResetLinkService(UseCaseRunner runner, PolicyStore policies, Mailer 
                     EmailAddress to =
                             target.profile().email().orElseThrow(() -> MailException.noAddress(target.username()));
                     Instant now = run.now();
-                    Instant expiresAt = now.plus(policies.current().resetLinkLifetime());
+                    Instant expiresAt = now.plus(Policies.inForce(policies).resetLinkLifetime());
                     store.removeExpired(now);
                     String token = ResetLinks.newToken();
                     store.add(new ResetTokens.ResetToken(

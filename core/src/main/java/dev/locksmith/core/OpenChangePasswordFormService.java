@@ -2,6 +2,7 @@ package dev.locksmith.core;
 
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.port.PolicyStore;
@@ -25,7 +26,7 @@ record OpenChangePasswordFormService(UseCaseRunner runner, PolicyStore policies,
                             target.profile().email(),
                             target.profile().comments(),
                             offered,
-                            policies.current());
+                            Policies.inForce(policies));
                 });
     }
 }

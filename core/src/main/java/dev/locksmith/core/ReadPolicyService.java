@@ -3,6 +3,7 @@ package dev.locksmith.core;
 import dev.locksmith.core.domain.InvalidInputException;
 import dev.locksmith.core.domain.Operation;
 import dev.locksmith.core.domain.PasswordPolicy;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.PolicyStore;
 import dev.locksmith.core.usecase.ReadPolicy;
@@ -14,6 +15,6 @@ record ReadPolicyService(UseCaseRunner runner, PolicyStore policies) implements 
     public PasswordPolicy execute(Command command) {
         InvalidInputException.requireNonNull(command, "command");
         return runner.runAs(
-                Operation.READ_POLICY, command.actor(), Optional.empty(), (run, actor) -> policies.current());
+                Operation.READ_POLICY, command.actor(), Optional.empty(), (run, actor) -> Policies.inForce(policies));
     }
 }

@@ -9,6 +9,7 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.ResetLinks;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.PasswordHistory;
@@ -44,7 +45,7 @@ record RedeemResetLinkService(
                                 store.find(hash).orElseThrow(() -> refuse(run, "UNKNOWN_OR_USED"));
                         run.target(stored.username());
                         User user = readUser(run, stored);
-                        PasswordPolicy policy = policies.current();
+                        PasswordPolicy policy = Policies.inForce(policies);
                         PasswordChecks.Earlier earlier = checks.earlierPasswords(user, policy);
                         return () -> new Checked(hash, user, checks.hashOwnChange(password, policy, user, earlier));
                     },

@@ -12,6 +12,7 @@ import dev.locksmith.core.domain.User;
 import dev.locksmith.core.internal.Execution;
 import dev.locksmith.core.internal.Notices;
 import dev.locksmith.core.internal.PasswordChecks;
+import dev.locksmith.core.internal.Policies;
 import dev.locksmith.core.internal.UseCaseRunner;
 import dev.locksmith.core.port.Mailer;
 import dev.locksmith.core.port.PasswordHistory;
@@ -49,7 +50,7 @@ record SetPasswordService(
                             }
                             requireMailable(target);
                         }
-                        PasswordPolicy policy = policies.current();
+                        PasswordPolicy policy = Policies.inForce(policies);
                         // Never compared with the target's current or earlier passwords: that would let the setter
                         // test guesses of another user's password.
                         return () -> new Checked(

@@ -90,7 +90,7 @@ public final class UseCaseRunner {
             return Optional.empty();
         }
         Optional<PasswordPolicy> policy =
-                user.get().source().isLocal() ? Optional.of(policies.current()) : Optional.empty();
+                user.get().source().isLocal() ? Optional.of(Policies.inForce(policies)) : Optional.empty();
         boolean changeRequired = policy.isPresent()
                 && user.get().mustChangePasswordAt(run.now(), policy.get().maxAge());
         Optional<Source.Provider> claim;

@@ -9,11 +9,6 @@ public interface PolicyStore {
     /** The stored policy; empty when none was ever saved (core then uses the NIST default). */
     Optional<PasswordPolicy> load();
 
-    /** The policy in force: the stored one, or the NIST default when none was ever saved. */
-    default PasswordPolicy current() {
-        return load().orElseGet(PasswordPolicy::nistDefault);
-    }
-
     /** Replaces the stored policy. */
     void save(PasswordPolicy policy);
 }
