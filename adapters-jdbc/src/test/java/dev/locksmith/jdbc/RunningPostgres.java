@@ -252,6 +252,56 @@ public final class RunningPostgres implements AutoCloseable {
         return url(DATABASE);
     }
 
+    /** {@code 127.0.0.1:PORT}, as PostgreSQL's driver names the server in its messages. */
+    public String hostAndPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    /**
+     * A login {@code user} that must give {@code password} (scram-sha-256; every other user keeps trust), owning
+     * a database of its name: for tests that prove a password is really checked. Returns that database's JDBC URL,
+     * with no user in it.
+     *
+     * @throws IllegalStateException when the role, its database or the authentication rule cannot be set up
+     */
+    public String passwordUser(String user, String password) {
+        try (Connection c = DriverManager.getConnection(url("postgres"));
+                Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            s.execute("CREATE DATABASE " + user + " OWNER " + user);
+            // The first matching line wins: this user's rule goes before initdb's trust lines.
+            Path hba = data().resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + user + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not set up the password user " + user, e);
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + user;
+        awaitPasswordRequired(url, user);
+        return url;
+    }
+
+    /** Waits (10 s at most) until the reloaded rule refuses {@code user} without a password. */
+    private static void awaitPasswordRequired(String url, String user) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Connection c = DriverManager.getConnection(url + "?user=" + user)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the server still lets " + user + " in without a password");
+                }
+            } catch (SQLException expected) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
     /** The server's process id (the postmaster's), from its {@code postmaster.pid}. */
     public long processId() {
         try {

@@ -3,6 +3,7 @@ package dev.locksmith.cli;
 import static dev.locksmith.cli.CommandLineTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locksmith.jdbc.RunningPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresTest {
     private static final String DB_PASSWORD = "pg secret 4711";
-    static ThrowawayPostgres server;
+    private static final String DB_USER = "locksmith";
+    static RunningPostgres server;
+    static String url;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ThrowawayPostgres.start(DB_PASSWORD);
+        server = RunningPostgres.start(RunningPostgres.Purpose.TESTS);
+        url = server.passwordUser(DB_USER, DB_PASSWORD);
     }
 
     @AfterAll
@@ -33,7 +37,7 @@ class PostgresTest {
     }
 
     private Cli postgres() {
-        return new Cli(dir.resolve("unused")).with("--jdbc-url", server.url(), "--jdbc-user", ThrowawayPostgres.USER);
+        return new Cli(dir.resolve("unused")).with("--jdbc-url", url, "--jdbc-user", DB_USER);
     }
 
     @Test
@@ -99,8 +103,8 @@ class PostgresTest {
     void url_user_schema_and_table_prefix_come_from_the_environment() {
         Cli cli = Cli.bare()
                 .variable(Environment.JDBC_PASSWORD_VARIABLE, DB_PASSWORD)
-                .variable("LOCKSMITH_JDBC_URL", server.url())
-                .variable("LOCKSMITH_JDBC_USER", ThrowawayPostgres.USER)
+                .variable("LOCKSMITH_JDBC_URL", url)
+                .variable("LOCKSMITH_JDBC_USER", DB_USER)
                 .variable("LOCKSMITH_JDBC_SCHEMA", "appliance")
                 .variable("LOCKSMITH_TABLE_PREFIX", "ls_");
 
